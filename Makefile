@@ -1,0 +1,42 @@
+# Everything a newcomer needs: `make run` serves the seeded timeline, `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+DEV_ENV := DJANGO_DEBUG=1
+TBAQ ?= ../shared/corpora/tbaq
+
+.PHONY: install run test test-postgres lint format eval bench
+
+$(INSTALLED): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+run: install
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py seed_timeline
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/python -m pytest
+
+# The same suite against PostgreSQL (DATABASE_URL defaults to the local server).
+test-postgres: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/timeline} $(BIN)/python -m pytest -p no:randomly
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+eval: install
+	$(BIN)/python -m timeline.ingest.evaluate $(TBAQ) --floor timeline/ingest/eval_floor.json
+
+bench: install
+	$(BIN)/python -m timeline.ingest.bench

@@ -1,0 +1,18 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture
+def seeded(db):
+    """The curated seed timeline, loaded from fixtures/."""
+    call_command("loaddata", "seed_timeline", verbosity=0)
+
+
+@pytest.fixture
+def htmx_get(client):
+    """GET a URL as HTMX does when it swaps part of a page."""
+
+    def get(url, target="results", **params):
+        return client.get(url, params, headers={"HX-Request": "true", "HX-Target": target})
+
+    return get

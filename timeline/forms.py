@@ -1,0 +1,60 @@
+"""Forms shared by the admin and the public pages."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from timeline.dates import FuzzyDate, parse_period
+
+
+class FuzzyDateField(forms.CharField):
+    """A date typed as a person writes it ("early September 2022", "18-19 Nov 2022", "2017")."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 100)
+        kwargs.setdefault(
+            "help_text",
+            "As you would write it: “18 Nov 2022”, “18–19 Nov 2022”, “early Sep 2022”, “Jan 2023”, “2017”.",
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return str(value) if isinstance(value, FuzzyDate) else value
+
+    def clean(self, value) -> FuzzyDate | None:
+        text = super().clean(value)
+        if not text:
+            return None
+        try:
+            return parse_period(text)
+        except ValueError as error:
+            raise ValidationError(str(error), code="invalid") from None
+
+
+class FuzzyDatedForm(forms.ModelForm):
+    """A model form that edits the four stored date columns through one ``date`` field."""
+
+    date = FuzzyDateField()
+    date_required = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].required = self.date_required
+        if self.instance.pk and self.instance.date is not None:
+            self.initial.setdefault("date", self.instance.date)
+
+    def clean(self):
+        cleaned = super().clean()
+        if "date" in cleaned:
+            self.instance.date = cleaned["date"]
+        return cleaned
+
+
+class PageForm(forms.Form):
+    """Which slice of a long list to show; bad values fall back to the defaults."""
+
+    page = forms.IntegerField(min_value=1, max_value=1_000_000, required=False)
+    page_size = forms.IntegerField(min_value=1, max_value=500, required=False)
+
+    def page_and_size(self, default_size: int) -> tuple[int, int]:
+        self.is_valid()  # keeps the valid fields in cleaned_data, drops the others
+        return self.cleaned_data.get("page") or 1, self.cleaned_data.get("page_size") or default_size

@@ -1,0 +1,500 @@
+"""The timeline's data: what happened (Event), who said what (Statement), and where it is written
+(Source, Citation, DateMention).
+
+Dates are uncertain: every dated row stores the span of days its date covers plus the precision
+and modifier it was stated with (see ``timeline.dates.FuzzyDate``), so sorting and range filters
+are comparisons on two indexed columns.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+from timeline.dates import FuzzyDate, Modifier, Precision
+
+
+class Review(models.TextChoices):
+    """Whether a curator has checked something the loader found."""
+
+    PENDING = "pending", "Awaiting review"
+    ACCEPTED = "accepted", "Accepted"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class Stance(models.TextChoices):
+    ALLEGATION = "allegation", "Allegation"
+    DENIAL = "denial", "Denial"
+    CONFIRMATION = "confirmation", "Confirmation"
+    ASSESSMENT = "assessment", "Assessment"
+
+
+PRECISION_CHOICES = [(p.value, p.value.capitalize()) for p in Precision]
+MODIFIER_CHOICES = [(m.value, m.value.capitalize() or "—") for m in Modifier]
+
+
+class FuzzyDated(models.Model):
+    """A date known to some precision, stored as the span of days it covers."""
+
+    date_start = models.DateField("covers from", null=True, blank=True)
+    date_end = models.DateField("covers until", null=True, blank=True)
+    date_precision = models.CharField("precision", max_length=8, choices=PRECISION_CHOICES, default="day")
+    date_modifier = models.CharField(
+        "modifier", max_length=8, choices=MODIFIER_CHOICES, blank=True, default=""
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def date(self) -> FuzzyDate | None:
+        if self.date_start is None or self.date_end is None:
+            return None
+        return FuzzyDate(self.date_start, self.date_end, self.date_precision, self.date_modifier)
+
+    @date.setter
+    def date(self, value: FuzzyDate | None) -> None:
+        if value is None:
+            self.date_start = self.date_end = None
+            self.date_modifier = ""
+            return
+        self.date_start, self.date_end = value.start, value.end
+        self.date_precision, self.date_modifier = value.precision.value, value.modifier.value
+
+
+def _date_span_is_ordered(prefix: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(date_end__gte=models.F("date_start")) | Q(date_start__isnull=True),
+        name=f"{prefix}_date_end_after_start",
+    )
+
+
+class Thread(models.Model):
+    """A storyline the timeline follows (e.g. "November 2022 rail shipments")."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order in the thread filter.")
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Actor(models.Model):
+    """A person or organisation that speaks or acts."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        GOVERNMENT = "government", "Government body"
+        MEDIA = "media", "News organisation"
+        ARMED_GROUP = "armed_group", "Armed group"
+        RESEARCH = "research", "Research organisation"
+        INTERNATIONAL = "international", "International organisation"
+        ORGANISATION = "organisation", "Other organisation"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERSON)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        help_text="The organisation this actor belongs to or speaks for.",
+    )
+    side = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The country or side it speaks for, e.g. “United States”, “DPRK”.",
+    )
+    role = models.CharField(max_length=200, blank=True, help_text="Title or role, e.g. “NSC spokesperson”.")
+    aliases = models.TextField(blank=True, help_text="Other names it appears under, one per line.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["side", "name"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("actor_detail", args=[self.slug])
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+    @property
+    def names(self) -> list[str]:
+        """Every name this actor can be matched by."""
+        return [self.name, *self.alias_list]
+
+
+class Outlet(models.Model):
+    """A publisher; several articles from one outlet count once as corroboration."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    homepage = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Source(models.Model):
+    """One article or document."""
+
+    class DateSource(models.TextChoices):
+        GIVEN = "given", "Given by the curator"
+        METADATA = "metadata", "Document metadata"
+        DATELINE = "dateline", "Dateline or timestamp in the text"
+        CONTENT = "content", "Worked out from the content"
+        UNKNOWN = "unknown", "Unknown"
+
+    title = models.CharField(max_length=500)
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="sources"
+    )
+    url = models.URLField("URL", max_length=1000, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    published = models.DateField("publication date", null=True, blank=True)
+    published_source = models.CharField(
+        "publication date from", max_length=10, choices=DateSource.choices, default=DateSource.UNKNOWN
+    )
+    published_note = models.CharField(
+        max_length=500, blank=True, help_text="How the publication date was determined, when not obvious."
+    )
+    language = models.CharField(max_length=16, default="en")
+    text = models.TextField(blank=True, help_text="Cleaned article text; offsets of mentions point into it.")
+    content_hash = models.CharField(max_length=64, blank=True, help_text="SHA-256 of the cleaned text.")
+    fingerprint = models.CharField(
+        max_length=64, blank=True, help_text="Similarity fingerprint used to recognise reworded copies."
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+        help_text="The original, when this is a reworded or syndicated copy.",
+    )
+    file_name = models.CharField(max_length=300, blank=True, help_text="The file it was loaded from.")
+    loaded_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords(excluded_fields=["text"])
+
+    class Meta:
+        ordering = ["-published", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="source_url_unique"),
+            models.UniqueConstraint(
+                fields=["content_hash"], condition=~Q(content_hash=""), name="source_content_hash_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(duplicate_of=models.F("id")), name="source_not_own_duplicate"
+            ),
+        ]
+        indexes = [models.Index(fields=["fingerprint"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("source_detail", args=[self.pk])
+
+    @property
+    def original(self) -> Source:
+        """The source this one copies, or itself."""
+        return self.duplicate_of or self
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Event.Status.PUBLISHED, merged_into__isnull=True)
+
+    def in_period(self, first: date | None = None, last: date | None = None):
+        """Events whose date covers any day from ``first`` to ``last`` (either may be open)."""
+        qs = self
+        if first is not None:
+            qs = qs.filter(date_end__gte=first)
+        if last is not None:
+            qs = qs.filter(date_start__lte=last)
+        return qs
+
+    def before(self, event: Event):
+        """Events that come before ``event`` in timeline order, nearest last."""
+        return self.filter(
+            Q(date_start__lt=event.date_start)
+            | Q(date_start=event.date_start, date_end__lt=event.date_end)
+            | Q(date_start=event.date_start, date_end=event.date_end, pk__lt=event.pk)
+        ).order_by("date_start", "date_end", "pk")
+
+    def after(self, event: Event):
+        """Events that come after ``event`` in timeline order, nearest first."""
+        return self.filter(
+            Q(date_start__gt=event.date_start)
+            | Q(date_start=event.date_start, date_end__gt=event.date_end)
+            | Q(date_start=event.date_start, date_end=event.date_end, pk__gt=event.pk)
+        ).order_by("date_start", "date_end", "pk")
+
+    def search(self, text: str):
+        """Events whose title, summary, or accepted statements mention ``text``."""
+        matching_statements = Statement.objects.accepted().filter(quote__icontains=text).values("event_id")
+        return self.filter(
+            Q(title__icontains=text) | Q(summary__icontains=text) | Q(pk__in=matching_statements)
+        )
+
+    def for_timeline(self):
+        """Everything a timeline card shows, in a fixed number of queries."""
+        return self.select_related("thread").prefetch_related(
+            "actors",
+            models.Prefetch(
+                "statements",
+                queryset=Statement.objects.accepted()
+                .select_related("speaker", "source__outlet")
+                .defer("source__text")
+                .order_by("date_start", "pk"),
+            ),
+            models.Prefetch(
+                "citations",
+                queryset=Citation.objects.select_related("source__duplicate_of").defer(
+                    "source__text", "source__duplicate_of__text"
+                ),
+            ),
+        )
+
+
+class Event(FuzzyDated):
+    """Something that happened or was reported on a (possibly uncertain) date."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=300, unique=True)
+    summary = models.TextField(blank=True)
+    date_start = models.DateField("covers from")
+    date_end = models.DateField("covers until")
+    thread = models.ForeignKey(
+        Thread, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    actors = models.ManyToManyField(Actor, blank=True, related_name="events")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_events",
+        help_text="Set when this event was merged into another; its URL then redirects there.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(m2m_fields=[actors])
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date_start", "date_end", "pk"]
+        constraints = [_date_span_is_ordered("event")]
+        indexes = [
+            models.Index(fields=["status", "date_start", "date_end"], name="event_status_date"),
+            models.Index(fields=["date_end"], name="event_date_end"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Event, self.title)
+        if self.status == Event.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("event_detail", args=[self.slug])
+
+    @cached_property
+    def stances(self) -> list[str]:
+        """The stances of its accepted statements, in a fixed order (uses prefetched statements)."""
+        present = {
+            statement.stance for statement in self.statements.all() if statement.review == Review.ACCEPTED
+        }
+        return [stance for stance in Stance.values if stance in present]
+
+    @cached_property
+    def sources(self) -> list[Source]:
+        """The distinct sources its citations point at (uses prefetched citations)."""
+        return list({citation.source_id: citation.source for citation in self.citations.all()}.values())
+
+    @property
+    def independent_source_count(self) -> int:
+        """Sources that corroborate independently: a copy counts with its original, and an outlet
+        counts once however many of its articles are cited."""
+        return len({independence_key(source) for source in self.sources})
+
+
+def independence_key(source: Source) -> tuple[str, int]:
+    original = source.original
+    return ("outlet", original.outlet_id) if original.outlet_id else ("source", original.pk)
+
+
+def unique_slug(model: type[models.Model], text: str, max_length: int = 280) -> str:
+    """A slug for ``text`` not yet used by ``model`` ("rail-yard", then "rail-yard-2", …)."""
+    base = slugify(text)[:max_length].strip("-") or "event"
+    taken = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class Citation(models.Model):
+    """An event backed by a source, with the passage that supports it."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    excerpt = models.TextField(help_text="The supporting passage, quoted exactly and briefly.")
+    start = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Offset of the passage in the source text."
+    )
+    end = models.PositiveIntegerField(null=True, blank=True)
+    mention = models.ForeignKey(
+        "DateMention", null=True, blank=True, on_delete=models.SET_NULL, related_name="citations"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["source__published", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "source", "excerpt"], name="citation_unique_passage"),
+            models.CheckConstraint(
+                condition=Q(start__isnull=True) | Q(end__gt=models.F("start")), name="citation_span_ordered"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source} → {self.event}"
+
+
+class StatementQuerySet(models.QuerySet):
+    def accepted(self):
+        return self.filter(review=Review.ACCEPTED)
+
+    def public(self):
+        """Accepted statements that are about nothing or about a published event."""
+        return self.accepted().filter(Q(event__isnull=True) | Q(event__status=Event.Status.PUBLISHED))
+
+
+class Statement(FuzzyDated):
+    """Who said what, when, and where it was reported."""
+
+    speaker = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="statements"
+    )
+    speaker_name = models.CharField(
+        max_length=200, blank=True, help_text="The speaker as the source names them, when no actor matches."
+    )
+    quote = models.TextField()
+    stance = models.CharField(max_length=16, choices=Stance.choices)
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="statements")
+    start = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Offset of the quote in the source text."
+    )
+    end = models.PositiveIntegerField(null=True, blank=True)
+    review = models.CharField(max_length=10, choices=Review.choices, default=Review.PENDING)
+    history = HistoricalRecords()
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date_start", "pk"]
+        constraints = [_date_span_is_ordered("statement")]
+        indexes = [
+            models.Index(fields=["review", "date_start"], name="statement_review_date"),
+            models.Index(fields=["event", "review"], name="statement_event_review"),
+            models.Index(fields=["stance", "review"], name="statement_stance_review"),
+        ]
+
+    def __str__(self):
+        who = self.speaker or self.speaker_name or "Unknown speaker"
+        return f"{who}: “{self.quote[:60]}”"
+
+    @property
+    def who(self) -> str:
+        return str(self.speaker or self.speaker_name or "Unnamed")
+
+
+class DateMention(FuzzyDated):
+    """A dated expression the loader found in a source's text, waiting for a curator."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="mentions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.CharField(max_length=200)
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+    review = models.CharField(max_length=10, choices=Review.choices, default=Review.PENDING)
+    event = models.ForeignKey(
+        Event,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentions",
+        help_text="The event this mention was turned into or attached to.",
+    )
+
+    class Meta:
+        ordering = ["source", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "start", "end"], name="mention_unique_span"),
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="mention_span_ordered"),
+        ]
+        indexes = [models.Index(fields=["review", "source"], name="mention_review_source")]
+
+    def __str__(self):
+        return f"“{self.text}” in {self.source}"
+
+    @property
+    def sentence(self) -> str:
+        return self.source.text[self.sentence_start : self.sentence_end]
+
+    @property
+    def resolved(self) -> bool:
+        return self.date_start is not None
+
+
+class SuggestedCitation(models.Model):
+    """An existing event that a date mention may support, ranked for the curator."""
+
+    mention = models.ForeignKey(DateMention, on_delete=models.CASCADE, related_name="suggestions")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="suggestions")
+    score = models.FloatField()
+
+    class Meta:
+        ordering = ["mention", "-score"]
+        constraints = [models.UniqueConstraint(fields=["mention", "event"], name="suggestion_unique")]
+
+    def __str__(self):
+        return f"{self.mention} → {self.event} ({self.score:.2f})"
