@@ -1,0 +1,267 @@
+"""Date mentions: each way news writes a date, the words that only look like dates, and an own corpus."""
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.dates import Modifier, Precision
+from timeline.ingest.evaluate import MentionScore, score_mentions
+from timeline.ingest.mentions import find_date_mentions
+from timeline.ingest.sentences import split_sentences
+
+PUBLISHED = date(2022, 11, 2)  # a Wednesday
+CORPUS = Path(__file__).parent / "extraction_corpus"
+
+
+def values(text, published=PUBLISHED):
+    """(text, value) of each mention, in order."""
+    return [(m.text, m.value) for m in find_date_mentions(text, published)]
+
+
+def only(text, published=PUBLISHED):
+    mentions = find_date_mentions(text, published)
+    assert len(mentions) == 1, [m.text for m in mentions]
+    return mentions[0]
+
+
+# --- absolute dates --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was signed on January 20, 2023.", ("January 20, 2023", "2023-01-20")),
+        ("It was signed on 20 January 2023.", ("20 January 2023", "2023-01-20")),
+        ("It was signed on the 20th of January, 2023.", ("the 20th of January, 2023", "2023-01-20")),
+        ("The file is dated 2022-11-18 in the log.", ("2022-11-18", "2022-11-18")),
+        ("The form is dated 11/02/89.", ("11/02/89", "1989-11-02")),
+        ("They met in November 2022.", ("November 2022", "2022-11")),
+        ("It was founded in 2017.", ("2017", "2017")),
+        ("Prices fell in the 1990s.", ("the 1990s", "199")),
+        ("Results for Q3 2021 were flat.", ("Q3 2021", "2021-Q3")),
+        ("Results for the third quarter of 2021 were flat.", ("the third quarter of 2021", "2021-Q3")),
+        ("In fiscal 1998, it lost money.", ("fiscal 1998", "1998")),
+        ("It opened in the summer of 2019.", ("the summer of 2019", "2019-SU")),
+        ("It was born on Christmas Day 2001.", ("Christmas Day 2001", "2001-12-25")),
+        ("Atlanta, nineteen ninety-six, was the host.", ("nineteen ninety-six", "1996")),
+    ],
+)
+def test_absolute_dates(text, expected):
+    assert values(text) == [expected]
+
+
+def test_abbreviated_month_and_day_takes_the_nearest_year():
+    assert values("The photo was released on Jan. 20.", date(2023, 6, 14)) == [("Jan. 20", "2023-01-20")]
+
+
+def test_month_without_year_is_never_given_a_made_up_day():
+    mention = only("In early September, the Times reported the purchases.")
+    assert (mention.value, mention.precision, mention.modifier) == (
+        "2022-09",
+        Precision.MONTH,
+        Modifier.EARLY,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "until"),
+    [
+        ("Railcars moved on Nov. 18-Nov. 19, 2022 to the border.", "2022-11-18", "2022-11-19"),
+        ("The fair ran 18–19 November.", "2022-11-18", "2022-11-19"),
+        ("Talks ran from Dec. 5, 2016 to Jan. 10, 2017.", "2016-12-05", "2017-01-10"),
+        ("Between 2010 and 2014 there were none.", "2010", "2014"),
+        ("It was renovated in 1998-99.", "1998", "1999"),
+    ],
+)
+def test_ranges_are_one_mention(text, value, until):
+    mention = only(text)
+    assert (mention.value, mention.until) == (value, until)
+
+
+def test_range_end_borrows_no_year_it_lacks():
+    mention = only("Russia reported transfers from December 2022 to April this year.", date(2023, 6, 14))
+    assert (mention.value, mention.until) == ("2022-12", "2023-04")
+
+
+def test_two_modified_months_are_two_mentions():
+    found = find_date_mentions("In late November and early December, cargo was seen.", date(2022, 12, 23))
+    assert [(m.text, m.value, m.modifier) for m in found] == [
+        ("late November", "2022-11", Modifier.LATE),
+        ("early December", "2022-12", Modifier.EARLY),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "modifier"),
+    [
+        ("Sales peaked in the mid-1990s.", "199", Modifier.MID),
+        ("It happened around 1990.", "1990", Modifier.ABOUT),
+        ("Repairs began in mid-July.", "2022-07", Modifier.MID),
+        ("It will close by the end of the month.", "2022-11", Modifier.LATE),
+        ("It will close late next year.", "2023", Modifier.LATE),
+    ],
+)
+def test_modifiers(text, value, modifier):
+    mention = only(text)
+    assert (mention.value, mention.modifier) == (value, modifier)
+
+
+# --- relative dates --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("CNN reported Wednesday that shipments continued.", "2022-11-02"),
+        ("The vote was held on Friday.", "2022-10-28"),
+        ("The vote will be held next Wednesday.", "2022-11-09"),
+        ("The vote will be held on Friday.", "2022-11-04"),
+        ("It happened yesterday.", "2022-11-01"),
+        ("It happens today.", "2022-11-02"),
+        ("It happens tomorrow.", "2022-11-03"),
+        ("They met last week.", "2022-W43"),
+        ("They meet this week.", "2022-W44"),
+        ("They voted last month.", "2022-10"),
+        ("Sales rose this year.", "2022"),
+        ("Sales will rise next year.", "2023"),
+        ("It was delivered in November last year.", "2021-11"),
+        ("It was announced last September.", "2022-09"),
+        ("A message was sent on the 15th of last month.", "2022-10-15"),
+        ("A statement was released on the 22nd by the ministry.", "2022-10-22"),
+        ("Output fell two years ago.", "2020"),
+        ("Sales fell last fall.", "2021-FA"),
+        ("Profit rose in the third quarter.", "2022-Q3"),
+        ("Sales fell in the quarter.", "2022-Q3"),
+    ],
+)
+def test_relative_dates_resolve_against_publication(text, value):
+    assert only(text).value == value
+
+
+def test_a_year_earlier_follows_the_reported_quarter():
+    found = values("Third-quarter profit rose 19% from a year earlier.", date(1989, 10, 26))
+    assert found == [("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
+
+
+def test_anaphora_refers_to_the_mention_before():
+    found = values(
+        "On the 26th, photos of the summit held the previous day were released.", date(2022, 9, 22)
+    )
+    assert found == [("the 26th", "2022-08-26"), ("the previous day", "2022-08-25")]
+    assert values("It began on Feb. 24. Later that month, it spread.") == [
+        ("Feb. 24", "2022-02-24"),
+        ("Later that month", "2022-02"),
+    ]
+
+
+def test_weekday_with_a_date_picks_the_matching_year():
+    assert values("The editorial ran on Monday, Oct. 26.", date(1998, 10, 25)) == [
+        ("Monday, Oct. 26", "1998-10-26")
+    ]
+
+
+def test_relative_dates_are_unresolved_without_publication_date():
+    found = find_date_mentions("On Monday, last month's figures for 12 May 2021 were revised.", None)
+    assert [(m.text, m.value, m.precision) for m in found] == [
+        ("Monday", None, Precision.DAY),
+        ("last month", None, Precision.MONTH),
+        ("12 May 2021", "2021-05-12", Precision.DAY),
+    ]
+    assert not found[0].resolved and found[2].resolved
+
+
+# --- words that are not dates ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may have to wait, and we will march on.",
+        "May God help them. March with us!",
+        "The right time is now.",
+        "Trade resumed after a two-year hiatus of 27 months.",
+        "It limits imports to 500,000 barrels in 12 months, over three years.",
+        "Security Council Committee 1718 reported under Resolution 2397.",
+        "The COVID-19 rules and the RPG-7 launchers.",
+        "Revenue reached $2,019 million, up 12%, at 10:30 a.m.",
+        "About 2000 vehicles and Flight 752 were inspected in Room 1204.",
+        "Watch ABC's This Week and read USA Today.",
+    ],
+)
+def test_non_dates_are_not_reported(text):
+    assert find_date_mentions(text, PUBLISHED) == []
+
+
+def test_year_in_parentheses_after_a_resolution_number():
+    text = "Items were banned through resolutions 1874 (2009) and 2270 (2016)."
+    assert values(text) == [("2009", "2009"), ("2016", "2016")]
+
+
+# --- contract: offsets, sentences, determinism, robustness ----------------------------------------
+
+
+def test_offsets_slice_the_text_and_sentences_hold_the_mention():
+    text = "Mr. Kim left the U.S. on Jan. 20. He returned in March.\nNo. 5 was signed last week."
+    for mention in find_date_mentions(text, PUBLISHED):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.sentence_start <= mention.start < mention.end <= mention.sentence_end
+    first = find_date_mentions(text, PUBLISHED)[0]
+    assert first.sentence(text) == "Mr. Kim left the U.S. on Jan. 20."
+    assert first.to_dict(text) == {
+        "start": 25,
+        "end": 32,
+        "text": "Jan. 20",
+        "value": "2022-01-20",
+        "precision": "day",
+        "modifier": "",
+        "until": None,
+        "sentence": "Mr. Kim left the U.S. on Jan. 20.",
+    }
+
+
+def test_sentences_split_on_full_stops_and_lines_not_abbreviations():
+    text = "Mr. Lee met U.N. officials on Jan. 5. They agreed.\nNew line No. 2 here"
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Mr. Lee met U.N. officials on Jan. 5.",
+        "They agreed.",
+        "New line No. 2 here",
+    ]
+
+
+def test_deterministic():
+    text = (CORPUS / "02_central_bank.json").read_text(encoding="utf-8")
+    assert find_date_mentions(text, PUBLISHED) == find_date_mentions(text, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "\x00\ufffd", "Jan. 20, 2023 " * 5000, "1998 " * 10000, "on the 22nd, " * 4000, "-" * 50000],
+)
+def test_never_crashes_and_stays_fast(text):
+    began = time.perf_counter()
+    for published in (None, date(1, 1, 1), date(9999, 12, 31)):
+        for mention in find_date_mentions(text, published):
+            assert text[mention.start : mention.end] == mention.text
+    assert time.perf_counter() - began < 5
+
+
+# --- own corpus ------------------------------------------------------------------------------------
+
+
+def test_own_corpus_f1():
+    """Hand-written articles with hand-made gold: a match needs value, range end, precision and modifier."""
+    total = MentionScore()
+    for path in sorted(CORPUS.glob("*.json")):
+        article = json.loads(path.read_text(encoding="utf-8"))
+        published = date.fromisoformat(article["published"]) if article["published"] else None
+        mentions = find_date_mentions(article["text"], published)
+        total.add(
+            score_mentions(
+                article["text"], mentions, article["gold"], ("value", "until", "precision", "modifier")
+            )
+        )
+    print(f"own corpus F1 {total.f1:.3f} (P {total.precision:.3f}, R {total.recall:.3f}, {total.gold} gold)")
+    assert total.f1 >= 0.97

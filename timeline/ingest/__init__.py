@@ -1,0 +1,1 @@
+"""Turning article text into dated mentions: sentence splitting, date-mention extraction, evaluation."""

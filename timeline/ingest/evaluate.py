@@ -1,0 +1,326 @@
+"""Measure the date extractor against TimeML gold annotations, beside plain ``dateparser.search_dates``.
+
+Usage: ``python -m timeline.ingest.evaluate DIR [--floor FILE] [--json] [--no-baseline]``
+
+Measures, as defined in the corpus README (TempEval-3 style):
+
+- The targets are gold ``type="DATE"`` TIMEX3s whose value is a calendar value: one
+  ``timeline.dates.parse_iso`` reads ("1998", "1998-08", "1998-08-07", "1998-W32", "1998-Q3",
+  "1998-SU", "199"). Every other gold TIMEX3 is neutral: DURATION, TIME and SET expressions, and DATEs
+  valued PRESENT_REF/PAST_REF/FUTURE_REF or underspecified ("1989-WXX", "XXXX-10", "1998-W32-WE").
+- relaxed precision: the share of predictions that overlap a target; a prediction that overlaps no
+  target but a neutral expression is left out of the count.
+- relaxed recall: the share of targets overlapped by a prediction.
+- value accuracy: of the targets found, the share whose value equals the value of the overlapping
+  prediction (the one sharing most characters; for a predicted range, its start or its end). Both
+  values are compared as periods, so "2000-W7" equals "2000-W07" but "1998-08-07" is not "1998-08".
+  Only the value is compared: the gold ``mod`` (START/MID/END/APPROX) is not.
+- value F1 = relaxed F1 × value accuracy.
+
+Plain dateparser is run as the README describes: ``search_dates(text, languages=["en"])`` with the
+creation date as ``RELATIVE_BASE``, each result's ``period`` as its granularity.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from pathlib import Path
+
+from timeline.dates import Precision, iso_value, parse_iso
+from timeline.ingest.mentions import find_date_mentions
+from timeline.ingest.timeml import TimemlDocument, Timex, iter_timeml, read_timeml
+
+FLOOR_MARGIN = 0.02
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """A system's answer: a span of the text, its value and, for a range, the value of its end."""
+
+    start: int
+    end: int
+    value: str | None
+    until: str | None = None
+
+
+@dataclass
+class Tally:
+    """Counts behind the measures, summed over documents."""
+
+    docs: int = 0
+    predicted: int = 0
+    predicted_on_target: int = 0
+    targets: int = 0
+    targets_found: int = 0
+    values_correct: int = 0
+    seconds: float = 0.0
+
+    def add(self, other: Tally) -> None:
+        for field in fields(self):
+            setattr(self, field.name, getattr(self, field.name) + getattr(other, field.name))
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.predicted_on_target, self.predicted)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.targets_found, self.targets)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return _ratio(2 * p * r, p + r)
+
+    @property
+    def value_accuracy(self) -> float:
+        return _ratio(self.values_correct, self.targets_found)
+
+    @property
+    def value_f1(self) -> float:
+        return self.f1 * self.value_accuracy
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "docs": self.docs,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "value_accuracy": round(self.value_accuracy, 4),
+            "value_f1": round(self.value_f1, 4),
+            "docs_per_second": round(_ratio(self.docs, self.seconds), 1),
+        }
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator else 0.0
+
+
+def canonical_value(value: str | None) -> tuple[date, Precision] | None:
+    """The period a TimeML value names, or None when it is not a calendar value."""
+    if not value:
+        return None
+    try:
+        return parse_iso(value)
+    except ValueError:
+        return None
+
+
+def is_target(timex: Timex) -> bool:
+    """Whether a gold TIMEX3 is scored: a DATE with a calendar value."""
+    return timex.type == "DATE" and canonical_value(timex.value) is not None
+
+
+def score_document(timexes: Iterable[Timex], predictions: Iterable[Prediction]) -> Tally:
+    """Count one document's predictions against its gold TIMEX3s (see the module docstring)."""
+    timexes, predictions = list(timexes), list(predictions)
+    targets = [timex for timex in timexes if is_target(timex)]
+    neutral = [timex for timex in timexes if not is_target(timex)]
+    tally = Tally(docs=1, targets=len(targets))
+    for prediction in predictions:
+        if any(_overlap(prediction, target) for target in targets):
+            tally.predicted += 1
+            tally.predicted_on_target += 1
+        elif not any(_overlap(prediction, other) for other in neutral):
+            tally.predicted += 1
+    for target in targets:
+        overlapping = [p for p in predictions if _overlap(p, target)]
+        if not overlapping:
+            continue
+        tally.targets_found += 1
+        best = max(overlapping, key=lambda p: (_overlap(p, target), -p.start))
+        gold = canonical_value(target.value)
+        if gold is not None and gold in (canonical_value(best.value), canonical_value(best.until)):
+            tally.values_correct += 1
+    return tally
+
+
+def _overlap(prediction: Prediction, timex: Timex) -> int:
+    return max(0, min(prediction.end, timex.end) - max(prediction.start, timex.start))
+
+
+def predict_ours(document: TimemlDocument) -> list[Prediction]:
+    """Our extractor, anchored on the document creation date."""
+    return [
+        Prediction(m.start, m.end, m.value, m.until) for m in find_date_mentions(document.text, document.dct)
+    ]
+
+
+def predict_dateparser(document: TimemlDocument) -> list[Prediction]:
+    """Plain ``dateparser.search_dates``, its matches located in the text left to right."""
+    from dateparser.search import search_dates
+
+    base = datetime.combine(document.dct or date(2000, 1, 1), datetime.min.time())
+    found = search_dates(document.text, languages=["en"], settings={"RELATIVE_BASE": base}, add_period=True)
+    predictions, cursor = [], 0
+    for substring, moment, period in found or []:
+        start = document.text.find(substring, cursor)
+        if start < 0:
+            start = document.text.find(substring)
+        if start < 0:
+            continue
+        cursor = start + len(substring)
+        predictions.append(Prediction(start, cursor, _dateparser_value(moment, period)))
+    return predictions
+
+
+_DATEPARSER_PRECISION = {"week": Precision.WEEK, "month": Precision.MONTH, "year": Precision.YEAR}
+
+
+def _dateparser_value(moment: datetime, period: str | None) -> str:
+    return iso_value(moment.date(), _DATEPARSER_PRECISION.get(period or "", Precision.DAY))
+
+
+SYSTEMS: dict[str, Callable[[TimemlDocument], list[Prediction]]] = {
+    "ours": predict_ours,
+    "dateparser": predict_dateparser,
+}
+
+
+def corpus_name(path: Path, root: Path) -> str:
+    """The sub-corpus of a file: its first folder below ``root`` ("TimeBank"), or root's own name."""
+    relative = path.relative_to(root)
+    return relative.parts[0] if len(relative.parts) > 1 else root.name
+
+
+def evaluate(root: Path, systems: Iterable[str]) -> dict[str, dict[str, Tally]]:
+    """Score each system over every .tml under ``root``, per sub-corpus: {corpus: {system: Tally}}."""
+    results: dict[str, dict[str, Tally]] = {}
+    for path in iter_timeml(root):
+        document = read_timeml(path)
+        per_system = results.setdefault(corpus_name(path, root), {})
+        for system in systems:
+            began = time.perf_counter()
+            predictions = SYSTEMS[system](document)
+            tally = score_document(document.timexes, predictions)
+            tally.seconds = time.perf_counter() - began
+            per_system.setdefault(system, Tally()).add(tally)
+    return results
+
+
+def format_table(results: dict[str, dict[str, Tally]]) -> str:
+    """A plain-text table, one row per corpus and system."""
+    header = f"{'corpus':<12} {'system':<11} {'docs':>5} {'P':>6} {'R':>6} {'F1':>6} {'val.acc':>7} "
+    header += f"{'val.F1':>7} {'docs/s':>8}"
+    lines = [header, "-" * len(header)]
+    for corpus, per_system in results.items():
+        for system, t in per_system.items():
+            lines.append(
+                f"{corpus:<12} {system:<11} {t.docs:>5} {t.precision:>6.3f} {t.recall:>6.3f} {t.f1:>6.3f} "
+                f"{t.value_accuracy:>7.3f} {t.value_f1:>7.3f} {_ratio(t.docs, t.seconds):>8.1f}"
+            )
+    return "\n".join(lines)
+
+
+def floor_failures(results: dict[str, dict[str, Tally]], floors: dict[str, float]) -> list[str]:
+    """One message per corpus where our value F1 fell below its floor minus the margin."""
+    failures = []
+    for corpus, floor in floors.items():
+        tally = results.get(corpus, {}).get("ours")
+        if tally is not None and tally.value_f1 < floor - FLOOR_MARGIN:
+            failures.append(
+                f"{corpus}: value F1 {tally.value_f1:.3f} is below the floor {floor:.3f} - {FLOOR_MARGIN}"
+            )
+    return failures
+
+
+def floor_value(value_f1: float) -> float:
+    """A figure rounded down to 3 decimals, as stored in the floor file."""
+    return math.floor(value_f1 * 1000) / 1000
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the table (or JSON); return 1 when a floor is given and our value F1 fell below it."""
+    parser = argparse.ArgumentParser(
+        prog="python -m timeline.ingest.evaluate", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("directory", type=Path, help="folder holding .tml files, directly or in sub-corpora")
+    parser.add_argument("--floor", type=Path, help='JSON file {"TimeBank": 0.9, ...} of minimum value F1')
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--no-baseline", action="store_true", help="skip plain dateparser")
+    args = parser.parse_args(argv)
+    systems = ["ours"] if args.no_baseline else ["ours", "dateparser"]
+    results = evaluate(args.directory, systems)
+    if args.json:
+        report = {corpus: {s: t.as_dict() for s, t in per.items()} for corpus, per in results.items()}
+        print(json.dumps(report, indent=2))
+    else:
+        print(format_table(results))
+    if args.floor:
+        failures = floor_failures(results, json.loads(args.floor.read_text()))
+        if failures:
+            print("; ".join(failures), file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+@dataclass
+class MentionScore:
+    """Counts of a mention list against a hand-made gold list (see ``score_mentions``)."""
+
+    matched: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, other: MentionScore) -> None:
+        self.matched += other.matched
+        self.predicted += other.predicted
+        self.gold += other.gold
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.matched, self.predicted)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.matched, self.gold)
+
+    @property
+    def f1(self) -> float:
+        return _ratio(2 * self.matched, self.predicted + self.gold)
+
+
+def locate_gold(text: str, gold: list[dict]) -> list[tuple[int, int]]:
+    """The spans of gold items given by their text, found in order ("Jan. 20" twice is two spans)."""
+    spans, cursor = [], 0
+    for item in gold:
+        start = text.find(item["text"], cursor)
+        if start < 0:
+            raise ValueError(f"gold mention {item['text']!r} is not in the text after offset {cursor}")
+        spans.append((start, start + len(item["text"])))
+        cursor = start + len(item["text"])
+    return spans
+
+
+def score_mentions(
+    text: str, mentions: list, gold: list[dict], fields: tuple[str, ...] = ("value", "until")
+) -> MentionScore:
+    """Match mentions to gold items (each ``{"text", "value", ...}``): a match overlaps the gold
+    span and agrees on every field in ``fields`` (value, until, precision, modifier; a field the
+    gold item leaves out must be empty)."""
+    score = MentionScore(predicted=len(mentions), gold=len(gold))
+    unused = list(mentions)
+    for (start, end), item in zip(locate_gold(text, gold), gold, strict=True):
+        overlapping = [m for m in unused if m.start < end and start < m.end]
+        for mention in overlapping:
+            if all(_field(mention, name) == (item.get(name) or None) for name in fields):
+                score.matched += 1
+                unused.remove(mention)
+                break
+    return score
+
+
+def _field(mention, name: str) -> str | None:
+    value = getattr(mention, name)
+    return (getattr(value, "value", value) or None) if value is not None else None

@@ -1,0 +1,1152 @@
+"""Find the mentions of calendar dates and periods in news text, and normalise them.
+
+``find_date_mentions(text, published)`` returns every expression that names a day, week, month,
+season, quarter, year or decade — absolute ("20 January 2023", "Nov. 18-Nov. 19, 2022", "the 1990s")
+or relative to the publication date ("last month", "Wednesday", "the 15th of last month").
+
+How it works, in the manner of HeidelTime:
+
+1. ``RULES`` is a table of patterns, one per way of writing a date; each names the resolver that turns
+   its match into a period. Patterns are anchored on words that only dates use (month and weekday
+   names, "quarter", "ago", years in a plausible context), so durations ("a two-year hiatus",
+   "27 months") and numbers ("Resolution 2397", "COVID-19", "$1,998") never match.
+2. Matches are taken leftmost-longest, in text order, so the resolver of an anaphoric expression
+   ("the previous day", "later that month", "a year earlier") sees the mentions before it.
+3. A modifier written before a match ("early", "mid-", "the end of", "around") joins it.
+4. Two mentions joined by "-", "to", "until" or "between … and" become one range.
+
+Underspecified dates take the most plausible year (or month, or week) around the publication date:
+a bare weekday or month is the most recent one (news reports the past) unless the words around it
+look ahead ("will", "next", "scheduled", "by"); a month and day is whichever of last year's, this
+year's or next year's is nearer, with the same cues overriding. Without a publication date such
+expressions keep their precision and get no date. Nothing reads today's date.
+
+dateparser is not used here: each pattern already names its year, month and day, so reading them
+directly is faster than dateparser, keeps the stated precision, and cannot drift with its defaults.
+"Late November and early December" gives two mentions, as TimeML annotates it; "from December 2022
+to April this year", "Nov. 18-Nov. 19, 2022" and "between 2010 and 2014" give one range each.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from timeline.dates import MONTH_NAMES, SEASON_NAMES, SEASONS, FuzzyDate, Modifier, Precision, period_bounds
+from timeline.ingest.sentences import split_sentences
+
+# The longest stretch searched for tense cues on either side of a mention: bounded, so pathological
+# single-line input stays linear.
+_CUE_WINDOW = 80
+# How far from publication (in days) a tense cue may place a month and day written without a year.
+_TRUST_CUE_DAYS = 300
+# How far back (in characters) an anaphoric expression looks for the mention it refers to.
+_REFERENCE_WINDOW = 600
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in a text: where it is, what it says and the sentence holding it."""
+
+    start: int
+    end: int
+    text: str
+    date: FuzzyDate | None
+    precision: Precision
+    sentence_start: int
+    sentence_end: int
+    modifier: Modifier = Modifier.NONE
+
+    @property
+    def value(self) -> str | None:
+        """ISO value cut to the precision ("2022-09"), or None when unresolved."""
+        return self.date.value if self.date else None
+
+    @property
+    def until(self) -> str | None:
+        """ISO value of the end of a range ("2022-11-19"), None for a single period."""
+        return self.date.until if self.date else None
+
+    @property
+    def resolved(self) -> bool:
+        return self.date is not None
+
+    def sentence(self, text: str) -> str:
+        """The sentence of ``text`` (the text this mention was found in) that holds the mention."""
+        return text[self.sentence_start : self.sentence_end]
+
+    def to_dict(self, text: str) -> dict[str, str | int | None]:
+        """A JSON-ready description; ``text`` is the text the mention was found in."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "precision": self.precision.value,
+            "modifier": self.modifier.value,
+            "until": self.until,
+            "sentence": self.sentence(text),
+        }
+
+
+# ---------------------------------------------------------------------------------------------------
+# Vocabulary
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_MONTHS_FULL = [calendar.month_name[i] for i in range(1, 13)]
+_MONTHS_ABBR = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"]
+_WEEKDAYS = [calendar.day_name[i] for i in range(7)]
+_ORDINAL_WORDS = {
+    word: number
+    for number, word in enumerate(
+        _words(
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+            "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+        ),
+        start=1,
+    )
+}
+_ORDINAL_WORDS.update({f"twenty-{w}": 20 + n for w, n in _ORDINAL_WORDS.items() if n < 10})
+_ORDINAL_WORDS.update({"thirtieth": 30, "thirty-first": 31})
+_UNITS = {w: n for n, w in enumerate(_words("zero one two three four five six seven eight nine"))}
+_TEENS = {
+    w: n
+    for n, w in enumerate(
+        _words("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"), start=10
+    )
+}
+_TENS = {
+    w: n * 10 for n, w in enumerate(_words("twenty thirty forty fifty sixty seventy eighty ninety"), start=2)
+}
+_COUNTS = {"a": 1, "an": 1, "one": 1, "several": 3, "a few": 3, "few": 3, **_UNITS, **_TEENS, **_TENS}
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _cased(words: list[str]) -> str:
+    """Title case or upper case only: "may" is a verb, "May" and "MAY" may be the month."""
+    return _alternation(words + [w.upper() for w in words])
+
+
+# Regex fragments. Group names get a suffix so one pattern can hold two dates of a range.
+def _month(n: str = "") -> str:
+    return rf"(?P<month{n}>(?:{_cased(_MONTHS_FULL)})\b|(?:{_cased(_MONTHS_ABBR)})\b\.?)"
+
+
+def _day(n: str = "") -> str:
+    words = _alternation(list(_ORDINAL_WORDS))
+    return rf"(?P<day{n}>[0-3]?\d(?:st|nd|rd|th)?(?![\d,.]\d)|(?i:{words}))\b"
+
+
+_SPELLED_YEAR = (
+    rf"(?i:nineteen[\s-](?:{_alternation(list(_TENS))})(?:[\s-](?:{_alternation(list(_UNITS)[1:])}))?"
+    rf"|nineteen[\s-](?:{_alternation(list(_TEENS))})"
+    rf"|two\sthousand(?:\s(?:and\s)?(?:{_alternation(list(_TEENS) + list(_UNITS)[1:])}))?)\b"
+)
+
+
+def _year(n: str = "") -> str:
+    return rf"(?P<year{n}>(?<![\d$£€#.,])(?:1[0-9]|20)\d\d(?![\d%]|,\d|\.\d)|{_SPELLED_YEAR})"
+
+
+_WEEKDAY = rf"(?P<weekday>(?:{_cased(_WEEKDAYS)})\b)"
+_DIRECTION = r"(?P<direction>(?i:this\s+past|this\s+coming|last|next|this|past|coming|previous|following))"
+_RELATIVE_YEAR = r"(?P<relative_year>(?i:(?:of\s+)?(?:last|this|next)\s+year))"
+_RELATIVE_YEAR_OF_QUARTER = _RELATIVE_YEAR.replace("relative_year", "ry2")
+_SEASON = r"(?P<season>(?i:spring|summer|autumn|fall|winter))"
+_COUNT = rf"(?P<count>\d{{1,3}}|(?i:{_alternation(list(_COUNTS))}))"
+_ANCHOR_WORDS = r"(?P<anchor>(?i:ago|earlier|later|before(?=\s*[.,;)]|\s*$)))"
+_DASH = r"\s*(?:-|–|—|\s(?i:to|through|until|till|and)\s)\s*"
+
+# A bare number is a year only when nothing says it is a label, an amount or a count.
+_LABEL_BEFORE = re.compile(
+    r"\b(?i:resolutions?|committee|flight|article|section|chapter|no\.?|nos\.?|number|model|room|route|"
+    r"highway|interstate|paragraph|rule|bill|order|decree|law|code|item|page|pp?\.|vol\.?|volume|issue|"
+    r"unit|platoon|battalion|regiment|division|squadron|brigade|apartment|suite|box|exit|gate|pier|track|"
+    r"lane|mile|serial|case|docket|form|file|patent|version|release|type|class|series|mark|mk|block|"
+    r"grade|level|size|catalog|part|boeing|airbus|windows|agenda|vision|opec|g|iso|en|sr|hr|s\.|h\.r\.)"
+    r"\s*$"
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|(?i:percent|per\s+cent|gmt|utc|est|edt|cst|cdt|pst|pdt|bst|cet|hours?|hrs|h\b|local\s+time|"
+    r"a\.m\.|p\.m\.|am\b|pm\b|km|kilomet|miles?|meters?|metres?|feet|foot|tons?|tonnes?|kg|barrels?|"
+    r"dollars?|yen|won|euros?|pounds|yuan|rubles?|roubles?|rupees?|votes?|people|persons|troops|soldiers|"
+    r"members|shares|units|cars|vehicles|cases|deaths|jobs|homes|rounds|shells|rockets|missiles|points|"
+    r"to\s+(?!(?:1[0-9]|20)\d\d\b)\d))"
+)
+_STRONG_YEAR_CUE = re.compile(
+    r"(?i:\b(?:in|since|until|till|by|from|to|through|of|during|before|after|between|and|year|fiscal|pre|post|"
+    r"early|mid|late|spring|summer|autumn|fall|winter|circa|c\.)[\s-]*|[(])$"
+)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Resolution
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a matched expression means: a precision and, when it can be placed, its first day."""
+
+    precision: Precision
+    day: date | None
+    until: date | None = None
+    year_stated: bool = True
+    modifier: Modifier = Modifier.NONE
+    # False for comparison periods ("a year earlier"), which later anaphora must not chain from.
+    is_anchor: bool = True
+
+
+@dataclass
+class _Context:
+    """What resolvers may look at: the text, the publication date, and the mentions before."""
+
+    text: str
+    published: date | None
+    sentences: list[tuple[int, int]]
+    sentence_starts: list[int] = field(default_factory=list)
+    earlier: list[tuple[int, Reading]] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.sentence_starts = [start for start, _ in self.sentences]
+
+    def sentence_of(self, start: int, end: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.sentence_starts, start) - 1
+        if index >= 0 and self.sentences[index][1] >= end:
+            return self.sentences[index]
+        return start, end
+
+    def reference(self, position: int, precision: Precision | None = None) -> Reading | None:
+        """The latest resolved mention (of ``precision``, if given) shortly before ``position``."""
+        for start, reading in reversed(self.earlier):
+            if position - start > _REFERENCE_WINDOW:
+                return None
+            if reading.day is not None and reading.is_anchor and precision in (None, reading.precision):
+                return reading
+        return None
+
+    def direction(self, start: int, end: int, weak: bool = True) -> int:
+        """-1 when the words around the mention speak of the past, +1 of the future, 0 when unsure.
+
+        The nearest tense cue before the mention (back to the sentence start) decides; failing one,
+        the first in the few words after it. ``weak`` lets modals ("could", "may") count as looking ahead."""
+        sentence_start, sentence_end = self.sentence_of(start, end)
+        before = _WORD.findall(self.text, max(sentence_start, start - _CUE_WINDOW), start)
+        for index in range(len(before) - 1, -1, -1):
+            previous = before[index - 1] if index else ""
+            if cue := _tense_of(before[index], previous, len(before) - index, weak):
+                return cue
+        after = _WORD.findall(self.text, end, min(sentence_end, end + _CUE_WINDOW // 2))[:_WORDS_AHEAD]
+        for index, word in enumerate(after):
+            previous = after[index - 1] if index else ""
+            if cue := _tense_of(word, previous, index + 1, weak, ahead=True):
+                return cue
+        return 0
+
+
+_WORD = re.compile(r"[A-Za-z']+")
+_WORDS_AHEAD = 6
+_FUTURE_WORDS = frozenset(
+    _words(
+        "will 'll shall won't wo would going plan plans planning planned scheduled expected expects expect "
+        "due payable next upcoming coming starting effective intends intend hope hopes aims aim tomorrow soon"
+    )
+)
+# Modals look ahead less surely ("could be located Wednesday" is past): they count for months and days
+# of the month, not for weekdays.
+_WEAK_FUTURE_WORDS = frozenset(_words("could may might must should can"))
+# "to" looks ahead after these ("set to resume Monday", "is to meet Friday").
+_FUTURE_BEFORE_TO = frozenset(_words("set due is are ready about going"))
+# Right before a date these look ahead: "by Friday", "until Tuesday".
+_DEADLINE_WORDS = frozenset(_words("by until till"))
+_PAST_WORDS = frozenset(
+    _words(
+        "was were had did ago last since earlier already been took came went made saw began fell rose won "
+        "lost got gave met left held sent paid led broke found thought became brought bought sold struck "
+        "spoke wrote ran hit shot grew sought kept yesterday"
+    )
+)
+# Reporting verbs date the report, so they only say "past" right beside the date ("said Friday").
+_REPORTING_WORDS = frozenset(_words("said says told reported announced added stated noted"))
+# After these, a past form is a participle ("be paid Dec. 14"), which says nothing of tense.
+_PARTICIPLE_AFTER = frozenset(_words("be being"))
+
+
+def _tense_of(word: str, previous: str, words_away: int, weak: bool, ahead: bool = False) -> int:
+    word, previous = word.lower(), previous.lower()
+    if word in _FUTURE_WORDS or (weak and word in _WEAK_FUTURE_WORDS):
+        return 1
+    if word == "to" and previous in _FUTURE_BEFORE_TO:
+        return 1
+    if word in _DEADLINE_WORDS and words_away == 1 and not ahead:
+        return 1
+    if word in _REPORTING_WORDS:
+        return -1 if words_away <= 2 else 0
+    if previous in _PARTICIPLE_AFTER:
+        return 0
+    if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed")):
+        return -1
+    return 0
+
+
+def _pick(candidates: list[date], now: date, direction: int, strict: bool = False) -> date | None:
+    """Choose among possible dates: the latest before ``now`` (direction -1), the earliest after
+    (+1), or the nearest (0, ties going to the past). ``strict`` excludes ``now`` itself."""
+    latest = max((c for c in candidates if c < now or (c == now and not strict)), default=None)
+    earliest = min((c for c in candidates if c > now or (c == now and not strict)), default=None)
+    if latest is None or earliest is None:
+        return latest or earliest
+    if direction:
+        return latest if direction < 0 else earliest
+    return latest if (now - latest) <= (earliest - now) else earliest
+
+
+def _shift_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _shift(day: date, precision: Precision, amount: int) -> date:
+    """The first day of the period ``amount`` periods of ``precision`` away from the one holding ``day``."""
+    start = period_bounds(day, precision)[0]
+    if precision is Precision.DAY:
+        return start + timedelta(days=amount)
+    if precision is Precision.WEEK:
+        return start + timedelta(weeks=amount)
+    months = {
+        Precision.MONTH: 1,
+        Precision.SEASON: 3,
+        Precision.QUARTER: 3,
+        Precision.YEAR: 12,
+        Precision.DECADE: 120,
+    }[precision]
+    return _shift_months(start, months * amount)
+
+
+def _number(text: str) -> int | None:
+    """A cardinal or ordinal written in digits or words ("12", "12th", "twelfth", "a few")."""
+    word = " ".join(text.lower().split())
+    digits = re.match(r"\d+", word)
+    if digits:
+        return int(digits.group())
+    return _ORDINAL_WORDS.get(word, _COUNTS.get(word))
+
+
+def _year_number(text: str) -> int:
+    """A year in digits or words ("1998", "nineteen ninety-eight", "two thousand and one")."""
+    if text[:1].isdigit():
+        return int(text)
+    words = re.split(r"[\s-]+", text.lower())
+    if words[0] == "two":
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + sum(_UNITS.get(w, _TEENS.get(w, 0)) for w in rest)
+    rest = words[1:]
+    return 1900 + sum(_TENS.get(w, _TEENS.get(w, _UNITS.get(w, 0))) for w in rest)
+
+
+def _month_number(text: str) -> int:
+    return MONTH_NAMES[text.lower().rstrip(".")]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+_DIRECTION_SHIFT = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "this past": -1,
+    "next": 1,
+    "coming": 1,
+    "this coming": 1,
+    "following": 1,
+    "this": 0,
+    "before": -1,
+    "after": 1,
+}
+
+
+def _direction_word(groups: dict[str, str | None]) -> str | None:
+    word = groups.get("direction")
+    return " ".join(word.lower().split()) if word else None
+
+
+class _Match:
+    """A candidate match with what the resolvers need: its groups, span and context."""
+
+    def __init__(self, match: re.Match, ctx: _Context):
+        self.groups = {k: v for k, v in match.groupdict().items() if v is not None}
+        # A "lead" group holds words that must come before the date but are not part of it ("in").
+        self.start = match.end("lead") if "lead" in self.groups else match.start()
+        self.end = match.end()
+        self.ctx = ctx
+
+    @property
+    def now(self) -> date | None:
+        return self.ctx.published
+
+    def tense(self, weak: bool = True) -> int:
+        return self.ctx.direction(self.start, self.end, weak)
+
+    def reference(self, precision: Precision | None = None) -> Reading | None:
+        return self.ctx.reference(self.start, precision)
+
+
+def _relative_year(m: _Match) -> int | None:
+    """The year given by "last year", "this year", "next year", or None."""
+    phrase = m.groups.get("relative_year", "").lower()
+    shift = -1 if "last" in phrase else 1 if "next" in phrase else 0
+    return m.now.year + shift if m.now else None
+
+
+def _resolve_calendar(m: _Match) -> Reading | None:
+    """Dates written with a month name and/or day and/or year, possibly as a range of two."""
+    groups = m.groups
+    precision = Precision.DAY if "day" in groups else Precision.MONTH
+    month = _month_number(groups["month"])
+    day_number = _number(groups["day"]) if "day" in groups else 1
+    if day_number is None or not 1 <= day_number <= 31:
+        return None
+    until = None
+    if "year" in groups or "relative_year" in groups:
+        year = _year_number(groups["year"]) if "year" in groups else _relative_year(m)
+        if year is None:
+            return Reading(precision, None)
+        start = _safe_date(year, month, day_number)
+        stated = True
+    else:
+        if m.now is None:
+            return Reading(precision, None, year_stated=False)
+        start = _place_in_year(m, month, day_number, precision)
+        stated = False
+    if start is None:
+        return None
+    if "day2" in groups or "month2" in groups:
+        until = _range_end(groups, start)
+        if until is None:
+            return None
+    return Reading(precision, start, until, year_stated=stated)
+
+
+def _place_in_year(m: _Match, month: int, day: int, precision: Precision) -> date | None:
+    """The year of a month (and day) written without one, from direction words or tense."""
+    word = _direction_word(m.groups)
+    if word == "this":
+        return _safe_date(m.now.year, month, day)
+    candidates = [d for k in (-1, 0, 1) if (d := _safe_date(m.now.year + k, month, day))]
+    if "weekday" in m.groups:
+        # "Monday, Oct. 26": the year in which that day is that weekday.
+        weekday = _WEEKDAYS.index(m.groups["weekday"].title())
+        candidates = [d for d in candidates if d.weekday() == weekday] or candidates
+    now = period_bounds(m.now, precision)[0]
+    if word in _DIRECTION_SHIFT:
+        return _pick(candidates, now, _DIRECTION_SHIFT[word], strict=True)
+    direction = m.tense()
+    if precision is Precision.MONTH and direction == 0:
+        direction = -1
+    chosen = _pick(candidates, now, direction)
+    if precision is Precision.DAY and chosen is not None and abs((chosen - now).days) > _TRUST_CUE_DAYS:
+        # Tense cues are rough; a day they put most of a year away is likelier the nearer one.
+        return _pick(candidates, now, 0)
+    return chosen
+
+
+def _range_end(groups: dict[str, str], start: date) -> date | None:
+    """The end of "18-19 Nov", "Nov. 18-Nov. 19" or "Nov - Dec": in the start's year, or the next."""
+    month = _month_number(groups["month2"]) if "month2" in groups else start.month
+    day = _number(groups["day2"]) if "day2" in groups else 1
+    if day is None:
+        return None
+    end = _safe_date(start.year, month, day)
+    if end is not None and end < start:
+        end = _safe_date(start.year + 1, month, day)
+    return end
+
+
+def _resolve_day_of_month(m: _Match) -> Reading | None:
+    """ "on the 22nd", "the 15th of last month": a day of the current, last or next month."""
+    day = _number(m.groups["day"])
+    if day is None or not 1 <= day <= 31:
+        return None
+    if m.now is None:
+        return Reading(Precision.DAY, None)
+    shift = {"last": -1, "this": 0, "next": 1}.get((m.groups.get("month_direction") or "").lower())
+    if shift is not None:
+        first = _shift_months(m.now, shift)
+        start = _safe_date(first.year, first.month, day)
+        return Reading(Precision.DAY, start) if start else None
+    candidates = [
+        d for k in (-1, 0, 1) if (d := _safe_date((f := _shift_months(m.now, k)).year, f.month, day))
+    ]
+    direction = m.tense() or -1
+    return Reading(Precision.DAY, _pick(candidates, m.now, direction))
+
+
+def _resolve_numeric(m: _Match) -> Reading | None:
+    """ "11/02/89", "2022-11-18", "19980303": numbers in month/day/year (or ISO) order."""
+    groups = m.groups
+    first, second, year = int(groups["num_month"]), int(groups["num_day"]), groups["num_year"]
+    month, day = (first, second) if first <= 12 else (second, first)
+    full_year = int(year) if len(year) == 4 else _century_year(int(year), m.now)
+    start = _safe_date(full_year, month, day)
+    return Reading(Precision.DAY, start) if start else None
+
+
+def _century_year(two_digits: int, published: date | None) -> int:
+    """A two-digit year in the century that puts it nearest the publication date."""
+    if published is None:
+        return (1900 if two_digits >= 50 else 2000) + two_digits
+    base = published.year - published.year % 100
+    options = [base - 100 + two_digits, base + two_digits, base + 100 + two_digits]
+    return min(options, key=lambda year: abs(year - published.year))
+
+
+def _resolve_bare_year(m: _Match) -> Reading | None:
+    """A number alone is a year only in a year-like context ("in 2017", "(2009)", "the 1996 bombing")."""
+    year = _year_number(m.groups["year"])
+    text = m.ctx.text
+    before = text[max(0, m.start - 20) : m.start]
+    if _LABEL_BEFORE.search(before) or _UNIT_AFTER.match(text, m.end):
+        return None
+    strong = _STRONG_YEAR_CUE.search(before) is not None
+    # "nineteen ninety-six" can only be a year; "two thousand" may be a count.
+    spelled_count = m.groups["year"][:1].lower() == "t"
+    if not strong and (year < 1900 or spelled_count):
+        return None
+    if (
+        not strong
+        and re.match(r"\s+[a-z]+s\b", text[m.end : m.end + 30])
+        and not re.search(r"(?i:\b(?:the|its|his|her|their|this|that|a)\s*|'s\s*)$", before)
+    ):
+        return None
+    return Reading(Precision.YEAR, date(year, 1, 1))
+
+
+def _resolve_year_range(m: _Match) -> Reading | None:
+    """ "2016-17", "1991-1997": a span of years (the second may drop its century)."""
+    first = _year_number(m.groups["year"])
+    second_text = m.groups["year2"]
+    second = int(second_text) if len(second_text) == 4 else first - first % 100 + int(second_text)
+    if _LABEL_BEFORE.search(m.ctx.text[max(0, m.start - 20) : m.start]) or not first < second <= first + 50:
+        return None
+    return Reading(Precision.YEAR, date(first, 1, 1), date(second, 1, 1))
+
+
+def _resolve_decade(m: _Match) -> Reading | None:
+    """ "the 1990s", "the '90s", "the nineties"."""
+    groups = m.groups
+    if "century" in groups:
+        return Reading(Precision.DECADE, date(int(groups["century"] + groups["decade"]) * 10, 1, 1))
+    digit = int(groups["decade"]) if "decade" in groups else _DECADE_WORDS[groups["decade_word"].lower()]
+    if m.now is None:
+        return Reading(Precision.DECADE, date(1900 + digit * 10, 1, 1))
+    latest = m.now.year - m.now.year % 100 + digit * 10
+    year = latest if latest <= m.now.year else latest - 100
+    return Reading(Precision.DECADE, date(year, 1, 1))
+
+
+def _resolve_weekday(m: _Match) -> Reading | None:
+    """ "Wednesday" (the latest on or before publication unless the words look ahead), "next Friday"."""
+    if m.now is None:
+        return Reading(Precision.DAY, None)
+    weekday = _WEEKDAYS.index(m.groups["weekday"].title())
+    candidates = [m.now + timedelta(days=k) for k in range(-7, 8)]
+    candidates = [d for d in candidates if d.weekday() == weekday]
+    word = _direction_word(m.groups)
+    if word == "this":
+        monday = m.now - timedelta(days=m.now.weekday())
+        return Reading(Precision.DAY, monday + timedelta(days=weekday))
+    if word in _DIRECTION_SHIFT:
+        return Reading(Precision.DAY, _pick(candidates, m.now, _DIRECTION_SHIFT[word], strict=True))
+    return Reading(Precision.DAY, _pick(candidates, m.now, m.tense(weak=False) or -1))
+
+
+_UNIT_PRECISION = {
+    "day": Precision.DAY,
+    "week": Precision.WEEK,
+    "weekend": Precision.WEEK,
+    "month": Precision.MONTH,
+    "quarter": Precision.QUARTER,
+    "year": Precision.YEAR,
+    "decade": Precision.DECADE,
+}
+
+
+def _unit(m: _Match) -> Precision:
+    if "part_of_day" in m.groups:
+        return Precision.DAY
+    return _UNIT_PRECISION[m.groups["unit"].lower().rstrip("s")]
+
+
+def _resolve_this_period(m: _Match) -> Reading | None:
+    """ "last month", "this week", "next year", "the current quarter": the period of the publication
+    date, or the one before or after it."""
+    precision = _unit(m)
+    if m.groups["unit"].istitle():
+        return None  # "This Week", a programme's name
+    if m.now is None:
+        return Reading(precision, None)
+    word = _direction_word(m.groups) or "this"
+    shift = -1 if "latest" in m.groups.get("qualifier", "").lower() else _DIRECTION_SHIFT.get(word, 0)
+    return Reading(precision, _shift(m.now, precision, shift))
+
+
+def _resolve_year_end(m: _Match) -> Reading | None:
+    """ "year-end", "by year's end": the end of the current year."""
+    if m.now is None:
+        return Reading(Precision.YEAR, None, modifier=Modifier.LATE)
+    return Reading(Precision.YEAR, date(m.now.year, 1, 1), modifier=Modifier.LATE)
+
+
+_DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def _resolve_day_word(m: _Match) -> Reading | None:
+    """ "yesterday", "today", "tomorrow", "tonight" — not "USA Today", a name."""
+    if _inside_name(m):
+        return None
+    if m.now is None:
+        return Reading(Precision.DAY, None)
+    return Reading(Precision.DAY, m.now + timedelta(days=_DAY_WORDS[m.groups["day_word"].lower()]))
+
+
+def _inside_name(m: _Match) -> bool:
+    """Whether a capitalised word follows another mid-sentence, as in a name ("VOA Today")."""
+    before = m.ctx.text[max(0, m.start - 30) : m.start]
+    return m.ctx.text[m.start].isupper() and re.search(r"[A-Z]\w*\s+$", before) is not None
+
+
+def _resolve_ago(m: _Match) -> Reading | None:
+    """ "two years ago" from the publication date; "a year earlier" from the period just mentioned.
+
+    Earnings copy compares quarters: "profit rose from a year earlier" after "the third quarter"
+    means the third quarter of the year before, so a quarter mentioned just before sets the unit."""
+    count = _number(m.groups["count"])
+    if count is None or count > 200:
+        return None
+    return _ago(m, count, _unit(m), m.groups["anchor"].lower())
+
+
+def _resolve_year_earlier(m: _Match) -> Reading | None:
+    """ "year-earlier results", "the year-ago profit": a year before the period just mentioned."""
+    return _ago(m, 1, Precision.YEAR, "earlier")
+
+
+def _ago(m: _Match, count: int, precision: Precision, anchor_word: str) -> Reading | None:
+    quarter = m.reference(Precision.QUARTER)
+    if quarter is not None and m.now is not None and quarter.day > m.now:
+        quarter = None  # a quarter still to come is not the one being reported
+    if precision is Precision.YEAR and count == 1 and quarter is not None:
+        return Reading(Precision.QUARTER, _shift(quarter.day, Precision.QUARTER, -4), is_anchor=False)
+    base = m.reference() if anchor_word in ("earlier", "later") else None
+    anchor = base.day if base else m.now
+    if anchor is None:
+        return Reading(precision, None)
+    sign = 1 if anchor_word == "later" else -1
+    unit = Precision.YEAR if precision is Precision.DECADE else precision
+    amount = count * (10 if precision is Precision.DECADE else 1) * sign
+    return Reading(unit, _shift(anchor, unit, amount), is_anchor=base is None)
+
+
+def _resolve_anaphoric(m: _Match) -> Reading | None:
+    """ "that day", "the previous day", "later that month", "the following year": the period of the
+    mention just before, or the one before or after it; the publication date when there is none."""
+    precision = _unit(m)
+    reference = m.reference(precision) or m.reference()
+    anchor = reference.day if reference else m.now
+    if anchor is None:
+        return Reading(precision, None)
+    shift = _DIRECTION_SHIFT.get(_direction_word(m.groups) or "this", 0)
+    return Reading(precision, _shift(anchor, precision, shift))
+
+
+def _resolve_quarter(m: _Match) -> Reading | None:
+    """ "the third quarter", "third-quarter", "Q3 2022", "this year's first quarter", "the quarter"."""
+    groups = m.groups
+    written = groups.get("q") or groups.get("q2")
+    number = int(written) if written else _QUARTERS.get(groups.get("quarter", "").lower())
+    stated_year = groups.get("year") or groups.get("year2")
+    year = _year_number(stated_year) if stated_year else None
+    relative = groups.get("relative_year") or groups.get("ry2")
+    if year is None and relative:
+        if m.now is None:
+            return Reading(Precision.QUARTER, None)
+        year = m.now.year + (-1 if "last" in relative.lower() else 1 if "next" in relative.lower() else 0)
+    if year is not None:
+        return Reading(Precision.QUARTER, date(year, number * 3 - 2, 1))
+    if m.now is None:
+        return Reading(Precision.QUARTER, None)
+    # Companies report a quarter after it ends: "the third quarter" is this year's once it has begun,
+    # last year's before then unless the words look ahead.
+    start = date(m.now.year, number * 3 - 2, 1)
+    if start > m.now and m.tense() <= 0:
+        start = date(m.now.year - 1, number * 3 - 2, 1)
+    return Reading(Precision.QUARTER, start)
+
+
+def _resolve_named_quarter(m: _Match) -> Reading | None:
+    """ "the quarter", "the latest period", "this quarter", "the year-earlier quarter", "the 1988 period":
+    the quarter being reported (the one mentioned last, else the one before publication), or the
+    same quarter a year before."""
+    reference = m.reference(Precision.QUARTER)
+    if "year" in m.groups:
+        year = int(m.groups["year"])
+        if reference is None:
+            return Reading(Precision.YEAR, date(year, 1, 1))
+        return Reading(Precision.QUARTER, reference.day.replace(year=year), is_anchor=False)
+    name = m.groups["quarter_name"].lower()
+    if reference is not None:
+        anchor = reference.day
+    elif m.now is not None:
+        anchor = _shift(m.now, Precision.QUARTER, 0 if name.startswith("this") else -1)
+    else:
+        return Reading(Precision.QUARTER, None)
+    if re.search(r"year[\s-](?:earlier|ago)|prior[\s-]year|last\s+year", name):
+        return Reading(Precision.QUARTER, _shift(anchor, Precision.QUARTER, -4), is_anchor=False)
+    return Reading(Precision.QUARTER, anchor)
+
+
+def _resolve_season(m: _Match) -> Reading | None:
+    """ "summer 2022", "last fall", "this winter", "in the spring": a season, by default the latest."""
+    code = SEASON_NAMES[m.groups["season"].lower()]
+    if not {"year", "direction", "lead"} & m.groups.keys():
+        return None
+    if "year" in m.groups:
+        return Reading(Precision.SEASON, date(_year_number(m.groups["year"]), SEASONS[code], 1))
+    if m.now is None:
+        return Reading(Precision.SEASON, None)
+    candidates = [date(m.now.year + k, SEASONS[code], 1) for k in (-2, -1, 0, 1)]
+    now = period_bounds(m.now, Precision.SEASON)[0]
+    word = _direction_word(m.groups)
+    if word == "this":
+        # The current season if it is that one, else that season of the publication year.
+        current = date(m.now.year, SEASONS[code], 1)
+        return Reading(
+            Precision.SEASON,
+            now if period_bounds(now, Precision.SEASON)[0].month == SEASONS[code] else current,
+        )
+    if word in _DIRECTION_SHIFT:
+        return Reading(Precision.SEASON, _pick(candidates, now, _DIRECTION_SHIFT[word], strict=True))
+    return Reading(Precision.SEASON, _pick(candidates, now, m.tense() or -1))
+
+
+def _resolve_fiscal(m: _Match) -> Reading | None:
+    """ "fiscal 1998", "fiscal 98": the fiscal year named by its (ending) calendar year."""
+    year = m.groups["fiscal_year"]
+    number = int(year) if len(year) == 4 else _century_year(int(year), m.now)
+    return Reading(Precision.YEAR, date(number, 1, 1))
+
+
+def _resolve_week_of(m: _Match) -> Reading | None:
+    """ "the week of March 8": the week holding that day."""
+    reading = _resolve_calendar(m)
+    if reading is None:
+        return None
+    return Reading(Precision.WEEK, reading.day)
+
+
+def _resolve_holiday(m: _Match) -> Reading | None:
+    """Christmas, New Year's Day, Thanksgiving...: the nearest one, unless the words say otherwise."""
+    name = " ".join(m.groups["holiday"].lower().replace("'s", "").split())
+    if m.now is None and "year" not in m.groups:
+        return Reading(Precision.DAY, None)
+    years = [_year_number(m.groups["year"])] if "year" in m.groups else [m.now.year + k for k in (-1, 0, 1)]
+    candidates = [d for year in years if (d := _holiday_date(name, year))]
+    if len(candidates) == 1:
+        return Reading(Precision.DAY, candidates[0])
+    word = _direction_word(m.groups)
+    direction = _DIRECTION_SHIFT.get(word, 0) if word else m.tense()
+    return Reading(Precision.DAY, _pick(candidates, m.now, direction, strict=bool(word and word != "this")))
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    first = date(year, month, 1)
+    offset = (weekday - first.weekday()) % 7
+    if n > 0:
+        return first + timedelta(days=offset + 7 * (n - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _easter(year: int) -> date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month, day = divmod(h + leap - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas": lambda y: date(y, 12, 25),
+    "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "new year day": lambda y: date(y, 1, 1),
+    "new year eve": lambda y: date(y, 12, 31),
+    "independence day": lambda y: date(y, 7, 4),
+    "valentine day": lambda y: date(y, 2, 14),
+    "halloween": lambda y: date(y, 10, 31),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "easter": _easter,
+    "easter sunday": _easter,
+}
+
+
+def _holiday_date(name: str, year: int) -> date | None:
+    maker = _HOLIDAYS.get(name)
+    return maker(year) if maker and 1 <= year <= 9998 else None
+
+
+# ---------------------------------------------------------------------------------------------------
+# The rules: one pattern per way of writing a date, with the resolver that reads it.
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    resolve: Callable[[_Match], Reading | None]
+
+
+def _rule(name: str, pattern: str, resolve: Callable[[_Match], Reading | None]) -> Rule:
+    return Rule(name, re.compile(pattern), resolve)
+
+
+_THE = r"(?:(?i:the)\s+)?"
+_UNIT_WORD = r"(?P<unit>(?i:day|week|weekend|month|quarter|year|decade)s?)"
+_PREPOSITION_BEFORE_DAY = (
+    r"(?P<lead>\b(?i:on|since|until|till|by|from|to|through|before|after|as\s+of)\s+)(?i:the)\s+"
+)
+_HOLIDAY_NAMES = (
+    r"(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year'?s?(?:\s+(?:Day|Eve))|Independence\s+Day|"
+    r"Valentine'?s\s+Day|Halloween|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|"
+    r"Easter(?:\s+Sunday)?)\b"
+)
+
+RULES: list[Rule] = [
+    # Numeric forms.
+    _rule(
+        "ISO date",
+        r"(?<![\d-])(?P<num_year>\d{4})-(?P<num_month>[01]\d)-(?P<num_day>[0-3]\d)(?![\d])",
+        _resolve_numeric,
+    ),
+    _rule(
+        "slashed date",
+        r"(?<![\d/.])(?P<num_month>[01]?\d)/(?P<num_day>[0-3]?\d)/(?P<num_year>\d{4}|\d\d)(?![\d/])",
+        _resolve_numeric,
+    ),
+    _rule(
+        "compact date",
+        r"(?<![\d.,$-])(?P<num_year>(?:19|20)\d\d)(?P<num_month>[01]\d)(?P<num_day>[0-3]\d)(?![\d.,])",
+        _resolve_numeric,
+    ),
+    # Month names, with day and year in either order, and ranges between two of them.
+    _rule(
+        "month day range",
+        rf"{_month()}\s+{_day()}{_DASH}(?:{_month('2')}\s+)?{_day('2')}(?:,?\s+{_year()})?",
+        _resolve_calendar,
+    ),
+    _rule(
+        "day range month",
+        rf"{_day()}{_DASH}{_day('2')}\s+(?:(?i:of)\s+)?{_month()}(?:,?\s+{_year()})?",
+        _resolve_calendar,
+    ),
+    _rule(
+        "weekday month day",
+        rf"(?:{_WEEKDAY},?\s+)?(?:{_DIRECTION}\s+)?{_month()}\s+{_day()}(?:,?\s+{_year()})?",
+        _resolve_calendar,
+    ),
+    _rule(
+        "day month",
+        rf"(?:{_WEEKDAY},?\s+)?(?:(?i:the)\s+)?{_day()}\s+(?:(?i:of)\s+)?{_month()}(?:,?\s+{_year()})?",
+        _resolve_calendar,
+    ),
+    _rule("month range year", rf"{_month()}{_DASH}{_month('2')},?\s+{_year()}", _resolve_calendar),
+    _rule("month year", rf"{_month()},?\s+(?:(?i:of)\s+)?{_year()}", _resolve_calendar),
+    _rule("month relative year", rf"{_month()},?\s+{_RELATIVE_YEAR}", _resolve_calendar),
+    _rule("direction month", rf"{_DIRECTION}\s+(?P<month>{_cased(_MONTHS_FULL)})\b", _resolve_calendar),
+    _rule(
+        "month after cue",
+        rf"(?P<lead>\b(?:(?i:in|since|until|till|by|from|to|through|during|before|after|early|mid|late|of|"
+        rf"around|between|last|next|this|the|a|for)[\s-]+|(?:{_cased(_MONTHS_FULL)})\s+(?i:and|or|to)\s+))"
+        rf"(?P<month>{_cased(_MONTHS_FULL)})\b(?!\s+\d)",
+        _resolve_calendar,
+    ),
+    _rule(
+        "day of relative month",
+        rf"(?i:the)\s+{_day()}\s+(?i:of)\s+(?P<month_direction>(?i:last|this|next))\s+(?i:month)",
+        _resolve_day_of_month,
+    ),
+    _rule(
+        "day of month",
+        rf"{_PREPOSITION_BEFORE_DAY}{_day()}"
+        r"(?=\s*(?:[,.;:)(]|$|(?i:local|by|at|in|when|and|or|to|that|with|from|for|as|after|before|of)\b))",
+        _resolve_day_of_month,
+    ),
+    _rule("week of", rf"(?i:the\s+week\s+of)\s+{_month()}\s+{_day()}(?:,?\s+{_year()})?", _resolve_week_of),
+    # Years, decades, quarters, seasons.
+    _rule(
+        "fiscal year", r"(?i:fiscal(?:\s+year)?)\s+(?P<fiscal_year>(?:19|20)\d\d|'?\d\d)\b", _resolve_fiscal
+    ),
+    _rule("year range", rf"{_year()}\s*[-–]\s*(?P<year2>(?:19|20)?\d\d)(?![\d%])", _resolve_year_range),
+    _rule("decade", r"(?:(?i:the)\s+)?(?:(?P<century>1\d|20)|')(?P<decade>\d)0'?s\b", _resolve_decade),
+    _rule(
+        "decade in words",
+        r"(?i:the)\s+(?P<decade_word>(?i:twenties|thirties|forties|fifties|sixties|"
+        r"seventies|eighties|nineties))\b",
+        _resolve_decade,
+    ),
+    _rule(
+        "quarter",
+        rf"{_THE}(?:(?P<year>(?:19|20)\d\d)(?:'s)?\s+|{_RELATIVE_YEAR}'s\s+|(?i:fiscal)\s+)?"
+        rf"(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-](?:(?i:fiscal)[\s-])?"
+        r"(?i:quarter)(?![\w-])"
+        rf"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:{_year('2')}|{_RELATIVE_YEAR_OF_QUARTER}))?",
+        _resolve_quarter,
+    ),
+    _rule(
+        "Q quarter",
+        r"\b(?:Q(?P<q>[1-4])(?:\s+(?P<year>(?:19|20)\d\d))?|(?P<year2>(?:19|20)\d\d)[\s-]?Q(?P<q2>[1-4]))\b",
+        _resolve_quarter,
+    ),
+    _rule(
+        "named quarter",
+        r"(?P<quarter_name>(?i:(?:(?:the\s+)?(?:latest|same|most\s+recent|comparable|corresponding|"
+        r"year[\s-]earlier|year[\s-]ago|prior[\s-]year)(?:\s+year[\s-](?:ago|earlier))?"
+        r"\s+(?:third\s+|fiscal\s+)?(?:quarter|period)|the\s+quarter|this\s+quarter|that\s+quarter|"
+        r"last\s+year's\s+quarter)(?:\s+(?:a\s+year\s+(?:earlier|ago)|(?:of\s+)?last\s+year))?))(?![\w-])"
+        r"|(?i:the)\s+(?P<year>(?:19|20)\d\d)\s+(?P<period_word>(?i:quarter|period))\b",
+        _resolve_named_quarter,
+    ),
+    _rule(
+        "season",
+        rf"(?:{_DIRECTION}\s+|(?P<lead>\b(?i:in|into|during|over|through|until|since|by|for|early|late|mid)[\s-]+)"
+        rf"(?:(?i:the)\s+)?)?{_SEASON}(?:\s+(?:(?i:of)\s+)?{_year()})?\b"
+        rf"(?!\s+(?i:of)\s+(?!\d|(?i:nineteen|two)))",
+        _resolve_season,
+    ),
+    _rule("bare year", _year(), _resolve_bare_year),
+    # Words relative to the publication date or to the mention before.
+    _rule("day word", r"\b(?P<day_word>(?i:yesterday|today|tonight|tomorrow))\b", _resolve_day_word),
+    _rule("weekday", rf"(?:{_DIRECTION}\s+)?{_WEEKDAY}", _resolve_weekday),
+    _rule(
+        "this period",
+        rf"(?:{_DIRECTION}|(?P<qualifier>(?i:the\s+(?:current|present|full|(?:current\s+|latest\s+)?fiscal))))\s+"
+        r"(?P<unit>week|month|year|quarter|decade)\b(?!\s+(?i:or|of)\b|[\s-](?i:old|long))",
+        _resolve_this_period,
+    ),
+    _rule(
+        "the period",
+        r"(?P<lead>\b(?i:(?:earlier|later|early|late)\s+in|(?:end|beginning|start|middle)\s+of|"
+        r"for|of)\s+)(?i:the)\s+(?P<unit>(?i:week|month|year|quarter))\b(?![\s-](?i:old|long|earlier|ago))",
+        _resolve_this_period,
+    ),
+    _rule("year end", r"\b(?i:year[\s-]end|year's\s+end)\b", _resolve_year_end),
+    _rule(
+        "ago",
+        rf"(?i:(?:about|some|nearly|almost|more\s+than|just|only)\s+)?{_COUNT}[\s-]{_UNIT_WORD}(?:\s+(?i:or\s+so))?"
+        rf"\s+{_ANCHOR_WORDS}\b",
+        _resolve_ago,
+    ),
+    _rule(
+        "year earlier adjective",
+        r"(?i:year)[\s-](?P<anchor>(?i:earlier|ago))\b(?=\s+[a-z])",
+        _resolve_year_earlier,
+    ),
+    _rule(
+        "anaphoric period",
+        r"(?i:(?:(?:earlier|later)\s+)?(?:that|(?:that|the)\s+same|the\s+(?P<direction>previous|following|next)))"
+        r"\s+(?:(?P<unit>(?i:day|week|month|year|quarter))|(?P<part_of_day>(?i:morning|afternoon|evening|night)))\b",
+        _resolve_anaphoric,
+    ),
+    _rule(
+        "day before",
+        r"(?i:the\s+(?P<unit>day)\s+(?P<direction>before|after))(?=\s*[,.;:)]|\s*$)",
+        _resolve_anaphoric,
+    ),
+    _rule("holiday", rf"(?:{_DIRECTION}\s+)?{_HOLIDAY_NAMES}(?:,?\s+{_year()})?", _resolve_holiday),
+]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Finding: leftmost-longest matches, modifiers, ranges.
+
+_MODIFIER_BEFORE = re.compile(
+    r"\b(?P<modifier>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of|around|about|circa|"
+    r"c\.|approximately|roughly))[\s-]*(?:(?i:the)\s+)?$"
+)
+_MODIFIERS = {
+    "early": Modifier.EARLY,
+    "beginning of": Modifier.EARLY,
+    "start of": Modifier.EARLY,
+    "mid": Modifier.MID,
+    "middle of": Modifier.MID,
+    "late": Modifier.LATE,
+    "end of": Modifier.LATE,
+}
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|(?i:to|through|until|till|and))\s*")
+_BETWEEN_BEFORE = re.compile(r"(?i:\bbetween)\s+$")
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    reading: Reading
+    modifier: Modifier = Modifier.NONE
+
+
+def find_date_mentions(text: str, published: date | None) -> list[DateMention]:
+    """Every date expression of ``text``, normalised against ``published`` (the publication date).
+
+    Relative expressions ("last month", "Wednesday") are left unresolved (``date`` None, precision
+    known) when ``published`` is None. Offsets index ``text``; mentions come in text order."""
+    text = text or ""
+    ctx = _Context(text, published, split_sentences(text))
+    found = _merge_ranges(text, _select(text, ctx))
+    return [_to_mention(text, ctx, item) for item in found]
+
+
+def _candidates(text: str, ctx: _Context) -> list[tuple[int, int, int, Rule, _Match]]:
+    candidates = []
+    for order, rule in enumerate(RULES):
+        for match in rule.pattern.finditer(text):
+            candidate = _Match(match, ctx)
+            if candidate.start < candidate.end:
+                candidates.append((candidate.start, -candidate.end, order, rule, candidate))
+    candidates.sort(key=lambda item: item[:3])
+    return candidates
+
+
+def _select(text: str, ctx: _Context) -> list[_Found]:
+    """Keep the leftmost-longest candidates that resolve, in text order, each seeing those before."""
+    selected: list[_Found] = []
+    last_end = 0
+    for start, negative_end, _, rule, candidate in _candidates(text, ctx):
+        if start < last_end:
+            continue
+        try:
+            reading = rule.resolve(candidate)
+        except (ValueError, OverflowError, KeyError):
+            reading = None
+        if reading is None:
+            continue
+        found = _Found(start, -negative_end, reading, reading.modifier)
+        _attach_modifier(text, found, last_end)
+        selected.append(found)
+        ctx.earlier.append((found.start, reading))
+        last_end = found.end
+    return selected
+
+
+def _attach_modifier(text: str, found: _Found, floor: int) -> None:
+    """Extend a mention over "early", "mid-", "the end of", "around"... written just before it."""
+    window = text[max(floor, found.start - 30) : found.start]
+    match = _MODIFIER_BEFORE.search(window)
+    if match is None:
+        return
+    words = " ".join(match.group("modifier").lower().split())
+    words = words.removeprefix("the ")
+    found.modifier = _MODIFIERS.get(words, Modifier.ABOUT)
+    found.start -= len(window) - match.start()
+
+
+def _merge_ranges(text: str, found: list[_Found]) -> list[_Found]:
+    """Join "X - Y", "X to Y", "between X and Y" into one range when both are of one precision."""
+    merged: list[_Found] = []
+    for item in found:
+        previous = merged[-1] if merged else None
+        if previous is not None and _joins(text, previous, item):
+            start = _lend_year(previous.reading, item.reading)
+            if start is not None:
+                reading = Reading(item.reading.precision, start, item.reading.until or item.reading.day)
+                merged[-1] = _Found(previous.start, item.end, reading, previous.modifier)
+                continue
+        merged.append(item)
+    return merged
+
+
+def _joins(text: str, first: _Found, second: _Found) -> bool:
+    gap = text[first.end : second.start]
+    if not _RANGE_JOIN.fullmatch(gap) or first.reading.precision is not second.reading.precision:
+        return False
+    if first.reading.until is not None or second.reading.until is not None:
+        return False
+    if gap.strip().lower() == "and":
+        return _BETWEEN_BEFORE.search(text, max(0, first.start - 10), first.start) is not None
+    return True
+
+
+def _lend_year(first: Reading, second: Reading) -> date | None:
+    """The start of a range, taking the end's year when the start states none ("Dec. 18 to Jan. 3, 2023")."""
+    if first.day is None or second.day is None:
+        return None
+    start = first.day
+    if not first.year_stated and second.year_stated:
+        start = _safe_date(second.day.year, start.month, start.day)
+        if start is not None and start > second.day:
+            start = _safe_date(second.day.year - 1, first.day.month, first.day.day)
+    return start if start is not None and start <= second.day else None
+
+
+def _to_mention(text: str, ctx: _Context, found: _Found) -> DateMention:
+    reading = found.reading
+    fuzzy = None
+    if reading.day is not None:
+        try:
+            fuzzy = FuzzyDate.of(reading.day, reading.precision, found.modifier, reading.until)
+        except (ValueError, OverflowError):
+            fuzzy = None
+    sentence_start, sentence_end = _sentence_span(ctx, found.start, found.end)
+    return DateMention(
+        start=found.start,
+        end=found.end,
+        text=text[found.start : found.end],
+        date=fuzzy,
+        precision=reading.precision,
+        sentence_start=sentence_start,
+        sentence_end=sentence_end,
+        modifier=found.modifier,
+    )
+
+
+def _sentence_span(ctx: _Context, start: int, end: int) -> tuple[int, int]:
+    """The sentence(s) holding ``start``..``end``; the mention itself if it lies outside them."""
+    first = bisect.bisect_right(ctx.sentence_starts, start) - 1
+    last = bisect.bisect_right(ctx.sentence_starts, max(start, end - 1)) - 1
+    if first < 0:
+        return start, end
+    return ctx.sentences[first][0], max(end, ctx.sentences[last][1])

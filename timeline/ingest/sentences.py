@@ -1,0 +1,75 @@
+"""Split news text into sentences, as (start, end) character spans.
+
+A sentence ends at a line break or at ".", "!" or "?" (with any closing quotes or brackets) followed by
+space and a capital, digit or opening quote — unless the word before the full stop is an abbreviation
+("Jan.", "Mr.", "No.", "U.S."). News writes "the U.S. said" far more often than it ends a sentence on
+"U.S.", so letter-dot abbreviations end a sentence only before a word that usually opens one.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Abbreviations that never end a sentence in news copy (lower case, without the dot).
+_ABBREVIATIONS = frozenset(
+    _words(
+        "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
+        "mr mrs ms dr prof gen lt col sgt capt cmdr adm maj gov sen rep rev fr st sr jr mt ft "
+        "no nos vs v al approx dept est fig gov't univ ave blvd rd ste"
+    )
+)
+# Abbreviations that may end a sentence: they do when the next word usually opens one.
+_AMBIGUOUS = frozenset(_words("inc corp co ltd llc plc bros etc p.m a.m"))
+_SENTENCE_OPENERS = frozenset(
+    _words(
+        "the a an he she it they we i in on at but and this that these those there its his her their "
+        "our after before when while as if however meanwhile still yet so for according"
+    )
+)
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\.$")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z]+)")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) spans of the sentences of ``text``, stripped of surrounding space."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for boundary in _BOUNDARY.finditer(text):
+        if not boundary.group().startswith("\n") and not _ends_sentence(text, boundary):
+            continue
+        _append_stripped(spans, text, start, boundary.end())
+        start = boundary.end()
+    _append_stripped(spans, text, start, len(text))
+    return spans
+
+
+def _ends_sentence(text: str, boundary: re.Match) -> bool:
+    """Whether a full stop ends a sentence, judged by the word before it and the word after."""
+    if not boundary.group().startswith("."):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, boundary.start() - 20), boundary.start() + 1)
+    if before is None:
+        return True
+    word = before.group(1).lower()
+    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return False
+    if word in _AMBIGUOUS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        following = _NEXT_WORD.match(text, boundary.end())
+        return following is not None and following.group(1).lower() in _SENTENCE_OPENERS
+    return True
+
+
+def _append_stripped(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))
