@@ -38,5 +38,12 @@ format: install
 eval: install
 	$(BIN)/python -m timeline.ingest.evaluate $(TBAQ) --floor timeline/ingest/eval_floor.json
 
+# Benchmarks on a generated dataset kept in var/ between runs (set BENCH_DATABASE_URL for PostgreSQL).
+BENCH_ENV := DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver \
+	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/var/bench.sqlite3}
 bench: install
-	$(BIN)/python -m timeline.ingest.bench
+	mkdir -p var
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(BENCH_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(BENCH_ENV) $(BIN)/python manage.py generate_dataset --if-empty
+	$(BENCH_ENV) $(BIN)/python manage.py bench_pages

@@ -1,0 +1,64 @@
+"""Server time and SQL query count of the main pages, one machine-readable line each:
+
+BENCH <name> n=<events> p50=<ms> p95=<ms> queries=<count>
+"""
+
+import statistics
+import time
+from contextlib import suppress
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+
+from timeline.models import Event
+
+HTMX = {"HX-Request": "true", "HX-Target": "results"}
+
+
+class Command(BaseCommand):
+    help = "Time the timeline, a filtered HTMX partial, an event page and the JSON export."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=40, help="Timed requests per page.")
+
+    def handle(self, *args, repeat, **options):
+        events = Event.objects.count()
+        published = list(Event.objects.published().order_by("?").values_list("slug", flat=True)[:repeat])
+        some = Event.objects.published().select_related("thread").first()
+        filters = {
+            "thread": some.thread.slug if some and some.thread else "",
+            "stance": "denial",
+            "date_from": "2017-01-01",
+            "date_to": "2020-12-31",
+        }
+        pages = [
+            ("timeline_page", "/", {}, {}),
+            ("timeline_partial_filter", "/", filters, HTMX),
+            ("timeline_partial_filter_search", "/", {**filters, "q": "shells"}, HTMX),
+            ("timeline_partial_search_only", "/", {"q": "rail bridge"}, HTMX),
+            ("event_page", None, {}, {}),
+        ]
+        with suppress(NoReverseMatch):  # the export may not be installed
+            pages.append(("events_json", reverse("events_json"), {}, {}))
+        client = Client()
+        for name, url, params, headers in pages:
+            timings, queries = [], 0
+            for i in range(repeat + 3):
+                target = url or f"/events/{published[i % len(published)]}/"
+                with CaptureQueriesContext(connection) as captured:
+                    started = time.perf_counter()
+                    response = client.get(target, params, headers=headers, secure=True)
+                    elapsed = (time.perf_counter() - started) * 1000
+                if response.status_code != 200:
+                    self.stderr.write(f"{name}: {target} answered {response.status_code}")
+                    break
+                if i >= 3:  # the first requests warm caches
+                    timings.append(elapsed)
+                    queries = max(queries, len(captured))
+            if timings:
+                p50 = statistics.median(timings)
+                p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) > 1 else timings[0]
+                self.stdout.write(f"BENCH {name} n={events} p50={p50:.1f} p95={p95:.1f} queries={queries}")
