@@ -313,7 +313,8 @@ def parse_period(text: str) -> FuzzyDate:
 
     Raises ``ValueError`` with a message naming the input when it is not a date.
     """
-    cleaned = " ".join(str(text).split()).strip(" .,")
+    typed = " ".join(str(text).split())
+    cleaned = typed.strip(" .,")
     if not cleaned:
         raise ValueError("enter a date, such as “18 Nov 2022”, “early Sep 2022” or “2017”")
     modifier = Modifier.NONE
@@ -324,8 +325,9 @@ def parse_period(text: str) -> FuzzyDate:
     try:
         return _parse_span(cleaned, modifier)
     except ValueError:
+        shown = typed if len(typed) <= 60 else typed[:59] + "…"
         raise ValueError(
-            f"“{text}” is not a date this timeline understands: write it like “18 Nov 2022”, "
+            f"“{shown}” is not a date this timeline understands: write it like “18 Nov 2022”, "
             "“18–19 Nov 2022”, “early Sep 2022”, “Jan 2023” or “2017”"
         ) from None
 

@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
+from timeline.forms import QuickSelect
 from timeline.models import Actor, Citation, Event, Outlet, Stance, Statement, Thread
 
 
@@ -30,16 +31,33 @@ class EventFilter(django_filters.FilterSet):
     date_from = django_filters.DateFilter(label="From", method="filter_from", widget=DateInput)
     date_to = django_filters.DateFilter(label="To", method="filter_to", widget=DateInput)
     thread = django_filters.ModelChoiceFilter(
-        queryset=Thread.objects.all(), to_field_name="slug", empty_label="All threads"
+        queryset=Thread.objects.only("slug", "name"),
+        to_field_name="slug",
+        empty_label="All threads",
+        widget=QuickSelect,
     )
     actor = django_filters.ModelChoiceFilter(
-        queryset=Actor.objects.all(), to_field_name="slug", method="filter_actor", empty_label="Anyone"
+        queryset=Actor.objects.only("slug", "name"),
+        to_field_name="slug",
+        method="filter_actor",
+        label="Actor",
+        empty_label="Anyone",
+        widget=QuickSelect,
     )
     stance = django_filters.ChoiceFilter(
-        choices=Stance.choices, method="filter_stance", empty_label="Any stance"
+        label="Stance",
+        widget=QuickSelect,
+        choices=Stance.choices,
+        method="filter_stance",
+        empty_label="Any stance",
     )
     outlet = django_filters.ModelChoiceFilter(
-        queryset=Outlet.objects.all(), to_field_name="slug", method="filter_outlet", empty_label="Any outlet"
+        queryset=Outlet.objects.only("slug", "name"),
+        to_field_name="slug",
+        method="filter_outlet",
+        label="Outlet",
+        empty_label="Any outlet",
+        widget=QuickSelect,
     )
 
     class Meta:
