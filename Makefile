@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 DEV_ENV := DJANGO_DEBUG=1
 TBAQ ?= ../shared/corpora/tbaq
 
-.PHONY: install run test test-postgres lint format eval bench
+.PHONY: install browser-deps run test test-postgres lint format eval bench
 
 $(INSTALLED): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,16 +15,25 @@ $(INSTALLED): requirements.lock pyproject.toml
 
 install: $(INSTALLED)
 
+# axe-core for the accessibility checks in the browser tests (skipped there when npm is absent).
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
+browser-deps:
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(AXE); fi
+
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py seed_timeline
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install
+test: install browser-deps
 	$(BIN)/python -m pytest
 
 # The same suite against PostgreSQL (DATABASE_URL defaults to the local server).
-test-postgres: install
+test-postgres: install browser-deps
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/timeline} $(BIN)/python -m pytest -p no:randomly
 
 lint: install

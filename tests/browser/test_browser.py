@@ -1,0 +1,182 @@
+"""End-to-end tests in headless Chromium (Debian's package), driven by Playwright.
+
+Outside CI they skip when Chromium is missing; in CI (``CI`` set) a missing browser fails.
+Screenshots of the main pages land in ``test-artifacts/``.
+"""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.factories import make_actor, make_citation, make_event, make_source, make_statement, make_thread
+from timeline.models import Stance
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def expect(locator):
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
+
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def require(path: Path | str, what: str):
+    if not Path(path).exists() and not shutil.which(str(path)):
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} is missing at {path}: CI must run the browser tests")
+        pytest.skip(f"{what} is not installed at {path}")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require(CHROMIUM, "Chromium")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def story(db):
+    rail, photo = make_thread("Rail shipments", slug="rail"), make_thread("Wagner photo", slug="photo")
+    kirby = make_actor("John Kirby", slug="kirby")
+    source = make_source("Newsweek report", text="The U.S. alleges covert shipments of shells.")
+    shipments = make_event("Covert shell shipments alleged", "2 Nov 2022", thread=rail, actors=[kirby])
+    cars = make_event("Railcars cross the border", "18-19 Nov 2022", thread=rail)
+    released = make_event("Photo of railcars released", "20 Jan 2023", thread=photo)
+    make_event("Purchase reports", "early Sep 2022")
+    make_citation(shipments, source, excerpt="covert shipments of shells", start=13, end=43)
+    make_citation(cars, source)
+    make_statement(released, stance=Stance.DENIAL, quote="The arms transaction never happened.")
+    make_statement(released, stance=Stance.CONFIRMATION, speaker=kirby, quote="We can confirm.")
+    return {"shipments": shipments, "released": released, "source": source}
+
+
+def shown_titles(page) -> list[str]:
+    return page.locator(".card__title").all_inner_texts()
+
+
+def screenshot(page, name: str):
+    ARTIFACTS.mkdir(exist_ok=True)
+    for width, label in ((1440, "desktop"), (390, "phone")):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def axe_violations(page) -> list[dict]:
+    require(AXE, "axe-core (npm install in tests/browser)")
+    page.evaluate(AXE.read_text())
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
+
+
+def test_timeline_loads_and_filters_swap_results_without_a_page_load(live_server, page, story):
+    page.goto(live_server.url + "/")
+    assert shown_titles(page)[0] == "Purchase reports"
+    screenshot(page, "timeline")
+    page.evaluate("window.__sameDocument = true")
+
+    page.select_option("#id_thread", "rail")
+    page.wait_for_url("**/?thread=rail")
+    expect(page.locator(".card")).to_have_count(2)
+    assert shown_titles(page) == ["Covert shell shipments alleged", "Railcars cross the border"]
+
+    page.fill("#id_q", "railcars")
+    page.wait_for_url("**q=railcars**")
+    expect(page.locator(".card")).to_have_count(1)
+
+    page.select_option("#id_stance", "denial")
+    expect(page.locator(".card")).to_have_count(0)
+    assert page.evaluate("window.__sameDocument") is True  # HTMX swapped; no full load
+
+    page.go_back()
+    expect(page.locator(".card")).to_have_count(1)
+    assert page.input_value("#id_q") == "railcars"
+    page.go_back()
+    expect(page.locator(".card")).to_have_count(2)
+    page.go_forward()
+    expect(page.locator(".card")).to_have_count(1)
+
+
+def test_a_copied_filtered_url_shows_the_same_view(live_server, browser, story):
+    context = browser.new_context()
+    fresh = context.new_page()
+    fresh.goto(live_server.url + "/?thread=rail&date_from=2022-11-10")
+    assert shown_titles(fresh) == ["Railcars cross the border"]
+    assert fresh.input_value("#id_thread") == "rail"
+    assert fresh.input_value("#id_date_from") == "2022-11-10"
+    context.close()
+
+
+def test_the_timeline_works_without_javascript(live_server, browser, story):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.select_option("#id_thread", "photo")
+    page.click("button[type=submit]")
+    page.wait_for_url("**thread=photo**")
+    assert shown_titles(page) == ["Photo of railcars released"]
+    page.click("text=Sources and statements")
+    assert page.locator(".card__details blockquote").first.is_visible()
+    context.close()
+
+
+def test_event_and_source_pages(live_server, page, story):
+    page.goto(live_server.url + story["released"].get_absolute_url())
+    assert page.locator("h1").inner_text() == "Photo of railcars released"
+    assert "never happened" in page.locator(".dispute").inner_text()
+    screenshot(page, "event")
+    page.goto(live_server.url + story["source"].get_absolute_url())
+    assert page.locator("h1").inner_text() == "Newsweek report"
+    screenshot(page, "source")
+
+
+def test_keyboard_reaches_the_filters_and_the_events(live_server, page, story):
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    focused = set()
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        focused.add(page.evaluate("document.activeElement.id || document.activeElement.textContent.trim()"))
+    assert {"id_q", "id_thread", "id_actor", "Purchase reports"} <= focused
+
+
+@pytest.mark.parametrize("path", ["/", "event", "source"])
+def test_no_accessibility_violations(live_server, browser, story, path):
+    url = {"event": story["released"].get_absolute_url(), "source": story["source"].get_absolute_url()}
+    context = browser.new_context(bypass_csp=True)  # axe is injected as a script
+    page = context.new_page()
+    page.goto(live_server.url + url.get(path, path))
+    violations = axe_violations(page)
+    context.close()
+    assert violations == [], json.dumps(violations, indent=1)
