@@ -5,7 +5,7 @@ import time
 from datetime import date, timedelta
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from timeline.dates import FuzzyDate, Modifier, Precision
 from timeline.models import (
@@ -65,6 +65,8 @@ class Command(BaseCommand):
         started = time.perf_counter()
         with transaction.atomic():
             self.generate(random.Random(options["seed"]), options)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh planner statistics: SQLite picks poor indexes without them
         elapsed = time.perf_counter() - started
         self.stdout.write(
             f"Generated {options['events']} events, {options['statements']} statements, "
