@@ -204,7 +204,7 @@ def test_draft_and_unknown_events_are_not_found(client):
 
 def test_merged_event_redirects_to_the_kept_one(client):
     kept = make_event("Kept")
-    merged = make_event("Merged away", merged_into=kept)
+    merged = make_event("Merged away", merged_into=kept, status=Event.Status.DRAFT)
     response = client.get(merged.get_absolute_url())
     assert response.status_code == 301 and response["Location"] == kept.get_absolute_url()
 

@@ -1,10 +1,20 @@
 """The curators' admin: every model, with the lists, filters and inlines curating needs."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
+from timeline import curation
 from timeline.forms import FuzzyDatedForm
 from timeline.models import (
     Actor,
@@ -12,6 +22,7 @@ from timeline.models import (
     DateMention,
     Event,
     Outlet,
+    Review,
     Source,
     Statement,
     SuggestedCitation,
@@ -26,6 +37,15 @@ class EventForm(FuzzyDatedForm):
     class Meta:
         model = Event
         exclude = DATE_COLUMNS
+
+    def clean(self):
+        cleaned = super().clean()
+        merged_into = cleaned.get("merged_into")
+        if merged_into and cleaned.get("status") == Event.Status.PUBLISHED:
+            self.add_error("status", "A merged event stays a draft; publish the event it was merged into.")
+        if merged_into and self.instance.pk and merged_into.pk == self.instance.pk:
+            self.add_error("merged_into", "An event cannot be merged into itself.")
+        return cleaned
 
 
 class StatementForm(FuzzyDatedForm):
@@ -68,26 +88,37 @@ class EventAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["actors", "thread", "merged_into"]
     fields = ["title", "slug", "date", "summary", "thread", "actors", "status", "merged_into"]
     inlines = [CitationInline, StatementInline]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "merge_two"]
     list_select_related = ["thread"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(citation_total=Count("citations"))
+        # An aggregate drops the model's default ordering; keep it explicit (autocomplete paginates).
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(citation_total=Count("citations"))
+            .order_by(*Event._meta.ordering)
+        )
 
     @admin.display(description="citations", ordering="citation_total")
     def citation_count(self, obj):
         return obj.citation_total
 
-    @admin.action(description="Publish the selected events")
+    @admin.action(description="Publish the selected events", permissions=["change"])
     def publish(self, request, queryset):
         changed = 0
-        for event in queryset.exclude(status=Event.Status.PUBLISHED):
+        for event in queryset.exclude(status=Event.Status.PUBLISHED).filter(merged_into__isnull=True):
             event.status = Event.Status.PUBLISHED
             event.save()
             changed += 1
         self.message_user(request, f"Published {changed} event(s).", messages.SUCCESS)
+        merged = queryset.filter(merged_into__isnull=False).count()
+        if merged:
+            self.message_user(
+                request, f"Skipped {merged} merged event(s): they stay drafts.", messages.WARNING
+            )
 
-    @admin.action(description="Unpublish the selected events (back to draft)")
+    @admin.action(description="Unpublish the selected events (back to draft)", permissions=["change"])
     def unpublish(self, request, queryset):
         changed = 0
         for event in queryset.filter(status=Event.Status.PUBLISHED):
@@ -95,6 +126,38 @@ class EventAdmin(SimpleHistoryAdmin):
             event.save()
             changed += 1
         self.message_user(request, f"Moved {changed} event(s) back to draft.", messages.SUCCESS)
+
+    @admin.action(
+        description="Merge the two selected events (same event recorded twice)", permissions=["change"]
+    )
+    def merge_two(self, request, queryset):
+        """Asks which event to keep (the older one is preselected), then merges the other into it."""
+        events = list(queryset.order_by("created_at", "pk"))
+        if len(events) != 2:
+            self.message_user(request, "Select exactly two events to merge.", messages.ERROR)
+            return None
+        if any(event.merged_into_id for event in events):
+            self.message_user(request, "One of these events was already merged.", messages.ERROR)
+            return None
+        if "apply" in request.POST:
+            keep_id = request.POST.get("keep")
+            chosen = [event for event in events if str(event.pk) == keep_id]
+            if chosen:
+                keep = chosen[0]
+                other = events[1] if keep is events[0] else events[0]
+                result = curation.merge_events(keep, other)
+                self.message_user(request, str(result), messages.SUCCESS)
+                return None
+            self.message_user(request, "Choose which event to keep.", messages.ERROR)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge two events",
+            "opts": self.model._meta,
+            "events": events,
+            "keep_default": events[0].pk,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/timeline/event/merge.html", context)
 
 
 @admin.register(Statement)
@@ -116,6 +179,29 @@ class StatementAdmin(SimpleHistoryAdmin):
         "review",
     ]
     list_select_related = ["speaker", "source"]
+    ordering = ["-source__published", "-source__loaded_at", "start", "pk"]
+    actions = ["accept_selected", "dismiss_selected"]
+
+    def save_model(self, request, obj, form, change):
+        if "_accept" in request.POST:
+            obj.review = Review.ACCEPTED
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Accept the selected statements as they are", permissions=["change"])
+    def accept_selected(self, request, queryset):
+        done = 0
+        for statement in queryset.exclude(review=Review.ACCEPTED):
+            curation.accept_statement(statement)
+            done += 1
+        self.message_user(request, f"Accepted {done} statement(s).", messages.SUCCESS)
+
+    @admin.action(description="Dismiss the selected statements", permissions=["change"])
+    def dismiss_selected(self, request, queryset):
+        done = 0
+        for statement in queryset.exclude(review=Review.DISMISSED):
+            curation.dismiss(statement)
+            done += 1
+        self.message_user(request, f"Dismissed {done} statement(s).", messages.SUCCESS)
 
     @admin.display(description="quote")
     def short_quote(self, obj):
@@ -182,15 +268,212 @@ class SuggestionInline(admin.TabularInline):
     autocomplete_fields = ["event"]
 
 
+class ReviewFilter(admin.SimpleListFilter):
+    """Review state, showing the mentions still awaiting review unless asked otherwise."""
+
+    title = "review"
+    parameter_name = "review__exact"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return [*Review.choices, (self.ALL, "All")]
+
+    def queryset(self, request, queryset):
+        value = self.value() or Review.PENDING
+        return queryset if value == self.ALL else queryset.filter(review=value)
+
+    def choices(self, changelist):
+        current = self.value() or Review.PENDING
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": current == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+
+@admin.display(description="sentence")
+def highlighted_sentence(mention: DateMention):
+    """The mention's sentence, escaped, with the dated words in <mark>."""
+    sentence = mention.sentence
+    start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
+    if not 0 <= start < end <= len(sentence):
+        return sentence or mention.text
+    return format_html("{}<mark>{}</mark>{}", sentence[:start], sentence[start:end], sentence[end:])
+
+
+class MentionReviewForm(forms.Form):
+    event = forms.ModelChoiceField(
+        queryset=Event.objects.filter(merged_into__isnull=True),
+        required=False,
+        label="Other event",
+        widget=AutocompleteSelect(DateMention._meta.get_field("event"), admin.site),
+    )
+    title = forms.CharField(
+        max_length=300, required=False, label="New event's title", help_text="Blank: the sentence."
+    )
+
+
 @admin.register(DateMention)
 class DateMentionAdmin(admin.ModelAdmin):
-    list_display = ["text", shown_date, "date_precision", "source", "review", "event"]
-    list_filter = ["review", "date_precision", "source__outlet"]
+    """The review queue: what the loader found, newest source first, pending ones by default."""
+
+    list_display = [
+        highlighted_sentence,
+        shown_date,
+        "date_precision",
+        "source",
+        "ranked_suggestions",
+        "review",
+        "event",
+        "review_link",
+    ]
+    list_filter = [ReviewFilter, "date_precision", "source__outlet"]
     search_fields = ["text", "source__title"]
     date_hierarchy = "date_start"
     autocomplete_fields = ["source", "event"]
     inlines = [SuggestionInline]
     list_select_related = ["source", "event"]
+    ordering = ["-source__published", "-source__loaded_at", "-source_id", "start"]
+    actions = ["create_events", "attach_to_best", "dismiss_selected", "refresh_suggestions"]
+
+    def get_queryset(self, request):
+        ranked = SuggestedCitation.objects.select_related("event").order_by(
+            "-score", "event__date_start", "event__pk"
+        )
+        return super().get_queryset(request).prefetch_related(models.Prefetch("suggestions", ranked))
+
+    def get_urls(self):
+        review = self.admin_site.admin_view(self.review_view)
+        return [
+            path("<path:object_id>/review/", review, name="timeline_datemention_review"),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description="suggested events")
+    def ranked_suggestions(self, mention):
+        return (
+            format_html_join(
+                mark_safe("<br>"),
+                '<a href="{}">{}</a> ({})',
+                (
+                    (reverse("admin:timeline_event_change", args=[s.event_id]), s.event, f"{s.score:.2f}")
+                    for s in mention.suggestions.all()
+                ),
+            )
+            or "—"
+        )
+
+    @admin.display(description="")
+    def review_link(self, mention):
+        url = reverse("admin:timeline_datemention_review", args=[mention.pk])
+        return format_html('<a class="button" href="{}">Review…</a>', url)
+
+    def review_view(self, request, object_id):
+        """One mention: create an event from it, attach it to a suggested or chosen event, or dismiss it."""
+        mention = get_object_or_404(DateMention.objects.select_related("source", "event"), pk=object_id)
+        if not self.has_change_permission(request, mention):
+            raise PermissionDenied
+        form = MentionReviewForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            done = self._review(request, mention, form)
+            if done:
+                return HttpResponseRedirect(reverse("admin:timeline_datemention_changelist"))
+        stored = list(mention.suggestions.select_related("event").order_by("-score", "event__pk"))
+        suggestions = [(s.event, s.score) for s in stored if not s.event.merged_into_id]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Review “{mention.text}”",
+            "opts": self.model._meta,
+            "mention": mention,
+            "sentence": highlighted_sentence(mention),
+            "suggestions": suggestions or curation.rank_suggestions(mention),
+            "form": form,
+            "media": self.media + form.media,
+            "can_create": request.user.has_perm("timeline.add_event"),
+        }
+        return TemplateResponse(request, "admin/timeline/datemention/review.html", context)
+
+    def _review(self, request, mention, form) -> bool:
+        post = request.POST
+        try:
+            if "_create" in post:
+                if not request.user.has_perm("timeline.add_event"):
+                    raise PermissionDenied
+                event = curation.create_event_from_mention(mention, title=form.cleaned_data["title"])
+                url = reverse("admin:timeline_event_change", args=[event.pk])
+                self.message_user(
+                    request,
+                    format_html('Created draft event <a href="{}">{}</a>.', url, event),
+                    messages.SUCCESS,
+                )
+            elif "_attach" in post or "_attach_chosen" in post:
+                event = (
+                    form.cleaned_data["event"]
+                    if "_attach_chosen" in post
+                    else Event.objects.filter(pk=post.get("_attach") or None).first()
+                )
+                if event is None:
+                    self.message_user(request, "Choose the event to attach it to.", messages.ERROR)
+                    return False
+                citation = curation.attach_mention(mention, event)
+                self.message_user(request, f"Cited it on “{citation.event}”.", messages.SUCCESS)
+            elif "_dismiss" in post:
+                curation.dismiss(mention)
+                self.message_user(request, f"Dismissed “{mention.text}”.", messages.SUCCESS)
+            else:
+                return False
+        except curation.CurationError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return False
+        return True
+
+    @admin.action(description="Create a draft event from each selected mention", permissions=["change"])
+    def create_events(self, request, queryset):
+        if not request.user.has_perm("timeline.add_event"):
+            raise PermissionDenied
+        created, skipped = 0, 0
+        for mention in queryset.select_related("source").filter(event__isnull=True):
+            if mention.resolved:
+                curation.create_event_from_mention(mention)
+                created += 1
+            else:
+                skipped += 1
+        self.message_user(request, f"Created {created} draft event(s).", messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request, f"Skipped {skipped} mention(s) with no resolved date.", messages.WARNING
+            )
+
+    @admin.action(
+        description="Attach each selected mention to its best suggested event", permissions=["change"]
+    )
+    def attach_to_best(self, request, queryset):
+        attached, unmatched = 0, 0
+        for mention in queryset.select_related("source"):
+            event = curation.best_suggestion(mention)
+            if event is None:
+                unmatched += 1
+                continue
+            curation.attach_mention(mention, event)
+            attached += 1
+        self.message_user(request, f"Attached {attached} mention(s).", messages.SUCCESS)
+        if unmatched:
+            self.message_user(request, f"{unmatched} mention(s) had no suggestion.", messages.WARNING)
+
+    @admin.action(description="Dismiss the selected mentions", permissions=["change"])
+    def dismiss_selected(self, request, queryset):
+        done = 0
+        for mention in queryset.exclude(review=Review.DISMISSED):
+            curation.dismiss(mention)
+            done += 1
+        self.message_user(request, f"Dismissed {done} mention(s).", messages.SUCCESS)
+
+    @admin.action(description="Recompute the suggested events", permissions=["change"])
+    def refresh_suggestions(self, request, queryset):
+        for mention in queryset.select_related("source"):
+            curation.refresh_suggestions(mention)
+        self.message_user(request, "Suggestions recomputed.", messages.SUCCESS)
 
 
 @admin.register(SuggestedCitation)

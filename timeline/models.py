@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from timeline.dates import FuzzyDate, Modifier, Precision
+from timeline.search import matching_event_ids
 
 
 class Review(models.TextChoices):
@@ -225,7 +226,9 @@ class Source(models.Model):
 
 class EventQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Event.Status.PUBLISHED, merged_into__isnull=True)
+        # Merging unpublishes the merged-away event, so the status alone decides (and counting
+        # published events reads only the status index).
+        return self.filter(status=Event.Status.PUBLISHED)
 
     def in_period(self, first: date | None = None, last: date | None = None):
         """Events whose date covers any day from ``first`` to ``last`` (either may be open)."""
@@ -253,11 +256,9 @@ class EventQuerySet(models.QuerySet):
         ).order_by("date_start", "date_end", "pk")
 
     def search(self, text: str):
-        """Events whose title, summary, or accepted statements mention ``text``."""
-        matching_statements = Statement.objects.accepted().filter(quote__icontains=text).values("event_id")
-        return self.filter(
-            Q(title__icontains=text) | Q(summary__icontains=text) | Q(pk__in=matching_statements)
-        )
+        """Events whose title, summary, or accepted statements contain every word of ``text``."""
+        ids = matching_event_ids(text)
+        return self if ids is None else self.filter(pk__in=ids)
 
     def for_timeline(self):
         """Everything a timeline card shows, in a fixed number of queries."""
@@ -268,7 +269,9 @@ class EventQuerySet(models.QuerySet):
                 queryset=Statement.objects.accepted()
                 .select_related("speaker", "source__outlet")
                 .defer("source__text")
-                .order_by("date_start", "pk"),
+                # event_id first keeps SQLite on the (event, review) index instead of walking
+                # every accepted statement in date order.
+                .order_by("event_id", "date_start", "pk"),
             ),
             models.Prefetch(
                 "citations",
@@ -313,7 +316,12 @@ class Event(FuzzyDated):
 
     class Meta:
         ordering = ["date_start", "date_end", "pk"]
-        constraints = [_date_span_is_ordered("event")]
+        constraints = [
+            _date_span_is_ordered("event"),
+            models.CheckConstraint(
+                condition=Q(merged_into__isnull=True) | Q(status="draft"), name="event_merged_is_draft"
+            ),
+        ]
         indexes = [
             models.Index(fields=["status", "date_start", "date_end"], name="event_status_date"),
             models.Index(fields=["date_end"], name="event_date_end"),

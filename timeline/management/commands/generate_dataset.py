@@ -1,5 +1,6 @@
 """Fill the database with a synthetic but realistic timeline, for benchmarks and load tests."""
 
+import itertools
 import random
 import time
 from datetime import date, timedelta
@@ -29,8 +30,16 @@ SIDES = ["United States", "DPRK", "Russia", "South Korea", "Japan", "United Nati
 BATCH = 5000
 
 
+SYLLABLES = ["ka", "ro", "mi", "tan", "sel", "vor", "pu", "lin", "dra", "kes", "mon", "tri", "gal", "shu"]
+# A long tail of made-up words with Zipf-like frequencies, so that a search is as selective as it
+# is on real text rather than matching most of the dataset.
+VOCABULARY = WORDS + [a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES][:3000]
+ZIPF_WEIGHTS = list(itertools.accumulate(1 / rank for rank in range(1, len(VOCABULARY) + 1)))
+
+
 def sentence(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+    chosen = rng.choices(VOCABULARY, cum_weights=ZIPF_WEIGHTS, k=words)
+    return " ".join(chosen).capitalize() + "."
 
 
 def random_date(rng: random.Random, first: date, days: int) -> FuzzyDate:

@@ -1,0 +1,490 @@
+"""The curator workflow: review queue, create/attach/dismiss, accept, merge, publish, history."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from tests.factories import make_actor, make_citation, make_event, make_source, make_statement, make_thread
+from timeline import curation
+from timeline.dates import parse_period
+from timeline.forms import FuzzyDateField
+from timeline.models import Citation, DateMention, Event, Review, Stance, Statement, SuggestedCitation
+
+pytestmark = pytest.mark.django_db
+
+SENTENCE = "U.S. officials said North Korea shipped artillery shells to Russia by rail on 18-19 Nov 2022."
+TEXT = f"Officials spoke on Friday. {SENTENCE} Pyongyang denied it."
+
+
+def make_mention(text=TEXT, phrase="18-19 Nov 2022", sentence=None, source=None, date=None, **fields):
+    """A mention of ``phrase`` in ``text``; its sentence is ``sentence`` (default: the whole text,
+    or SENTENCE for the default text)."""
+    source = source or make_source(text=text)
+    sentence = sentence or (SENTENCE if text == TEXT else text)
+    sentence_start = source.text.index(sentence) if sentence in source.text else 0
+    sentence_end = sentence_start + len(sentence)
+    start = source.text.index(phrase)
+    mention = DateMention(
+        source=source,
+        start=start,
+        end=start + len(phrase),
+        text=phrase,
+        sentence_start=sentence_start,
+        sentence_end=sentence_end,
+        **fields,
+    )
+    mention.date = parse_period(date or phrase) if date is not False else None
+    mention.save()
+    return mention
+
+
+# --- Suggestions -------------------------------------------------------------------------------
+
+
+def test_rank_suggestions_prefers_overlapping_dates_and_shared_words():
+    mention = make_mention()
+    same = make_event("Artillery shells shipped to Russia by rail", "Nov 2022", status="draft")
+    wording_only = make_event("North Korea shells shipped by rail", "2017")
+    date_only = make_event("Unrelated summit", "18 Nov 2022")
+    far = make_event("Unrelated parade", "2010")
+    merged = make_event(
+        "Artillery shells shipped by rail (copy)", "Nov 2022", merged_into=same, status="draft"
+    )
+    ranked = curation.rank_suggestions(mention)
+    events = [event for event, _ in ranked]
+    assert events == [same, date_only, wording_only, far]
+    assert merged not in events
+    assert all(0 < score <= 1 for _, score in ranked)
+    assert ranked == curation.rank_suggestions(mention)  # deterministic
+
+
+def test_rank_suggestions_breaks_ties_by_date_then_id():
+    mention = make_mention()
+    later = make_event("Summit B", "19 Nov 2022")
+    earlier = make_event("Summit A", "18 Nov 2022")
+    twin = make_event("Summit A", "18 Nov 2022")
+    assert [e for e, _ in curation.rank_suggestions(mention)] == [earlier, twin, later]
+
+
+def test_tokens_drop_stopwords_and_months():
+    assert curation.tokens("The shells were shipped in November 2022 to Russia") == {
+        "shells",
+        "shipped",
+        "russia",
+    }
+
+
+def test_refresh_suggestions_stores_the_ranking():
+    mention = make_mention()
+    event = make_event("Artillery shells shipped to Russia by rail", "Nov 2022")
+    stored = curation.refresh_suggestions(mention)
+    assert stored[0].event == event
+    assert SuggestedCitation.objects.filter(mention=mention).count() == len(stored)
+
+
+# --- Create / attach / dismiss -----------------------------------------------------------------
+
+
+def test_create_event_from_mention_prefills_everything():
+    us = make_actor("U.S. officials")
+    dprk = make_actor("Democratic People's Republic of Korea", aliases="North Korea\nDPRK")
+    make_actor("Kremlin")
+    thread = make_thread("Rail shipments")
+    mention = make_mention()
+    earlier = make_event("Earlier report", thread=thread)
+    make_citation(earlier, source=mention.source)
+
+    event = curation.create_event_from_mention(mention)
+
+    assert event.status == Event.Status.DRAFT
+    assert str(event.date) == "18–19 Nov 2022" or event.date == mention.date
+    assert (event.date_start, event.date_end) == (mention.date_start, mention.date_end)
+    assert event.date_precision == mention.date_precision and event.date_modifier == mention.date_modifier
+    assert event.thread == thread
+    assert set(event.actors.all()) == {us, dprk}
+    citation = event.citations.get()
+    assert citation.source == mention.source and citation.mention == mention
+    assert citation.excerpt == mention.sentence
+    assert (citation.start, citation.end) == (mention.sentence_start, mention.sentence_end)
+    mention.refresh_from_db()
+    assert mention.event == event and mention.review == Review.ACCEPTED
+    assert event.title.startswith("U.S. officials said North Korea")
+
+
+def test_create_event_from_an_unresolved_mention_is_refused():
+    mention = make_mention(date=False)
+    with pytest.raises(curation.CurationError):
+        curation.create_event_from_mention(mention)
+    assert not Event.objects.exists()
+
+
+def test_attach_mention_cites_the_sentence_once_and_follows_merges():
+    mention = make_mention()
+    kept = make_event("Kept")
+    gone = make_event("Gone", merged_into=kept, status="draft")
+    citation = curation.attach_mention(mention, gone)
+    assert citation.event == kept
+    curation.attach_mention(mention, kept)
+    assert Citation.objects.filter(event=kept).count() == 1
+    mention.refresh_from_db()
+    assert mention.event == kept and mention.review == Review.ACCEPTED
+
+
+def test_dismiss_and_accept_statement():
+    mention = make_mention()
+    curation.dismiss(mention)
+    mention.refresh_from_db()
+    assert mention.review == Review.DISMISSED
+
+    statement = make_statement(review=Review.PENDING, stance=Stance.ALLEGATION)
+    speaker, event = make_actor("NSC spokesperson"), make_event()
+    curation.accept_statement(
+        statement, speaker=speaker, stance=Stance.CONFIRMATION, date=parse_period("Jan 2023"), event=event
+    )
+    statement.refresh_from_db()
+    assert statement.review == Review.ACCEPTED
+    assert (statement.speaker, statement.stance, statement.event) == (speaker, Stance.CONFIRMATION, event)
+    assert str(statement.date) == "Jan 2023"
+    with pytest.raises(curation.CurationError):
+        curation.accept_statement(statement, review="dismissed")
+
+
+# --- Merge -------------------------------------------------------------------------------------
+
+
+def test_merge_moves_everything_and_loses_nothing(client):
+    source = make_source()
+    keep = make_event("Shells by rail", summary="", actors=[make_actor("A")])
+    other = make_event(
+        "Shells by train", summary="Other summary", actors=[make_actor("B")], thread=make_thread()
+    )
+    make_citation(keep, source=source, excerpt="Same passage")
+    make_citation(other, source=source, excerpt="Same passage", start=3, end=10)
+    make_citation(other, source=source, excerpt="Different passage")
+    statement = make_statement(other)
+    mention = make_mention(event=other)
+    other_mention = make_mention(text="On 1 Jan 2023. Shells. x", phrase="1 Jan 2023")
+    SuggestedCitation.objects.create(mention=mention, event=other, score=0.5)
+    SuggestedCitation.objects.create(mention=mention, event=keep, score=0.2)
+    SuggestedCitation.objects.create(mention=other_mention, event=other, score=0.4)
+    earlier = make_event("Merged earlier", merged_into=other, status="draft")
+
+    result = curation.merge_events(keep, other)
+
+    keep.refresh_from_db()
+    other.refresh_from_db()
+    assert result.moved["citations"] == 1 and result.moved["duplicate citations"] == 1
+    assert sorted(keep.citations.values_list("excerpt", flat=True)) == ["Different passage", "Same passage"]
+    twin = keep.citations.get(excerpt="Same passage")
+    assert (twin.start, twin.end) == (3, 10)
+    assert not other.citations.exists()
+    assert list(keep.statements.all()) == [statement]
+    assert list(keep.mentions.all()) == [mention]
+    assert keep.suggestions.get(mention=mention).score == 0.5
+    assert keep.suggestions.filter(mention=other_mention).exists()
+    assert not other.suggestions.exists()
+    assert set(keep.actors.values_list("name", flat=True)) == {"A", "B"}
+    assert keep.summary == "Other summary" and keep.thread is not None
+    assert other.merged_into == keep and other.status == Event.Status.DRAFT
+    earlier.refresh_from_db()
+    assert earlier.merged_into == keep
+
+    response = client.get(other.get_absolute_url())
+    assert response.status_code == 301 and response["Location"] == keep.get_absolute_url()
+
+
+def test_merge_is_all_or_nothing(monkeypatch):
+    keep, other = make_event("Keep"), make_event("Other")
+    make_citation(other)
+    make_statement(other)
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Statement, "save", fail)
+    with pytest.raises(RuntimeError):
+        curation.merge_events(keep, other)
+    other.refresh_from_db()
+    assert other.citations.count() == 1 and other.merged_into is None
+
+
+def test_merge_refuses_self_and_merged_events():
+    event = make_event()
+    with pytest.raises(curation.CurationError):
+        curation.merge_events(event, event)
+    gone = make_event(merged_into=event, status="draft")
+    with pytest.raises(curation.CurationError):
+        curation.merge_events(event, gone)
+
+
+# --- Through the admin -------------------------------------------------------------------------
+
+
+def test_review_queue_lists_pending_mentions_newest_source_first_with_highlight(admin_client):
+    old = make_mention(
+        source=make_source("Old article", text=TEXT, published=parse_period("1 Dec 2022").start)
+    )
+    new = make_mention(
+        source=make_source(
+            "New <b>article</b>",
+            text=TEXT.replace("Friday", "<b>Friday</b>"),
+            published=parse_period("1 Jan 2023").start,
+        )
+    )
+    dismissed = make_mention(text="Gone on 2 Feb 2023. x", phrase="2 Feb 2023")
+    curation.dismiss(dismissed)
+    event = make_event("Shells by rail")
+    SuggestedCitation.objects.create(mention=new, event=event, score=0.75)
+
+    html = admin_client.get(reverse("admin:timeline_datemention_changelist")).content.decode()
+    assert "<mark>18-19 Nov 2022</mark>" in html
+    assert "New &lt;b&gt;article&lt;/b&gt;" in html and "<b>" not in html
+    assert html.index("New &lt;b&gt;article") < html.index("Old article")
+    assert "2 Feb 2023" not in html
+    assert "Shells by rail" in html and "0.75" in html
+    assert reverse("admin:timeline_datemention_review", args=[old.pk]) in html
+    everything = admin_client.get(reverse("admin:timeline_datemention_changelist"), {"review__exact": "all"})
+    assert "2 Feb 2023" in everything.content.decode()
+
+
+def test_admin_index_links_to_the_review_queue(admin_client):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert "Review queue" in html and "?review__exact=pending" in html
+
+
+def test_review_page_create_attach_and_dismiss(admin_client):
+    mention = make_mention()
+    event = make_event("Artillery shells shipped to Russia", "Nov 2022")
+    url = reverse("admin:timeline_datemention_review", args=[mention.pk])
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    assert "<mark>18-19 Nov 2022</mark>" in page.content.decode()
+    assert "Artillery shells shipped to Russia" in page.content.decode()
+
+    response = admin_client.post(url, {"_attach": str(event.pk)})
+    assert response.status_code == 302
+    assert event.citations.get().mention == mention
+
+    other = make_mention(text="Trains seen on 5 Dec 2022. x", phrase="5 Dec 2022")
+    other_url = reverse("admin:timeline_datemention_review", args=[other.pk])
+    admin_client.post(other_url, {"_attach_chosen": "1", "event": str(event.pk)})
+    assert event.citations.count() == 2
+
+    third = make_mention(text="Trains left on 6 Dec 2022. x", phrase="6 Dec 2022")
+    admin_client.post(
+        reverse("admin:timeline_datemention_review", args=[third.pk]),
+        {"_create": "1", "title": "Trains left"},
+    )
+    created = Event.objects.get(title="Trains left")
+    assert created.status == Event.Status.DRAFT and created.citations.get().mention == third
+
+    fourth = make_mention(text="Nothing on 7 Dec 2022. x", phrase="7 Dec 2022")
+    admin_client.post(reverse("admin:timeline_datemention_review", args=[fourth.pk]), {"_dismiss": "1"})
+    fourth.refresh_from_db()
+    assert fourth.review == Review.DISMISSED
+
+
+def test_review_page_reports_an_unresolved_mention(admin_client):
+    mention = make_mention(date=False)
+    url = reverse("admin:timeline_datemention_review", args=[mention.pk])
+    response = admin_client.post(url, {"_create": "1"}, follow=True)
+    assert "no resolved date" in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_bulk_mention_actions(admin_client):
+    url = reverse("admin:timeline_datemention_changelist")
+    a = make_mention(text="Shells shipped on 5 Dec 2022. x", phrase="5 Dec 2022")
+    b = make_mention(text="Shells moved on 6 Dec 2022. x", phrase="6 Dec 2022")
+    c = make_mention(text="Shells gone on 7 Dec 2022. x", phrase="7 Dec 2022")
+    admin_client.post(url, {"action": "create_events", "_selected_action": [a.pk]})
+    a.refresh_from_db()
+    assert a.event is not None and a.event.status == Event.Status.DRAFT
+
+    admin_client.post(url, {"action": "refresh_suggestions", "_selected_action": [b.pk]})
+    assert b.suggestions.exists()
+    admin_client.post(url, {"action": "attach_to_best", "_selected_action": [b.pk]})
+    b.refresh_from_db()
+    assert b.event == a.event and b.review == Review.ACCEPTED
+
+    admin_client.post(url, {"action": "dismiss_selected", "_selected_action": [c.pk]})
+    c.refresh_from_db()
+    assert c.review == Review.DISMISSED
+
+
+def test_statement_accept_and_dismiss_actions_and_accept_button(admin_client):
+    url = reverse("admin:timeline_statement_changelist")
+    first = make_statement(review=Review.PENDING)
+    second = make_statement(review=Review.PENDING)
+    admin_client.post(url, {"action": "accept_selected", "_selected_action": [first.pk]})
+    admin_client.post(url, {"action": "dismiss_selected", "_selected_action": [second.pk]})
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.review, second.review) == (Review.ACCEPTED, Review.DISMISSED)
+
+    pending = make_statement(review=Review.PENDING, quote="They sent shells.")
+    change = reverse("admin:timeline_statement_change", args=[pending.pk])
+    assert 'name="_accept"' in admin_client.get(change).content.decode()
+    speaker = make_actor("John Kirby")
+    data = {
+        "speaker": speaker.pk,
+        "speaker_name": "",
+        "quote": "They sent shells.",
+        "stance": Stance.CONFIRMATION,
+        "date": "early September 2022",
+        "event": "",
+        "source": pending.source_id,
+        "start": "",
+        "end": "",
+        "review": Review.PENDING,
+        "_accept": "Save and accept",
+    }
+    assert admin_client.post(change, data).status_code == 302
+    pending.refresh_from_db()
+    assert pending.review == Review.ACCEPTED and pending.speaker == speaker
+    assert str(pending.date) == "early Sep 2022"
+
+
+def test_merge_action_asks_which_to_keep_then_merges(admin_client):
+    older, newer = make_event("Older"), make_event("Newer")
+    make_citation(newer)
+    url = reverse("admin:timeline_event_changelist")
+    page = admin_client.post(url, {"action": "merge_two", "_selected_action": [older.pk, newer.pk]})
+    html = page.content.decode()
+    assert page.status_code == 200 and "Merge two events" in html
+    assert f'value="{older.pk}" checked' in html
+
+    admin_client.post(
+        url, {"action": "merge_two", "_selected_action": [older.pk, newer.pk], "apply": "1", "keep": newer.pk}
+    )
+    older.refresh_from_db()
+    assert older.merged_into == newer
+
+
+def test_a_merged_event_cannot_be_published(admin_client):
+    kept = make_event("Kept")
+    gone = make_event("Gone", merged_into=kept, status="draft")
+    url = reverse("admin:timeline_event_changelist")
+    response = admin_client.post(url, {"action": "publish", "_selected_action": [gone.pk]}, follow=True)
+    assert "Skipped 1 merged event" in response.content.decode()
+    gone.refresh_from_db()
+    assert gone.status == Event.Status.DRAFT
+    data = {
+        "title": "Gone",
+        "slug": gone.slug,
+        "date": "18 Nov 2022",
+        "summary": "",
+        "status": "published",
+        "merged_into": kept.pk,
+        "citations-TOTAL_FORMS": "0",
+        "citations-INITIAL_FORMS": "0",
+        "statements-TOTAL_FORMS": "0",
+        "statements-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post(reverse("admin:timeline_event_change", args=[gone.pk]), data)
+    assert response.status_code == 200 and "A merged event stays a draft" in response.content.decode()
+
+
+def test_merge_action_needs_exactly_two(admin_client):
+    a, b, c = make_event(), make_event(), make_event()
+    url = reverse("admin:timeline_event_changelist")
+    response = admin_client.post(
+        url, {"action": "merge_two", "_selected_action": [a.pk, b.pk, c.pk]}, follow=True
+    )
+    assert "Select exactly two events" in response.content.decode()
+    assert not Event.objects.filter(merged_into__isnull=False).exists()
+
+
+# --- Public visibility -------------------------------------------------------------------------
+
+
+def test_only_published_events_are_public(client, admin_client):
+    published = make_event("Visible event")
+    draft = make_event("Hidden draft", status=Event.Status.DRAFT)
+    home = client.get("/").content.decode()
+    assert "Visible event" in home and "Hidden draft" not in home
+    assert client.get(published.get_absolute_url()).status_code == 200
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+    url = reverse("admin:timeline_event_changelist")
+    admin_client.post(url, {"action": "unpublish", "_selected_action": [published.pk]})
+    admin_client.post(url, {"action": "publish", "_selected_action": [draft.pk]})
+    assert client.get(published.get_absolute_url()).status_code == 404
+    assert client.get(draft.get_absolute_url()).status_code == 200
+    home = client.get("/").content.decode()
+    assert "Visible event" not in home and "Hidden draft" in home
+
+
+# --- History -----------------------------------------------------------------------------------
+
+
+def test_history_records_who_and_can_revert_through_the_admin(admin_client, admin_user):
+    event = make_event("Original title", "18 Nov 2022", status=Event.Status.DRAFT)
+    change = reverse("admin:timeline_event_change", args=[event.pk])
+    data = {
+        "title": "Edited title",
+        "slug": event.slug,
+        "date": "Jan 2023",
+        "summary": "",
+        "status": "draft",
+        "citations-TOTAL_FORMS": "0",
+        "citations-INITIAL_FORMS": "0",
+        "statements-TOTAL_FORMS": "0",
+        "statements-INITIAL_FORMS": "0",
+    }
+    assert admin_client.post(change, data).status_code == 302
+    latest = event.history.first()
+    assert latest.title == "Edited title" and latest.history_user == admin_user
+    assert latest.history_date is not None
+
+    history = admin_client.get(reverse("admin:timeline_event_history", args=[event.pk]))
+    assert history.status_code == 200 and "Edited title" in history.content.decode()
+
+    original = event.history.earliest()
+    revert_url = reverse("admin:timeline_event_simple_history", args=[event.pk, original.history_id])
+    page = admin_client.get(revert_url)
+    assert page.status_code == 200 and "Original title" in page.content.decode()
+    reverted = {**data, "title": "Original title", "date": "18 Nov 2022"}
+    assert admin_client.post(revert_url, reverted).status_code == 302
+    event.refresh_from_db()
+    assert event.title == "Original title" and str(event.date) == "18 Nov 2022"
+    assert event.history.count() == 3
+
+
+def test_curation_changes_are_recorded_in_history(admin_client, admin_user):
+    mention = make_mention()
+    admin_client.post(reverse("admin:timeline_datemention_review", args=[mention.pk]), {"_create": "1"})
+    event = Event.objects.get()
+    assert event.history.first().history_user == admin_user
+    assert event.citations.get().history.first().history_user == admin_user
+
+
+# --- The date field ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown", "precision", "modifier"),
+    [
+        ("early September 2022", "early Sep 2022", "month", "early"),
+        ("18-19 Nov 2022", None, "day", ""),
+        ("Jan 2023", "Jan 2023", "month", ""),
+        ("2017", "2017", "year", ""),
+    ],
+)
+def test_date_field_accepts_what_curators_type(typed, shown, precision, modifier):
+    value = FuzzyDateField().clean(typed)
+    assert (value.precision.value, value.modifier.value) == (precision, modifier)
+    if shown:
+        assert str(value) == shown
+
+
+@pytest.mark.parametrize("typed", ["sometime soon", "32 Nov 2022", "Smarch 2022", "19-18 Nov 2022"])
+def test_date_field_rejects_nonsense(typed):
+    with pytest.raises(ValidationError):
+        FuzzyDateField().clean(typed)
+
+
+def test_date_field_required_and_optional():
+    with pytest.raises(ValidationError):
+        FuzzyDateField().clean("")
+    assert FuzzyDateField(required=False).clean("") is None

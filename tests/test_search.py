@@ -1,0 +1,54 @@
+"""Full-text search over events and accepted statements (FTS5 on SQLite, GIN on PostgreSQL)."""
+
+import pytest
+
+from tests.factories import make_event, make_statement
+from timeline.models import Event, Review
+from timeline.search import search_words
+
+pytestmark = pytest.mark.django_db
+
+
+def found(text: str) -> list[str]:
+    return list(Event.objects.search(text).order_by("title").values_list("title", flat=True))
+
+
+@pytest.fixture
+def events(db):
+    make_event("Railcars cross the border", summary="Russian railcars travel to North Korea.")
+    photo = make_event("Photo released", summary="The National Security Council shows imagery.")
+    make_statement(photo, quote="The arms transaction never happened.")
+    make_statement(photo, quote="A pending quote about submarines.", review=Review.PENDING)
+
+
+def test_every_word_must_match_and_the_last_is_a_prefix(events):
+    assert found("railcars border") == ["Railcars cross the border"]
+    assert found("railcars photo") == []
+    assert found("Imag") == ["Photo released"]
+    assert found("RUSSIAN railcar") == ["Railcars cross the border"]
+
+
+def test_accepted_statements_are_searched_and_pending_ones_are_not(events):
+    assert found("never happened") == ["Photo released"]
+    assert found("submarines") == []
+
+
+def test_search_follows_inserts_updates_and_deletes(events):
+    event = make_event("Tumangang rail yard")
+    assert found("tumangang") == ["Tumangang rail yard"]
+    event.title = "Satellite imagery of the yard"
+    event.save()
+    assert found("tumangang") == []
+    assert found("satellite") == ["Satellite imagery of the yard"]
+    event.delete()
+    assert found("satellite") == []
+
+
+@pytest.mark.parametrize("text", ['"unbalanced', "NEAR(a b", "a OR b AND NOT", "*", "rail:*", "x' --", "\\"])
+def test_query_syntax_in_the_input_is_never_interpreted(events, text):
+    list(Event.objects.search(text))  # no error
+
+
+def test_text_without_words_does_not_filter(events):
+    assert Event.objects.search("?!").count() == 2
+    assert search_words("  Nov. 18–19, 2022! ") == ["nov", "18", "19", "2022"]

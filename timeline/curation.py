@@ -1,0 +1,297 @@
+"""The curator's workflow: turning what the loader found into events, and keeping events tidy.
+
+Plain functions, called by the admin (``timeline.admin``) and usable from a shell. Every change
+goes through ``save()`` so django-simple-history records it with the request's user.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+
+from timeline.models import (
+    Actor,
+    Citation,
+    DateMention,
+    Event,
+    Review,
+    Statement,
+    SuggestedCitation,
+    Thread,
+)
+
+TITLE_LENGTH = 120
+DATE_WEIGHT = 0.6
+WORD_WEIGHT = 0.4
+PROXIMITY_DAYS = 30  # a date this many days away from an event's span scores half of an overlap
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers him his how i if in into is it its itself just me more most my
+    no nor not now of off on once only or other our ours out over own said same says she should so
+    some such than that the their theirs them then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you your
+    according reported report reports told week weeks month months year years day days
+    early mid late january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday
+    """.split()
+)
+_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+
+
+class CurationError(ValueError):
+    """A workflow step that cannot be done as asked (the message says why)."""
+
+
+def tokens(text: str) -> set[str]:
+    """The content words of ``text``, lowercased, without stopwords or month names."""
+    return {word for word in (w.lower() for w in _WORD.findall(text or "")) if word not in STOPWORDS}
+
+
+def _date_score(first: date, last: date, event: Event) -> float:
+    """1 when the spans overlap, falling off with the gap between them otherwise."""
+    if first <= event.date_end and event.date_start <= last:
+        return 1.0
+    gap = (event.date_start - last).days if event.date_start > last else (first - event.date_end).days
+    return PROXIMITY_DAYS / (PROXIMITY_DAYS + gap)
+
+
+def _word_score(words: set[str], event: Event) -> float:
+    """Share of the smaller word set found in the other (0 when either side has no content words)."""
+    other = tokens(f"{event.title} {event.summary}")
+    if not words or not other:
+        return 0.0
+    return len(words & other) / min(len(words), len(other))
+
+
+def rank_suggestions(mention: DateMention, limit: int = 5, events=None) -> list[tuple[Event, float]]:
+    """Existing events ``mention`` may support, best first, as ``(event, score)`` with 0 < score ≤ 1.
+
+    The score mixes date overlap (or proximity) with the share of content words shared by the
+    mention's sentence and the event's title and summary. Ties are broken by date and then id, so
+    the order is the same on every run. Merged-away events are never suggested.
+    """
+    words = tokens(mention.sentence)
+    candidates = Event.objects.filter(merged_into__isnull=True) if events is None else events
+    ranked = []
+    for event in candidates:
+        date_part = _date_score(mention.date_start, mention.date_end, event) if mention.resolved else 0.0
+        score = round(DATE_WEIGHT * date_part + WORD_WEIGHT * _word_score(words, event), 4)
+        if score > 0:
+            ranked.append((event, score))
+    ranked.sort(key=lambda pair: (-pair[1], pair[0].date_start, pair[0].date_end, pair[0].pk))
+    return ranked[:limit]
+
+
+def refresh_suggestions(mention: DateMention, limit: int = 5) -> list[SuggestedCitation]:
+    """Replace the mention's stored suggestions with a fresh ranking."""
+    with transaction.atomic():
+        mention.suggestions.all().delete()
+        return [
+            SuggestedCitation.objects.create(mention=mention, event=event, score=score)
+            for event, score in rank_suggestions(mention, limit=limit)
+        ]
+
+
+def best_suggestion(mention: DateMention) -> Event | None:
+    """The highest-scored stored suggestion that is still live, else the best fresh ranking."""
+    stored = (
+        mention.suggestions.filter(event__merged_into__isnull=True)
+        .select_related("event")
+        .order_by("-score", "event__date_start", "event__pk")
+        .first()
+    )
+    if stored is not None:
+        return stored.event
+    ranked = rank_suggestions(mention, limit=1)
+    return ranked[0][0] if ranked else None
+
+
+def actors_named_in(text: str) -> list[Actor]:
+    """Actors whose name or one of whose aliases appears in ``text`` as whole words."""
+    found = []
+    for actor in Actor.objects.order_by("name"):
+        for name in actor.names:
+            if len(name) >= 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+                found.append(actor)
+                break
+    return found
+
+
+def thread_of_source(mention: DateMention) -> Thread | None:
+    """The thread every event already citing the mention's source belongs to, when there is one."""
+    thread_ids = set(
+        Event.objects.filter(citations__source=mention.source, thread__isnull=False)
+        .values_list("thread_id", flat=True)
+        .distinct()
+    )
+    return Thread.objects.get(pk=thread_ids.pop()) if len(thread_ids) == 1 else None
+
+
+def default_title(sentence: str) -> str:
+    text = " ".join(sentence.split())
+    if len(text) <= TITLE_LENGTH:
+        return text.rstrip(".")
+    return text[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _live(event: Event) -> Event:
+    """Follow ``merged_into`` to the event that is still in use."""
+    seen = set()
+    while event.merged_into_id and event.pk not in seen:
+        seen.add(event.pk)
+        event = event.merged_into
+    return event
+
+
+def _cite(mention: DateMention, event: Event) -> Citation:
+    citation, _ = Citation.objects.get_or_create(
+        event=event,
+        source=mention.source,
+        excerpt=mention.sentence,
+        defaults={"start": mention.sentence_start, "end": mention.sentence_end, "mention": mention},
+    )
+    return citation
+
+
+@transaction.atomic
+def create_event_from_mention(mention: DateMention, title: str = "") -> Event:
+    """A draft event dated as the mention, citing its sentence, with the actors it names."""
+    if not mention.resolved:
+        raise CurationError(f"“{mention.text}” has no resolved date; attach it to an event instead.")
+    sentence = mention.sentence
+    event = Event(
+        title=(title or default_title(sentence) or mention.text)[:300],
+        summary=" ".join(sentence.split()),
+        status=Event.Status.DRAFT,
+        thread=thread_of_source(mention),
+    )
+    event.date = mention.date
+    event.save()
+    actors = actors_named_in(sentence)
+    if actors:
+        event.actors.add(*actors)
+    _cite(mention, event)
+    mention.event = event
+    mention.review = Review.ACCEPTED
+    mention.save()
+    return event
+
+
+@transaction.atomic
+def attach_mention(mention: DateMention, event: Event) -> Citation:
+    """Cite the mention's sentence on ``event`` (or the event it was merged into)."""
+    event = _live(event)
+    citation = _cite(mention, event)
+    mention.event = event
+    mention.review = Review.ACCEPTED
+    mention.save()
+    return citation
+
+
+def dismiss(item: DateMention | Statement) -> None:
+    """Mark a mention or statement as checked and not worth using."""
+    item.review = Review.DISMISSED
+    item.save()
+
+
+ACCEPTED_STATEMENT_FIELDS = {"speaker", "speaker_name", "stance", "date", "event", "quote"}
+
+
+def accept_statement(statement: Statement, **changes) -> Statement:
+    """Accept a statement, optionally correcting ``speaker``, ``stance``, ``date`` or ``event``."""
+    unknown = set(changes) - ACCEPTED_STATEMENT_FIELDS
+    if unknown:
+        raise CurationError(f"Cannot set {', '.join(sorted(unknown))} when accepting a statement.")
+    for name, value in changes.items():
+        setattr(statement, name, _live(value) if name == "event" and value is not None else value)
+    if not statement.stance:
+        raise CurationError("A statement needs a stance before it can be accepted.")
+    statement.review = Review.ACCEPTED
+    statement.save()
+    return statement
+
+
+@dataclass
+class MergeResult:
+    kept: Event
+    merged: Event
+    moved: dict[str, int] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        counts = ", ".join(f"{n} {what}" for what, n in self.moved.items() if n)
+        return f"Merged “{self.merged}” into “{self.kept}”" + (f" ({counts})." if counts else ".")
+
+
+def merge_events(keep: Event, other: Event) -> MergeResult:
+    """Move everything attached to ``other`` onto ``keep``, then retire ``other``.
+
+    Citations, statements, date mentions, suggestions and actors move. A citation ``keep``
+    already has (same source and excerpt) is not duplicated: the kept copy takes any offsets or
+    mention it lacked and the duplicate row is deleted (its history stays). ``other`` gets
+    ``merged_into = keep`` and goes back to draft, so its URL redirects to ``keep``; events
+    already merged into ``other`` are pointed at ``keep`` too. All or nothing.
+    """
+    if keep.pk == other.pk:
+        raise CurationError("An event cannot be merged into itself.")
+    with transaction.atomic():
+        keep = Event.objects.select_for_update().get(pk=keep.pk)
+        other = Event.objects.select_for_update().get(pk=other.pk)
+        if keep.merged_into_id or other.merged_into_id:
+            raise CurationError("One of these events has already been merged; merge into its target.")
+        moved = dict.fromkeys(
+            ["citations", "duplicate citations", "statements", "mentions", "suggestions", "actors"], 0
+        )
+        for citation in other.citations.order_by("pk"):
+            twin = keep.citations.filter(source_id=citation.source_id, excerpt=citation.excerpt).first()
+            if twin is None:
+                citation.event = keep
+                citation.save()
+                moved["citations"] += 1
+                continue
+            if twin.start is None and citation.start is not None:
+                twin.start, twin.end = citation.start, citation.end
+            twin.mention_id = twin.mention_id or citation.mention_id
+            twin.save()
+            citation.delete()
+            moved["duplicate citations"] += 1
+        for statement in other.statements.order_by("pk"):
+            statement.event = keep
+            statement.save()
+            moved["statements"] += 1
+        for mention in other.mentions.order_by("pk"):
+            mention.event = keep
+            mention.save()
+            moved["mentions"] += 1
+        for suggestion in other.suggestions.order_by("pk"):
+            twin = keep.suggestions.filter(mention_id=suggestion.mention_id).first()
+            if twin is None:
+                suggestion.event = keep
+                suggestion.save()
+            else:
+                twin.score = max(twin.score, suggestion.score)
+                twin.save()
+                suggestion.delete()
+            moved["suggestions"] += 1
+        new_actors = other.actors.exclude(pk__in=keep.actors.values("pk"))
+        moved["actors"] = new_actors.count()
+        if moved["actors"]:
+            keep.actors.add(*new_actors)
+        for earlier in other.merged_events.order_by("pk"):
+            earlier.merged_into = keep
+            earlier.save()
+        if not keep.summary and other.summary:
+            keep.summary = other.summary
+        if keep.thread_id is None and other.thread_id is not None:
+            keep.thread_id = other.thread_id
+        keep.save()
+        other.merged_into = keep
+        other.status = Event.Status.DRAFT
+        other.save()
+    return MergeResult(keep, other, moved)
