@@ -2,7 +2,8 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, Count, F, Q, When
+from django.db.models.functions import Coalesce
 
 from timeline.forms import QuickSelect
 from timeline.models import Actor, Citation, Event, Outlet, Stance, Statement, Thread
@@ -19,6 +20,10 @@ class TimelineFilterForm(forms.Form):
 
 class DateInput(forms.DateInput):
     input_type = "date"
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
 
 
 class EventFilter(django_filters.FilterSet):
@@ -60,6 +65,21 @@ class EventFilter(django_filters.FilterSet):
         widget=QuickSelect,
     )
 
+    min_sources = IntegerFilter(
+        label="Independent sources, at least",
+        method="filter_min_sources",
+        min_value=1,
+        max_value=1000,
+        widget=forms.NumberInput(attrs={"min": 1, "max": 1000, "inputmode": "numeric"}),
+    )
+    single_source = django_filters.ChoiceFilter(
+        label="Corroboration",
+        choices=[("1", "Single-source claims only")],
+        empty_label="Any",
+        method="filter_single_source",
+        widget=QuickSelect,
+    )
+
     class Meta:
         model = Event
         fields = []
@@ -86,6 +106,12 @@ class EventFilter(django_filters.FilterSet):
     def filter_outlet(self, queryset, name, value):
         return queryset.filter(pk__in=Citation.objects.filter(source__outlet=value).values("event_id"))
 
+    def filter_min_sources(self, queryset, name, value):
+        return queryset.filter(pk__in=events_with_independent_sources(at_least=value))
+
+    def filter_single_source(self, queryset, name, value):
+        return queryset.filter(pk__in=events_with_independent_sources(exactly=1)) if value else queryset
+
     def active_filters(self) -> list[tuple[str, str, str, str]]:
         """(parameter, label, shown value, URL without it) for each valid filter in use."""
         if not self.is_bound:
@@ -96,7 +122,7 @@ class EventFilter(django_filters.FilterSet):
             if value in (None, ""):
                 continue
             field = self.form.fields[name]
-            shown = dict(field.choices).get(value, value) if name == "stance" else value
+            shown = dict(field.choices).get(value, value) if name in ("stance", "single_source") else value
             remove_url = "?" + clean_query(self.data, drop=(name, "page"))
             chips.append((name, str(field.label or name.capitalize()), str(shown), remove_url))
         return chips
@@ -112,3 +138,97 @@ def clean_query(query, drop=("page",)) -> str:
         else:
             kept.setlist(key, values)
     return kept.urlencode()
+
+
+def independence_expression():
+    """SQL for ``timeline.models.independence_key`` seen from a citation: the original's outlet
+    (even numbers) or, when the original has no outlet, the original source (odd numbers)."""
+    original_outlet = Case(
+        When(source__duplicate_of__isnull=True, then=F("source__outlet_id")),
+        default=F("source__duplicate_of__outlet_id"),
+    )
+    original_source = Coalesce(F("source__duplicate_of_id"), F("source_id"))
+    return Coalesce(original_outlet * 2, original_source * 2 + 1)
+
+
+def events_with_independent_sources(at_least: int | None = None, exactly: int | None = None):
+    """A subquery of event ids with that many independent sources (one grouped query)."""
+    counted = (
+        Citation.objects.order_by()
+        .values("event_id")
+        .annotate(independent=Count(independence_expression(), distinct=True))
+    )
+    if at_least is not None:
+        counted = counted.filter(independent__gte=at_least)
+    if exactly is not None:
+        counted = counted.filter(independent=exactly)
+    return counted.values("event_id")
+
+
+class StatementFilter(django_filters.FilterSet):
+    """The filters of the statements page and its export."""
+
+    q = django_filters.CharFilter(
+        label="Search",
+        method="filter_text",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Words in the quote"}),
+    )
+    speaker = django_filters.ModelChoiceFilter(
+        queryset=Actor.objects.only("slug", "name"),
+        to_field_name="slug",
+        label="Speaker",
+        empty_label="Anyone",
+        widget=QuickSelect,
+    )
+    side = django_filters.ChoiceFilter(
+        label="Side",
+        method="filter_side",
+        empty_label="Any side",
+        widget=QuickSelect,
+    )
+    stance = django_filters.ChoiceFilter(
+        label="Stance", choices=Stance.choices, empty_label="Any stance", widget=QuickSelect
+    )
+    date_from = django_filters.DateFilter(label="From", method="filter_from", widget=DateInput)
+    date_to = django_filters.DateFilter(label="To", method="filter_to", widget=DateInput)
+    event = django_filters.CharFilter(label="Event", method="filter_event", max_length=300)
+
+    class Meta:
+        model = Statement
+        fields = []
+        form = TimelineFilterForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sides = Actor.objects.exclude(side="").order_by("side").values_list("side", flat=True).distinct()
+        self.form.fields["side"].choices = [(side, side) for side in sides]
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(quote__icontains=value) if value.strip() else queryset
+
+    def filter_side(self, queryset, name, value):
+        return queryset.filter(speaker__side=value)
+
+    def filter_from(self, queryset, name, value):
+        return queryset.filter(date_end__gte=value)
+
+    def filter_to(self, queryset, name, value):
+        return queryset.filter(date_start__lte=value)
+
+    def filter_event(self, queryset, name, value):
+        return queryset.filter(event__slug=value.strip()) if value.strip() else queryset
+
+    def active_filters(self) -> list[tuple[str, str, str, str]]:
+        if not self.is_bound:
+            return []
+        self.form.is_valid()
+        chips = []
+        for name, value in self.form.cleaned_data.items():
+            if value in (None, ""):
+                continue
+            field = self.form.fields[name]
+            shown = dict(field.choices).get(value, value) if name in ("stance", "side") else value
+            remove_url = "?" + clean_query(self.data, drop=(name, "page"))
+            chips.append((name, str(field.label or name.capitalize()), str(shown), remove_url))
+        return chips

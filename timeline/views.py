@@ -1,18 +1,23 @@
 """Public pages. Each view answers a full page, or the fragment an HTMX request swaps in."""
 
+import calendar
 from dataclasses import dataclass
+from datetime import date
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Count, F, QuerySet
+from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
-from timeline.filters import EventFilter, clean_query
+from timeline.dates import MONTH_ABBR
+from timeline.filters import EventFilter, StatementFilter, clean_query
 from timeline.forms import PageForm
-from timeline.models import Actor, Event, Source, Stance, Statement
+from timeline.highlight import Span, highlight, in_context, safe_url, valid_spans
+from timeline.models import Actor, DateMention, Event, Review, Source, Stance, Statement
 
 
 def wants_fragment(request) -> bool:
@@ -43,13 +48,14 @@ class TimelinePage:
         return self.number > 1
 
 
-def paginate_timeline(events: QuerySet, number: int, size: int) -> TimelinePage:
+def paginate_timeline(events: QuerySet, number: int, size: int, count: int | None = None) -> TimelinePage:
     """One page of events with the year and month headings it needs.
 
     The row before the page is fetched too, so a page that continues a month does not repeat
     its heading when it is appended under the previous one.
     """
-    count = events.count()
+    if count is None:
+        count = events.count()
     last_page = max(1, -(-count // size))
     number = min(number, last_page)
     offset = (number - 1) * size
@@ -69,12 +75,21 @@ def paginate_timeline(events: QuerySet, number: int, size: int) -> TimelinePage:
 def timeline(request):
     event_filter = EventFilter(request.GET or None, queryset=Event.objects.published())
     number, size = PageForm(request.GET).page_and_size(settings.TIMELINE_PAGE_SIZE)
-    page = paginate_timeline(event_filter.qs, number, size)
-    context = {"filter": event_filter, "page": page, "query": request.GET.copy()}
+    context = {
+        "filter": event_filter,
+        "query": request.GET.copy(),
+        "export_query": clean_query(request.GET, drop=("page", "page_size")),
+    }
+    if wants_fragment(request) and request.htmx.target == "load-more":
+        context["page"] = paginate_timeline(event_filter.qs, number, size)
+        return render(request, "timeline/index.html#more", context)
+    # The chart's grouped query also gives the number of matching events.
+    chart = density_chart(event_filter.qs, request.GET)
+    count = sum(bar.count for bar in chart["bars"]) if chart else 0
+    context["chart"] = chart
+    context["page"] = paginate_timeline(event_filter.qs, number, size, count=count)
     if not wants_fragment(request):
         return render(request, "timeline/index.html", context)
-    if request.htmx.target == "load-more":
-        return render(request, "timeline/index.html#more", context)
     # The pushed URL leaves out empty fields, so a copied link reads "?thread=…" and not "?q=&thread=…".
     response = render(request, "timeline/index.html#results", context)
     query = clean_query(request.GET)
@@ -90,8 +105,15 @@ def event_detail(request, slug):
         raise Http404("This event is not published.")
     event = Event.objects.for_timeline().get(pk=event.pk)
     statements = list(event.statements.all())
+    citations = list(event.citations.all())
+    # The cited sources' texts, in one query, to show each excerpt with a sentence either side.
+    with_offsets = {c.source_id for c in citations if c.start is not None and c.end is not None}
+    texts = dict(Source.objects.filter(pk__in=with_offsets).values_list("pk", "text")) if with_offsets else {}
+    for citation in citations:
+        citation.context = in_context(texts.get(citation.source_id, ""), citation.start, citation.end)
     context = {
         "event": event,
+        "citations": citations,
         "claims": [s for s in statements if s.stance in (Stance.ALLEGATION, Stance.CONFIRMATION)],
         "denials": [s for s in statements if s.stance == Stance.DENIAL],
         "assessments": [s for s in statements if s.stance == Stance.ASSESSMENT],
@@ -104,10 +126,80 @@ def event_detail(request, slug):
 @require_safe
 def source_detail(request, pk):
     source = get_object_or_404(Source.objects.select_related("outlet", "duplicate_of"), pk=pk)
-    citations = source.citations.filter(event__status=Event.Status.PUBLISHED).select_related("event")
-    statements = Statement.objects.public().filter(source=source).select_related("speaker", "event")
-    context = {"source": source, "citations": citations, "statements": statements}
+    citations = list(
+        source.citations.filter(event__status=Event.Status.PUBLISHED, event__merged_into__isnull=True)
+        .select_related("event")
+        .order_by("start", "pk")
+    )
+    statements = list(
+        Statement.objects.public().filter(source=source).select_related("speaker", "event", "source__outlet")
+    )
+    context = {
+        "source": source,
+        "source_url": safe_url(source.url),
+        "citations": citations,
+        "statements": statements,
+    }
+    if source.text:
+        mentions = (
+            DateMention.objects.filter(source=source)
+            .exclude(review=Review.DISMISSED)
+            .select_related("event")
+            .order_by("start")
+        )
+        spans = valid_spans(
+            source.text,
+            [
+                *(citation_span(citation) for citation in citations),
+                *(statement_span(statement) for statement in statements),
+                *(mention_span(mention) for mention in mentions),
+            ],
+        )
+        context["text_html"] = highlight(source.text, spans)
+        marked = {span.anchor for span in spans if span.anchor}
+        for citation in citations:
+            # Its id is on the mark in the text; the list item then takes another.
+            citation.marked = f"c{citation.pk}" in marked
     return render(request, "timeline/source_detail.html", context)
+
+
+def citation_span(citation) -> Span:
+    event = citation.event
+    return Span(
+        citation.start,
+        citation.end,
+        "citation",
+        f"Cited for: {event.title} ({event.date})",
+        href=f"{event.get_absolute_url()}#citation-{citation.pk}",
+        anchor=f"c{citation.pk}",
+        key=citation.pk,
+    )
+
+
+def statement_span(statement) -> Span:
+    title = f"{statement.who}: {Stance(statement.stance).label}" if statement.stance in Stance.values else ""
+    if statement.date:
+        title += f" ({statement.date})"
+    if statement.event_id and statement.event.status == Event.Status.PUBLISHED:
+        href = statement.event.get_absolute_url()
+    elif statement.speaker_id:
+        href = statement.speaker.get_absolute_url()
+    else:
+        href = ""
+    return Span(statement.start, statement.end, "statement", title, href=href, key=statement.pk)
+
+
+def mention_span(mention) -> Span:
+    date_ = mention.date
+    if date_ is None:
+        title = "Date not worked out yet"
+    else:
+        title = date_.value + (f" to {date_.until}" if date_.until else "") + f" ({date_.precision.value}"
+        title += f", {date_.modifier.value})" if date_.modifier.value else ")"
+    event = mention.event
+    published = event is not None and event.status == Event.Status.PUBLISHED and not event.merged_into_id
+    href = event.get_absolute_url() if published else ""
+    return Span(mention.start, mention.end, "mention", title, href=href, key=mention.pk)
 
 
 @require_safe
@@ -122,3 +214,130 @@ def actor_detail(request, slug):
     events = Event.objects.published().filter(actors=actor)
     context = {"actor": actor, "statements": statements, "events": events}
     return render(request, "timeline/actor_detail.html", context)
+
+
+@dataclass
+class ListPage:
+    items: list
+    count: int
+    number: int
+    size: int
+
+    @property
+    def has_next(self) -> bool:
+        return self.number * self.size < self.count
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+
+def paginate(rows: QuerySet, number: int, size: int) -> ListPage:
+    count = rows.count()
+    number = min(number, max(1, -(-count // size)))
+    offset = (number - 1) * size
+    return ListPage(list(rows[offset : offset + size]), count, number, size)
+
+
+def public_statements() -> QuerySet:
+    """Statements as the statements page and its export show them, in date order."""
+    return (
+        Statement.objects.public()
+        .select_related("speaker", "event", "source__outlet", "source__duplicate_of__outlet")
+        .defer("source__text", "source__duplicate_of__text")
+        .order_by(F("date_start").asc(nulls_last=True), "pk")
+    )
+
+
+@require_safe
+@vary_on_headers("HX-Request")
+def statements(request):
+    statement_filter = StatementFilter(request.GET or None, queryset=public_statements())
+    number, size = PageForm(request.GET).page_and_size(settings.TIMELINE_PAGE_SIZE)
+    page = paginate(statement_filter.qs, number, size)
+    context = {
+        "filter": statement_filter,
+        "page": page,
+        "query": request.GET.copy(),
+        "export_query": clean_query(request.GET, drop=("page", "page_size")),
+    }
+    if not wants_fragment(request):
+        return render(request, "timeline/statements.html", context)
+    response = render(request, "timeline/statements.html#results", context)
+    query = clean_query(request.GET)
+    return push_url(response, request.path + (f"?{query}" if query else ""))
+
+
+MAX_CHART_BARS = 240
+
+
+@dataclass
+class Bar:
+    label: str
+    count: int
+    href: str
+    x: int
+    height: int
+
+    @property
+    def y(self) -> int:
+        return CHART_HEIGHT - self.height
+
+
+def density_chart(events: QuerySet, query) -> dict | None:
+    """Events per month (per year when that would be too many bars) in one grouped query, as
+    the bars of an SVG histogram; each bar links to the timeline narrowed to its period."""
+    rows = (
+        events.order_by()
+        .annotate(month=TruncMonth("date_start"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by("month")
+    )
+    counts = {}
+    for row in rows:
+        month = row["month"]
+        month = month.date() if hasattr(month, "date") else month
+        counts[(month.year, month.month)] = counts.get((month.year, month.month), 0) + row["n"]
+    if not counts:
+        return None
+    (first_year, first_month), (last_year, last_month) = min(counts), max(counts)
+    months = (last_year - first_year) * 12 + last_month - first_month + 1
+    buckets = []  # (label, count, first day, last day)
+    if months <= MAX_CHART_BARS:
+        for index in range(months):
+            year, month = divmod(first_year * 12 + first_month - 1 + index, 12)
+            month += 1
+            last_day = calendar.monthrange(year, month)[1]
+            label = f"{MONTH_ABBR[month]} {year}"
+            buckets.append(
+                (label, counts.get((year, month), 0), date(year, month, 1), date(year, month, last_day))
+            )
+        unit = "month"
+    else:
+        for year in range(first_year, last_year + 1):
+            total = sum(n for (y, _), n in counts.items() if y == year)
+            buckets.append((str(year), total, date(year, 1, 1), date(year, 12, 31)))
+        unit = "year"
+    tallest = max(n for _, n, _, _ in buckets)
+    bars = []
+    for index, (label, n, first, last) in enumerate(buckets):
+        narrowed = query.copy()
+        narrowed["date_from"], narrowed["date_to"] = first.isoformat(), last.isoformat()
+        href = "?" + clean_query(narrowed)
+        height = round(CHART_HEIGHT * n / tallest) if n else 0
+        bars.append(Bar(f"{label}: {n} event{'s' if n != 1 else ''}", n, href, index * BAR_STEP, height))
+    return {
+        "bars": bars,
+        "unit": unit,
+        "width": len(bars) * BAR_STEP,
+        "height": CHART_HEIGHT,
+        "bar_width": BAR_STEP - 2,
+        "first": buckets[0][0],
+        "last": buckets[-1][0],
+        "tallest": tallest,
+    }
+
+
+CHART_HEIGHT = 60
+BAR_STEP = 12

@@ -165,7 +165,7 @@ def test_keyboard_reaches_the_filters_and_the_events(live_server, page, story):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     focused = set()
-    for _ in range(25):
+    for _ in range(60):
         page.keyboard.press("Tab")
         focused.add(page.evaluate("document.activeElement.id || document.activeElement.textContent.trim()"))
     assert {"id_q", "id_thread", "id_actor", "Purchase reports"} <= focused

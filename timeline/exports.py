@@ -1,0 +1,373 @@
+"""The timeline as data: JSON, CSV and TimelineJS, for the same filters as the pages.
+
+Only published events and public statements are exported. Invalid parameters answer 400 with
+the form's errors, never a 500.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils.html import escape, format_html, format_html_join
+from django.views.decorators.http import require_safe
+
+from timeline.dates import Precision
+from timeline.filters import EventFilter, StatementFilter, clean_query
+from timeline.forms import PageForm
+from timeline.highlight import safe_url
+from timeline.models import Citation, Event, Statement
+from timeline.views import public_statements
+
+DEFAULT_PAGE_SIZE = 100
+
+
+def exported_events():
+    """Published events with everything an export writes, in a fixed number of queries."""
+    return (
+        Event.objects.published()
+        .select_related("thread")
+        .prefetch_related(
+            "actors",
+            Prefetch(
+                "statements",
+                queryset=Statement.objects.accepted()
+                .select_related("speaker", "source__outlet", "source__duplicate_of__outlet")
+                .defer("source__text", "source__duplicate_of__text")
+                .order_by("date_start", "pk"),
+            ),
+            Prefetch(
+                "citations",
+                queryset=Citation.objects.select_related(
+                    "source__outlet", "source__duplicate_of__outlet"
+                ).defer("source__text", "source__duplicate_of__text"),
+            ),
+        )
+    )
+
+
+def bad_request(errors) -> JsonResponse:
+    return JsonResponse({"errors": errors}, status=400)
+
+
+def form_errors(*forms) -> dict:
+    errors = {}
+    for form in forms:
+        if not form.is_valid():
+            errors.update({name: [str(e) for e in messages] for name, messages in form.errors.items()})
+    return errors
+
+
+def filtered_events(request):
+    """(events, errors) for the request's filters."""
+    event_filter = EventFilter(request.GET or None, queryset=exported_events())
+    errors = form_errors(event_filter.form) if event_filter.is_bound else {}
+    return event_filter.qs, errors
+
+
+# Serialisers
+
+
+def date_json(dated) -> dict | None:
+    fuzzy = dated.date
+    if fuzzy is None:
+        return None
+    return {
+        "start": dated.date_start.isoformat(),
+        "end": dated.date_end.isoformat(),
+        "precision": fuzzy.precision.value,
+        "modifier": fuzzy.modifier.value,
+        "value": fuzzy.value,
+        "until": fuzzy.until,
+        "display": str(fuzzy),
+    }
+
+
+def source_json(request, source) -> dict:
+    original = source.duplicate_of
+    return {
+        "id": source.pk,
+        "title": source.title,
+        "outlet": source.outlet.name if source.outlet else None,
+        "url": source.url,
+        "published": source.published.isoformat() if source.published else None,
+        "published_from": source.published_source,
+        "page": request.build_absolute_uri(source.get_absolute_url()),
+        "duplicate_of": (
+            {
+                "id": original.pk,
+                "title": original.title,
+                "outlet": original.outlet.name if original.outlet else None,
+                "url": original.url,
+            }
+            if original
+            else None
+        ),
+    }
+
+
+def actor_json(request, actor) -> dict | None:
+    if actor is None:
+        return None
+    return {
+        "slug": actor.slug,
+        "name": actor.name,
+        "side": actor.side,
+        "url": request.build_absolute_uri(actor.get_absolute_url()),
+    }
+
+
+def statement_json(request, statement, with_event=False) -> dict:
+    data = {
+        "id": statement.pk,
+        "who": statement.who,
+        "speaker": actor_json(request, statement.speaker),
+        "speaker_name": statement.speaker_name,
+        "stance": statement.stance,
+        "quote": statement.quote,
+        "date": date_json(statement),
+        "source": source_json(request, statement.source),
+        "start": statement.start,
+        "end": statement.end,
+    }
+    if with_event:
+        event = statement.event
+        data["event"] = (
+            {
+                "slug": event.slug,
+                "title": event.title,
+                "url": request.build_absolute_uri(event.get_absolute_url()),
+            }
+            if event
+            else None
+        )
+    return data
+
+
+def event_json(request, event) -> dict:
+    return {
+        "id": event.pk,
+        "slug": event.slug,
+        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "title": event.title,
+        "summary": event.summary,
+        "date": date_json(event),
+        "thread": {"slug": event.thread.slug, "name": event.thread.name} if event.thread else None,
+        "actors": [actor_json(request, actor) for actor in event.actors.all()],
+        "stances": event.stances,
+        "published_at": event.published_at.isoformat() if event.published_at else None,
+        "updated_at": event.updated_at.isoformat() if event.updated_at else None,
+        "source_count": len(event.sources),
+        "independent_source_count": event.independent_source_count,
+        "statements": [statement_json(request, s) for s in event.statements.all()],
+        "citations": [
+            {
+                "id": citation.pk,
+                "excerpt": citation.excerpt,
+                "start": citation.start,
+                "end": citation.end,
+                "source": source_json(request, citation.source),
+            }
+            for citation in event.citations.all()
+        ],
+    }
+
+
+def paginated(request, rows, serialise) -> JsonResponse:
+    page_form = PageForm(request.GET)
+    if errors := form_errors(page_form):
+        return bad_request(errors)
+    number = page_form.cleaned_data.get("page") or 1
+    size = page_form.cleaned_data.get("page_size") or DEFAULT_PAGE_SIZE
+    size = min(size, settings.TIMELINE_MAX_PAGE_SIZE)
+    count = rows.count()
+    offset = (number - 1) * size
+    items = [serialise(row) for row in rows[offset : offset + size]] if offset < count else []
+
+    def link(page_number):
+        query = request.GET.copy()
+        query["page"] = str(page_number)
+        return request.build_absolute_uri(f"{request.path}?{clean_query(query, drop=())}")
+
+    return JsonResponse(
+        {
+            "count": count,
+            "page": number,
+            "page_size": size,
+            "next": link(number + 1) if offset + size < count else None,
+            "previous": link(number - 1) if number > 1 and count else None,
+            "results": items,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+# Views
+
+
+@require_safe
+def events_json(request):
+    events, errors = filtered_events(request)
+    if errors:
+        return bad_request(errors)
+    return paginated(request, events, lambda event: event_json(request, event))
+
+
+@require_safe
+def statements_json(request):
+    statement_filter = StatementFilter(request.GET or None, queryset=public_statements())
+    if statement_filter.is_bound and (errors := form_errors(statement_filter.form)):
+        return bad_request(errors)
+    return paginated(
+        request, statement_filter.qs, lambda statement: statement_json(request, statement, with_event=True)
+    )
+
+
+CSV_COLUMNS = [
+    "id",
+    "slug",
+    "url",
+    "title",
+    "summary",
+    "date",
+    "date_value",
+    "date_until",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_modifier",
+    "thread",
+    "actors",
+    "stances",
+    "source_count",
+    "independent_source_count",
+    "source_urls",
+]
+
+
+def csv_cell(value) -> str:
+    """A cell a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def csv_row(request, event) -> list[str]:
+    fuzzy = event.date
+    return [
+        csv_cell(value)
+        for value in (
+            event.pk,
+            event.slug,
+            request.build_absolute_uri(event.get_absolute_url()),
+            event.title,
+            event.summary,
+            str(fuzzy),
+            fuzzy.value,
+            fuzzy.until or "",
+            event.date_start.isoformat(),
+            event.date_end.isoformat(),
+            event.date_precision,
+            event.date_modifier,
+            event.thread.name if event.thread else "",
+            "; ".join(actor.name for actor in event.actors.all()),
+            "; ".join(event.stances),
+            len(event.sources),
+            event.independent_source_count,
+            " ".join(source.url for source in event.sources if source.url),
+        )
+    ]
+
+
+@require_safe
+def events_csv(request):
+    events, errors = filtered_events(request)
+    if errors:
+        return bad_request(errors)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="events.csv"'
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for event in events.iterator(chunk_size=500):
+        writer.writerow(csv_row(request, event))
+    return response
+
+
+# TimelineJS (https://timeline.knightlab.com/docs/json-format.html)
+
+DATE_PARTS = {
+    Precision.DAY: 3,
+    Precision.WEEK: 3,
+    Precision.MONTH: 2,
+    Precision.SEASON: 2,
+    Precision.QUARTER: 2,
+    Precision.YEAR: 1,
+    Precision.DECADE: 1,
+}
+# Precisions whose single period is already a span of several smaller units.
+SPANNING = {Precision.WEEK, Precision.SEASON, Precision.QUARTER, Precision.DECADE}
+
+
+def tljs_date(day, parts: int) -> dict:
+    data = {"year": day.year}
+    if parts >= 2:
+        data["month"] = day.month
+    if parts >= 3:
+        data["day"] = day.day
+    return data
+
+
+def source_link(source) -> str:
+    """The source's title, linked when its URL is http(s) (never a ``javascript:`` link)."""
+    url = safe_url(source.url)
+    return format_html('<a href="{}">{}</a>', url, source.title) if url else escape(source.title)
+
+
+def tljs_event(request, event) -> dict:
+    fuzzy = event.date
+    parts = DATE_PARTS[fuzzy.precision]
+    sources = format_html_join("", "<li>{}</li>", ((source_link(source),) for source in event.sources))
+    text = format_html("<p>{}</p>", event.summary) if event.summary else ""
+    if sources:
+        text += format_html('<ul class="sources">{}</ul>', sources)
+    event_url = request.build_absolute_uri(event.get_absolute_url())
+    text += format_html('<p><a href="{}">Event page</a></p>', event_url)
+    data = {
+        "unique_id": event.slug,
+        "start_date": tljs_date(event.date_start, parts),
+        "display_date": escape(str(fuzzy)),
+        "text": {"headline": escape(event.title), "text": str(text)},
+    }
+    if fuzzy.is_range or fuzzy.precision in SPANNING:
+        data["end_date"] = tljs_date(event.date_end, parts)
+    if event.thread:
+        data["group"] = escape(event.thread.name)
+    return data
+
+
+@require_safe
+def timelinejs(request):
+    events, errors = filtered_events(request)
+    if errors:
+        return bad_request(errors)
+    query = clean_query(request.GET)
+    page = reverse("timeline") + (f"?{query}" if query else "")
+    return JsonResponse(
+        {
+            "title": {
+                "text": {
+                    "headline": "North Korea, Russia and the arms allegations",
+                    "text": str(
+                        format_html(
+                            '<p>A sourced timeline. <a href="{}">See it with its sources</a>.</p>',
+                            request.build_absolute_uri(page),
+                        )
+                    ),
+                }
+            },
+            "events": [tljs_event(request, event) for event in events],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
