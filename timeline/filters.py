@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import Case, Count, F, Q, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, When
 from django.db.models.functions import Coalesce
 
 from timeline.forms import QuickSelect
@@ -101,7 +101,10 @@ class EventFilter(django_filters.FilterSet):
         return queryset.filter(Q(pk__in=acting) | Q(pk__in=speaking))
 
     def filter_stance(self, queryset, name, value):
-        return queryset.filter(pk__in=Statement.objects.accepted().filter(stance=value).values("event_id"))
+        # A quarter of all statements share a stance: probing each candidate event's statements
+        # through the (event, review) index beats collecting every matching statement first.
+        stated = Statement.objects.accepted().filter(event=OuterRef("pk"), stance=value)
+        return queryset.filter(Exists(stated))
 
     def filter_outlet(self, queryset, name, value):
         return queryset.filter(pk__in=Citation.objects.filter(source__outlet=value).values("event_id"))

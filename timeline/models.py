@@ -241,18 +241,21 @@ class EventQuerySet(models.QuerySet):
 
     def before(self, event: Event):
         """Events that come before ``event`` in timeline order, nearest last."""
+        # The plain bound on date_start lets the index serve the ORs and the ordering.
         return self.filter(
+            Q(date_start__lte=event.date_start),
             Q(date_start__lt=event.date_start)
             | Q(date_start=event.date_start, date_end__lt=event.date_end)
-            | Q(date_start=event.date_start, date_end=event.date_end, pk__lt=event.pk)
+            | Q(date_start=event.date_start, date_end=event.date_end, pk__lt=event.pk),
         ).order_by("date_start", "date_end", "pk")
 
     def after(self, event: Event):
         """Events that come after ``event`` in timeline order, nearest first."""
         return self.filter(
+            Q(date_start__gte=event.date_start),
             Q(date_start__gt=event.date_start)
             | Q(date_start=event.date_start, date_end__gt=event.date_end)
-            | Q(date_start=event.date_start, date_end=event.date_end, pk__gt=event.pk)
+            | Q(date_start=event.date_start, date_end=event.date_end, pk__gt=event.pk),
         ).order_by("date_start", "date_end", "pk")
 
     def search(self, text: str):

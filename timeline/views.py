@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Count, F, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import CharField, Count, F, QuerySet
+from django.db.models.functions import Cast, Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
@@ -287,18 +287,18 @@ class Bar:
 def density_chart(events: QuerySet, query) -> dict | None:
     """Events per month (per year when that would be too many bars) in one grouped query, as
     the bars of an SVG histogram; each bar links to the timeline narrowed to its period."""
+    # "YYYY-MM" cut from the ISO date text: SQLite's TruncMonth is a Python function called per
+    # row, which costs hundreds of milliseconds over a hundred thousand events.
     rows = (
         events.order_by()
-        .annotate(month=TruncMonth("date_start"))
+        .annotate(month=Substr(Cast("date_start", CharField()), 1, 7))
         .values("month")
         .annotate(n=Count("pk"))
-        .order_by("month")
     )
     counts = {}
     for row in rows:
-        month = row["month"]
-        month = month.date() if hasattr(month, "date") else month
-        counts[(month.year, month.month)] = counts.get((month.year, month.month), 0) + row["n"]
+        year, month = map(int, row["month"].split("-"))
+        counts[(year, month)] = row["n"]
     if not counts:
         return None
     (first_year, first_month), (last_year, last_month) = min(counts), max(counts)
