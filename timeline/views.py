@@ -1,19 +1,16 @@
 """Public pages. Each view answers a full page, or the fragment an HTMX request swaps in."""
 
-import calendar
 from dataclasses import dataclass
-from datetime import date
 
 from django.conf import settings
-from django.db.models import CharField, Count, F, QuerySet
-from django.db.models.functions import Cast, Substr
+from django.db.models import F, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
-from timeline.dates import MONTH_ABBR
+from timeline.charts import density_chart
 from timeline.filters import EventFilter, StatementFilter, clean_query
 from timeline.forms import PageForm
 from timeline.highlight import Span, highlight, in_context, safe_url, valid_spans
@@ -23,6 +20,14 @@ from timeline.models import Actor, DateMention, Event, Review, Source, Stance, S
 def wants_fragment(request) -> bool:
     """An HTMX swap gets a fragment; boosted links and history restores get the whole page."""
     return bool(request.htmx) and not request.htmx.boosted and not request.htmx.history_restore_request
+
+
+def results_fragment(request, template: str, context: dict):
+    """The results partial, pushing a URL without empty fields, so a copied link reads
+    "?thread=…" and not "?q=&thread=…"."""
+    response = render(request, template, context)
+    query = clean_query(request.GET)
+    return push_url(response, request.path + (f"?{query}" if query else ""))
 
 
 @dataclass
@@ -90,10 +95,7 @@ def timeline(request):
     context["page"] = paginate_timeline(event_filter.qs, number, size, count=count)
     if not wants_fragment(request):
         return render(request, "timeline/index.html", context)
-    # The pushed URL leaves out empty fields, so a copied link reads "?thread=…" and not "?q=&thread=…".
-    response = render(request, "timeline/index.html#results", context)
-    query = clean_query(request.GET)
-    return push_url(response, request.path + (f"?{query}" if query else ""))
+    return results_fragment(request, "timeline/index.html#results", context)
 
 
 @require_safe
@@ -263,81 +265,4 @@ def statements(request):
     }
     if not wants_fragment(request):
         return render(request, "timeline/statements.html", context)
-    response = render(request, "timeline/statements.html#results", context)
-    query = clean_query(request.GET)
-    return push_url(response, request.path + (f"?{query}" if query else ""))
-
-
-MAX_CHART_BARS = 240
-
-
-@dataclass
-class Bar:
-    label: str
-    count: int
-    href: str
-    x: int
-    height: int
-
-    @property
-    def y(self) -> int:
-        return CHART_HEIGHT - self.height
-
-
-def density_chart(events: QuerySet, query) -> dict | None:
-    """Events per month (per year when that would be too many bars) in one grouped query, as
-    the bars of an SVG histogram; each bar links to the timeline narrowed to its period."""
-    # "YYYY-MM" cut from the ISO date text: SQLite's TruncMonth is a Python function called per
-    # row, which costs hundreds of milliseconds over a hundred thousand events.
-    rows = (
-        events.order_by()
-        .annotate(month=Substr(Cast("date_start", CharField()), 1, 7))
-        .values("month")
-        .annotate(n=Count("pk"))
-    )
-    counts = {}
-    for row in rows:
-        year, month = map(int, row["month"].split("-"))
-        counts[(year, month)] = row["n"]
-    if not counts:
-        return None
-    (first_year, first_month), (last_year, last_month) = min(counts), max(counts)
-    months = (last_year - first_year) * 12 + last_month - first_month + 1
-    buckets = []  # (label, count, first day, last day)
-    if months <= MAX_CHART_BARS:
-        for index in range(months):
-            year, month = divmod(first_year * 12 + first_month - 1 + index, 12)
-            month += 1
-            last_day = calendar.monthrange(year, month)[1]
-            label = f"{MONTH_ABBR[month]} {year}"
-            buckets.append(
-                (label, counts.get((year, month), 0), date(year, month, 1), date(year, month, last_day))
-            )
-        unit = "month"
-    else:
-        for year in range(first_year, last_year + 1):
-            total = sum(n for (y, _), n in counts.items() if y == year)
-            buckets.append((str(year), total, date(year, 1, 1), date(year, 12, 31)))
-        unit = "year"
-    tallest = max(n for _, n, _, _ in buckets)
-    bars = []
-    for index, (label, n, first, last) in enumerate(buckets):
-        narrowed = query.copy()
-        narrowed["date_from"], narrowed["date_to"] = first.isoformat(), last.isoformat()
-        href = "?" + clean_query(narrowed)
-        height = round(CHART_HEIGHT * n / tallest) if n else 0
-        bars.append(Bar(f"{label}: {n} event{'s' if n != 1 else ''}", n, href, index * BAR_STEP, height))
-    return {
-        "bars": bars,
-        "unit": unit,
-        "width": len(bars) * BAR_STEP,
-        "height": CHART_HEIGHT,
-        "bar_width": BAR_STEP - 2,
-        "first": buckets[0][0],
-        "last": buckets[-1][0],
-        "tallest": tallest,
-    }
-
-
-CHART_HEIGHT = 60
-BAR_STEP = 12
+    return results_fragment(request, "timeline/statements.html#results", context)

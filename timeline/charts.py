@@ -1,0 +1,85 @@
+"""The density chart above the timeline: events per month for the current filter, as SVG bars."""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import CharField, Count, QuerySet
+from django.db.models.functions import Cast, Substr
+
+from timeline.dates import MONTH_ABBR
+from timeline.filters import clean_query
+
+MAX_CHART_BARS = 240
+
+
+@dataclass
+class Bar:
+    label: str
+    count: int
+    href: str
+    x: int
+    height: int
+
+    @property
+    def y(self) -> int:
+        return CHART_HEIGHT - self.height
+
+
+def density_chart(events: QuerySet, query) -> dict | None:
+    """Events per month (per year when that would be too many bars) in one grouped query, as
+    the bars of an SVG histogram; each bar links to the timeline narrowed to its period."""
+    # "YYYY-MM" cut from the ISO date text: SQLite's TruncMonth is a Python function called per
+    # row, which costs hundreds of milliseconds over a hundred thousand events.
+    rows = (
+        events.order_by()
+        .annotate(month=Substr(Cast("date_start", CharField()), 1, 7))
+        .values("month")
+        .annotate(n=Count("pk"))
+    )
+    counts = {}
+    for row in rows:
+        year, month = map(int, row["month"].split("-"))
+        counts[(year, month)] = row["n"]
+    if not counts:
+        return None
+    (first_year, first_month), (last_year, last_month) = min(counts), max(counts)
+    months = (last_year - first_year) * 12 + last_month - first_month + 1
+    buckets = []  # (label, count, first day, last day)
+    if months <= MAX_CHART_BARS:
+        for index in range(months):
+            year, month = divmod(first_year * 12 + first_month - 1 + index, 12)
+            month += 1
+            last_day = calendar.monthrange(year, month)[1]
+            label = f"{MONTH_ABBR[month]} {year}"
+            buckets.append(
+                (label, counts.get((year, month), 0), date(year, month, 1), date(year, month, last_day))
+            )
+        unit = "month"
+    else:
+        for year in range(first_year, last_year + 1):
+            total = sum(n for (y, _), n in counts.items() if y == year)
+            buckets.append((str(year), total, date(year, 1, 1), date(year, 12, 31)))
+        unit = "year"
+    tallest = max(n for _, n, _, _ in buckets)
+    bars = []
+    for index, (label, n, first, last) in enumerate(buckets):
+        narrowed = query.copy()
+        narrowed["date_from"], narrowed["date_to"] = first.isoformat(), last.isoformat()
+        href = "?" + clean_query(narrowed)
+        height = round(CHART_HEIGHT * n / tallest) if n else 0
+        bars.append(Bar(f"{label}: {n} event{'s' if n != 1 else ''}", n, href, index * BAR_STEP, height))
+    return {
+        "bars": bars,
+        "unit": unit,
+        "width": len(bars) * BAR_STEP,
+        "height": CHART_HEIGHT,
+        "bar_width": BAR_STEP - 2,
+        "first": buckets[0][0],
+        "last": buckets[-1][0],
+        "tallest": tallest,
+    }
+
+
+CHART_HEIGHT = 60
+BAR_STEP = 12
