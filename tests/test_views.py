@@ -39,6 +39,14 @@ def test_timeline_lists_published_events_in_date_order_with_headings(client):
     assert html.count('class="timeline__month"') == 3
 
 
+def test_a_date_known_only_to_the_year_gets_no_month_heading(client):
+    make_event("Resolution 2397", "2017")
+    make_event("Summit", "25 Apr 2017")
+    html = client.get(TIMELINE).content.decode()
+    assert html.count('class="timeline__year"') == 1
+    assert html.count('class="timeline__month"') == 1 and "April 2017" in html and "January 2017" not in html
+
+
 def test_date_range_filter_treats_an_uncertain_date_as_the_period_it_covers(client):
     make_event("Purchase reports", "early Sep 2022")
     make_event("Later that month", "22 Sep 2022")

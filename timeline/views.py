@@ -11,6 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
 from timeline.charts import density_chart
+from timeline.dates import Precision
 from timeline.filters import EventFilter, StatementFilter, clean_query
 from timeline.forms import PageForm
 from timeline.highlight import Span, highlight, in_context, safe_url, valid_spans
@@ -65,14 +66,21 @@ def paginate_timeline(events: QuerySet, number: int, size: int, count: int | Non
     number = min(number, last_page)
     offset = (number - 1) * size
     rows = list(events.for_timeline()[max(offset - 1, 0) : offset + size])
-    previous = rows.pop(0) if offset else None
+    previous = heading_key(rows.pop(0)) if offset else (None, None)
     cards = []
     for event in rows:
-        year_changed = previous is None or previous.date_start.year != event.date_start.year
-        month_changed = year_changed or previous.date_start.month != event.date_start.month
-        cards.append(Card(event, year_changed, month_changed))
-        previous = event
+        key = heading_key(event)
+        cards.append(Card(event, key[0] != previous[0], key[1] is not None and key != previous))
+        previous = key
     return TimelinePage(cards, count, number, size)
+
+
+def heading_key(event: Event) -> tuple[int, int | None]:
+    """The year and month an event is listed under; a date known only to the year (or coarser)
+    gets no month heading rather than a made-up "January"."""
+    start = event.date_start
+    coarse = event.date_precision in (Precision.YEAR, Precision.DECADE)
+    return (start.year, None if coarse else start.month)
 
 
 @require_safe
