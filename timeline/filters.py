@@ -115,20 +115,25 @@ class EventFilter(django_filters.FilterSet):
     def filter_single_source(self, queryset, name, value):
         return queryset.filter(pk__in=events_with_independent_sources(exactly=1)) if value else queryset
 
-    def active_filters(self) -> list[tuple[str, str, str, str]]:
-        """(parameter, label, shown value, URL without it) for each valid filter in use."""
-        if not self.is_bound:
-            return []
-        self.form.is_valid()  # cleaned_data then holds the valid fields only
-        chips = []
-        for name, value in self.form.cleaned_data.items():
-            if value in (None, ""):
-                continue
-            field = self.form.fields[name]
-            shown = dict(field.choices).get(value, value) if name in ("stance", "single_source") else value
-            remove_url = "?" + clean_query(self.data, drop=(name, "page"))
-            chips.append((name, str(field.label or name.capitalize()), str(shown), remove_url))
-        return chips
+    def active_filters(self):
+        return active_filters(self, labelled_choices=("stance", "single_source"))
+
+
+def active_filters(filterset, labelled_choices=()) -> list[tuple[str, str, str, str]]:
+    """(parameter, label, shown value, URL without it) for each valid filter in use, for the
+    removable chips above a list; ``labelled_choices`` are shown by their choice label."""
+    if not filterset.is_bound:
+        return []
+    filterset.form.is_valid()  # cleaned_data then holds the valid fields only
+    chips = []
+    for name, value in filterset.form.cleaned_data.items():
+        if value in (None, ""):
+            continue
+        field = filterset.form.fields[name]
+        shown = dict(field.choices).get(value, value) if name in labelled_choices else value
+        remove_url = "?" + clean_query(filterset.data, drop=(name, "page"))
+        chips.append((name, str(field.label or name.capitalize()), str(shown), remove_url))
+    return chips
 
 
 def clean_query(query, drop=("page",)) -> str:
@@ -222,16 +227,5 @@ class StatementFilter(django_filters.FilterSet):
     def filter_event(self, queryset, name, value):
         return queryset.filter(event__slug=value.strip()) if value.strip() else queryset
 
-    def active_filters(self) -> list[tuple[str, str, str, str]]:
-        if not self.is_bound:
-            return []
-        self.form.is_valid()
-        chips = []
-        for name, value in self.form.cleaned_data.items():
-            if value in (None, ""):
-                continue
-            field = self.form.fields[name]
-            shown = dict(field.choices).get(value, value) if name in ("stance", "side") else value
-            remove_url = "?" + clean_query(self.data, drop=(name, "page"))
-            chips.append((name, str(field.label or name.capitalize()), str(shown), remove_url))
-        return chips
+    def active_filters(self):
+        return active_filters(self, labelled_choices=("stance", "side"))

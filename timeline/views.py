@@ -39,8 +39,8 @@ class Card:
 
 
 @dataclass
-class TimelinePage:
-    cards: list[Card]
+class ListPage:
+    items: list
     count: int
     number: int
     size: int
@@ -52,6 +52,12 @@ class TimelinePage:
     @property
     def has_previous(self) -> bool:
         return self.number > 1
+
+
+class TimelinePage(ListPage):
+    @property
+    def cards(self) -> list[Card]:
+        return self.items
 
 
 def paginate_timeline(events: QuerySet, number: int, size: int, count: int | None = None) -> TimelinePage:
@@ -224,22 +230,6 @@ def actor_detail(request, slug):
     events = Event.objects.published().filter(actors=actor)
     context = {"actor": actor, "statements": statements, "events": events}
     return render(request, "timeline/actor_detail.html", context)
-
-
-@dataclass
-class ListPage:
-    items: list
-    count: int
-    number: int
-    size: int
-
-    @property
-    def has_next(self) -> bool:
-        return self.number * self.size < self.count
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
 
 
 def paginate(rows: QuerySet, number: int, size: int) -> ListPage:
