@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.factories import make_actor, make_citation, make_event, make_source, make_statement, make_thread
-from timeline.models import Stance
+from timeline.dates import parse_period
+from timeline.models import DateMention, Event, Stance
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -177,6 +178,55 @@ def test_no_accessibility_violations(live_server, browser, story, path):
     context = browser.new_context(bypass_csp=True)  # axe is injected as a script
     page = context.new_page()
     page.goto(live_server.url + url.get(path, path))
+    violations = axe_violations(page)
+    context.close()
+    assert violations == [], json.dumps(violations, indent=1)
+
+
+def test_curator_turns_a_mention_into_a_published_event(live_server, page, django_user_model):
+    django_user_model.objects.create_superuser("curator", "curator@example.org", "a-long-test-passphrase")
+    text = "Satellite images showed cargo unloaded at the Tumangang rail yard on Dec. 12, 2022."
+    source = make_source("38 North imagery", text=text)
+    start = text.index("Dec. 12, 2022")
+    mention = DateMention(
+        source=source,
+        start=start,
+        end=start + 13,
+        text="Dec. 12, 2022",
+        sentence_start=0,
+        sentence_end=len(text),
+    )
+    mention.date = parse_period("12 Dec 2022")
+    mention.save()
+
+    page.goto(live_server.url + "/admin/")
+    page.fill("#id_username", "curator")
+    page.fill("#id_password", "a-long-test-passphrase")
+    page.click("input[type=submit]")
+    page.click("text=Date mentions awaiting review")  # the review queue on the admin index
+    page.click("text=Review…")
+    page.fill("#id_title", "Cargo unloaded at Tumangang")
+    page.click("input[name=_create]")
+    event = Event.objects.get(title="Cargo unloaded at Tumangang")
+    assert str(event.date) == "12 Dec 2022" and event.status == Event.Status.DRAFT
+
+    page.goto(live_server.url + "/admin/timeline/event/")
+    page.check(f"input[name=_selected_action][value='{event.pk}']")
+    page.select_option("select[name=action]", "publish")
+    page.click("button[name=index]")
+    page.goto(live_server.url + "/?q=tumangang")
+    assert shown_titles(page) == ["Cargo unloaded at Tumangang"]
+    screenshot(page, "curated")
+
+
+def test_review_queue_has_no_accessibility_violations(live_server, browser, admin_user, story):
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/?next=/admin/timeline/datemention/")
+    page.fill("#id_username", admin_user.username)
+    page.fill("#id_password", "password")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/timeline/datemention/**")
     violations = axe_violations(page)
     context.close()
     assert violations == [], json.dumps(violations, indent=1)
