@@ -1,0 +1,30 @@
+-- A mix of timeline, filter and event requests for wrk:
+--   wrk -t2 -c16 -d30s -s tests/load/mix.lua http://127.0.0.1:8000
+local paths = {
+  "/",
+  "/?page=3",
+  "/?thread=storyline-3&stance=denial&date_from=2017-01-01&date_to=2020-12-31",
+  "/?q=tankestri",
+  "/?date_from=2022-09-01&date_to=2022-12-31",
+  "/events/event-1200/",
+  "/events/event-54321/",
+  "/events/event-99000/",
+}
+local htmx = { ["HX-Request"] = "true", ["HX-Target"] = "results" }
+local n = 0
+
+request = function()
+  n = n + 1
+  local path = paths[(n % #paths) + 1]
+  local headers = { ["X-Forwarded-Proto"] = "https" }
+  if path:find("?", 1, true) and n % 2 == 0 then
+    for k, v in pairs(htmx) do headers[k] = v end
+  end
+  return wrk.format("GET", path, headers)
+end
+
+response = function(status, headers, body)
+  if status ~= 200 and status ~= 404 then
+    io.stderr:write("status " .. status .. "\n")
+  end
+end
