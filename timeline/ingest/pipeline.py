@@ -1,0 +1,752 @@
+"""Load articles into the timeline: a Source with its date mentions, quoted statements and suggested
+citations, each article in one transaction.
+
+For each article, in order:
+
+1. Its SHA-256 over the cleaned text: an article already stored is "unchanged" and nothing is written.
+2. The source it belongs to: the one with the same URL (an edited article is an update, not a second
+   source), else a source with no text whose title matches (case and spacing aside) or whose file name
+   matches: the curated fixture's seed sources, which then gain their text. Else a new source.
+3. Its publication date (``timeline.ingest.published``); a curated source keeps the date it has.
+4. Date mentions (``find_date_mentions``), statements (``find_statements``, speakers matched to actors).
+5. Whether it copies a stored article: a reworded or syndicated copy shares many pairs of adjacent content
+   words with its original. ``Source.fingerprint`` keeps a MinHash sketch of those pairs (24 values of
+   16 bits, base64); sketches are held in an index in memory (50,000 sources take a few MB), so finding
+   candidates costs a few dictionary look-ups, and the best candidates are confirmed on their text
+   (Jaccard similarity of the pairs at least 0.3, or 70% of the shorter one's pairs in the longer).
+   A copy is stored with ``duplicate_of`` set to the original.
+6. Suggested citations: events whose dates overlap a mention's and whose title and summary share words
+   with the mention's sentence, best three above a threshold.
+
+Reading input is ``timeline.ingest.articles``'s job; this module receives ``Article``s.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from timeline.ingest.articles import Article, ReadFailure
+from timeline.ingest.mentions import DateMention as FoundMention
+from timeline.ingest.mentions import find_date_mentions
+from timeline.ingest.published import Published, determine_published
+from timeline.ingest.statements import FoundStatement, Speaker, SpeakerIndex, find_statements
+from timeline.models import (
+    Actor,
+    DateMention,
+    Event,
+    Outlet,
+    Review,
+    Source,
+    Statement,
+    SuggestedCitation,
+    unique_slug,
+)
+
+LOADED, UPDATED, UNCHANGED, DUPLICATE, FAILED, SKIPPED = (
+    "loaded",
+    "updated",
+    "unchanged",
+    "duplicate",
+    "failed",
+    "skipped",
+)
+STATUSES = (LOADED, UPDATED, UNCHANGED, DUPLICATE, FAILED, SKIPPED)
+
+# ---------------------------------------------------------------------------------------------------
+# Words and similarity
+
+_STOPWORDS = frozenset(
+    """a an the and or but nor of to in on at for with by from as is are was were be been being it its this
+    that these those he she they we i you his her their our them him us me my your not no so if than then
+    there here which who whom whose what when where why how also has have had do does did will would can
+    could may might shall should must about into over after before between during such other more most
+    some any each all both only own same very just said says say told according""".split()
+)
+_WORD = re.compile(r"[^\W_]+")
+# Words are cut to their first letters, so "supplying" and "supplies" count as one word.
+_STEM_LETTERS = 5
+SKETCH_SIZE = 24
+_PRIME = (1 << 61) - 1
+_HASH_PARAMETERS = [
+    (
+        int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest()) % _PRIME | 1,
+        int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest()) % _PRIME,
+    )
+    for i in range(SKETCH_SIZE)
+]
+_MIN_SKETCH_MATCHES = 3
+_CANDIDATES_CHECKED = 5
+COPY_JACCARD = 0.3
+COPY_CONTAINMENT = 0.7
+_MIN_SHINGLES_FOR_CONTAINMENT = 20
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that carry content: lower case, stop words out, cut to a stem."""
+    return [
+        word[:_STEM_LETTERS]
+        for word in _WORD.findall(text.casefold())
+        if word not in _STOPWORDS and len(word) > 1
+    ]
+
+
+def shingles(text: str) -> set[int]:
+    """Hashes of the pairs of adjacent content words of ``text``."""
+    words = content_words(text)
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)] or words
+    return {int.from_bytes(hashlib.blake2b(pair.encode(), digest_size=8).digest()) for pair in pairs}
+
+
+def sketch(shingle_set: set[int]) -> tuple[int, ...]:
+    """The MinHash sketch of a set of shingles: for each of 24 hash functions, the smallest value, cut
+    to 16 bits. Two sketches agree in a position with probability equal to the sets' Jaccard similarity."""
+    if not shingle_set:
+        return ()
+    values = [value % _PRIME for value in shingle_set]
+    return tuple(min((a * x + b) % _PRIME for x in values) & 0xFFFF for a, b in _HASH_PARAMETERS)
+
+
+def encode_fingerprint(values: tuple[int, ...]) -> str:
+    """A sketch as the 64 characters stored in ``Source.fingerprint``."""
+    if not values:
+        return ""
+    return base64.urlsafe_b64encode(b"".join(value.to_bytes(2, "big") for value in values)).decode()
+
+
+def decode_fingerprint(text: str) -> tuple[int, ...]:
+    """The sketch stored by ``encode_fingerprint``; empty for anything else."""
+    try:
+        raw = base64.urlsafe_b64decode(text.encode())
+    except (ValueError, TypeError):
+        return ()
+    if len(raw) != 2 * SKETCH_SIZE:
+        return ()
+    return tuple(int.from_bytes(raw[i : i + 2], "big") for i in range(0, len(raw), 2))
+
+
+def copy_similarity(first: set[int], second: set[int]) -> float | None:
+    """The Jaccard similarity of two shingle sets when one text copies the other, else None."""
+    if not first or not second:
+        return None
+    shared = len(first & second)
+    jaccard = shared / len(first | second)
+    smaller = min(len(first), len(second))
+    contained = smaller >= _MIN_SHINGLES_FOR_CONTAINMENT and shared / smaller >= COPY_CONTAINMENT
+    return jaccard if jaccard >= COPY_JACCARD or contained else None
+
+
+class FingerprintIndex:
+    """Sketches by position and value, to find the stored texts that may be copies of a new one."""
+
+    def __init__(self):
+        self._postings: dict[tuple[int, int], list[Hashable]] = defaultdict(list)
+        self._sketches: dict[Hashable, tuple[int, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._sketches)
+
+    def add(self, key: Hashable, values: tuple[int, ...]) -> None:
+        self.discard(key)
+        if not values:
+            return
+        self._sketches[key] = values
+        for position, value in enumerate(values):
+            self._postings[(position, value)].append(key)
+
+    def discard(self, key: Hashable) -> None:
+        for position, value in enumerate(self._sketches.pop(key, ())):
+            self._postings[(position, value)].remove(key)
+
+    def candidates(self, values: tuple[int, ...], exclude: Hashable = None) -> list[Hashable]:
+        """Keys whose sketch agrees with ``values`` in at least 3 of 24 positions, most agreeing first."""
+        counts: Counter = Counter()
+        for position, value in enumerate(values):
+            counts.update(self._postings.get((position, value), ()))
+        counts.pop(exclude, None)
+        ranked = [key for key, count in counts.most_common() if count >= _MIN_SKETCH_MATCHES]
+        return ranked[:_CANDIDATES_CHECKED]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Suggested citations
+
+SUGGESTIONS_PER_MENTION = 3
+SUGGESTION_THRESHOLD = 0.2
+_MONTH_AND_DAY_WORDS = frozenset(
+    "janua febru march april may june july augus septe octob novem decem jan feb mar apr jun jul aug sep "
+    "sept oct nov dec monda tuesd wedne thurs frida satur sunda year month week day days early late mid "
+    "last next this earli later ago".split()
+)
+
+
+@dataclass(frozen=True)
+class _EventWords:
+    pk: int
+    start: date
+    end: date
+    words: frozenset[str]
+
+
+class EventMatcher:
+    """Events a dated sentence may support: the date spans overlap and the words do too."""
+
+    def __init__(self, events: Iterable[tuple[int, date, date, str, str]]):
+        self.events = [
+            _EventWords(pk, start, end, frozenset(_topic_words(f"{title} {summary}")))
+            for pk, start, end, title, summary in events
+        ]
+        document_frequency = Counter(word for event in self.events for word in event.words)
+        total = len(self.events)
+        self.idf = {word: math.log((total + 1) / (count + 0.5)) for word, count in document_frequency.items()}
+
+    def suggest(self, mention: FoundMention, sentence: str) -> list[tuple[int, float]]:
+        """(event pk, score) of the best three events for a resolved mention, best first."""
+        if mention.date is None:
+            return []
+        words = set(_topic_words(sentence))
+        scored = []
+        for event in self.events:
+            if event.end < mention.date.start or event.start > mention.date.end:
+                continue
+            score = _date_fit(mention, event) * self._word_fit(words, event.words)
+            if score >= SUGGESTION_THRESHOLD:
+                scored.append((event.pk, round(score, 4)))
+        scored.sort(key=lambda pair: -pair[1])
+        return scored[:SUGGESTIONS_PER_MENTION]
+
+    def _word_fit(self, sentence: set[str], event: frozenset[str]) -> float:
+        """Shared words weighted by rarity, over the geometric mean of both sides' weights."""
+        weight = lambda words: sum(self.idf.get(word, 0.0) for word in words)  # noqa: E731
+        shared = weight(sentence & event)
+        return shared / math.sqrt(weight(sentence) * weight(event)) if shared else 0.0
+
+
+def _topic_words(text: str) -> list[str]:
+    return [word for word in content_words(text) if word not in _MONTH_AND_DAY_WORDS and not word.isdigit()]
+
+
+def _date_fit(mention: FoundMention, event: _EventWords) -> float:
+    """How well two date spans fit: the overlap over the shorter span, lowered when their lengths differ
+    (a year mention fits a day event less than a day mention does)."""
+    first, last = max(mention.date.start, event.start), min(mention.date.end, event.end)
+    mention_days = (mention.date.end - mention.date.start).days + 1
+    event_days = (event.end - event.start).days + 1
+    shorter, longer = sorted((mention_days, event_days))
+    overlap = (last - first).days + 1
+    return math.sqrt((overlap / shorter) * math.sqrt(shorter / longer))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass
+class ArticleResult:
+    """What happened to one article, or what would happen in a dry run."""
+
+    path: str
+    status: str
+    line: int | None = None
+    id: Any = None
+    title: str = ""
+    text: str = ""
+    encoding: str = ""
+    published: Published = field(default_factory=Published)
+    source_id: int | None = None
+    duplicate_of: dict[str, Any] | None = None
+    mentions: list[FoundMention] = field(default_factory=list)
+    statements: list[FoundStatement] = field(default_factory=list)
+    suggestions: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def as_json(self) -> dict[str, Any]:
+        """The machine-readable description documented in the README ("load_articles --format json")."""
+        data: dict[str, Any] = {"path": self.path}
+        if self.line:
+            data["line"] = self.line
+        if self.id is not None:
+            data["id"] = self.id
+        data["status"] = self.status
+        if self.status in (FAILED, SKIPPED):
+            data["error"] = self.error
+            data["warnings"] = self.warnings
+            return data
+        data.update(
+            source=self.source_id,
+            title=self.title,
+            published=self.published.date.isoformat() if self.published.date else None,
+            published_source=self.published.source,
+            encoding=self.encoding,
+            duplicate_of=self.duplicate_of,
+            text=self.text,
+            mentions=[mention.to_dict(self.text) for mention in self.mentions],
+            statements=[_statement_json(statement, self.mentions) for statement in self.statements],
+            warnings=self.warnings,
+        )
+        return data
+
+
+def _statement_json(statement: FoundStatement, mentions: list[FoundMention]) -> dict[str, Any]:
+    when = statement_date(statement, mentions)
+    return {
+        "start": statement.start,
+        "end": statement.end,
+        "quote": statement.quote,
+        "speaker": statement.who,
+        "stance": statement.stance,
+        "date": when.value if when else None,
+    }
+
+
+@dataclass
+class LoadReport:
+    """Counts over a run, and the results themselves when kept."""
+
+    counts: Counter = field(default_factory=Counter)
+    mentions: int = 0
+    statements: int = 0
+    results: list[ArticleResult] = field(default_factory=list)
+
+    def add(self, result: ArticleResult, keep: bool = True) -> None:
+        self.counts[result.status] += 1
+        if result.status not in (FAILED, SKIPPED, UNCHANGED):
+            self.mentions += len(result.mentions)
+            self.statements += len(result.statements)
+        if keep:
+            self.results.append(result)
+
+    @property
+    def failed(self) -> int:
+        return self.counts[FAILED]
+
+    def summary(self) -> str:
+        """One line: "loaded 4, updated 0, unchanged 0, duplicates 1, failed 0, skipped 0; mentions 83, …"."""
+        counts = ", ".join(
+            f"{'duplicates' if status == DUPLICATE else status} {self.counts[status]}"
+            for status in (LOADED, UPDATED, UNCHANGED, DUPLICATE, FAILED, SKIPPED)
+        )
+        return f"{counts}; mentions {self.mentions}, statements {self.statements}"
+
+
+def statement_date(statement: FoundStatement, mentions: list[FoundMention]) -> FoundMention | None:
+    """The resolved mention in the statement's sentence, preferring one outside the quote ("said on
+    Tuesday") to one inside it."""
+    inside_sentence = [
+        m
+        for m in mentions
+        if m.date and statement.sentence_start <= m.start and m.end <= statement.sentence_end
+    ]
+    outside_quote = [m for m in inside_sentence if m.end <= statement.start or m.start >= statement.end]
+    chosen = (outside_quote or inside_sentence or [None])[0]
+    return chosen
+
+
+# ---------------------------------------------------------------------------------------------------
+# Loading
+
+
+def load_articles(
+    articles: Iterable[Article | ReadFailure],
+    *,
+    dry_run: bool = False,
+    published: date | None = None,
+    keep_results: bool = True,
+    on_result: Callable[[ArticleResult], None] | None = None,
+) -> LoadReport:
+    """Load ``articles`` (failures from reading are reported as they are), one transaction each.
+
+    ``published`` is the publication date given by the curator for every article. In a dry run
+    everything is extracted and reported and nothing is written; duplicates are also looked for among
+    the earlier articles of the run."""
+    report = LoadReport()
+    for result in iter_load(articles, dry_run=dry_run, published=published):
+        report.add(result, keep=keep_results)
+        if on_result is not None:
+            on_result(result)
+    return report
+
+
+def iter_load(
+    articles: Iterable[Article | ReadFailure], *, dry_run: bool = False, published: date | None = None
+) -> Iterator[ArticleResult]:
+    """``load_articles`` one result at a time."""
+    loader = _Loader(dry_run=dry_run, published=published)
+    for item in articles:
+        if isinstance(item, ReadFailure):
+            status = SKIPPED if item.skipped else FAILED
+            yield ArticleResult(item.path, status, line=item.line, id=item.id, error=item.reason)
+        else:
+            yield loader.load(item)
+
+
+def _norm_title(title: str) -> str:
+    return " ".join(title.casefold().replace("“", '"').replace("”", '"').replace("’", "'").split())
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Original:
+    """The article a copy copies: its key (a source pk, or a batch key in a dry run), how to describe it
+    and its publication date."""
+
+    key: Any
+    described: dict[str, Any]
+    published: date | None
+
+
+@dataclass
+class _Extracted:
+    published: Published
+    anchor: date | None
+    mentions: list[FoundMention]
+    statements: list[FoundStatement]
+    shingles: set[int]
+    sketch: tuple[int, ...]
+    suggestions: dict[int, list[tuple[int, float]]]
+
+
+class _Loader:
+    """The state one run shares between articles: known speakers, events, sketches, sources to fill."""
+
+    def __init__(self, *, dry_run: bool, published: date | None):
+        self.dry_run = dry_run
+        self.given = published
+        self.speakers = SpeakerIndex(
+            Speaker(actor.pk, actor.name, tuple(actor.names), actor.kind == Actor.Kind.PERSON)
+            for actor in Actor.objects.only("pk", "name", "aliases", "kind")
+        )
+        self.events = EventMatcher(
+            Event.objects.filter(merged_into__isnull=True).values_list(
+                "pk", "date_start", "date_end", "title", "summary"
+            )
+        )
+        self.index = FingerprintIndex()
+        for pk, fingerprint in Source.objects.exclude(fingerprint="").values_list("pk", "fingerprint"):
+            self.index.add(pk, decode_fingerprint(fingerprint))
+        self._empty_by_title: dict[str, int] = {}
+        self._empty_by_file: dict[str, int] = {}
+        for pk, title, file_name in Source.objects.filter(text="", content_hash="").values_list(
+            "pk", "title", "file_name"
+        ):
+            self._empty_by_title.setdefault(_norm_title(title), pk)
+            if file_name:
+                self._empty_by_file.setdefault(file_name, pk)
+        # Dry runs: what the run has seen, standing in for what a real run would have stored.
+        self._batch_hashes: dict[str, ArticleResult] = {}
+        self._batch: dict[str, tuple[set[int], _Original]] = {}
+
+    def load(self, article: Article) -> ArticleResult:
+        result = ArticleResult(
+            article.path,
+            FAILED,
+            line=article.line,
+            id=article.id,
+            title=article.title,
+            text=article.text,
+            encoding=article.encoding,
+            warnings=list(article.warnings),
+        )
+        try:
+            self._load(article, result)
+        except ValidationError as error:
+            result.status, result.error = FAILED, _validation_message(error)
+        except Exception as error:
+            result.status, result.error = FAILED, _one_line(f"{type(error).__name__}: {error}")
+        return result
+
+    def _load(self, article: Article, result: ArticleResult) -> None:
+        content_hash = _sha256(article.text)
+        stored = Source.objects.filter(content_hash=content_hash).only("pk", "title").first()
+        seen = self._batch_hashes.get(content_hash)
+        if stored is not None or seen is not None:
+            self._unchanged(article, result, stored, seen)
+            return
+        target = self._target(article)
+        shingle_set = shingles(article.text)
+        values = sketch(shingle_set)
+        original = self._original(shingle_set, values, target)
+        extracted = self._extract(article, target, original, shingle_set, values)
+        self._describe(result, article, target, original, extracted)
+        result.status = UPDATED if target is not None else DUPLICATE if original else LOADED
+        if self.dry_run:
+            self._remember_batch(article, result, content_hash, extracted, original)
+            return
+        copies = original if original is not None and not (target and target.duplicate_of_id) else None
+        try:
+            source = self._write(article, target, extracted, content_hash, copies)
+        except IntegrityError:
+            # Another loader stored the same text meanwhile: then this one is unchanged.
+            if Source.objects.filter(content_hash=content_hash).exists():
+                result.status = UNCHANGED
+                result.warnings.append("stored meanwhile by another run")
+                return
+            raise
+        result.source_id = source.pk
+        self.index.add(source.pk, extracted.sketch)
+        self._forget_empty(target)
+
+    def _unchanged(self, article, result, stored: Source | None, seen: ArticleResult | None) -> None:
+        result.status = UNCHANGED
+        if stored is not None:
+            result.source_id, result.title = stored.pk, stored.title
+        else:
+            result.warnings.append(f"same text as {seen.label} earlier in this run")
+        if self.dry_run:
+            shingle_set = shingles(article.text)
+            extracted = self._extract(article, None, None, shingle_set, sketch(shingle_set))
+            self._describe(result, article, None, None, extracted)
+
+    def _target(self, article: Article) -> Source | None:
+        """The stored source this article updates or fills in, if any."""
+        if article.url:
+            by_url = Source.objects.filter(url=article.url).first()
+            if by_url is not None:
+                return by_url
+        for title in (article.title, *article.other_titles):
+            pk = self._empty_by_title.get(_norm_title(title))
+            if pk is not None:
+                return Source.objects.filter(pk=pk, text="").first()
+        pk = self._empty_by_file.get(article.file_name)
+        return Source.objects.filter(pk=pk, text="").first() if pk is not None else None
+
+    def _forget_empty(self, target: Source | None) -> None:
+        if target is None:
+            return
+        for table in (self._empty_by_title, self._empty_by_file):
+            for key in [key for key, pk in table.items() if pk == target.pk]:
+                del table[key]
+
+    def _extract(self, article, target, original: _Original | None, shingle_set, values) -> _Extracted:
+        published = self._published(article, target)
+        anchor = published.date
+        if anchor is None and original is not None and original.published is not None:
+            # A copy's "last month" and "Wednesday" are those of the article it copies.
+            anchor = original.published
+        mentions = find_date_mentions(article.text, anchor)
+        suggestions = {
+            index: found
+            for index, mention in enumerate(mentions)
+            if (found := self.events.suggest(mention, mention.sentence(article.text)))
+        }
+        statements = find_statements(article.text, self.speakers)
+        return _Extracted(published, anchor, mentions, statements, shingle_set, values, suggestions)
+
+    def _published(self, article: Article, target: Source | None) -> Published:
+        if self.given is None and target is not None and target.published is not None:
+            return Published(target.published, target.published_source, target.published_note)
+        return determine_published(
+            article.text, given=self.given, metadata=article.published, dateline=article.dateline
+        )
+
+    def _describe(self, result, article, target, original: _Original | None, extracted: _Extracted) -> None:
+        result.published = extracted.published
+        result.warnings.extend(extracted.published.warnings)
+        if extracted.anchor != extracted.published.date:
+            result.warnings.append(
+                f"relative dates anchored on {extracted.anchor}, the publication date of the original"
+            )
+        result.mentions = extracted.mentions
+        result.statements = extracted.statements
+        result.suggestions = sum(len(found) for found in extracted.suggestions.values())
+        result.duplicate_of = original.described if original else None
+        if target is not None:
+            result.source_id = target.pk
+            result.title = target.title if not target.text else article.title
+            result.warnings.append(
+                f"fills in source {target.pk} “{target.title}”"
+                if not target.text
+                else f"updates source {target.pk} (same URL, new text)"
+            )
+
+    def _original(
+        self, shingle_set: set[int], values: tuple[int, ...], target: Source | None
+    ) -> _Original | None:
+        """The stored (or, in a dry run, earlier) article this one copies, if any. A source the
+        curators already marked as a copy keeps the original they gave."""
+        if target is not None and target.duplicate_of_id:
+            return _stored_original(target.duplicate_of_id)
+        own_key = target.pk if target else None
+        candidates = self.index.candidates(values, exclude=own_key)
+        stored = dict(
+            Source.objects.filter(pk__in=[key for key in candidates if isinstance(key, int)]).values_list(
+                "pk", "text"
+            )
+        )
+        best: tuple[float, Any] | None = None
+        for key in candidates:
+            if key in stored:
+                similarity = copy_similarity(shingle_set, shingles(stored[key]))
+            elif key in self._batch:
+                similarity = copy_similarity(shingle_set, self._batch[key][0])
+            else:
+                continue
+            if similarity is not None and (best is None or similarity > best[0]):
+                best = (similarity, key)
+        if best is None:
+            return None
+        original = self._batch[best[1]][1] if best[1] in self._batch else _stored_original(best[1])
+        # A copy of the source being updated makes that source the original, not a copy.
+        if original.key == own_key:
+            return None
+        return _Original(
+            original.key, dict(original.described, similarity=round(best[0], 3)), original.published
+        )
+
+    def _remember_batch(
+        self, article, result, content_hash: str, extracted, original: _Original | None
+    ) -> None:
+        key = f"batch:{len(self._batch)}"
+        if original is None:
+            described = {"source": None, "path": article.label, "title": result.title}
+            if article.id is not None:
+                described["id"] = article.id
+            original = _Original(key, described, extracted.anchor)
+        else:
+            described = {name: value for name, value in original.described.items() if name != "similarity"}
+            original = _Original(original.key, described, original.published)
+        self._batch[key] = (extracted.shingles, original)
+        self.index.add(key, extracted.sketch)
+        self._batch_hashes[content_hash] = result
+
+    # -- writing ------------------------------------------------------------------------------------
+
+    @transaction.atomic
+    def _write(
+        self, article, target, extracted: _Extracted, content_hash, copies: _Original | None
+    ) -> Source:
+        source = target or Source(title=article.title, loaded_at=timezone.now())
+        filling = target is not None and not target.text
+        if not filling:
+            source.title = article.title
+        source.text = article.text
+        source.content_hash = content_hash
+        source.fingerprint = encode_fingerprint(extracted.sketch)
+        source.file_name = article.file_name
+        source.language = (article.language or "en")[:16]
+        source.url = article.url or source.url
+        source.author = source.author or article.author[:200]
+        if source.outlet_id is None and article.outlet:
+            source.outlet = _outlet(article.outlet)
+        if copies is not None:
+            source.duplicate_of_id = copies.key
+        published = extracted.published
+        source.published, source.published_source = published.date, published.source
+        source.published_note = published.note[:500]
+        # Field lengths and formats are checked here (SQLite does not check them); uniqueness is left
+        # to the database constraints, which also hold against a concurrent loader.
+        source.full_clean(validate_constraints=False)
+        source.save()
+        if target is not None:
+            _clear_pending(source)
+        mentions = _store_mentions(source, extracted.mentions)
+        _store_statements(source, extracted.statements, extracted.mentions)
+        _store_suggestions(mentions, extracted.suggestions)
+        return source
+
+
+def _stored_original(pk: int) -> _Original:
+    """The root of the copies chain that ``pk`` belongs to."""
+    source = Source.objects.filter(pk=pk).only("pk", "title", "published", "duplicate_of").first()
+    if source.duplicate_of_id and source.duplicate_of_id != pk:
+        source = Source.objects.only("pk", "title", "published").get(pk=source.duplicate_of_id)
+    return _Original(source.pk, {"source": source.pk, "title": source.title}, source.published)
+
+
+def _outlet(name: str) -> Outlet:
+    name = " ".join(name.split())
+    outlet = Outlet.objects.filter(name__iexact=name).first()
+    if outlet is None:
+        outlet = Outlet(name=name, slug=unique_slug(Outlet, name, max_length=190) or "outlet")
+        outlet.full_clean()
+        outlet.save()
+    return outlet
+
+
+def _clear_pending(source: Source) -> None:
+    """Before new text's findings are stored: drop the loader's unreviewed ones, keep curated work."""
+    source.mentions.filter(review=Review.PENDING).delete()
+    source.statements.filter(review=Review.PENDING).delete()
+
+
+def _store_mentions(source: Source, found: list[FoundMention]) -> dict[int, DateMention]:
+    """DateMention rows, keyed by the index of the found mention; spans a curator kept are skipped."""
+    taken = set(source.mentions.values_list("start", "end"))
+    rows: dict[int, DateMention] = {}
+    for index, mention in enumerate(found):
+        if (mention.start, mention.end) in taken:
+            continue
+        row = DateMention(
+            source=source,
+            start=mention.start,
+            end=mention.end,
+            text=mention.text,
+            sentence_start=mention.sentence_start,
+            sentence_end=mention.sentence_end,
+        )
+        row.date = mention.date
+        row.date_precision, row.date_modifier = mention.precision.value, mention.modifier.value
+        rows[index] = row
+    DateMention.objects.bulk_create(rows.values())
+    return rows
+
+
+def _store_statements(source: Source, found: list[FoundStatement], mentions: list[FoundMention]) -> None:
+    rows = []
+    for statement in found:
+        row = Statement(
+            source=source,
+            speaker_id=statement.speaker.key if statement.speaker else None,
+            speaker_name="" if statement.speaker else statement.speaker_name[:200],
+            quote=statement.quote,
+            stance=statement.stance,
+            start=statement.start,
+            end=statement.end,
+            review=Review.PENDING,
+        )
+        when = statement_date(statement, mentions)
+        row.date = when.date if when else None
+        rows.append(row)
+    Statement.objects.bulk_create(rows)
+
+
+def _store_suggestions(
+    mentions: dict[int, DateMention], suggestions: dict[int, list[tuple[int, float]]]
+) -> None:
+    SuggestedCitation.objects.bulk_create(
+        SuggestedCitation(mention=mentions[index], event_id=event_pk, score=score)
+        for index, found in suggestions.items()
+        if index in mentions
+        for event_pk, score in found
+    )
+
+
+def _validation_message(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        parts = [f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()]
+        return _one_line("invalid " + "; ".join(parts))
+    return _one_line("invalid: " + " ".join(error.messages))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())[:300]

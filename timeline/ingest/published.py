@@ -1,0 +1,171 @@
+"""Which date an article was published on: the one relative expressions ("last month") anchor on.
+
+Candidates, in order: the date the curator gives (``--published``), the document's metadata (HTML
+markup via htmldate, the ``published`` field of a JSON line), then a dateline or timestamp at the top
+or bottom of the text ("2024-05-28 22:33:01", "Published: June 14, 2023").
+
+A metadata date or a dateline is checked against the article's own content before it is used,
+because scrapers stamp pages with the time they fetched them. The check resolves the article's relative
+dates against the candidate and counts how many land on a period the article also names explicitly
+("November last year" and "November 2022"). When moving the candidate a year or two makes clearly more
+of them agree, the candidate contradicts the content: it is not used, and a warning says so. A date the
+curator gives is always used, with the same warning when the content disagrees.
+
+With no usable date, relative expressions stay unresolved: nothing is guessed from today's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.dates import MONTH_NAMES, Precision
+from timeline.ingest.mentions import DateMention, find_date_mentions
+
+GIVEN, METADATA, DATELINE, UNKNOWN = "given", "metadata", "dateline", "unknown"
+
+# A dateline sits in the first or last few lines and is short; only those lines are searched.
+_DATELINE_LINES = 4
+_DATELINE_MAX_CHARS = 100
+# Words a dateline may carry besides the date: labels, times, zones, a byline separator.
+_DATELINE_FILLER = re.compile(
+    r"\b(?:published|updated|posted|last|modified|date|time|on|at|am|pm|a\.m|p\.m|utc|gmt|kst|est|edt|"
+    r"cet|cest|bst|pst|pdt|mon|tue|wed|thu|fri|sat|sun)\w*\.?|\d{1,2}:\d{2}(?::\d{2})?|[\s\-–—:/.,|()+T]",
+    re.IGNORECASE,
+)
+_SHIFTS_YEARS = (-2, -1, 1, 2)
+# A shifted anchor must explain at least this many more relative dates to count as a contradiction.
+_MIN_EXTRA_AGREEMENTS = 2
+_FINE = (Precision.DAY, Precision.WEEK, Precision.MONTH)
+_MONTH_NAME = re.compile(
+    r"\b(?:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Published:
+    """The publication date chosen (None when unknown), where it came from and why."""
+
+    date: date | None = None
+    source: str = UNKNOWN
+    note: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+def find_dateline(text: str) -> date | None:
+    """A full date written as a dateline or timestamp line in the first or last lines of ``text``."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines[:_DATELINE_LINES] + lines[-_DATELINE_LINES:]:
+        if len(line) > _DATELINE_MAX_CHARS:
+            continue
+        day = _dateline_date(line)
+        if day is not None:
+            return day
+    return None
+
+
+def _dateline_date(line: str) -> date | None:
+    mentions = [m for m in find_date_mentions(line, None) if m.date and m.precision is Precision.DAY]
+    if len(mentions) != 1 or mentions[0].date.is_range:
+        return None
+    mention = mentions[0]
+    rest = line[: mention.start] + " " + line[mention.end :]
+    # Either the line is only a date with labels and a time, or a labelled date after a byline.
+    if _DATELINE_FILLER.sub("", rest) and not re.search(r"\b(?:published|updated|posted)\b", line, re.I):
+        return None
+    return mention.date.start
+
+
+def determine_published(
+    text: str,
+    *,
+    given: date | None = None,
+    metadata: date | None = None,
+    dateline: date | None = None,
+) -> Published:
+    """Choose the publication date of the article ``text`` from the candidates (see module docs)."""
+    if given is not None:
+        reason = contradiction(text, given)
+        warnings = (f"--published {given} {reason}; used as given",) if reason else ()
+        return Published(given, GIVEN, "", warnings)
+    warnings: list[str] = []
+    for candidate, source, label in (
+        (metadata, METADATA, "metadata date"),
+        (dateline, DATELINE, "timestamp"),
+    ):
+        if candidate is None:
+            continue
+        reason = contradiction(text, candidate)
+        if reason is None:
+            if warnings:
+                warnings.append(f"used the {label} {candidate} instead")
+            return Published(candidate, source, "; ".join(warnings), tuple(warnings))
+        warnings.append(f"{label} {candidate} {reason}: not used")
+    if warnings:
+        warnings.append("publication date unknown: relative dates are left unresolved")
+    return Published(None, UNKNOWN, "; ".join(warnings), tuple(warnings))
+
+
+def contradiction(text: str, candidate: date) -> str | None:
+    """Why ``candidate`` cannot be the publication date of ``text``, or None when the content agrees.
+
+    It contradicts the content when anchoring a year or two earlier or later makes at least two more of
+    the article's relative dates fall on periods it names explicitly. Moving the anchor by whole years
+    moves the relative dates by as much, so they are resolved once and shifted."""
+    absolute = find_date_mentions(text, None)
+    # The candidate's own dateline, if it is still in the text, is no evidence for or against it.
+    explicit = [
+        m for m in absolute if m.date is not None and m.date.start != candidate and m.precision in _FINE
+    ]
+    if not explicit or sum(1 for m in absolute if m.date is None) < _MIN_EXTRA_AGREEMENTS:
+        return None
+    # Relative dates only: a range with an explicit half ("December 2022 to April this year") is left out.
+    explicit_spans = [(m.start, m.end) for m in absolute if m.date is not None]
+    relative = [
+        m
+        for m in find_date_mentions(text, candidate)
+        if m.date
+        and _names_month(m)
+        and not any(start < m.end and m.start < end for start, end in explicit_spans)
+    ]
+    here = _agreeing(relative, explicit, 0)
+    for years in _SHIFTS_YEARS:
+        there = _agreeing(relative, explicit, years)
+        if len(there) >= len(here) + _MIN_EXTRA_AGREEMENTS:
+            examples = ", ".join(f"“{m.text}”" for m in there[:3])
+            return (
+                f"contradicts the content (anchored on {candidate.year + years} instead, {examples} fall on "
+                "dates the article states explicitly)"
+            )
+    return None
+
+
+def _names_month(mention: DateMention) -> bool:
+    """A relative date that names its month ("June 9", "November last year", "in December"): moving the
+    anchor by a year moves it by exactly a year. "Tuesday", "today" and "last month" are left out; they
+    only land on a date the article states by coincidence."""
+    return mention.precision in _FINE and bool(_MONTH_NAME.search(mention.text))
+
+
+def _agreeing(relative: list[DateMention], explicit: list[DateMention], years: int) -> list[DateMention]:
+    """The relative dates that, moved by ``years``, land on a period the article names explicitly."""
+    agreeing = []
+    for mention in relative:
+        start, end = _shift_years(mention.date.start, years), _shift_years(mention.date.end, years)
+        # The explicit date must be as precise: "Aug. 2" does not land on "August 1988".
+        if any(
+            m.start != mention.start
+            and m.date.overlaps(start, end)
+            and m.date.end - m.date.start <= end - start
+            for m in explicit
+        ):
+            agreeing.append(mention)
+    return agreeing
+
+
+def _shift_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
