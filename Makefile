@@ -56,3 +56,4 @@ bench: install
 	$(BENCH_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(BENCH_ENV) $(BIN)/python manage.py generate_dataset --if-empty
 	$(BENCH_ENV) $(BIN)/python manage.py bench_pages
+	$(BIN)/python -m timeline.ingest.bench
