@@ -130,6 +130,16 @@ def test_a_quote_paragraph_continues_the_previous_speaker():
     assert [s.who for s in found] == ["Lee Sang-min", "Lee Sang-min"]
 
 
+def test_continuation_after_an_interruption_in_the_same_paragraph():
+    text = '"It is one of few allies," Maria Gomez said. "And it voted no."'
+    found = find_statements(text, SpeakerIndex())
+    assert [s.speaker_name for s in found] == ["Maria Gomez", "Maria Gomez"]
+
+
+def test_an_unresolvable_pronoun_gives_no_statement():
+    assert find_statements('"It voted no," he said.', SpeakerIndex()) == []
+
+
 def test_scare_quotes_and_titles_without_attribution_are_not_statements():
     text = 'The US calls Russia a "partner" in the "illegal and threatening behavior" of Pyongyang.'
     assert find_statements(text, SPEAKERS) == []

@@ -74,8 +74,8 @@ class Article:
 
     @property
     def label(self) -> str:
-        """Where it came from, for messages: "batch.jsonl:3" for a JSON line."""
-        return f"{self.path}:{self.line}" if self.line else self.path
+        """Where it came from, for messages: "batch.jsonl: line 3" for a JSON line."""
+        return f"{self.path}: line {self.line}" if self.line else self.path
 
     @property
     def file_name(self) -> str:
@@ -96,7 +96,7 @@ class ReadFailure:
 
     @property
     def label(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
+        return f"{self.path}: line {self.line}" if self.line else self.path
 
 
 def expand_paths(paths: list[str]) -> Iterator[Path | str | ReadFailure]:
@@ -277,7 +277,7 @@ def _jsonl_articles(stream, label: str, limit: int) -> Iterator[Article | ReadFa
     produced = False
     for number, raw in _lines(stream, limit):
         if isinstance(raw, InputError):
-            yield ReadFailure(label, f"line {number}: {raw}", line=number)
+            yield ReadFailure(label, str(raw), line=number)
             produced = True
             continue
         if not raw.strip():
@@ -313,13 +313,11 @@ def _json_line_article(raw: bytes, label: str, number: int) -> Article | ReadFai
             raise InputError("not a JSON object")
         return _article_from_record(record, label, number)
     except UnicodeDecodeError:
-        return ReadFailure(label, f"line {number}: not UTF-8 (JSON Lines must be UTF-8)", line=number)
+        return ReadFailure(label, "not UTF-8 (JSON Lines must be UTF-8)", line=number)
     except json.JSONDecodeError as error:
-        return ReadFailure(
-            label, f"line {number}: malformed JSON ({error.msg} at column {error.colno})", line=number
-        )
+        return ReadFailure(label, f"malformed JSON ({error.msg} at column {error.colno})", line=number)
     except InputError as error:
-        return ReadFailure(label, f"line {number}: {error}", line=number, id=record.get("id"))
+        return ReadFailure(label, str(error), line=number, id=record.get("id"))
 
 
 def _article_from_record(record: dict, label: str, number: int) -> Article:

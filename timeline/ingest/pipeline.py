@@ -212,11 +212,27 @@ class EventMatcher:
         total = len(self.events)
         self.idf = {word: math.log((total + 1) / (count + 0.5)) for word, count in document_frequency.items()}
 
-    def suggest(self, mention: FoundMention, sentence: str) -> list[tuple[int, float]]:
-        """(event pk, score) of the best three events for a resolved mention, best first."""
+    def suggest_all(self, text: str, mentions: list[FoundMention]) -> dict[int, list[tuple[int, float]]]:
+        """Suggestions for each resolved mention of ``text``, by the mention's index."""
+        # Mentions share sentences: each sentence is read once (a 200 KB "sentence" of dates is possible).
+        words_of: dict[tuple[int, int], set[str]] = {}
+        suggestions = {}
+        for index, mention in enumerate(mentions):
+            if mention.date is None or not self.events:
+                continue
+            span = (mention.sentence_start, mention.sentence_end)
+            if span not in words_of:
+                words_of[span] = set(_topic_words(mention.sentence(text)))
+            found = self.suggest(mention, words_of[span])
+            if found:
+                suggestions[index] = found
+        return suggestions
+
+    def suggest(self, mention: FoundMention, words: set[str]) -> list[tuple[int, float]]:
+        """(event pk, score) of the best three events for a resolved mention whose sentence has the
+        topic ``words``, best first."""
         if mention.date is None:
             return []
-        words = set(_topic_words(sentence))
         scored = []
         for event in self.events:
             if event.end < mention.date.start or event.start > mention.date.end:
@@ -275,7 +291,8 @@ class ArticleResult:
 
     @property
     def label(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
+        """Where the article came from, for messages: "batch.jsonl: line 3" for a JSON line."""
+        return f"{self.path}: line {self.line}" if self.line else self.path
 
     def as_json(self) -> dict[str, Any]:
         """The machine-readable description documented in the README ("load_articles --format json")."""
@@ -401,6 +418,11 @@ def _norm_title(title: str) -> str:
     return " ".join(title.casefold().replace("“", '"').replace("”", '"').replace("’", "'").split())
 
 
+def _by_hash(content_hash: str):
+    # Repeating the partial index's condition lets SQLite and PostgreSQL use it instead of a scan.
+    return Source.objects.filter(content_hash=content_hash).exclude(content_hash="").order_by()
+
+
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -477,7 +499,7 @@ class _Loader:
 
     def _load(self, article: Article, result: ArticleResult) -> None:
         content_hash = _sha256(article.text)
-        stored = Source.objects.filter(content_hash=content_hash).only("pk", "title").first()
+        stored = _by_hash(content_hash).only("pk", "title").first()
         seen = self._batch_hashes.get(content_hash)
         if stored is not None or seen is not None:
             self._unchanged(article, result, stored, seen)
@@ -497,7 +519,7 @@ class _Loader:
             source = self._write(article, target, extracted, content_hash, copies)
         except IntegrityError:
             # Another loader stored the same text meanwhile: then this one is unchanged.
-            if Source.objects.filter(content_hash=content_hash).exists():
+            if _by_hash(content_hash).exists():
                 result.status = UNCHANGED
                 result.warnings.append("stored meanwhile by another run")
                 return
@@ -520,7 +542,7 @@ class _Loader:
     def _target(self, article: Article) -> Source | None:
         """The stored source this article updates or fills in, if any."""
         if article.url:
-            by_url = Source.objects.filter(url=article.url).first()
+            by_url = Source.objects.filter(url=article.url).exclude(url="").order_by().first()
             if by_url is not None:
                 return by_url
         for title in (article.title, *article.other_titles):
@@ -544,11 +566,7 @@ class _Loader:
             # A copy's "last month" and "Wednesday" are those of the article it copies.
             anchor = original.published
         mentions = find_date_mentions(article.text, anchor)
-        suggestions = {
-            index: found
-            for index, mention in enumerate(mentions)
-            if (found := self.events.suggest(mention, mention.sentence(article.text)))
-        }
+        suggestions = self.events.suggest_all(article.text, mentions)
         statements = find_statements(article.text, self.speakers)
         return _Extracted(published, anchor, mentions, statements, shingle_set, values, suggestions)
 

@@ -25,6 +25,7 @@ confirmation ("we can confirm", "yes", "confirmed"), assessment when hedged ("if
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ _ADVERBIAL_OPENERS = frozenset(
 )
 _PREPOSITIONS = frozenset("of at from for in with by on to under near into about".split())
 _NAME_CONNECTORS = frozenset("of the for de del da van von al bin and".split())
+_ATTRIBUTION_WINDOW = 400
 _PRONOUN_LOOKBACK_SENTENCES = 3
 _DESCRIPTION_LOOKBACK_SENTENCES = 2
 _MT_NAME_WINDOW = 60
@@ -267,29 +269,30 @@ class _Context:
         for quote in self.quotes:
             chars[quote.mark_start : quote.mark_end] = " " * (quote.mark_end - quote.mark_start)
         self.masked = "".join(chars)
+        self._sentence_starts = [start for start, _ in self.sentences]
+        self._quote_starts = [quote.mark_start for quote in self.quotes]
 
     def sentence_index(self, position: int) -> int:
-        for index, (start, end) in enumerate(self.sentences):
-            if start <= position < end or position < start:
-                return index
-        return len(self.sentences) - 1
+        """The sentence holding ``position``, or the next one when it falls between sentences."""
+        if not self.sentences:
+            return 0
+        index = max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
+        if position >= self.sentences[index][1] and index + 1 < len(self.sentences):
+            index += 1
+        return index
 
     def span_of(self, quote: Quote) -> tuple[int, int]:
         """The sentences holding the quote: from the one it opens in to the one it closes in."""
+        if not self.sentences:
+            return quote.mark_start, quote.mark_end
         first = self.sentences[self.sentence_index(quote.mark_start)]
         last = self.sentences[self.sentence_index(max(quote.mark_end - 1, quote.mark_start))]
         return min(first[0], quote.mark_start), max(last[1], quote.mark_end)
 
-    def outside_before(self, quote: Quote, span_start: int) -> tuple[int, int]:
-        """The stretch between the previous quote (or the sentence start) and this quote."""
-        previous_end = max((q.mark_end for q in self.quotes if q.mark_end <= quote.mark_start), default=0)
-        return max(span_start, previous_end), quote.mark_start
-
     def outside_after(self, quote: Quote, span_end: int) -> tuple[int, int]:
         """The stretch between this quote and the next quote (or the sentence end)."""
-        next_start = min(
-            (q.mark_start for q in self.quotes if q.mark_start >= quote.mark_end), default=span_end
-        )
+        following = bisect.bisect_left(self._quote_starts, quote.mark_end)
+        next_start = self._quote_starts[following] if following < len(self.quotes) else span_end
         return quote.mark_end, min(span_end, next_start)
 
     def verbs_before(self, quote: Quote, span_start: int) -> list[re.Match]:
@@ -329,7 +332,13 @@ def _statement(ctx: _Context, quote: Quote, named, previous) -> FoundStatement |
     if quote_text.rstrip("\"”“' ").endswith("?"):
         return None
     span_start, span_end = ctx.span_of(quote)
-    attribution = _attribution(ctx, quote, span_start, span_end)
+    # Attributions sit near their quote: a bounded window keeps pathological "sentences" linear.
+    attribution = _attribution(
+        ctx,
+        quote,
+        max(span_start, quote.mark_start - _ATTRIBUTION_WINDOW),
+        min(span_end, quote.mark_end + _ATTRIBUTION_WINDOW),
+    )
     if attribution is not None:
         name, speaker = _resolve(ctx, attribution, quote, named)
         verb = attribution.verb
@@ -397,7 +406,9 @@ def _plausible_np(phrase: str) -> bool:
     if not 0 < len(words) <= _MAX_NP_WORDS or _VERB_RE.search(phrase):
         return False
     first = words[0].casefold()
-    return _capitalised(words[0]) or first in _DETERMINERS or first in _PRONOUNS
+    # "ministry spokesperson Anna Petrova said": a title before the name.
+    titled_name = len(_trailing_name(words).split()) >= 2
+    return _capitalised(words[0]) or first in _DETERMINERS or first in _PRONOUNS or titled_name
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -523,6 +534,9 @@ def _resolve(ctx: _Context, attribution: _Attribution, quote: Quote, named) -> t
         person = _nearest_person(ctx, sentence, _DESCRIPTION_LOOKBACK_SENTENCES, attribution.position)
         if person is not None:
             return person.name, person
+    titled_name = _trailing_name(phrase.split())
+    if not _capitalised(phrase) and len(titled_name.split()) >= 2:
+        return titled_name, None
     return phrase, None
 
 
@@ -550,6 +564,7 @@ def _resolve_pronoun(ctx: _Context, attribution: _Attribution, sentence: int, na
 def _nearest_person(ctx: _Context, sentence: int, lookback: int, before: int) -> Speaker | None:
     """The person named last before ``before``, in its sentence or the ``lookback`` sentences before."""
     first = ctx.sentences[max(0, sentence - lookback)][0] if ctx.sentences else 0
+    first = max(first, before - _ATTRIBUTION_WINDOW)
     people = [
         speaker for _, speaker, _ in ctx.speakers.mentioned_in(ctx.text, first, before) if speaker.is_person
     ]
