@@ -4,16 +4,13 @@ Excerpts and quotes are checked against the seed articles in ../shared/seeds: ou
 when the seeds are not beside the project; in CI they fail.
 """
 
-import os
-from pathlib import Path
-
 import pytest
 from django.core.management import call_command
 
+from tests.seeds import seed_text
 from timeline.dates import Modifier, Precision, parse_period
 from timeline.models import Actor, Citation, Event, Review, Source, Stance, Statement, Thread
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 ORIGINAL = "001_e537f502718dc5e8.txt"
 COPY = "000_dac8c0381878449d.txt"
 MAX_EXCERPT = 300
@@ -24,15 +21,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def timeline_seed(db):
     call_command("loaddata", "seed_timeline", verbosity=0)
-
-
-def seed_text(file_name: str) -> str:
-    path = SEEDS / file_name
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"seed article {path} is missing")
-        pytest.skip(f"seed article {path} is not beside the project")
-    return path.read_text(encoding="utf-8")
 
 
 def displayed(thread_slug: str) -> set[tuple[str, str]]:

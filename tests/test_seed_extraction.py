@@ -5,32 +5,22 @@ Outside CI the test skips when the seeds are not beside the project; in CI it fa
 """
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tests.seeds import seed_text
 from timeline.ingest.evaluate import MentionScore, score_mentions
 from timeline.ingest.mentions import find_date_mentions
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 GOLD = json.loads((Path(__file__).parent / "seed_gold.json").read_text(encoding="utf-8"))
 ARTICLES = sorted(name for name in GOLD if not name.startswith("_"))
 
 
-def _seed_text(name: str) -> str:
-    path = SEEDS / name
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"seed article {path} is missing")
-        pytest.skip(f"seed article {path} is not beside the project")
-    return path.read_text(encoding="utf-8")
-
-
 def _score(name: str) -> MentionScore:
     entry = GOLD[name]
-    text = _seed_text(name)
+    text = seed_text(name)
     mentions = find_date_mentions(text, date.fromisoformat(entry["published"]))
     return score_mentions(text, mentions, entry["mentions"])
 
