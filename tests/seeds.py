@@ -9,10 +9,15 @@ import pytest
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
-def seed_text(file_name: str) -> str:
+def seed_path(file_name: str = "") -> Path:
+    """The seed directory, or one article in it."""
     path = SEEDS / file_name
     if not path.exists():
         if os.environ.get("CI"):
             pytest.fail(f"seed article {path} is missing")
         pytest.skip(f"seed article {path} is not beside the project")
-    return path.read_text(encoding="utf-8")
+    return path
+
+
+def seed_text(file_name: str) -> str:
+    return seed_path(file_name).read_text(encoding="utf-8")

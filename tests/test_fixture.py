@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from tests.seeds import seed_text
 from timeline.dates import Modifier, Precision, parse_period
+from timeline.ingest.clean import clean_text
 from timeline.models import Actor, Citation, Event, Review, Source, Stance, Statement, Thread
 
 ORIGINAL = "001_e537f502718dc5e8.txt"
@@ -126,6 +127,12 @@ def test_no_article_text_or_invented_urls(timeline_seed):
         assert source.text == "", source
         assert source.url == "", source
         assert source.file_name, source
+
+
+def test_source_titles_are_not_scraping_boilerplate(timeline_seed):
+    # A scrape's first line can be a banner ("Voice is AI-generated"); the cleaner drops those.
+    for source in Source.objects.all():
+        assert clean_text(source.title) == source.title, source.file_name
 
 
 def test_citation_excerpts_occur_verbatim(timeline_seed):
