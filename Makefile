@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 DEV_ENV := DJANGO_DEBUG=1
 TBAQ ?= ../shared/corpora/tbaq
 
-.PHONY: install browser-deps run test test-postgres lint format eval bench
+.PHONY: install browser-deps run test test-postgres lint format eval bench loadtest
 
 $(INSTALLED): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,3 +57,7 @@ bench: install
 	$(BENCH_ENV) $(BIN)/python manage.py generate_dataset --if-empty
 	$(BENCH_ENV) $(BIN)/python manage.py bench_pages
 	$(BIN)/python -m timeline.ingest.bench
+
+# gunicorn + wrk on the benchmark dataset while load_articles writes (set BENCH_DATABASE_URL for PostgreSQL).
+loadtest: install
+	tests/load/run.sh

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Load test: gunicorn (2 workers) serves the benchmark dataset on 127.0.0.1 while wrk sends a mix of
+# timeline, filter and event requests (mix.lua) for 30 s over 16 connections, and load_articles
+# writes a batch of news articles into the same database meanwhile.
+#
+#   tests/load/run.sh                      # SQLite: var/bench.sqlite3 (as make bench)
+#   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/timeline_bench tests/load/run.sh
+#
+# Prints one LOAD line for the requests and one for the loader; exits non-zero on any failed
+# request, any failed article or any "database is locked".
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+PY=.venv/bin/python
+PORT=${LOAD_PORT:-8100}
+DURATION=${LOAD_DURATION:-30s}
+CORPUS=${LOAD_CORPUS:-../shared/corpora/tbaq}
+export DJANGO_SECRET_KEY=load-test-only DJANGO_ALLOWED_HOSTS=127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0
+export DATABASE_URL=${BENCH_DATABASE_URL:-sqlite:///$PWD/var/bench.sqlite3}
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+
+work=$(mktemp -d)
+server=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mkdir -p var
+if [[ $DATABASE_URL == postgres* ]]; then
+  # Create the benchmark database on first use.
+  $PY - <<'PYEOF'
+import os, dj_database_url, psycopg
+from psycopg import sql
+db = dj_database_url.parse(os.environ["DATABASE_URL"])
+params = dict(host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"], password=db["PASSWORD"] or None)
+with psycopg.connect(dbname="postgres", autocommit=True, **params) as conn:
+    if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone():
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(db["NAME"])))
+PYEOF
+fi
+$PY manage.py migrate --noinput -v0
+$PY manage.py collectstatic --noinput -v0
+$PY manage.py generate_dataset --if-empty
+
+# The news articles of the TimeML corpus as JSON Lines, stamped with this run so that every run
+# writes new sources instead of finding them unchanged.
+$PY - "$CORPUS" "$work/articles.jsonl" <<'PYEOF'
+import json, sys, time
+from timeline.ingest.timeml import iter_timeml, read_timeml
+
+corpus, out = sys.argv[1:]
+stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
+with open(out, "w", encoding="utf-8") as lines:
+    for path in iter_timeml(corpus):
+        doc = read_timeml(path)
+        record = {"title": f"{doc.title or doc.doc_id} (load test {stamp})", "text": doc.text}
+        if doc.dct:
+            record["published"] = doc.dct.isoformat()
+        lines.write(json.dumps(record) + "\n")
+PYEOF
+
+.venv/bin/gunicorn timeline.wsgi -w 2 -b "127.0.0.1:$PORT" --access-logfile /dev/null \
+  --error-logfile "$work/server.log" &
+server=$!
+for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.2; done
+
+wrk -t2 -c16 -d"$DURATION" --latency -s tests/load/mix.lua "http://127.0.0.1:$PORT" \
+  >"$work/wrk.txt" 2>"$work/wrk-errors.txt" &
+load=$!
+sleep 2
+loader_status=0
+$PY manage.py load_articles "$work/articles.jsonl" >"$work/loader.txt" 2>&1 || loader_status=$?
+wait "$load"
+
+requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
+rate=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
+p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
+# "Socket errors: connect 0, read 0, write 0, timeout 3" (absent when there were none)
+socket_errors=$(awk '/Socket errors/ {gsub(/[^0-9]+/, " "); for (i = 1; i <= NF; i++) n += $i} END {print n + 0}' \
+  "$work/wrk.txt")
+bad_status=$(grep -c '^status' "$work/wrk-errors.txt" || true)
+locked=$(cat "$work/server.log" "$work/loader.txt" | grep -ci 'database is locked' || true)
+backend=${DATABASE_URL%%:*}
+echo "LOAD requests db=$backend requests=$requests rps=$rate p99=$p99 errors=$((${socket_errors:-0} + bad_status)) locked=$locked"
+echo "LOAD loader db=$backend exit=$loader_status $(tail -n 1 "$work/loader.txt")"
+if [ "${socket_errors:-0}" -ne 0 ] || [ "$bad_status" -ne 0 ] || [ "$locked" -ne 0 ] || [ "$loader_status" -ne 0 ]; then
+  cat "$work/wrk-errors.txt" "$work/server.log" | tail -n 20 >&2
+  exit 1
+fi
