@@ -172,7 +172,7 @@ def test_keyboard_reaches_the_filters_and_the_events(live_server, page, story):
     assert {"id_q", "id_thread", "id_actor", "Purchase reports"} <= focused
 
 
-@pytest.mark.parametrize("path", ["/", "event", "source"])
+@pytest.mark.parametrize("path", ["/", "event", "source", "/statements/"])
 def test_no_accessibility_violations(live_server, browser, story, path):
     url = {"event": story["released"].get_absolute_url(), "source": story["source"].get_absolute_url()}
     context = browser.new_context(bypass_csp=True)  # axe is injected as a script
