@@ -52,9 +52,11 @@ def test_rank_suggestions_prefers_overlapping_dates_and_shared_words():
     )
     ranked = curation.rank_suggestions(mention)
     events = [event for event, _ in ranked]
-    assert events == [same, date_only, wording_only, far]
-    assert merged not in events
-    assert all(0 < score <= 1 for _, score in ranked)
+    # Years away, the wording alone brings an event in (through the full-text index); an unrelated
+    # event years away is not worth a curator's look.
+    assert events == [same, date_only, wording_only]
+    assert far not in events and merged not in events
+    assert all(curation.MIN_SCORE <= score <= 1 for _, score in ranked)
     assert ranked == curation.rank_suggestions(mention)  # deterministic
 
 
@@ -64,6 +66,20 @@ def test_rank_suggestions_breaks_ties_by_date_then_id():
     earlier = make_event("Summit A", "18 Nov 2022")
     twin = make_event("Summit A", "18 Nov 2022")
     assert [e for e, _ in curation.rank_suggestions(mention)] == [earlier, twin, later]
+
+
+def test_rank_suggestions_scores_a_bounded_set_of_candidates(monkeypatch):
+    monkeypatch.setattr(curation, "MAX_NEAR", 3)
+    monkeypatch.setattr(curation, "MAX_PER_WORD", 2)
+    mention = make_mention()
+    for day in range(1, 11):
+        make_event(f"Parade {day}", f"{day} Nov 2022")
+    for year in range(2000, 2006):
+        make_event("Artillery shells shipped by rail", str(year))
+    words = curation.tokens(mention.sentence)
+    candidates = curation.candidate_events(mention, words)
+    assert len(candidates) <= 2 * 3 + 2 * curation.SEARCHED_WORDS  # nearest on each side, by words
+    assert any(title.startswith("Artillery") for *_, title, _ in candidates)
 
 
 def test_tokens_drop_stopwords_and_months():

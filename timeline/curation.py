@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 
@@ -27,6 +27,12 @@ TITLE_LENGTH = 120
 DATE_WEIGHT = 0.6
 WORD_WEIGHT = 0.4
 PROXIMITY_DAYS = 30  # a date this many days away from an event's span scores half of an overlap
+MIN_SCORE = 0.2  # near dates (within about two months) or half the words in common
+NEAR = timedelta(days=365)  # beyond a year apart the date part scores under 0.08: words must do it
+MAX_NEAR = 1000  # on each side
+LONGEST_EVENT = timedelta(days=3653)
+SEARCHED_WORDS = 3
+MAX_PER_WORD = 200
 
 STOPWORDS = frozenset(
     """
@@ -54,39 +60,65 @@ def tokens(text: str) -> set[str]:
     return {word for word in (w.lower() for w in _WORD.findall(text or "")) if word not in STOPWORDS}
 
 
-def _date_score(first: date, last: date, event: Event) -> float:
+def _date_score(first: date, last: date, event_start: date, event_end: date) -> float:
     """1 when the spans overlap, falling off with the gap between them otherwise."""
-    if first <= event.date_end and event.date_start <= last:
+    if first <= event_end and event_start <= last:
         return 1.0
-    gap = (event.date_start - last).days if event.date_start > last else (first - event.date_end).days
+    gap = (event_start - last).days if event_start > last else (first - event_end).days
     return PROXIMITY_DAYS / (PROXIMITY_DAYS + gap)
 
 
-def _word_score(words: set[str], event: Event) -> float:
+def _word_score(words: set[str], event_words: set[str]) -> float:
     """Share of the smaller word set found in the other (0 when either side has no content words)."""
-    other = tokens(f"{event.title} {event.summary}")
-    if not words or not other:
+    if not words or not event_words:
         return 0.0
-    return len(words & other) / min(len(words), len(other))
+    return len(words & event_words) / min(len(words), len(event_words))
 
 
-def rank_suggestions(mention: DateMention, limit: int = 5, events=None) -> list[tuple[Event, float]]:
-    """Existing events ``mention`` may support, best first, as ``(event, score)`` with 0 < score ≤ 1.
+def candidate_events(mention: DateMention, words: set[str]) -> list[tuple[int, date, date, str, str]]:
+    """``(pk, date_start, date_end, title, summary)`` of the live events worth scoring for ``mention``:
+    those dated near it, and those whose text has one of its longest (so rarest) words. Bounded, so a
+    review page costs the same at a hundred events or a hundred thousand."""
+    live = Event.objects.filter(merged_into__isnull=True, status__in=Event.Status.values)
+    columns = ("pk", "date_start", "date_end", "title", "summary")
+    found = {}
+    if mention.resolved:
+        # Nearest first on each side of the mention, each side bounded on date_start (events up to
+        # a decade long) so the (status, date_start) index finds them without a scan.
+        first, last = mention.date_start - NEAR, mention.date_end + NEAR
+        starting_before = live.filter(
+            date_start__lte=mention.date_end, date_start__gte=first - LONGEST_EVENT, date_end__gte=first
+        ).order_by("-date_start", "pk")
+        starting_after = live.filter(date_start__gt=mention.date_end, date_start__lte=last).order_by(
+            "date_start", "pk"
+        )
+        for near in (starting_before, starting_after):
+            found.update((row[0], row) for row in near.values_list(*columns)[:MAX_NEAR])
+    for word in sorted(words, key=lambda word: (-len(word), word))[:SEARCHED_WORDS]:
+        found.update((row[0], row) for row in live.search(word).values_list(*columns)[:MAX_PER_WORD])
+    return list(found.values())
+
+
+def rank_suggestions(mention: DateMention, limit: int = 5) -> list[tuple[Event, float]]:
+    """Existing events ``mention`` may support, best first, as ``(event, score)`` with
+    ``MIN_SCORE`` ≤ score ≤ 1.
 
     The score mixes date overlap (or proximity) with the share of content words shared by the
     mention's sentence and the event's title and summary. Ties are broken by date and then id, so
     the order is the same on every run. Merged-away events are never suggested.
     """
     words = tokens(mention.sentence)
-    candidates = Event.objects.filter(merged_into__isnull=True) if events is None else events
     ranked = []
-    for event in candidates:
-        date_part = _date_score(mention.date_start, mention.date_end, event) if mention.resolved else 0.0
-        score = round(DATE_WEIGHT * date_part + WORD_WEIGHT * _word_score(words, event), 4)
-        if score > 0:
-            ranked.append((event, score))
-    ranked.sort(key=lambda pair: (-pair[1], pair[0].date_start, pair[0].date_end, pair[0].pk))
-    return ranked[:limit]
+    for pk, start, end, title, summary in candidate_events(mention, words):
+        date_part = _date_score(mention.date_start, mention.date_end, start, end) if mention.resolved else 0.0
+        score = round(
+            DATE_WEIGHT * date_part + WORD_WEIGHT * _word_score(words, tokens(f"{title} {summary}")), 4
+        )
+        if score >= MIN_SCORE:
+            ranked.append((score, start, end, pk))
+    ranked.sort(key=lambda row: (-row[0], *row[1:]))
+    events = Event.objects.in_bulk([pk for *_, pk in ranked[:limit]])
+    return [(events[pk], score) for score, _, _, pk in ranked[:limit]]
 
 
 def refresh_suggestions(mention: DateMention, limit: int = 5) -> list[SuggestedCitation]:
