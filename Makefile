@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DEV_ENV := DJANGO_DEBUG=1
 TBAQ ?= ../shared/corpora/tbaq
+SEEDS ?= ../shared/seeds
 
 .PHONY: install browser-deps run test test-postgres lint format eval bench loadtest
 
@@ -27,6 +28,8 @@ browser-deps:
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py seed_timeline
+	@# The seed articles' text, for the source pages and the review queue (unchanged on later runs).
+	@if [ -d $(SEEDS) ]; then $(DEV_ENV) $(BIN)/python manage.py load_articles $(SEEDS); fi
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install browser-deps
