@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -1042,13 +1043,22 @@ def find_date_mentions(text: str, published: date | None) -> list[DateMention]:
 
 def _candidates(text: str, ctx: _Context) -> list[tuple[int, int, int, Rule, _Match]]:
     candidates = []
-    for order, rule in enumerate(RULES):
-        for match in rule.pattern.finditer(text):
-            candidate = _Match(match, ctx)
-            if candidate.start < candidate.end:
-                candidates.append((candidate.start, -candidate.end, order, rule, candidate))
+    for order, rule, match in _scan(text):
+        candidate = _Match(match, ctx)
+        if candidate.start < candidate.end:
+            candidates.append((candidate.start, -candidate.end, order, rule, candidate))
     candidates.sort(key=lambda item: item[:3])
     return candidates
+
+
+@functools.lru_cache(maxsize=4)
+def _scan(text: str) -> tuple[tuple[int, Rule, re.Match], ...]:
+    """Every match of every rule in ``text``. Most of the work of finding mentions, and independent of
+    the publication date: the loader reads a text three times (without a date and with a candidate date
+    to check the candidate against the content, then with the date chosen), and scans it once."""
+    return tuple(
+        (order, rule, match) for order, rule in enumerate(RULES) for match in rule.pattern.finditer(text)
+    )
 
 
 def _select(text: str, ctx: _Context) -> list[_Found]:

@@ -677,7 +677,7 @@ class _Loader:
         source.save()
         if target is not None:
             _clear_pending(source)
-        mentions = _store_mentions(source, extracted.mentions)
+        mentions = _store_mentions(source, extracted.mentions, curated=target is not None)
         _store_statements(source, extracted.statements, extracted.mentions)
         _store_suggestions(mentions, extracted.suggestions)
         return source
@@ -707,9 +707,10 @@ def _clear_pending(source: Source) -> None:
     source.statements.filter(review=Review.PENDING).delete()
 
 
-def _store_mentions(source: Source, found: list[FoundMention]) -> dict[int, DateMention]:
-    """DateMention rows, keyed by the index of the found mention; spans a curator kept are skipped."""
-    taken = set(source.mentions.values_list("start", "end"))
+def _store_mentions(source: Source, found: list[FoundMention], curated: bool) -> dict[int, DateMention]:
+    """DateMention rows, keyed by the index of the found mention; spans a curator kept are skipped
+    (only a source stored before, ``curated``, can have them)."""
+    taken = set(source.mentions.values_list("start", "end")) if curated else set()
     rows: dict[int, DateMention] = {}
     for index, mention in enumerate(found):
         if (mention.start, mention.end) in taken:
