@@ -25,6 +25,7 @@ Reading input is ``timeline.ingest.articles``'s job; this module receives ``Arti
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import itertools
 import math
@@ -33,7 +34,7 @@ import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -214,6 +215,10 @@ class EventMatcher:
         document_frequency = Counter(word for event in self.events for word in event.words)
         total = len(self.events)
         self.idf = {word: math.log((total + 1) / (count + 0.5)) for word, count in document_frequency.items()}
+        # Positions of the events in start order, so a mention reads only those that can overlap it.
+        self._by_start = sorted(range(total), key=lambda index: self.events[index].start)
+        self._starts = [self.events[index].start for index in self._by_start]
+        self._longest = max((event.end - event.start for event in self.events), default=timedelta(0))
 
     def suggest_all(self, text: str, mentions: list[FoundMention]) -> dict[int, list[tuple[int, float]]]:
         """Suggestions for each resolved mention of ``text``, by the mention's index."""
@@ -237,7 +242,7 @@ class EventMatcher:
         if mention.date is None:
             return []
         scored = []
-        for event in self.events:
+        for event in self._starting_near(mention.date.start, mention.date.end):
             if event.end < mention.date.start or event.start > mention.date.end:
                 continue
             score = _date_fit(mention, event) * self._word_fit(words, event.words)
@@ -245,6 +250,16 @@ class EventMatcher:
                 scored.append((event.pk, round(score, 4)))
         scored.sort(key=lambda pair: -pair[1])
         return scored[:SUGGESTIONS_PER_MENTION]
+
+    def _starting_near(self, first: date, last: date) -> list[_EventWords]:
+        """The events starting from ``first`` minus the longest event's span to ``last`` (all those that
+        can overlap ``first``..``last``), in their original order, so ties rank as before."""
+        try:
+            low = bisect.bisect_left(self._starts, first - self._longest)
+        except OverflowError:
+            low = 0
+        high = bisect.bisect_right(self._starts, last)
+        return [self.events[index] for index in sorted(self._by_start[low:high])]
 
     def _word_fit(self, sentence: set[str], event: frozenset[str]) -> float:
         """Shared words weighted by rarity, over the geometric mean of both sides' weights."""
