@@ -321,6 +321,21 @@ def test_statements_are_matched_to_actors_and_dated(tmp_path):
 
 
 @pytest.mark.django_db
+def test_a_found_statement_starts_its_history_as_the_loader_found_it(tmp_path):
+    run(write(tmp_path / "moscow.txt", ARTICLE))
+    statement = Statement.objects.get()
+    (found,) = statement.history.all()
+    assert (found.history_type, found.history_change_reason) == ("+", "found by the loader")
+    assert (found.quote, found.review) == (statement.quote, "pending")
+    statement.review = "accepted"
+    statement.save()
+    assert list(statement.history.order_by("history_date").values_list("review", flat=True)) == [
+        "pending",
+        "accepted",
+    ]
+
+
+@pytest.mark.django_db
 def test_suggested_citations_rank_events_that_fit_date_and_words(tmp_path):
     rail = make_event(
         "Trains cross the Tumen river bridge",

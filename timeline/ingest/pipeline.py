@@ -41,6 +41,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from timeline.ingest.articles import Article, ReadFailure
 from timeline.ingest.mentions import DateMention as FoundMention
@@ -859,7 +860,9 @@ def _store_statements(source: Source, found: list[FoundStatement], mentions: lis
         when = statement_date(statement, mentions)
         row.date = when.date if when else None
         rows.append(row)
-    Statement.objects.bulk_create(rows)
+    # Statements are curated, so each starts its history as the loader found it: a curator's edit
+    # can then be compared with, or reverted to, the loader's reading. (Mentions keep no history.)
+    bulk_create_with_history(rows, Statement, default_change_reason="found by the loader")
 
 
 def _store_suggestions(
