@@ -121,7 +121,7 @@ def sketch(shingle_set: set[int]) -> tuple[int, ...]:
     if not shingle_set:
         return ()
     values = [value % _PRIME for value in shingle_set]
-    return tuple(min((a * x + b) % _PRIME for x in values) & 0xFFFF for a, b in _HASH_PARAMETERS)
+    return tuple(min([(a * x + b) % _PRIME for x in values]) & 0xFFFF for a, b in _HASH_PARAMETERS)
 
 
 def encode_fingerprint(values: tuple[int, ...]) -> str:
