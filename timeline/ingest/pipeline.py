@@ -542,6 +542,7 @@ class _Loader:
         published = self._published(article, target)
         original = self._original(shingle_set, values, target)
         curated_copy = target is not None and target.duplicate_of_id is not None
+        # The article published first is the original, whichever of the two was loaded first.
         copy = None
         if original is not None and not curated_copy and published_first(published.date, original.published):
             copy, original = original, None
