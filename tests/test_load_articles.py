@@ -15,9 +15,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from timeline.dates import parse_period
+from timeline.filters import events_with_independent_sources
 from timeline.ingest import pipeline
 from timeline.ingest.published import contradiction, determine_published, find_dateline
-from timeline.models import Actor, DateMention, Event, Outlet, Source, Statement, SuggestedCitation
+from timeline.models import Actor, Citation, DateMention, Event, Outlet, Source, Statement, SuggestedCitation
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -320,6 +321,21 @@ def test_statements_are_matched_to_actors_and_dated(tmp_path):
 
 
 @pytest.mark.django_db
+def test_a_found_statement_starts_its_history_as_the_loader_found_it(tmp_path):
+    run(write(tmp_path / "moscow.txt", ARTICLE))
+    statement = Statement.objects.get()
+    (found,) = statement.history.all()
+    assert (found.history_type, found.history_change_reason) == ("+", "found by the loader")
+    assert (found.quote, found.review) == (statement.quote, "pending")
+    statement.review = "accepted"
+    statement.save()
+    assert list(statement.history.order_by("history_date").values_list("review", flat=True)) == [
+        "pending",
+        "accepted",
+    ]
+
+
+@pytest.mark.django_db
 def test_suggested_citations_rank_events_that_fit_date_and_words(tmp_path):
     rail = make_event(
         "Trains cross the Tumen river bridge",
@@ -333,6 +349,30 @@ def test_suggested_citations_rank_events_that_fit_date_and_words(tmp_path):
     suggested = list(mention.suggestions.order_by("-score"))
     assert [s.event for s in suggested] == [rail]
     assert 0 < suggested[0].score <= 1
+
+
+def test_suggestions_read_only_the_events_near_a_mention_and_rank_them_as_all_events_would(monkeypatch):
+    rng = random.Random(3)
+    words = "trains shells rockets bridge border summit tanker envoy rail crates".split()
+    events = []
+    for pk in range(3000):
+        start = date(2022, 1, 1) + pipeline.timedelta(days=rng.randrange(-800, 800))
+        end = start + pipeline.timedelta(days=rng.choice([0, 0, 1, 6, 30, 365, 3650]))
+        # Few distinct titles, so many scores tie and the order of ties matters.
+        events.append((pk, start, end, " ".join(rng.sample(words, 2)), ""))
+    events.append((3000, date(1, 1, 1), date(1, 1, 1), "trains", ""))
+    matcher = pipeline.EventMatcher(events)
+    texts = [
+        f"On {day}, the {' '.join(rng.sample(words, 3))} moved."
+        for day in ("12 March 2022", "May 2021", "2023")
+    ]
+    found = [(text, pipeline.find_date_mentions(text, date(2022, 6, 1))) for text in texts]
+    windowed = [matcher.suggest_all(text, mentions) for text, mentions in found]
+    # The first day there is: the window cannot reach back before it, and still finds the event on it.
+    assert [event.pk for event in matcher._starting_near(date(1, 1, 1), date(1, 1, 1))] == [3000]
+    monkeypatch.setattr(matcher, "_starting_near", lambda first, last: matcher.events)
+    assert windowed == [matcher.suggest_all(text, mentions) for text, mentions in found]
+    assert sum(len(suggestions) for by_mention in windowed for suggestions in by_mention.values()) >= 9
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -435,6 +475,118 @@ def test_failure_mid_article_leaves_nothing_of_it(tmp_path, monkeypatch):
     assert not DateMention.objects.filter(source__title__startswith="Moscow").exists()
     monkeypatch.setattr(pipeline, "_store_statements", store)
     assert "loaded 1" in run(tmp_path / "a.txt").out
+
+
+# ---------------------------------------------------------------------------------------------------
+# Which of two near-duplicates is the original
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("dated_first", [True, False])
+def test_the_article_with_a_known_date_is_the_original_in_either_order(tmp_path, dated_first):
+    dated = (write(tmp_path / "dated.txt", ARTICLE), "--published", "2022-09-24")
+    undated = (write(tmp_path / "undated.txt", SPUN),)
+    first, second = (dated, undated) if dated_first else (undated, dated)
+    run(*first)
+    result = run(*second, "--format", "json")
+    sources = {source.file_name: source for source in Source.objects.all()}
+    assert sources["undated.txt"].duplicate_of == sources["dated.txt"]
+    assert sources["dated.txt"].duplicate_of is None
+    (reported,) = result.json
+    if dated_first:
+        assert reported["status"] == "duplicate" and reported["original_of"] is None
+    else:
+        assert reported["status"] == "loaded" and reported["duplicate_of"] is None
+        assert reported["original_of"]["source"] == sources["undated.txt"].pk
+        assert any("now recorded as a copy of this one" in warning for warning in reported["warnings"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("earlier_first", [True, False])
+def test_the_earlier_publication_date_is_the_original(tmp_path, earlier_first):
+    earlier = (write(tmp_path / "earlier.txt", ARTICLE), "--published", "2022-09-24")
+    later = (write(tmp_path / "later.txt", SPUN), "--published", "2022-09-30")
+    first, second = (earlier, later) if earlier_first else (later, earlier)
+    run(*first)
+    result = run(*second)
+    sources = {source.file_name: source for source in Source.objects.all()}
+    assert sources["later.txt"].duplicate_of == sources["earlier.txt"]
+    assert sources["earlier.txt"].duplicate_of is None
+    assert ("original of source" in result.out) is not earlier_first
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("published", [None, "2022-09-24"])
+def test_without_a_difference_in_dates_the_article_seen_first_stays_the_original(tmp_path, published):
+    dates = ["--published", published] if published else []
+    run(write(tmp_path / "first.txt", SPUN), *dates)
+    result = run(write(tmp_path / "second.txt", ARTICLE), *dates)
+    first, second = Source.objects.order_by("pk")
+    assert (first.duplicate_of, second.duplicate_of) == (None, first)
+    assert "duplicates 1" in result.out and "original of" not in result.out
+
+
+@pytest.mark.django_db
+def test_a_new_original_takes_over_the_copies_and_leaves_the_rest_alone(tmp_path):
+    run(write(tmp_path / "spun.txt", SPUN))
+    run(write(tmp_path / "spun2.txt", SPUN.replace("nearly three years", "almost three years")))
+    spun = Source.objects.get(file_name="spun.txt")
+    before = {
+        "text": spun.text,
+        "mentions": list(spun.mentions.values_list("start", "end", "date_start")),
+        "statements": list(spun.statements.values_list("quote", "review")),
+    }
+    run(write(tmp_path / "original.txt", ARTICLE), "--published", "2022-09-24")
+    original = Source.objects.get(file_name="original.txt")
+    spun.refresh_from_db()
+    assert original.duplicate_of is None
+    # No chains: every copy points straight at the original.
+    assert set(Source.objects.exclude(pk=original.pk).values_list("duplicate_of", flat=True)) == {original.pk}
+    assert before == {
+        "text": spun.text,
+        "mentions": list(spun.mentions.values_list("start", "end", "date_start")),
+        "statements": list(spun.statements.values_list("quote", "review")),
+    }
+    assert spun.history.first().duplicate_of_id == original.pk
+
+
+@pytest.mark.django_db
+def test_a_copy_never_counts_as_an_independent_source(tmp_path):
+    run(write(tmp_path / "spun.txt", SPUN))
+    run(write(tmp_path / "original.txt", ARTICLE), "--published", "2022-09-24")
+    event = make_event("Russia denies buying shells", "Sep 2022")
+    for source in Source.objects.all():
+        event.citations.create(source=source, excerpt=source.text[:40])
+    event = Event.objects.get(pk=event.pk)
+    assert event.independent_source_count == 1
+    assert not Event.objects.filter(pk__in=events_with_independent_sources(at_least=2)).exists()
+
+
+@pytest.mark.django_db
+def test_becoming_the_original_is_part_of_the_new_article_s_transaction(tmp_path, monkeypatch):
+    run(write(tmp_path / "spun.txt", SPUN))
+
+    def failing(original, pk):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(pipeline, "_make_copies_of", failing)
+    result = run(write(tmp_path / "original.txt", ARTICLE), "--published", "2022-09-24")
+    assert "RuntimeError: disk full" in result.err
+    assert list(Source.objects.values_list("file_name", "duplicate_of")) == [("spun.txt", None)]
+
+
+@pytest.mark.django_db
+def test_dry_run_reports_an_earlier_article_of_the_run_as_the_copy(tmp_path):
+    lines = [
+        json.dumps({"id": "spun", "text": SPUN}),
+        json.dumps({"id": "original", "text": ARTICLE, "published": "2022-09-24"}),
+    ]
+    result = run("--dry-run", "--format", "json", write(tmp_path / "batch.jsonl", "\n".join(lines)))
+    spun, original = result.json
+    assert (spun["status"], spun["duplicate_of"]["id"]) == ("duplicate", "original")
+    assert (original["status"], original["original_of"]["id"]) == ("loaded", "spun")
+    assert "loaded 1, updated 0, unchanged 0, duplicates 1" in result.err
+    assert Source.objects.count() == 0
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -596,6 +748,75 @@ def test_seeds_load_once_then_are_unchanged():
     second = run(seeds)
     assert "loaded 0, updated 0, unchanged 5, duplicates 0, failed 0" in second.out
     assert row_counts() == before
+
+
+def _seed_dates() -> dict[str, str | None]:
+    """The publication dates worked out for the seed articles, by file name (from the curated fixture)."""
+    fixture = json.loads(
+        (Path(__file__).resolve().parents[1] / "fixtures" / "seed_timeline.json").read_text()
+    )
+    return {
+        item["fields"]["file_name"]: item["fields"]["published"]
+        for item in fixture
+        if item["model"] == "timeline.source"
+    }
+
+
+def _seeds_as_jsonl(path: Path, reverse: bool) -> Path:
+    """The seed articles as one JSON Lines file, each with its publication date when one is known."""
+    dates = _seed_dates()
+    lines = []
+    for seed in sorted(_seed_dir().glob("*.txt"), reverse=reverse):
+        record = {"id": seed.name[:3], "text": seed.read_text(encoding="utf-8")}
+        if dates[seed.name]:
+            record["published"] = dates[seed.name]
+        lines.append(json.dumps(record))
+    return write(path, "\n".join(lines) + "\n")
+
+
+def _spun_and_original() -> tuple[Source, Source]:
+    return (
+        Source.objects.get(title__startswith="Is North Korea aligning"),
+        Source.objects.get(title__startswith="The U.S. is reportedly alleging"),
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("reverse", [False, True], ids=["file order", "reversed"])
+def test_seeds_with_their_dates_load_then_are_unchanged(tmp_path, reverse):
+    # The curated events without their sources: what the loader's suggestions point at.
+    call_command("loaddata", "seed_timeline", verbosity=0)
+    Citation.objects.all().delete()
+    Statement.objects.all().delete()
+    Source.objects.all().delete()
+    batch = _seeds_as_jsonl(tmp_path / "seeds.jsonl", reverse)
+    first = run(batch)
+    assert first.error is None
+    assert "loaded 4, updated 0, unchanged 0, duplicates 1, failed 0" in first.out
+    spun, original = _spun_and_original()
+    assert (spun.duplicate_of, original.duplicate_of) == (original, None)
+    assert original.published == date(2022, 11, 2)
+    for source in Source.objects.all():
+        assert source.mentions.filter(review="pending").exists(), source.title
+        assert source.statements.filter(review="pending").exists(), source.title
+    assert SuggestedCitation.objects.filter(mention__source=original).exists()
+    assert not Source.objects.exclude(duplicate_of=None).exclude(pk=spun.pk).exists()
+    before = row_counts()
+    second = run(batch)
+    assert "loaded 0, updated 0, unchanged 5, duplicates 0, failed 0" in second.out
+    assert row_counts() == before
+
+
+@pytest.mark.django_db
+def test_seeds_loaded_one_by_one_with_their_dates(tmp_path):
+    dates = _seed_dates()
+    outputs = []
+    for seed in sorted(_seed_dir().glob("*.txt")):
+        outputs.append(run(seed, *(["--published", dates[seed.name]] if dates[seed.name] else [])).out)
+    spun, original = _spun_and_original()
+    assert spun.duplicate_of == original
+    assert f"original of source {spun.pk}" in outputs[1]
+    assert Source.objects.filter(duplicate_of__isnull=False).count() == 1
 
 
 @pytest.mark.django_db

@@ -104,7 +104,8 @@ _TIMESTAMP_TOKEN = re.compile(
     rf"(?<=\d)(?:st|nd|rd|th|t|z)|\b(?:{_DATE_WORDS})\b|\d+|[\s\-–—:/.,|()+]", re.IGNORECASE
 )
 _TIMESTAMP_MAX_CHARS = 80
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Latin letters: ASCII, Latin-1 (without × and ÷), Latin Extended-A and -B.
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _FOREIGN_LINE_MAX_CHARS = 40
 _REPEAT_MIN_WORDS = 8
 
@@ -162,8 +163,8 @@ def _is_foreign_signature(line: str) -> bool:
 
 
 def _mostly_latin(text: str) -> bool:
-    letters = [char for char in text if char.isalpha()]
-    return not letters or sum(1 for char in letters if _LATIN_LETTER.match(char)) > len(letters) / 2
+    letters = sum(map(str.isalpha, text))
+    return not letters or len(_LATIN_LETTER.findall(text)) > letters / 2
 
 
 def _drop_author_blurbs(lines: list[str], keep: list[bool]) -> None:

@@ -14,7 +14,8 @@ For each article, in order:
    16 bits, base64); sketches are held in an index in memory (50,000 sources take a few MB), so finding
    candidates costs a few dictionary look-ups, and the best candidates are confirmed on their text
    (Jaccard similarity of the pairs at least 0.3, or 70% of the shorter one's pairs in the longer).
-   A copy is stored with ``duplicate_of`` set to the original.
+   A copy is stored with ``duplicate_of`` set to the original. The original is the one published first
+   (``published_first``): when the new article is, the stored one and its copies become its copies.
 6. Suggested citations: events whose dates overlap a mention's and whose title and summary share words
    with the mention's sentence, best three above a threshold.
 
@@ -24,19 +25,23 @@ Reading input is ``timeline.ingest.articles``'s job; this module receives ``Arti
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import itertools
 import math
 import re
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from timeline.ingest.articles import Article, ReadFailure
 from timeline.ingest.mentions import DateMention as FoundMention
@@ -116,7 +121,7 @@ def sketch(shingle_set: set[int]) -> tuple[int, ...]:
     if not shingle_set:
         return ()
     values = [value % _PRIME for value in shingle_set]
-    return tuple(min((a * x + b) % _PRIME for x in values) & 0xFFFF for a, b in _HASH_PARAMETERS)
+    return tuple(min([(a * x + b) % _PRIME for x in values]) & 0xFFFF for a, b in _HASH_PARAMETERS)
 
 
 def encode_fingerprint(values: tuple[int, ...]) -> str:
@@ -211,6 +216,10 @@ class EventMatcher:
         document_frequency = Counter(word for event in self.events for word in event.words)
         total = len(self.events)
         self.idf = {word: math.log((total + 1) / (count + 0.5)) for word, count in document_frequency.items()}
+        # Positions of the events in start order, so a mention reads only those that can overlap it.
+        self._by_start = sorted(range(total), key=lambda index: self.events[index].start)
+        self._starts = [self.events[index].start for index in self._by_start]
+        self._longest = max((event.end - event.start for event in self.events), default=timedelta(0))
 
     def suggest_all(self, text: str, mentions: list[FoundMention]) -> dict[int, list[tuple[int, float]]]:
         """Suggestions for each resolved mention of ``text``, by the mention's index."""
@@ -234,7 +243,7 @@ class EventMatcher:
         if mention.date is None:
             return []
         scored = []
-        for event in self.events:
+        for event in self._starting_near(mention.date.start, mention.date.end):
             if event.end < mention.date.start or event.start > mention.date.end:
                 continue
             score = _date_fit(mention, event) * self._word_fit(words, event.words)
@@ -242,6 +251,16 @@ class EventMatcher:
                 scored.append((event.pk, round(score, 4)))
         scored.sort(key=lambda pair: -pair[1])
         return scored[:SUGGESTIONS_PER_MENTION]
+
+    def _starting_near(self, first: date, last: date) -> list[_EventWords]:
+        """The events starting from ``first`` minus the longest event's span to ``last`` (all those that
+        can overlap ``first``..``last``), in their original order, so ties rank as before."""
+        try:
+            low = bisect.bisect_left(self._starts, first - self._longest)
+        except OverflowError:
+            low = 0
+        high = bisect.bisect_right(self._starts, last)
+        return [self.events[index] for index in sorted(self._by_start[low:high])]
 
     def _word_fit(self, sentence: set[str], event: frozenset[str]) -> float:
         """Shared words weighted by rarity, over the geometric mean of both sides' weights."""
@@ -283,11 +302,14 @@ class ArticleResult:
     published: Published = field(default_factory=Published)
     source_id: int | None = None
     duplicate_of: dict[str, Any] | None = None
+    original_of: dict[str, Any] | None = None
     mentions: list[FoundMention] = field(default_factory=list)
     statements: list[FoundStatement] = field(default_factory=list)
     suggestions: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str = ""
+    # Articles loaded earlier in the run that turned out to copy this one (counted as copies, not loaded).
+    relabelled: int = 0
 
     @property
     def label(self) -> str:
@@ -313,6 +335,7 @@ class ArticleResult:
             published_source=self.published.source,
             encoding=self.encoding,
             duplicate_of=self.duplicate_of,
+            original_of=self.original_of,
             text=self.text,
             mentions=[mention.to_dict(self.text) for mention in self.mentions],
             statements=[_statement_json(statement, self.mentions) for statement in self.statements],
@@ -344,6 +367,8 @@ class LoadReport:
 
     def add(self, result: ArticleResult, keep: bool = True) -> None:
         self.counts[result.status] += 1
+        self.counts[LOADED] -= result.relabelled
+        self.counts[DUPLICATE] += result.relabelled
         if result.status not in (FAILED, SKIPPED, UNCHANGED):
             self.mentions += len(result.mentions)
             self.statements += len(result.statements)
@@ -477,6 +502,13 @@ class _Loader:
         # Dry runs: what the run has seen, standing in for what a real run would have stored.
         self._batch_hashes: dict[str, ArticleResult] = {}
         self._batch: dict[str, tuple[set[int], _Original]] = {}
+        # Originals that turned out to copy a later-loaded article, by key: the article they copy.
+        self._moved: dict[Hashable, _Original] = {}
+        # This run's articles by key (a source pk, or a batch key in a dry run), to correct their results
+        # when an original found earlier in the run becomes a copy; weak, so text output keeps none.
+        self._results: weakref.WeakValueDictionary[Hashable, ArticleResult] = weakref.WeakValueDictionary()
+        self._loaded_here: set[Hashable] = set()
+        self._original_key: dict[Hashable, Hashable] = {}
 
     def load(self, article: Article) -> ArticleResult:
         result = ArticleResult(
@@ -507,16 +539,25 @@ class _Loader:
         target = self._target(article)
         shingle_set = shingles(article.text)
         values = sketch(shingle_set)
+        published = self._published(article, target)
         original = self._original(shingle_set, values, target)
-        extracted = self._extract(article, target, original, shingle_set, values)
+        curated_copy = target is not None and target.duplicate_of_id is not None
+        # The article published first is the original, whichever of the two was loaded first.
+        copy = None
+        if original is not None and not curated_copy and published_first(published.date, original.published):
+            copy, original = original, None
+        extracted = self._extract(article, published, original, shingle_set, values)
         self._describe(result, article, target, original, extracted)
+        if copy is not None:
+            self._describe_copy(result, copy)
         result.status = UPDATED if target is not None else DUPLICATE if original else LOADED
         if self.dry_run:
-            self._remember_batch(article, result, content_hash, extracted, original)
+            key = self._remember_batch(article, result, content_hash, extracted, original)
+            self._remember(key, result, original, copy)
             return
-        copies = original if original is not None and not (target and target.duplicate_of_id) else None
+        copies = original if original is not None and not curated_copy else None
         try:
-            source = self._write(article, target, extracted, content_hash, copies)
+            source = self._write(article, target, extracted, content_hash, copies, copy)
         except IntegrityError:
             # Another loader stored the same text meanwhile: then this one is unchanged.
             if _by_hash(content_hash).exists():
@@ -527,6 +568,7 @@ class _Loader:
         result.source_id = source.pk
         self.index.add(source.pk, extracted.sketch)
         self._forget_empty(target)
+        self._remember(source.pk, result, original, copy)
 
     def _unchanged(self, article, result, stored: Source | None, seen: ArticleResult | None) -> None:
         result.status = UNCHANGED
@@ -536,7 +578,8 @@ class _Loader:
             result.warnings.append(f"same text as {seen.label} earlier in this run")
         if self.dry_run:
             shingle_set = shingles(article.text)
-            extracted = self._extract(article, None, None, shingle_set, sketch(shingle_set))
+            published = self._published(article, None)
+            extracted = self._extract(article, published, None, shingle_set, sketch(shingle_set))
             self._describe(result, article, None, None, extracted)
 
     def _target(self, article: Article) -> Source | None:
@@ -559,8 +602,9 @@ class _Loader:
             for key in [key for key, pk in table.items() if pk == target.pk]:
                 del table[key]
 
-    def _extract(self, article, target, original: _Original | None, shingle_set, values) -> _Extracted:
-        published = self._published(article, target)
+    def _extract(
+        self, article, published: Published, original: _Original | None, shingle_set, values
+    ) -> _Extracted:
         anchor = published.date
         if anchor is None and original is not None and original.published is not None:
             # A copy's "last month" and "Wednesday" are those of the article it copies.
@@ -624,6 +668,8 @@ class _Loader:
         if best is None:
             return None
         original = self._batch[best[1]][1] if best[1] in self._batch else _stored_original(best[1])
+        while original.key in self._moved:
+            original = self._moved[original.key]
         # A copy of the source being updated makes that source the original, not a copy.
         if original.key == own_key:
             return None
@@ -633,7 +679,7 @@ class _Loader:
 
     def _remember_batch(
         self, article, result, content_hash: str, extracted, original: _Original | None
-    ) -> None:
+    ) -> str:
         key = f"batch:{len(self._batch)}"
         if original is None:
             described = {"source": None, "path": article.label, "title": result.title}
@@ -646,12 +692,62 @@ class _Loader:
         self._batch[key] = (extracted.shingles, original)
         self.index.add(key, extracted.sketch)
         self._batch_hashes[content_hash] = result
+        return key
+
+    def _describe_copy(self, result: ArticleResult, copy: _Original) -> None:
+        result.original_of = copy.described
+        where = f"source {copy.key}" if copy.described.get("source") else copy.described.get("path", "")
+        result.warnings.append(
+            f"{where} “{copy.described['title']}” copies this article, published earlier: "
+            "it is now recorded as a copy of this one"
+        )
+
+    def _remember(
+        self, key, result: ArticleResult, original: _Original | None, copy: _Original | None
+    ) -> None:
+        """Keep track of this run's article ``key``; when it turned out to be the original of ``copy``,
+        correct what the run reported about that one and its copies."""
+        self._results[key] = result
+        if original is not None:
+            self._original_key[key] = original.key
+        elif result.status == LOADED:
+            self._loaded_here.add(key)
+        if copy is None:
+            return
+        described = {"source": result.source_id, "title": result.title}
+        if self.dry_run:
+            described = {"source": None, "path": result.label, "title": result.title}
+            if result.id is not None:
+                described["id"] = result.id
+        self._moved[copy.key] = _Original(key, described, result.published.date)
+        if copy.key in self._loaded_here:
+            self._loaded_here.discard(copy.key)
+            result.relabelled += 1
+        self._repoint(copy.key, key, described, copy.described.get("similarity"))
+
+    def _repoint(self, old: Hashable, new: Hashable, described: dict[str, Any], similarity) -> None:
+        """Results of this run that were ``old`` or named it as their original now name ``new``."""
+        for key in [key for key, original in self._original_key.items() if original == old] + [old]:
+            self._original_key[key] = new
+            earlier = self._results.get(key)
+            if earlier is None:
+                continue
+            if earlier.status == LOADED:
+                earlier.status = DUPLICATE
+            kept = similarity if key == old else (earlier.duplicate_of or {}).get("similarity")
+            earlier.duplicate_of = dict(described, similarity=kept)
 
     # -- writing ------------------------------------------------------------------------------------
 
     @transaction.atomic
     def _write(
-        self, article, target, extracted: _Extracted, content_hash, copies: _Original | None
+        self,
+        article,
+        target,
+        extracted: _Extracted,
+        content_hash,
+        copies: _Original | None,
+        copied_by: _Original | None = None,
     ) -> Source:
         source = target or Source(title=article.title, loaded_at=timezone.now())
         filling = target is not None and not target.text
@@ -677,10 +773,29 @@ class _Loader:
         source.save()
         if target is not None:
             _clear_pending(source)
-        mentions = _store_mentions(source, extracted.mentions)
+        mentions = _store_mentions(source, extracted.mentions, curated=target is not None)
         _store_statements(source, extracted.statements, extracted.mentions)
         _store_suggestions(mentions, extracted.suggestions)
+        if copied_by is not None:
+            _make_copies_of(source, copied_by.key)
         return source
+
+
+def published_first(new: date | None, existing: date | None) -> bool:
+    """Whether a new article is the original of a near-duplicate stored (or seen) before it, rather
+    than its copy: it is when its publication date is known and the other's is unknown or later. On
+    the same day, or with neither date known, the article seen first stays the original."""
+    return new is not None and (existing is None or new < existing)
+
+
+def _make_copies_of(original: Source, pk: int) -> None:
+    """Record source ``pk``, and the copies recorded of it, as copies of ``original``; the rest of
+    them stays as it is."""
+    copies = Source.objects.filter(Q(pk=pk) | Q(duplicate_of=pk)).exclude(pk=original.pk).defer("text")
+    for source in copies:
+        # One save each, so the change is in every source's history.
+        source.duplicate_of = original
+        source.save(update_fields=["duplicate_of"])
 
 
 def _stored_original(pk: int) -> _Original:
@@ -707,9 +822,10 @@ def _clear_pending(source: Source) -> None:
     source.statements.filter(review=Review.PENDING).delete()
 
 
-def _store_mentions(source: Source, found: list[FoundMention]) -> dict[int, DateMention]:
-    """DateMention rows, keyed by the index of the found mention; spans a curator kept are skipped."""
-    taken = set(source.mentions.values_list("start", "end"))
+def _store_mentions(source: Source, found: list[FoundMention], curated: bool) -> dict[int, DateMention]:
+    """DateMention rows, keyed by the index of the found mention; spans a curator kept are skipped
+    (only a source stored before, ``curated``, can have them)."""
+    taken = set(source.mentions.values_list("start", "end")) if curated else set()
     rows: dict[int, DateMention] = {}
     for index, mention in enumerate(found):
         if (mention.start, mention.end) in taken:
@@ -745,7 +861,9 @@ def _store_statements(source: Source, found: list[FoundStatement], mentions: lis
         when = statement_date(statement, mentions)
         row.date = when.date if when else None
         rows.append(row)
-    Statement.objects.bulk_create(rows)
+    # Statements are curated, so each starts its history as the loader found it: a curator's edit
+    # can then be compared with, or reverted to, the loader's reading. (Mentions keep no history.)
+    bulk_create_with_history(rows, Statement, default_change_reason="found by the loader")
 
 
 def _store_suggestions(

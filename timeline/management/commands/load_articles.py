@@ -91,6 +91,8 @@ class Command(BaseCommand):
             return
         source = f"source {result.source_id}" if result.source_id else "new source"
         copy = f", copy of {_described(result.duplicate_of)}" if result.duplicate_of else ""
+        if result.original_of:
+            copy += f", original of {_described(result.original_of)}"
         tqdm.write(
             f"{result.status:<9} {result.label} → {source} “{result.title}” "
             f"({len(result.mentions)} mentions, {len(result.statements)} statements{copy})",
