@@ -39,7 +39,7 @@ class EventFilter(django_filters.FilterSet):
         queryset=Thread.objects.only("slug", "name"),
         to_field_name="slug",
         empty_label="All threads",
-        widget=QuickSelect,
+        widget=QuickSelect(label_field="name"),
     )
     actor = django_filters.ModelChoiceFilter(
         queryset=Actor.objects.only("slug", "name"),
@@ -47,7 +47,7 @@ class EventFilter(django_filters.FilterSet):
         method="filter_actor",
         label="Actor",
         empty_label="Anyone",
-        widget=QuickSelect,
+        widget=QuickSelect(label_field="name"),
     )
     stance = django_filters.ChoiceFilter(
         label="Stance",
@@ -62,7 +62,7 @@ class EventFilter(django_filters.FilterSet):
         method="filter_outlet",
         label="Outlet",
         empty_label="Any outlet",
-        widget=QuickSelect,
+        widget=QuickSelect(label_field="name"),
     )
 
     min_sources = IntegerFilter(
@@ -187,7 +187,7 @@ class StatementFilter(django_filters.FilterSet):
         to_field_name="slug",
         label="Speaker",
         empty_label="Anyone",
-        widget=QuickSelect,
+        widget=QuickSelect(label_field="name"),
     )
     side = django_filters.ChoiceFilter(
         label="Side",

@@ -263,6 +263,26 @@ class EventQuerySet(models.QuerySet):
         ids = matching_event_ids(text)
         return self if ids is None else self.filter(pk__in=ids)
 
+    def for_cards(self):
+        """What a timeline card shows (actors, stances, source counts) in a fixed number of
+        queries; the citations and statements themselves load with the event when a reader opens
+        them (``for_timeline``)."""
+        return self.select_related("thread").prefetch_related(
+            "actors",
+            models.Prefetch(
+                "statements",
+                queryset=Statement.objects.accepted()
+                .only("event_id", "stance", "review")
+                .order_by("event_id", "date_start", "pk"),
+            ),
+            models.Prefetch(
+                "citations",
+                queryset=Citation.objects.select_related("source__duplicate_of").only(
+                    "event_id", "source__outlet_id", "source__duplicate_of__outlet_id"
+                ),
+            ),
+        )
+
     def for_timeline(self):
         """Everything a timeline card shows, in a fixed number of queries."""
         return self.select_related("thread").prefetch_related(
@@ -327,6 +347,10 @@ class Event(FuzzyDated):
         ]
         indexes = [
             models.Index(fields=["status", "date_start", "date_end"], name="event_status_date"),
+            # The thread filter with a date range, and its chart, read only this index.
+            models.Index(
+                fields=["status", "thread", "date_start", "date_end"], name="event_status_thread_date"
+            ),
             models.Index(fields=["date_end"], name="event_date_end"),
         ]
 
@@ -444,7 +468,8 @@ class Statement(FuzzyDated):
         constraints = [_date_span_is_ordered("statement")]
         indexes = [
             models.Index(fields=["review", "date_start"], name="statement_review_date"),
-            models.Index(fields=["event", "review"], name="statement_event_review"),
+            # Covers the stance filter's per-event probe as well as the cards' prefetch.
+            models.Index(fields=["event", "review", "stance"], name="statement_event_review_stance"),
             models.Index(fields=["stance", "review"], name="statement_stance_review"),
         ]
 

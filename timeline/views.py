@@ -71,7 +71,7 @@ def paginate_timeline(events: QuerySet, number: int, size: int, count: int | Non
     last_page = max(1, -(-count // size))
     number = min(number, last_page)
     offset = (number - 1) * size
-    rows = list(events.for_timeline()[max(offset - 1, 0) : offset + size])
+    rows = list(events.for_cards()[max(offset - 1, 0) : offset + size])
     previous = heading_key(rows.pop(0)) if offset else (None, None)
     cards = []
     for event in rows:
@@ -113,6 +113,7 @@ def timeline(request):
 
 
 @require_safe
+@vary_on_headers("HX-Request")
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.select_related("merged_into"), slug=slug)
     if event.merged_into_id:
@@ -120,6 +121,9 @@ def event_detail(request, slug):
     if event.status != Event.Status.PUBLISHED:
         raise Http404("This event is not published.")
     event = Event.objects.for_timeline().get(pk=event.pk)
+    if wants_fragment(request) and (request.htmx.target or "").startswith("details-"):
+        # A timeline card opening its details: its citations and statements, swapped in place.
+        return render(request, "timeline/event_detail.html#card-details", {"event": event})
     statements = list(event.statements.all())
     citations = list(event.citations.all())
     # The cited sources' texts, in one query, to show each excerpt with a sentence either side.
