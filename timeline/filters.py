@@ -2,11 +2,10 @@
 
 import django_filters
 from django import forms
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, When
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q
 
 from timeline.forms import QuickSelect
-from timeline.models import Actor, Citation, Event, Outlet, Stance, Statement, Thread
+from timeline.models import Actor, Citation, Event, Outlet, Stance, Statement, Thread, independence_expression
 
 
 class TimelineFilterForm(forms.Form):
@@ -146,17 +145,6 @@ def clean_query(query, drop=("page",)) -> str:
         else:
             kept.setlist(key, values)
     return kept.urlencode()
-
-
-def independence_expression():
-    """SQL for ``timeline.models.independence_key`` seen from a citation: the original's outlet
-    (even numbers) or, when the original has no outlet, the original source (odd numbers)."""
-    original_outlet = Case(
-        When(source__duplicate_of__isnull=True, then=F("source__outlet_id")),
-        default=F("source__duplicate_of__outlet_id"),
-    )
-    original_source = Coalesce(F("source__duplicate_of_id"), F("source_id"))
-    return Coalesce(original_outlet * 2, original_source * 2 + 1)
 
 
 def events_with_independent_sources(at_least: int | None = None, exactly: int | None = None):
