@@ -4,11 +4,8 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, QuerySet
-
 from timeline.dates import MONTH_ABBR
 from timeline.filters import clean_query
-from timeline.models import MonthNumber
 
 MAX_CHART_BARS = 240
 
@@ -26,16 +23,9 @@ class Bar:
         return CHART_HEIGHT - self.height
 
 
-def density_chart(events: QuerySet, query) -> dict | None:
-    """Events per month (per year when that would be too many bars) in one grouped query, as
-    the bars of an SVG histogram; each bar links to the timeline narrowed to its period."""
-    # The month number is the expression the (status, month) index holds, so with no other
-    # filter the grouping reads that index in order.
-    rows = events.order_by().values(month=MonthNumber("date_start")).annotate(n=Count("pk"))
-    counts = {}
-    for row in rows:
-        year, month = divmod(row["month"], 12)
-        counts[(year, month + 1)] = row["n"]
+def density_chart(counts: dict[tuple[int, int], int], query) -> dict | None:
+    """The bars of an SVG histogram of ``counts`` ({(year, month): events}), per month (per year
+    when that would be too many bars); each bar links to the timeline narrowed to its period."""
     if not counts:
         return None
     (first_year, first_month), (last_year, last_month) = min(counts), max(counts)

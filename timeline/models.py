@@ -278,6 +278,13 @@ class EventQuerySet(models.QuerySet):
             | Q(date_start=event.date_start, date_end=event.date_end, pk__gt=event.pk),
         ).order_by("date_start", "date_end", "pk")
 
+    def per_month(self) -> dict[tuple[int, int], int]:
+        """{(year, month): number of events}, in one grouped query."""
+        # The month number is the expression the (status, month) index holds, so with no other
+        # filter the grouping reads that index in order.
+        rows = self.order_by().values(month=MonthNumber("date_start")).annotate(n=models.Count("pk"))
+        return {(row["month"] // 12, row["month"] % 12 + 1): row["n"] for row in rows}
+
     def search(self, text: str):
         """Events whose title, summary, or accepted statements contain every word of ``text``."""
         ids = matching_event_ids(text)
@@ -583,3 +590,14 @@ class SuggestedCitation(models.Model):
 
     def __str__(self):
         return f"{self.mention} → {self.event} ({self.score:.2f})"
+
+
+class DataVersion(models.Model):
+    """A value that changes with every write to the tables the public pages read. Database
+    triggers set it (migration 0007), so bulk and raw writes count too; a result cached under one
+    value is never served once the value has changed (see ``timeline.caching``)."""
+
+    value = models.BigIntegerField()
+
+    def __str__(self):
+        return str(self.value)

@@ -1,0 +1,117 @@
+"""Cached timeline results: keyed on a data version that every write changes, so the count, the
+chart and the pages always follow the data."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import make_actor, make_citation, make_event, make_outlet, make_source, make_statement
+from timeline.caching import data_version
+from timeline.models import Actor, Citation, DataVersion, Event, Outlet, Source, Stance, Statement, Thread
+
+pytestmark = pytest.mark.django_db
+TIMELINE = reverse("timeline")
+
+
+def summary(response) -> tuple[int, list[tuple[str, int]], list[str]]:
+    chart = response.context["chart"]
+    bars = [(bar.label, bar.count) for bar in chart["bars"]] if chart else []
+    return response.context["page"].count, bars, [card.event.title for card in response.context["page"].cards]
+
+
+def grouped_queries(client, params=None) -> int:
+    """How many queries grouping events by month a request runs."""
+    with CaptureQueriesContext(connection) as captured:
+        client.get(TIMELINE, params or {})
+    return sum('AS "month"' in query["sql"] for query in captured.captured_queries)
+
+
+def test_a_newly_published_event_changes_the_count_and_the_chart(client):
+    make_event("December", "31 Dec 2022")
+    make_event("January", "1 Jan 2023")
+    client.get(TIMELINE)  # cached now
+    assert summary(client.get(TIMELINE)) == (
+        2,
+        [("Dec 2022: 1 event", 1), ("Jan 2023: 1 event", 1)],
+        ["December", "January"],
+    )
+    later = make_event("Later in January", "15 Jan 2023", status=Event.Status.DRAFT)
+    assert summary(client.get(TIMELINE))[0] == 2
+    later.status = Event.Status.PUBLISHED
+    later.save()
+    response = client.get(TIMELINE)
+    assert summary(response) == (
+        3,
+        [("Dec 2022: 1 event", 1), ("Jan 2023: 2 events", 2)],
+        ["December", "January", "Later in January"],
+    )
+    assert "3 matching events" in response.content.decode()
+
+
+def test_bulk_writes_that_send_no_signals_still_change_the_results(client):
+    event = make_event("Rail cars cross", "18 Nov 2022")
+    statement = make_statement(event, stance=Stance.ALLEGATION)
+    assert summary(client.get(TIMELINE, {"stance": "denial"}))[0] == 0
+    Statement.objects.filter(pk=statement.pk).update(stance=Stance.DENIAL)
+    assert summary(client.get(TIMELINE, {"stance": "denial"}))[2] == ["Rail cars cross"]
+    Event.objects.filter(pk=event.pk).update(status=Event.Status.DRAFT)
+    assert summary(client.get(TIMELINE, {"stance": "denial"}))[0] == 0
+
+
+def test_search_results_follow_edits(client):
+    assert summary(client.get(TIMELINE, {"q": "tumangang"}))[0] == 0
+    event = make_event("Cargo at Tumangang", "12 Dec 2022")
+    assert summary(client.get(TIMELINE, {"q": "tumangang"}))[2] == ["Cargo at Tumangang"]
+    event.title = "Cargo at the rail yard"
+    event.save()
+    assert summary(client.get(TIMELINE, {"q": "tumangang"}))[0] == 0
+
+
+def test_a_repeated_view_is_served_from_the_cache(client):
+    make_event("Rail cars cross", "18 Nov 2022")
+    assert grouped_queries(client, {"q": "rail"}) == 1
+    assert grouped_queries(client, {"q": "rail"}) == 0
+    assert grouped_queries(client, {"q": "cars", "page": "1"}) == 1  # another filter
+    assert grouped_queries(client, {"page": "2", "q": "rail", "page_size": "10"}) == 0  # same events
+
+
+def test_every_write_the_timeline_reads_changes_the_data_version():
+    versions = [data_version()]
+
+    def changed():
+        versions.append(data_version())
+        return versions[-1] != versions[-2]
+
+    event = make_event("Rail cars cross")
+    assert changed()
+    actor = make_actor()
+    assert changed()
+    event.actors.add(actor)
+    assert changed()
+    citation = make_citation(event)
+    assert changed()
+    Citation.objects.filter(pk=citation.pk).delete()
+    assert changed()
+    Source.objects.update(title="Renamed")
+    assert changed()
+    Statement.objects.bulk_create([Statement(event=event, source=make_source(), quote="Q", stance="denial")])
+    assert changed()
+    Actor.objects.filter(pk=actor.pk).update(slug="renamed")
+    assert changed()
+    Thread.objects.create(name="Thread", slug="thread")
+    assert changed()
+    make_outlet()
+    Outlet.objects.update(name="Outlet")
+    assert changed()
+
+
+def test_without_a_data_version_nothing_is_cached(client):
+    make_event("Rail cars cross", "18 Nov 2022")
+    DataVersion.objects.all().delete()
+    assert data_version() is None
+    assert grouped_queries(client) == 1
+    assert grouped_queries(client) == 1
+    make_event("Photo released", "20 Jan 2023")  # a write brings the version back
+    assert data_version() is not None
+    assert summary(client.get(TIMELINE))[0] == 2
