@@ -6,7 +6,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import make_actor, make_citation, make_event, make_outlet, make_source, make_statement
+from tests.factories import (
+    make_actor,
+    make_citation,
+    make_event,
+    make_outlet,
+    make_source,
+    make_statement,
+    make_thread,
+)
 from timeline.caching import data_version
 from timeline.models import Actor, Citation, DataVersion, Event, Outlet, Source, Stance, Statement, Thread
 
@@ -20,11 +28,20 @@ def summary(response) -> tuple[int, list[tuple[str, int]], list[str]]:
     return response.context["page"].count, bars, [card.event.title for card in response.context["page"].cards]
 
 
-def grouped_queries(client, params=None) -> int:
-    """How many queries grouping events by month a request runs."""
+def queries(client, params=None) -> list[str]:
     with CaptureQueriesContext(connection) as captured:
         client.get(TIMELINE, params or {})
-    return sum('AS "month"' in query["sql"] for query in captured.captured_queries)
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def grouped_queries(client, params=None) -> int:
+    """How many queries grouping events by month a request runs."""
+    return sum('AS "month"' in sql for sql in queries(client, params))
+
+
+def text_queries(client, params) -> int:
+    """How many queries matching words against the full-text index a request runs."""
+    return sum("MATCH" in sql or "to_tsquery" in sql for sql in queries(client, params))
 
 
 def test_a_newly_published_event_changes_the_count_and_the_chart(client):
@@ -69,11 +86,23 @@ def test_search_results_follow_edits(client):
 
 
 def test_a_repeated_view_is_served_from_the_cache(client):
-    make_event("Rail cars cross", "18 Nov 2022")
-    assert grouped_queries(client, {"q": "rail"}) == 1
-    assert grouped_queries(client, {"q": "rail"}) == 0
-    assert grouped_queries(client, {"q": "cars", "page": "1"}) == 1  # another filter
-    assert grouped_queries(client, {"page": "2", "q": "rail", "page_size": "10"}) == 0  # same events
+    make_event("Rail cars cross", "18 Nov 2022", thread=make_thread(slug="rail"))
+    make_thread(slug="photo")
+    assert grouped_queries(client, {"thread": "rail"}) == 1
+    assert grouped_queries(client, {"thread": "rail"}) == 0
+    assert grouped_queries(client, {"thread": "photo", "page": "1"}) == 1  # another filter
+    assert grouped_queries(client, {"page": "2", "thread": "rail", "page_size": "10"}) == 0  # same events
+
+
+def test_a_search_matches_the_text_once_per_view(client):
+    for day in range(1, 8):
+        make_event(f"Rail cars cross, day {day}", f"{day} Nov 2022")
+    assert text_queries(client, {"q": "rail", "page_size": "3"}) == 1  # counts and page together
+    assert text_queries(client, {"q": "rail", "page_size": "3"}) == 0
+    response = client.get(TIMELINE, {"q": "rail", "page_size": "3", "page": "2"})
+    assert summary(response)[0] == 7 and summary(response)[2] == [
+        f"Rail cars cross, day {d}" for d in (4, 5, 6)
+    ]
 
 
 def test_every_write_the_timeline_reads_changes_the_data_version():

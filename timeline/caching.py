@@ -7,11 +7,12 @@ just emptied) nothing is cached.
 """
 
 import hashlib
+from collections import Counter
 
 from django.core.cache import cache
 from django.db.models import QuerySet
 
-from timeline.models import DataVersion
+from timeline.models import DataVersion, MonthNumber
 
 TIMEOUT = 60 * 60
 
@@ -29,13 +30,19 @@ def filter_key(query, ignore=("page", "page_size")) -> str:
 
 class TimelineResults:
     """The events one filter matches, as the timeline shows them: counts per month and pages of
-    ids in timeline order, each cached until the data changes."""
+    ids in timeline order, each cached until the data changes.
 
-    def __init__(self, events: QuerySet, key: str):
+    With ``single_pass`` (a text search, whose matching costs far more than reading its
+    results), the first of them reads every match once, and the others are cut from that.
+    """
+
+    def __init__(self, events: QuerySet, key: str, single_pass: bool = False):
         self.events = events
         self.key = key
+        self.single_pass = single_pass
         self.version = data_version()
         self.computed = {}  # within one request, each result is computed or fetched once
+        self.matches = None  # [(id, month number)] in timeline order, after a single pass
 
     def cached(self, name: str, compute):
         if name in self.computed:
@@ -53,13 +60,25 @@ class TimelineResults:
 
     def per_month(self) -> dict[tuple[int, int], int]:
         """{(year, month): number of matching events}."""
-        return self.cached("per_month", self.events.per_month)
+
+        def compute():
+            if not self.single_pass:
+                return self.events.per_month()
+            self.matches = list(self.events.values_list("pk", MonthNumber("date_start")))
+            months = Counter(month for _, month in self.matches)
+            return {(month // 12, month % 12 + 1): n for month, n in months.items()}
+
+        return self.cached("per_month", compute)
 
     def count(self) -> int:
         return sum(self.per_month().values())
 
     def ids(self, start: int, stop: int) -> list[int]:
         """The ids of the matching events from ``start`` to ``stop`` in timeline order."""
-        return self.cached(
-            f"ids:{start}:{stop}", lambda: list(self.events.values_list("pk", flat=True)[start:stop])
-        )
+
+        def compute():
+            if self.matches is not None:
+                return [pk for pk, _ in self.matches[start:stop]]
+            return list(self.events.values_list("pk", flat=True)[start:stop])
+
+        return self.cached(f"ids:{start}:{stop}", compute)

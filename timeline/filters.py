@@ -6,6 +6,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from timeline.forms import QuickSelect
 from timeline.models import Actor, Citation, Event, Outlet, Stance, Statement, Thread, independence_expression
+from timeline.search import search_words
 
 
 class TimelineFilterForm(forms.Form):
@@ -86,6 +87,14 @@ class EventFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         return queryset.search(value) if value.strip() else queryset
+
+    @property
+    def is_searching(self) -> bool:
+        """Whether a valid search text narrows the events."""
+        if not self.is_bound:
+            return False
+        self.form.is_valid()  # cleaned_data then holds the valid fields only
+        return bool(search_words(self.form.cleaned_data.get("q") or ""))
 
     def filter_from(self, queryset, name, value):
         return queryset.in_period(first=value)
