@@ -32,8 +32,9 @@ class TimelineResults:
     """The events one filter matches, as the timeline shows them: counts per month and pages of
     ids in timeline order, each cached until the data changes.
 
-    With ``single_pass`` (a text search, whose matching costs far more than reading its
-    results), the first of them reads every match once, and the others are cut from that.
+    With ``single_pass`` (a search narrowed by other filters: matching the text costs far more
+    than reading the few matches), the first of them reads every match once and the others are
+    cut from that.
     """
 
     def __init__(self, events: QuerySet, key: str, single_pass: bool = False):

@@ -89,12 +89,17 @@ class EventFilter(django_filters.FilterSet):
         return queryset.search(value) if value.strip() else queryset
 
     @property
-    def is_searching(self) -> bool:
-        """Whether a valid search text narrows the events."""
+    def is_narrowed_search(self) -> bool:
+        """Whether a valid search text comes with another valid filter. Matching the text is
+        then the costly part and the matches are few; a search alone can match tens of
+        thousands of events."""
         if not self.is_bound:
             return False
         self.form.is_valid()  # cleaned_data then holds the valid fields only
-        return bool(search_words(self.form.cleaned_data.get("q") or ""))
+        others = [
+            value for name, value in self.form.cleaned_data.items() if name != "q" and value not in (None, "")
+        ]
+        return bool(others) and bool(search_words(self.form.cleaned_data.get("q") or ""))
 
     def filter_from(self, queryset, name, value):
         return queryset.in_period(first=value)

@@ -104,7 +104,9 @@ def timeline(request):
         "query": request.GET.copy(),
         "export_query": clean_query(request.GET, drop=("page", "page_size")),
     }
-    results = TimelineResults(event_filter.qs, filter_key(request.GET), single_pass=event_filter.is_searching)
+    results = TimelineResults(
+        event_filter.qs, filter_key(request.GET), single_pass=event_filter.is_narrowed_search
+    )
     context["page"] = paginate_timeline(results, number, size)
     if wants_fragment(request) and request.htmx.target == "load-more":
         return render(request, "timeline/index.html#more", context)
