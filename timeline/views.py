@@ -72,12 +72,11 @@ def paginate_timeline(results: TimelineResults, number: int, size: int) -> Timel
     number = min(number, last_page)
     offset = (number - 1) * size
     ids = results.ids(max(offset - 1, 0), offset + size)
-    # Read again as published: an event unpublished since the ids were cached drops out.
+    # Published ones only, whatever the ids say: the ids and these rows are read at different
+    # moments, and an event may have been unpublished in between.
     rows = Event.objects.published().for_cards().in_bulk(ids)
-    previous = (None, None)
-    if offset and ids:
-        before = rows.get(ids.pop(0))
-        previous = heading_key(before) if before else previous
+    before, ids = (rows.get(ids[0]), ids[1:]) if offset and ids else (None, ids)
+    previous = heading_key(before) if before else (None, None)
     cards = []
     for event in (rows[pk] for pk in ids if pk in rows):
         key = heading_key(event)
