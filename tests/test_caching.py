@@ -147,3 +147,19 @@ def test_without_a_data_version_nothing_is_cached(client):
     make_event("Photo released", "20 Jan 2023")  # a write brings the version back
     assert data_version() is not None
     assert summary(client.get(TIMELINE))[0] == 2
+
+
+def test_a_cards_markup_follows_edits_to_its_event_actors_and_statements(client):
+    actor = make_actor("John Kirby")
+    event = make_event("Rail cars cross", "18 Nov 2022", actors=[actor])
+    assert "John Kirby" in client.get(TIMELINE).content.decode()
+    Actor.objects.filter(pk=actor.pk).update(name="J. Kirby")
+    html = client.get(TIMELINE).content.decode()
+    assert "J. Kirby" in html and "John Kirby" not in html
+    assert "badge--denial" not in html
+    make_statement(event, stance=Stance.DENIAL)
+    assert "badge--denial" in client.get(TIMELINE).content.decode()
+    DataVersion.objects.all().delete()  # without a version, cards are rendered afresh
+    Event.objects.filter(pk=event.pk).update(title="Rail cars seen")
+    DataVersion.objects.all().delete()
+    assert "Rail cars seen" in client.get(TIMELINE).content.decode()

@@ -107,6 +107,7 @@ def timeline(request):
         event_filter.qs, filter_key(request.GET), single_pass=event_filter.is_narrowed_search
     )
     context["page"] = paginate_timeline(results, number, size)
+    context["data_version"] = results.version  # keys the cards' cached markup
     if wants_fragment(request) and request.htmx.target == "load-more":
         return render(request, "timeline/index.html#more", context)
     context["chart"] = density_chart(results.per_month(), request.GET)
