@@ -159,6 +159,7 @@ def test_card_details_load_in_place_when_opened(live_server, page, story):
     expect(details.locator("blockquote")).to_have_count(2)
     assert "never happened" in details.inner_text() and "We can confirm." in details.inner_text()
     assert page.url.endswith("/?thread=photo")  # still the timeline
+    screenshot(page, "timeline-details")
 
 
 def test_event_and_source_pages(live_server, page, story):
