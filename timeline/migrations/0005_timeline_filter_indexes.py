@@ -11,23 +11,24 @@ def analyze(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('timeline', '0004_full_text_search'),
+        ("timeline", "0004_full_text_search"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='statement',
-            name='statement_event_review',
+            model_name="statement",
+            name="statement_event_review",
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['status', 'thread', 'date_start', 'date_end'], name='event_status_thread_date'),
+            model_name="event",
+            index=models.Index(
+                fields=["status", "thread", "date_start", "date_end"], name="event_status_thread_date"
+            ),
         ),
         migrations.AddIndex(
-            model_name='statement',
-            index=models.Index(fields=['event', 'review', 'stance'], name='statement_event_review_stance'),
+            model_name="statement",
+            index=models.Index(fields=["event", "review", "stance"], name="statement_event_review_stance"),
         ),
         migrations.RunPython(analyze, migrations.RunPython.noop),
     ]

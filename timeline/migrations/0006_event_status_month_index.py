@@ -12,15 +12,19 @@ def analyze(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('timeline', '0005_timeline_filter_indexes'),
+        ("timeline", "0005_timeline_filter_indexes"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(models.F('status'), timeline.models.MonthNumber('date_start'), models.F('date_start'), name='event_status_month'),
+            model_name="event",
+            index=models.Index(
+                models.F("status"),
+                timeline.models.MonthNumber("date_start"),
+                models.F("date_start"),
+                name="event_status_month",
+            ),
         ),
         migrations.RunPython(analyze, migrations.RunPython.noop),
     ]

@@ -71,7 +71,12 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="DataVersion",
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
                 ("value", models.BigIntegerField()),
             ],
         ),
