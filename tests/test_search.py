@@ -1,6 +1,9 @@
 """Full-text search over events and their accepted statements (FTS5 on SQLite, GIN on PostgreSQL)."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 
 from tests.factories import make_event, make_statement
 from timeline.models import Event, Review, Statement
@@ -75,3 +78,11 @@ def test_search_follows_statements_accepted_moved_and_deleted(events):
     accepted.delete()
     assert found("never happened") == []
     assert found("imagery") == ["Photo released"]  # the event's own text stays
+
+
+def test_a_generated_dataset_is_searchable(db):
+    call_command("generate_dataset", events=30, statements=90, sources=10, actors=5, stdout=io.StringIO())
+    event = Event.objects.order_by("pk").first()
+    assert event in Event.objects.search(" ".join(search_words(event.title)[:3]))
+    statement = Statement.objects.filter(review=Review.ACCEPTED).order_by("pk").first()
+    assert statement.event in Event.objects.search(" ".join(search_words(statement.quote)[:3]))

@@ -41,3 +41,11 @@ def matching_event_ids(text: str) -> RawSQL | None:
     if connection.vendor == "postgresql":
         return RawSQL(POSTGRES_EVENTS, [_postgres_query(words)])
     return RawSQL(SQLITE_EVENTS, [_sqlite_match(words)])
+
+
+def optimize_index() -> None:
+    """Merge the search index into one segment (SQLite). Rewriting a document leaves the old one's
+    entries behind until segments merge; after a bulk load a search reads many small segments."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO timeline_event_search (timeline_event_search) VALUES ('optimize')")
