@@ -58,7 +58,7 @@ bench: install
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
 	$(BENCH_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(BENCH_ENV) $(BIN)/python manage.py generate_dataset --if-empty
-	$(BENCH_ENV) $(BIN)/python manage.py bench_pages
+	$(BENCH_ENV) $(BIN)/python manage.py bench_pages --repeat 20
 	$(BIN)/python -m timeline.ingest.bench
 
 # gunicorn + wrk on the benchmark dataset while load_articles writes (set BENCH_DATABASE_URL for PostgreSQL).

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 
@@ -16,3 +17,9 @@ def htmx_get(client):
         return client.get(url, params, headers={"HX-Request": "true", "HX-Target": target})
 
     return get
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts without cached results, whatever ran before it."""
+    cache.clear()

@@ -1,9 +1,12 @@
-"""Full-text search over events and accepted statements (FTS5 on SQLite, GIN on PostgreSQL)."""
+"""Full-text search over events and their accepted statements (FTS5 on SQLite, GIN on PostgreSQL)."""
+
+import io
 
 import pytest
+from django.core.management import call_command
 
 from tests.factories import make_event, make_statement
-from timeline.models import Event, Review
+from timeline.models import Event, Review, Statement
 from timeline.search import search_words
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +55,34 @@ def test_query_syntax_in_the_input_is_never_interpreted(events, text):
 def test_text_without_words_does_not_filter(events):
     assert Event.objects.search("?!").count() == 2
     assert search_words("  Nov. 18–19, 2022! ") == ["nov", "18", "19", "2022"]
+
+
+def test_words_may_come_from_the_title_and_a_statement_together(events):
+    assert found("photo arms") == ["Photo released"]  # title and an accepted quote
+    assert found("photo submarines") == []  # a pending quote is not searched
+
+
+def test_search_follows_statements_accepted_moved_and_deleted(events):
+    photo = Event.objects.get(title="Photo released")
+    railcars = Event.objects.get(title="Railcars cross the border")
+    pending = photo.statements.get(review=Review.PENDING)
+    pending.review = Review.ACCEPTED
+    pending.save()
+    assert found("submarines") == ["Photo released"]
+    pending.event = railcars
+    pending.save()
+    assert found("submarines") == ["Railcars cross the border"]
+    Statement.objects.filter(pk=pending.pk).update(review=Review.DISMISSED)
+    assert found("submarines") == []
+    accepted = photo.statements.get(review=Review.ACCEPTED)
+    accepted.delete()
+    assert found("never happened") == []
+    assert found("imagery") == ["Photo released"]  # the event's own text stays
+
+
+def test_a_generated_dataset_is_searchable(db):
+    call_command("generate_dataset", events=30, statements=90, sources=10, actors=5, stdout=io.StringIO())
+    event = Event.objects.order_by("pk").first()
+    assert event in Event.objects.search(" ".join(search_words(event.title)[:3]))
+    statement = Statement.objects.filter(review=Review.ACCEPTED).order_by("pk").first()
+    assert statement.event in Event.objects.search(" ".join(search_words(statement.quote)[:3]))

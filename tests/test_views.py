@@ -14,7 +14,7 @@ from tests.factories import (
     make_statement,
     make_thread,
 )
-from timeline.models import Event, Stance
+from timeline.models import Event, Review, Stance
 
 pytestmark = pytest.mark.django_db
 TIMELINE = reverse("timeline")
@@ -186,6 +186,31 @@ def test_card_shows_actors_stances_and_independent_source_count(client):
     assert "4 sources · 2 independent" in html
     assert "John Kirby" in html
     assert "badge--allegation" in html and "badge--denial" in html
+
+
+def test_card_details_are_a_link_that_htmx_fills_with_citations_and_statements(client, htmx_get):
+    event = make_event("Pentagon confirms", "6 Sep 2022")
+    make_citation(event, make_source("Asia Economy piece"), excerpt="Russia contacted")
+    make_statement(event, stance=Stance.CONFIRMATION, quote="We have indications")
+    make_statement(event, stance=Stance.DENIAL, quote="Pending denial", review=Review.PENDING)
+    html = client.get(TIMELINE).content.decode()
+    assert "Russia contacted" not in html and "We have indications" not in html
+    assert f'hx-get="{event.get_absolute_url()}"' in html and f'id="details-{event.pk}"' in html
+
+    fragment = htmx_get(event.get_absolute_url(), target=f"details-{event.pk}")
+    body = fragment.content.decode()
+    assert "<html" not in body and 'class="dispute"' not in body
+    assert "Russia contacted" in body and "We have indications" in body
+    assert "Pending denial" not in body
+    assert "HX-Request" in fragment["Vary"]
+    # Any other request for the URL is the event page.
+    assert 'class="dispute"' in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_card_details_of_a_draft_are_not_found(client, htmx_get):
+    draft = make_event("Draft", status=Event.Status.DRAFT)
+    make_statement(draft, quote="Not public yet")
+    assert htmx_get(draft.get_absolute_url(), target=f"details-{draft.pk}").status_code == 404
 
 
 def test_event_page_shows_citations_statements_and_neighbours(client):

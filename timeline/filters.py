@@ -2,11 +2,11 @@
 
 import django_filters
 from django import forms
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, When
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q
 
 from timeline.forms import QuickSelect
-from timeline.models import Actor, Citation, Event, Outlet, Stance, Statement, Thread
+from timeline.models import Actor, Citation, Event, Outlet, Stance, Statement, Thread, independence_expression
+from timeline.search import search_words
 
 
 class TimelineFilterForm(forms.Form):
@@ -39,7 +39,7 @@ class EventFilter(django_filters.FilterSet):
         queryset=Thread.objects.only("slug", "name"),
         to_field_name="slug",
         empty_label="All threads",
-        widget=QuickSelect,
+        widget=QuickSelect(label_field="name"),
     )
     actor = django_filters.ModelChoiceFilter(
         queryset=Actor.objects.only("slug", "name"),
@@ -47,7 +47,7 @@ class EventFilter(django_filters.FilterSet):
         method="filter_actor",
         label="Actor",
         empty_label="Anyone",
-        widget=QuickSelect,
+        widget=QuickSelect(label_field="name"),
     )
     stance = django_filters.ChoiceFilter(
         label="Stance",
@@ -62,7 +62,7 @@ class EventFilter(django_filters.FilterSet):
         method="filter_outlet",
         label="Outlet",
         empty_label="Any outlet",
-        widget=QuickSelect,
+        widget=QuickSelect(label_field="name"),
     )
 
     min_sources = IntegerFilter(
@@ -87,6 +87,19 @@ class EventFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         return queryset.search(value) if value.strip() else queryset
+
+    @property
+    def is_narrowed_search(self) -> bool:
+        """Whether a valid search text comes with another valid filter. Matching the text is
+        then the costly part and the matches are few; a search alone can match tens of
+        thousands of events."""
+        if not self.is_bound:
+            return False
+        self.form.is_valid()  # cleaned_data then holds the valid fields only
+        others = [
+            value for name, value in self.form.cleaned_data.items() if name != "q" and value not in (None, "")
+        ]
+        return bool(others) and bool(search_words(self.form.cleaned_data.get("q") or ""))
 
     def filter_from(self, queryset, name, value):
         return queryset.in_period(first=value)
@@ -148,17 +161,6 @@ def clean_query(query, drop=("page",)) -> str:
     return kept.urlencode()
 
 
-def independence_expression():
-    """SQL for ``timeline.models.independence_key`` seen from a citation: the original's outlet
-    (even numbers) or, when the original has no outlet, the original source (odd numbers)."""
-    original_outlet = Case(
-        When(source__duplicate_of__isnull=True, then=F("source__outlet_id")),
-        default=F("source__duplicate_of__outlet_id"),
-    )
-    original_source = Coalesce(F("source__duplicate_of_id"), F("source_id"))
-    return Coalesce(original_outlet * 2, original_source * 2 + 1)
-
-
 def events_with_independent_sources(at_least: int | None = None, exactly: int | None = None):
     """A subquery of event ids with that many independent sources (one grouped query)."""
     counted = (
@@ -187,7 +189,7 @@ class StatementFilter(django_filters.FilterSet):
         to_field_name="slug",
         label="Speaker",
         empty_label="Anyone",
-        widget=QuickSelect,
+        widget=QuickSelect(label_field="name"),
     )
     side = django_filters.ChoiceFilter(
         label="Side",

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -224,6 +225,25 @@ class Source(models.Model):
         return self.duplicate_of or self
 
 
+class MonthNumber(models.Func):
+    """The month of a date as one integer, ``year * 12 + month - 1``, in SQL that both databases
+    can index (PostgreSQL's EXTRACT from a date is immutable; SQLite stores dates as ISO text)."""
+
+    arity = 1
+    output_field = models.IntegerField()
+    template = (
+        "(CAST(EXTRACT(YEAR FROM %(expressions)s) AS integer) * 12"
+        " + CAST(EXTRACT(MONTH FROM %(expressions)s) AS integer) - 1)"
+    )
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        template = (
+            "(CAST(substr(%(expressions)s, 1, 4) AS integer) * 12"
+            " + CAST(substr(%(expressions)s, 6, 2) AS integer) - 1)"
+        )
+        return self.as_sql(compiler, connection, template=template, **extra_context)
+
+
 class EventQuerySet(models.QuerySet):
     def published(self):
         # Merging unpublishes the merged-away event, so the status alone decides (and counting
@@ -258,13 +278,56 @@ class EventQuerySet(models.QuerySet):
             | Q(date_start=event.date_start, date_end=event.date_end, pk__gt=event.pk),
         ).order_by("date_start", "date_end", "pk")
 
+    def per_month(self) -> dict[tuple[int, int], int]:
+        """{(year, month): number of events}, in one grouped query."""
+        # The month number is the expression the (status, month) index holds, so with no other
+        # filter the grouping reads that index in order.
+        rows = self.order_by().values(month=MonthNumber("date_start")).annotate(n=models.Count("pk"))
+        return {(row["month"] // 12, row["month"] % 12 + 1): row["n"] for row in rows}
+
     def search(self, text: str):
-        """Events whose title, summary, or accepted statements contain every word of ``text``."""
+        """Events whose title, summary and accepted statements together contain every word of
+        ``text`` (the last as a prefix)."""
         ids = matching_event_ids(text)
-        return self if ids is None else self.filter(pk__in=ids)
+        if ids is None:
+            return self
+        # "+id" keeps the planner from reading every match's row by its id: it walks the other
+        # filters' index instead and looks each candidate up in the matches, which is far cheaper
+        # when a common word matches most events.
+        unindexed_pk = models.Func(
+            models.F("pk"), template="+%(expressions)s", output_field=models.BigIntegerField()
+        )
+        return self.alias(search_candidate=unindexed_pk).filter(search_candidate__in=ids)
+
+    def for_cards(self):
+        """What a timeline card shows in a fixed number of queries: the thread, the actors, and
+        as annotations ``stated_<stance>`` (has an accepted statement with that stance),
+        ``source_count`` and ``independent_count``. The citations and statements themselves load
+        with the event (``for_timeline``) when a reader opens a card."""
+        citations = Citation.objects.filter(event=OuterRef("pk")).order_by().values("event_id")
+
+        def count_per_event(expression):
+            counted = citations.annotate(n=Count(expression, distinct=True)).values("n")
+            return Coalesce(Subquery(counted), 0)
+
+        stated = {
+            f"stated_{stance}": Exists(
+                Statement.objects.accepted().filter(event=OuterRef("pk"), stance=stance)
+            )
+            for stance in Stance.values
+        }
+        return (
+            self.select_related("thread")
+            .prefetch_related(models.Prefetch("actors", queryset=Actor.objects.only("slug", "name")))
+            .annotate(
+                source_count=count_per_event("source_id"),
+                independent_count=count_per_event(independence_expression()),
+                **stated,
+            )
+        )
 
     def for_timeline(self):
-        """Everything a timeline card shows, in a fixed number of queries."""
+        """Everything an event page and an opened card show, in a fixed number of queries."""
         return self.select_related("thread").prefetch_related(
             "actors",
             models.Prefetch(
@@ -327,7 +390,19 @@ class Event(FuzzyDated):
         ]
         indexes = [
             models.Index(fields=["status", "date_start", "date_end"], name="event_status_date"),
+            # The thread filter with a date range, and its chart, read only this index.
+            models.Index(
+                fields=["status", "thread", "date_start", "date_end"], name="event_status_thread_date"
+            ),
             models.Index(fields=["date_end"], name="event_date_end"),
+            # Events per month for the chart, read in order from the index; date_start makes it
+            # covering for SQLite, which does not count an indexed expression's column as covered.
+            models.Index(
+                models.F("status"),
+                MonthNumber("date_start"),
+                models.F("date_start"),
+                name="event_status_month",
+            ),
         ]
 
     def __str__(self):
@@ -345,7 +420,10 @@ class Event(FuzzyDated):
 
     @cached_property
     def stances(self) -> list[str]:
-        """The stances of its accepted statements, in a fixed order (uses prefetched statements)."""
+        """The stances of its accepted statements, in a fixed order (from the annotations of
+        ``for_cards`` when present, else from the prefetched statements)."""
+        if hasattr(self, f"stated_{Stance.DENIAL}"):
+            return [stance for stance in Stance.values if getattr(self, f"stated_{stance}")]
         present = {
             statement.stance for statement in self.statements.all() if statement.review == Review.ACCEPTED
         }
@@ -366,6 +444,17 @@ class Event(FuzzyDated):
 def independence_key(source: Source) -> tuple[str, int]:
     original = source.original
     return ("outlet", original.outlet_id) if original.outlet_id else ("source", original.pk)
+
+
+def independence_expression():
+    """SQL for ``timeline.models.independence_key`` seen from a citation: the original's outlet
+    (even numbers) or, when the original has no outlet, the original source (odd numbers)."""
+    original_outlet = models.Case(
+        models.When(source__duplicate_of__isnull=True, then=models.F("source__outlet_id")),
+        default=models.F("source__duplicate_of__outlet_id"),
+    )
+    original_source = Coalesce(models.F("source__duplicate_of_id"), models.F("source_id"))
+    return Coalesce(original_outlet * 2, original_source * 2 + 1)
 
 
 def unique_slug(model: type[models.Model], text: str, max_length: int = 280) -> str:
@@ -444,7 +533,8 @@ class Statement(FuzzyDated):
         constraints = [_date_span_is_ordered("statement")]
         indexes = [
             models.Index(fields=["review", "date_start"], name="statement_review_date"),
-            models.Index(fields=["event", "review"], name="statement_event_review"),
+            # Covers the stance filter's per-event probe as well as the cards' prefetch.
+            models.Index(fields=["event", "review", "stance"], name="statement_event_review_stance"),
             models.Index(fields=["stance", "review"], name="statement_stance_review"),
         ]
 
@@ -509,3 +599,14 @@ class SuggestedCitation(models.Model):
 
     def __str__(self):
         return f"{self.mention} → {self.event} ({self.score:.2f})"
+
+
+class DataVersion(models.Model):
+    """A value that changes with every write to the tables the public pages read. Database
+    triggers set it (migration 0007), so bulk and raw writes count too; a result cached under one
+    value is never served once the value has changed (see ``timeline.caching``)."""
+
+    value = models.BigIntegerField()
+
+    def __str__(self):
+        return str(self.value)

@@ -1,9 +1,9 @@
-"""Full-text search of events (title, summary) and accepted statements (quote).
+"""Full-text search of events: each event's title, summary and accepted statements' quotes.
 
-SQLite answers from FTS5 tables kept in step by triggers; PostgreSQL from GIN indexes on the
-same text (both created in migration 0004). Every word must match, and the last word matches as a
-prefix, so results narrow as a reader types. User input never reaches the query syntax: it is cut
-into words first.
+Every event has one search document (migration 0008): an FTS5 table on SQLite, a tsvector with a
+GIN index on PostgreSQL, both kept in step by triggers. Every word must occur in the event's
+document, and the last word matches as a prefix, so results narrow as a reader types. User input
+never reaches the query syntax: it is cut into words first.
 """
 
 import re
@@ -13,20 +13,8 @@ from django.db.models.expressions import RawSQL
 
 MAX_WORDS = 12
 
-SQLITE_EVENTS = """
-    SELECT rowid FROM timeline_event_fts WHERE timeline_event_fts MATCH %s
-    UNION
-    SELECT s.event_id FROM timeline_statement_fts f JOIN timeline_statement s ON s.id = f.rowid
-    WHERE timeline_statement_fts MATCH %s AND s.review = 'accepted' AND s.event_id IS NOT NULL
-"""
-POSTGRES_EVENTS = """
-    SELECT id FROM timeline_event
-    WHERE to_tsvector('english', title || ' ' || summary) @@ to_tsquery('english', %s)
-    UNION
-    SELECT event_id FROM timeline_statement
-    WHERE to_tsvector('english', quote) @@ to_tsquery('english', %s)
-      AND review = 'accepted' AND event_id IS NOT NULL
-"""
+SQLITE_EVENTS = "SELECT rowid FROM timeline_event_search WHERE timeline_event_search MATCH %s"
+POSTGRES_EVENTS = "SELECT event_id FROM timeline_event_search WHERE document @@ to_tsquery('english', %s)"
 
 
 def search_words(text: str) -> list[str]:
@@ -45,13 +33,19 @@ def _postgres_query(words: list[str]) -> str:
 
 
 def matching_event_ids(text: str) -> RawSQL | None:
-    """A subquery of the ids of events whose text or accepted statements contain every word of
-    ``text``, or None when ``text`` has no words."""
+    """A subquery of the ids of events whose title, summary and accepted statements together
+    contain every word of ``text``, or None when ``text`` has no words."""
     words = search_words(text)
     if not words:
         return None
     if connection.vendor == "postgresql":
-        query = _postgres_query(words)
-        return RawSQL(POSTGRES_EVENTS, [query, query])
-    match = _sqlite_match(words)
-    return RawSQL(SQLITE_EVENTS, [match, match])
+        return RawSQL(POSTGRES_EVENTS, [_postgres_query(words)])
+    return RawSQL(SQLITE_EVENTS, [_sqlite_match(words)])
+
+
+def optimize_index() -> None:
+    """Merge the search index into one segment (SQLite). Rewriting a document leaves the old one's
+    entries behind until segments merge; after a bulk load a search reads many small segments."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO timeline_event_search (timeline_event_search) VALUES ('optimize')")

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
+from timeline.caching import TimelineResults, filter_key
 from timeline.charts import density_chart
 from timeline.dates import Precision
 from timeline.filters import EventFilter, StatementFilter, clean_query
@@ -60,21 +61,24 @@ class TimelinePage(ListPage):
         return self.items
 
 
-def paginate_timeline(events: QuerySet, number: int, size: int, count: int | None = None) -> TimelinePage:
+def paginate_timeline(results: TimelineResults, number: int, size: int) -> TimelinePage:
     """One page of events with the year and month headings it needs.
 
     The row before the page is fetched too, so a page that continues a month does not repeat
     its heading when it is appended under the previous one.
     """
-    if count is None:
-        count = events.count()
+    count = results.count()
     last_page = max(1, -(-count // size))
     number = min(number, last_page)
     offset = (number - 1) * size
-    rows = list(events.for_timeline()[max(offset - 1, 0) : offset + size])
-    previous = heading_key(rows.pop(0)) if offset else (None, None)
+    ids = results.ids(max(offset - 1, 0), offset + size)
+    # Published ones only, whatever the ids say: the ids and these rows are read at different
+    # moments, and an event may have been unpublished in between.
+    rows = Event.objects.published().for_cards().in_bulk(ids)
+    before, ids = (rows.get(ids[0]), ids[1:]) if offset and ids else (None, ids)
+    previous = heading_key(before) if before else (None, None)
     cards = []
-    for event in rows:
+    for event in (rows[pk] for pk in ids if pk in rows):
         key = heading_key(event)
         cards.append(Card(event, key[0] != previous[0], key[1] is not None and key != previous))
         previous = key
@@ -99,20 +103,21 @@ def timeline(request):
         "query": request.GET.copy(),
         "export_query": clean_query(request.GET, drop=("page", "page_size")),
     }
+    results = TimelineResults(
+        event_filter.qs, filter_key(request.GET), single_pass=event_filter.is_narrowed_search
+    )
+    context["page"] = paginate_timeline(results, number, size)
+    context["data_version"] = results.version  # keys the cards' cached markup
     if wants_fragment(request) and request.htmx.target == "load-more":
-        context["page"] = paginate_timeline(event_filter.qs, number, size)
         return render(request, "timeline/index.html#more", context)
-    # The chart's grouped query also gives the number of matching events.
-    chart = density_chart(event_filter.qs, request.GET)
-    count = sum(bar.count for bar in chart["bars"]) if chart else 0
-    context["chart"] = chart
-    context["page"] = paginate_timeline(event_filter.qs, number, size, count=count)
+    context["chart"] = density_chart(results.per_month(), request.GET)
     if not wants_fragment(request):
         return render(request, "timeline/index.html", context)
     return results_fragment(request, "timeline/index.html#results", context)
 
 
 @require_safe
+@vary_on_headers("HX-Request")
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.select_related("merged_into"), slug=slug)
     if event.merged_into_id:
@@ -120,6 +125,9 @@ def event_detail(request, slug):
     if event.status != Event.Status.PUBLISHED:
         raise Http404("This event is not published.")
     event = Event.objects.for_timeline().get(pk=event.pk)
+    if wants_fragment(request) and (request.htmx.target or "").startswith("details-"):
+        # A timeline card opening its details: its citations and statements, swapped in place.
+        return render(request, "timeline/event_detail.html#card-details", {"event": event})
     statements = list(event.statements.all())
     citations = list(event.citations.all())
     # The cited sources' texts, in one query, to show each excerpt with a sentence either side.

@@ -147,8 +147,19 @@ def test_the_timeline_works_without_javascript(live_server, browser, story):
     page.wait_for_url("**thread=photo**")
     assert shown_titles(page) == ["Photo of railcars released"]
     page.click("text=Sources and statements")
-    assert page.locator(".card__details blockquote").first.is_visible()
+    page.click(".card__details >> text=on the event’s page")
+    assert "never happened" in page.locator(".dispute").inner_text()
     context.close()
+
+
+def test_card_details_load_in_place_when_opened(live_server, page, story):
+    page.goto(live_server.url + "/?thread=photo")
+    page.click("text=Sources and statements")
+    details = page.locator(".card__details")
+    expect(details.locator("blockquote")).to_have_count(2)
+    assert "never happened" in details.inner_text() and "We can confirm." in details.inner_text()
+    assert page.url.endswith("/?thread=photo")  # still the timeline
+    screenshot(page, "timeline-details")
 
 
 def test_event_and_source_pages(live_server, page, story):

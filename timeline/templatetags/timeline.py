@@ -1,8 +1,9 @@
-"""Small pieces of markup used on every card, built in Python because they repeat hundreds of
-times on a page."""
+"""Small pieces of markup that repeat many times on a page (stance badges, chart bars), built in
+Python rather than through the template engine."""
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 from timeline.models import Stance
 
@@ -15,15 +16,38 @@ STANCE_ICONS = {
     Stance.CONFIRMATION: "✓",
     Stance.ASSESSMENT: "◆",
 }
+STANCE_LABELS = dict(Stance.choices)
 
 
 @register.simple_tag
 def stance_badge(stance: str) -> str:
     """A stance badge: icon and word ("✕ Denial")."""
-    label = Stance(stance).label if stance in Stance.values else str(stance).capitalize()
+    label = STANCE_LABELS.get(stance) or str(stance).capitalize()
     return format_html(
         '<span class="badge badge--{}"><span class="badge__icon" aria-hidden="true">{}</span>{}</span>',
         stance,
         STANCE_ICONS.get(stance, "•"),
         label,
     )
+
+
+@register.simple_tag
+def density_bars(chart: dict) -> str:
+    """The bars of the density chart: a link per month with events, a thin mark for an empty one."""
+    width, height = chart["bar_width"], chart["height"]
+    parts = []
+    for bar in chart["bars"]:
+        label = escape(bar.label)
+        if bar.count:
+            parts.append(
+                f'<a href="{escape(bar.href)}" aria-label="{label}"><title>{label}</title>'
+                f'<rect class="density__bar" x="{bar.x}" y="{bar.y}" width="{width}" '
+                f'height="{bar.height}"></rect>'
+                f'<rect class="density__hit" x="{bar.x}" y="0" width="{width}" height="{height}"></rect></a>'
+            )
+        else:
+            parts.append(
+                f'<rect class="density__gap" x="{bar.x}" y="{height - 1}" width="{width}" height="1">'
+                f"<title>{label}</title></rect>"
+            )
+    return mark_safe("".join(parts))  # labels and links are escaped above, the rest are numbers

@@ -20,6 +20,7 @@ from timeline.models import (
     Statement,
     Thread,
 )
+from timeline.search import optimize_index
 
 WORDS = (
     "artillery shells rockets missiles rail shipment border Tumangang Wagner Pyongyang Moscow Kremlin "
@@ -74,6 +75,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         with transaction.atomic():
             self.generate(random.Random(options["seed"]), options)
+        optimize_index()  # each statement rewrote its event's search document
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh planner statistics: SQLite picks poor indexes without them
         elapsed = time.perf_counter() - started
