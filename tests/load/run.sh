@@ -44,18 +44,19 @@ $PY manage.py migrate --noinput -v0
 $PY manage.py collectstatic --noinput -v0
 $PY manage.py generate_dataset --if-empty
 
-# The news articles of the TimeML corpus as JSON Lines, stamped with this run so that every run
-# writes new sources instead of finding them unchanged.
+# The news articles of the TimeML corpus as JSON Lines, each text marked with this run so that every
+# run writes new sources (copies of the last run's) instead of finding them unchanged.
 $PY - "$CORPUS" "$work/articles.jsonl" <<'PYEOF'
-import json, sys, time
+import json, sys, uuid
 from timeline.ingest.timeml import iter_timeml, read_timeml
 
 corpus, out = sys.argv[1:]
-stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
+run = uuid.uuid4().hex
 with open(out, "w", encoding="utf-8") as lines:
     for path in iter_timeml(corpus):
         doc = read_timeml(path)
-        record = {"title": f"{doc.title or doc.doc_id} (load test {stamp})", "text": doc.text}
+        text = f"{doc.text}\n\nLoad test copy {run}."
+        record = {"title": doc.title or doc.doc_id, "text": text}
         if doc.dct:
             record["published"] = doc.dct.isoformat()
         lines.write(json.dumps(record) + "\n")
@@ -64,7 +65,17 @@ PYEOF
 .venv/bin/gunicorn timeline.wsgi -w 2 -b "127.0.0.1:$PORT" --access-logfile /dev/null \
   --error-logfile "$work/server.log" &
 server=$!
-for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.2; done
+$PY - "$PORT" <<'PYEOF'
+import sys, time, urllib.request
+for _ in range(100):
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/", timeout=5)
+        break
+    except OSError:
+        time.sleep(0.2)
+else:
+    sys.exit("the server did not start")
+PYEOF
 
 wrk -t2 -c16 -d"$DURATION" --latency -s tests/load/mix.lua "http://127.0.0.1:$PORT" \
   >"$work/wrk.txt" 2>"$work/wrk-errors.txt" &
