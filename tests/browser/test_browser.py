@@ -241,3 +241,29 @@ def test_review_queue_has_no_accessibility_violations(live_server, browser, admi
     violations = axe_violations(page)
     context.close()
     assert violations == [], json.dumps(violations, indent=1)
+
+
+def test_on_a_phone_the_filters_fold_behind_a_button(live_server, browser, story):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    toggle = page.locator(".filter-toggle")
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(page.locator("#id_thread")).to_be_hidden()
+    expect(page.locator("#id_q")).to_be_visible()
+    assert page.locator(".card").first.bounding_box()["y"] < 800  # results start on the first screen
+
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    page.select_option("#id_thread", "rail")
+    page.wait_for_url("**/?thread=rail")
+    expect(page.locator(".card")).to_have_count(2)
+    expect(toggle).to_have_text("Filters (1)")
+    toggle.click()
+    expect(page.locator("#id_thread")).to_be_hidden()
+
+    page.set_viewport_size({"width": 1280, "height": 800})  # wider: every filter in view again
+    expect(toggle).to_be_hidden()
+    expect(page.locator("#id_thread")).to_be_visible()
+    context.close()
