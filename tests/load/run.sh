@@ -77,7 +77,8 @@ else:
     sys.exit("the server did not start")
 PYEOF
 
-wrk -t2 -c16 -d"$DURATION" --latency -s tests/load/mix.lua "http://127.0.0.1:$PORT" \
+# A slow answer counts in the latency figures; an error is a failed or abandoned request (10 s).
+wrk -t2 -c16 -d"$DURATION" --timeout 10s --latency -s tests/load/mix.lua "http://127.0.0.1:$PORT" \
   >"$work/wrk.txt" 2>"$work/wrk-errors.txt" &
 load=$!
 sleep 2
