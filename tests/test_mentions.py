@@ -189,6 +189,7 @@ def test_relative_dates_are_unresolved_without_publication_date():
         "Revenue reached $2,019 million, up 12%, at 10:30 a.m.",
         "About 2000 vehicles and Flight 752 were inspected in Room 1204.",
         "Watch ABC's This Week and read USA Today.",
+        "The A1998 engine, flight SU2019 and record 7bbbfbe7e1928e47.",
     ],
 )
 def test_non_dates_are_not_reported(text):

@@ -169,7 +169,8 @@ _SPELLED_YEAR = (
 
 
 def _year(n: str = "") -> str:
-    return rf"(?P<year{n}>(?<![\d$£€#.,])(?:1[0-9]|20)\d\d(?![\d%]|,\d|\.\d)|{_SPELLED_YEAR})"
+    # Not glued to a word before it: "A1998", "SU2019" and hex ids are model, flight and other numbers.
+    return rf"(?P<year{n}>(?<![\w$£€#.,])(?:1[0-9]|20)\d\d(?![\d%]|,\d|\.\d)|{_SPELLED_YEAR})"
 
 
 _WEEKDAY = rf"(?P<weekday>(?:{_cased(_WEEKDAYS)})\b)"
