@@ -14,13 +14,12 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from tests.seeds import seed_path
 from timeline.dates import parse_period
 from timeline.filters import events_with_independent_sources
 from timeline.ingest import pipeline
 from timeline.ingest.published import contradiction, determine_published, find_dateline
 from timeline.models import Actor, Citation, DateMention, Event, Outlet, Source, Statement, SuggestedCitation
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 ARTICLE = """Moscow denies buying shells from Pyongyang
 SEOUL — Russia's foreign ministry on Friday rejected reports that it had bought artillery shells from North
@@ -723,17 +722,9 @@ def test_a_given_date_is_used_even_when_the_content_disagrees():
 # The seed articles
 
 
-def _seed_dir() -> Path:
-    if not SEEDS.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"seed articles are missing from {SEEDS}")
-        pytest.skip(f"seed articles are not beside the project ({SEEDS})")
-    return SEEDS
-
-
 @pytest.mark.django_db
 def test_seeds_load_once_then_are_unchanged():
-    seeds = _seed_dir()
+    seeds = seed_path()
     first = run(seeds)
     assert first.error is None
     assert "loaded 4, updated 0, unchanged 0, duplicates 1, failed 0" in first.out
@@ -766,7 +757,7 @@ def _seeds_as_jsonl(path: Path, reverse: bool) -> Path:
     """The seed articles as one JSON Lines file, each with its publication date when one is known."""
     dates = _seed_dates()
     lines = []
-    for seed in sorted(_seed_dir().glob("*.txt"), reverse=reverse):
+    for seed in sorted(seed_path().glob("*.txt"), reverse=reverse):
         record = {"id": seed.name[:3], "text": seed.read_text(encoding="utf-8")}
         if dates[seed.name]:
             record["published"] = dates[seed.name]
@@ -811,7 +802,7 @@ def test_seeds_with_their_dates_load_then_are_unchanged(tmp_path, reverse):
 def test_seeds_loaded_one_by_one_with_their_dates(tmp_path):
     dates = _seed_dates()
     outputs = []
-    for seed in sorted(_seed_dir().glob("*.txt")):
+    for seed in sorted(seed_path().glob("*.txt")):
         outputs.append(run(seed, *(["--published", dates[seed.name]] if dates[seed.name] else [])).out)
     spun, original = _spun_and_original()
     assert spun.duplicate_of == original
@@ -821,7 +812,7 @@ def test_seeds_loaded_one_by_one_with_their_dates(tmp_path):
 
 @pytest.mark.django_db
 def test_seeds_fill_in_the_curated_fixture(seeded):
-    seeds = _seed_dir()
+    seeds = seed_path()
     sources_before = Source.objects.count()
     result = run(seeds)
     assert "updated 5" in result.out and result.error is None
