@@ -7,7 +7,7 @@ DEV_ENV := DJANGO_DEBUG=1
 TBAQ ?= ../shared/corpora/tbaq
 SEEDS ?= ../shared/seeds
 
-.PHONY: install browser-deps run test test-postgres lint format eval bench loadtest
+.PHONY: install browser-deps run test test-postgres lint format eval bench-data bench loadtest
 
 $(INSTALLED): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,14 +53,17 @@ eval: install
 # Benchmarks on a generated dataset kept in var/ between runs (set BENCH_DATABASE_URL for PostgreSQL).
 BENCH_ENV := DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver \
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/var/bench.sqlite3}
-bench: install
+bench-data: install
 	mkdir -p var
+	$(BENCH_ENV) $(BIN)/python manage.py create_database
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
 	$(BENCH_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(BENCH_ENV) $(BIN)/python manage.py generate_dataset --if-empty
+
+bench: bench-data
 	$(BENCH_ENV) $(BIN)/python manage.py bench_pages --repeat 20
 	$(BIN)/python -m timeline.ingest.bench
 
 # gunicorn + wrk on the benchmark dataset while load_articles writes (set BENCH_DATABASE_URL for PostgreSQL).
-loadtest: install
+loadtest: bench-data
 	tests/load/run.sh

@@ -1,6 +1,7 @@
 """The seed articles through the curator's workflow: suggestions point at the events the curated
 timeline cites them for, and working through the review queue in the admin rebuilds that timeline."""
 
+import functools
 import json
 from datetime import date
 from pathlib import Path
@@ -20,8 +21,9 @@ pytestmark = pytest.mark.django_db
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "seed_timeline.json"
 
 
+@functools.cache
 def curated(model: str) -> list[dict]:
-    """The curated fixture's rows of one model, as stored in the JSON."""
+    """The curated fixture's rows of one model, as stored in the JSON (read once; not to be changed)."""
     rows = json.loads(FIXTURE.read_text(encoding="utf-8"))
     return [row for row in rows if row["model"] == f"timeline.{model}"]
 

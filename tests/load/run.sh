@@ -3,8 +3,10 @@
 # timeline, filter and event requests (mix.lua) for 30 s over 16 connections, and load_articles
 # writes a batch of news articles into the same database meanwhile.
 #
-#   tests/load/run.sh                      # SQLite: var/bench.sqlite3 (as make bench)
-#   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/timeline_bench tests/load/run.sh
+#   make loadtest                          # SQLite: var/bench.sqlite3 (as make bench)
+#   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/timeline_bench make loadtest
+#
+# make prepares the dataset first (make bench-data: created once, reused after).
 #
 # Prints one LOAD line for the requests and one for the loader; exits non-zero on any failed
 # request, any failed article or any "database is locked".
@@ -26,23 +28,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-mkdir -p var
-if [[ $DATABASE_URL == postgres* ]]; then
-  # Create the benchmark database on first use.
-  $PY - <<'PYEOF'
-import os, dj_database_url, psycopg
-from psycopg import sql
-db = dj_database_url.parse(os.environ["DATABASE_URL"])
-params = dict(host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"], password=db["PASSWORD"] or None)
-with psycopg.connect(dbname="postgres", autocommit=True, **params) as conn:
-    if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone():
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(db["NAME"])))
-PYEOF
-fi
-$PY manage.py migrate --noinput -v0
-$PY manage.py collectstatic --noinput -v0
-$PY manage.py generate_dataset --if-empty
 
 # The news articles of the TimeML corpus as JSON Lines, each text marked with this run so that every
 # run writes new sources (copies of the last run's) instead of finding them unchanged.

@@ -12,14 +12,18 @@ import importlib
 
 from django.db import migrations
 
-SQLITE_REFRESH = """
-    DELETE FROM timeline_event_search WHERE rowid = {id};
+# Each event's row of the search table: its title, summary and accepted quotes.
+SQLITE_DOCUMENTS = """
     INSERT INTO timeline_event_search (rowid, title, summary, statements)
     SELECT e.id, e.title, e.summary, coalesce((
         SELECT group_concat(s.quote, ' ') FROM timeline_statement s
         WHERE s.event_id = e.id AND s.review = 'accepted'
     ), '')
-    FROM timeline_event e WHERE e.id = {id};
+    FROM timeline_event e
+"""
+SQLITE_REFRESH = f"""
+    DELETE FROM timeline_event_search WHERE rowid = {{id}};
+    {SQLITE_DOCUMENTS} WHERE e.id = {{id}};
 """
 SQLITE_CREATE = [
     # Prefix indexes stream a prefix match instead of merging every matching word's postings
@@ -40,9 +44,7 @@ SQLITE_CREATE = [
     f"BEGIN {SQLITE_REFRESH.format(id='old.event_id')} {SQLITE_REFRESH.format(id='new.event_id')} END",
     "CREATE TRIGGER timeline_statement_search_delete AFTER DELETE ON timeline_statement "
     f"WHEN old.event_id IS NOT NULL BEGIN {SQLITE_REFRESH.format(id='old.event_id')} END",
-    "INSERT INTO timeline_event_search (rowid, title, summary, statements) "
-    "SELECT e.id, e.title, e.summary, coalesce((SELECT group_concat(s.quote, ' ') FROM timeline_statement s "
-    "WHERE s.event_id = e.id AND s.review = 'accepted'), '') FROM timeline_event e",
+    SQLITE_DOCUMENTS,
 ]
 SQLITE_TRIGGERS = [
     "timeline_event_search_insert",
