@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-DEV_ENV := DJANGO_DEBUG=1
 TBAQ ?= ../shared/corpora/tbaq
 SEEDS ?= ../shared/seeds
 
@@ -26,11 +25,11 @@ browser-deps:
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(AXE); fi
 
 run: install
-	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
-	$(DEV_ENV) $(BIN)/python manage.py seed_timeline
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_timeline
 	@# The seed articles' text, for the source pages and the review queue (unchanged on later runs).
-	@if [ -d $(SEEDS) ]; then $(DEV_ENV) $(BIN)/python manage.py load_articles $(SEEDS); fi
-	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@if [ -d $(SEEDS) ]; then $(BIN)/python manage.py load_articles $(SEEDS); fi
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install browser-deps
 	$(BIN)/python -m pytest
@@ -50,8 +49,10 @@ format: install
 eval: install
 	$(BIN)/python -m timeline.ingest.evaluate $(TBAQ) --floor timeline/ingest/eval_floor.json
 
-# Benchmarks on a generated dataset kept in var/ between runs (set BENCH_DATABASE_URL for PostgreSQL).
-BENCH_ENV := DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver \
+# Benchmarks on a generated dataset kept in var/ between runs (set BENCH_DATABASE_URL for PostgreSQL),
+# with the production settings the server runs on.
+BENCH_ENV := DJANGO_SETTINGS_MODULE=timeline.settings.production \
+	DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver \
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/var/bench.sqlite3}
 bench-data: install
 	mkdir -p var
@@ -62,7 +63,7 @@ bench-data: install
 
 bench: bench-data
 	$(BENCH_ENV) $(BIN)/python manage.py bench_pages --repeat 20
-	$(BIN)/python -m timeline.ingest.bench
+	$(BENCH_ENV) $(BIN)/python -m timeline.ingest.bench
 
 # gunicorn + wrk on the benchmark dataset while load_articles writes (set BENCH_DATABASE_URL for PostgreSQL).
 loadtest: bench-data

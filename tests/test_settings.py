@@ -1,4 +1,5 @@
-"""Production settings: the deployment checklist passes and nothing insecure is a default."""
+"""The settings modules: production passes the deployment checklist and refuses to start without a
+secret key (in one line); development works on a fresh checkout with no environment at all."""
 
 import os
 import subprocess
@@ -17,6 +18,9 @@ def run_manage(*args, **env):
     )
 
 
+PRODUCTION = "timeline.settings.production"
+
+
 def test_check_deploy_is_clean_under_production_settings():
     result = run_manage(
         "check",
@@ -25,15 +29,53 @@ def test_check_deploy_is_clean_under_production_settings():
         "WARNING",
         DJANGO_SECRET_KEY="a-real-secret-key-with-plenty-of-entropy-0123456789-abcdefghijklmnop",
         DJANGO_ALLOWED_HOSTS="timeline.example.org",
+        DJANGO_SETTINGS_MODULE=PRODUCTION,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = run_manage("check")
+def test_production_refuses_to_start_without_a_secret_key_in_one_line():
+    result = run_manage("check", DJANGO_SETTINGS_MODULE=PRODUCTION)
     assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+    assert result.stderr.startswith("DJANGO_SECRET_KEY must be set")
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr  # no traceback
+
+
+def test_gunicorn_stops_with_one_line_without_a_secret_key():
+    """The server's master process reads the settings first (gunicorn.conf.py), so it stops at
+    once with the reason instead of restarting workers that fail."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    result = subprocess.run(
+        [gunicorn, "timeline.wsgi", "-w", "2", "-b", "127.0.0.1:0"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("[")]  # gunicorn's log
+    assert len(lines) == 1 and lines[0].startswith("DJANGO_SECRET_KEY must be set"), result.stderr
+    assert "Traceback" not in result.stderr and "Booting worker" not in result.stderr
+
+
+def test_a_fresh_checkout_runs_management_commands_with_no_environment(tmp_path):
+    """Development is manage.py's default: no secret key, no DJANGO_DEBUG needed."""
+    database = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    migrated = run_manage("migrate", "--noinput", "-v0", DATABASE_URL=database)
+    assert (migrated.returncode, migrated.stderr) == (0, "")
+    created = run_manage(
+        "createsuperuser",
+        "--noinput",
+        "--username=curator",
+        "--email=curator@example.org",
+        DATABASE_URL=database,
+        DJANGO_SUPERUSER_PASSWORD="a-long-enough-password-1",
+    )
+    assert created.returncode == 0, created.stderr
+    assert created.stdout.strip() == "Superuser created successfully."
 
 
 def test_create_database_makes_a_missing_postgres_database_once():
