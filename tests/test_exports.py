@@ -324,7 +324,7 @@ def test_density_chart_counts_months_with_gaps_and_links_each_bar(client, htmx_g
     fragment = htmx_get(reverse("timeline"), thread="rail").content.decode()
     assert 'class="density"' in fragment  # redrawn with the results
     narrowed = client.get(bars[0].href.replace("?", reverse("timeline") + "?"))
-    assert [card.event.title for card in narrowed.context["page"].cards] == ["Nov 1", "Nov 2", "Nov 3"]
+    assert [card.event.title for card in narrowed.context["page"].object_list] == ["Nov 1", "Nov 2", "Nov 3"]
 
 
 def test_density_chart_buckets_by_year_over_long_spans_in_one_query(client, django_assert_max_num_queries):

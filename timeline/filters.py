@@ -6,6 +6,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from timeline.forms import QuickSelect
 from timeline.models import Actor, Citation, Event, Outlet, Stance, Statement, Thread, independence_expression
+from timeline.querystrings import clean_query
 from timeline.search import search_words
 
 
@@ -147,18 +148,6 @@ def active_filters(filterset, labelled_choices=()) -> list[tuple[str, str, str, 
         remove_url = "?" + clean_query(filterset.data, drop=(name, "page"))
         chips.append((name, str(field.label or name.capitalize()), str(shown), remove_url))
     return chips
-
-
-def clean_query(query, drop=("page",)) -> str:
-    """``query`` URL-encoded without empty values and without the parameters in ``drop``."""
-    kept = query.copy()
-    for key in list(kept):
-        values = [value for value in kept.getlist(key) if value.strip()]
-        if key in drop or not values:
-            del kept[key]
-        else:
-            kept.setlist(key, values)
-    return kept.urlencode()
 
 
 def events_with_independent_sources(at_least: int | None = None, exactly: int | None = None):
