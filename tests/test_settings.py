@@ -1,11 +1,17 @@
 """The settings modules: production passes the deployment checklist and refuses to start without a
 secret key (in one line); development works on a fresh checkout with no environment at all."""
 
+import io
+import logging
 import os
 import subprocess
 import sys
 import uuid
 from pathlib import Path
+
+import pytest
+from django.test import Client, override_settings
+from django.urls import path
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -101,3 +107,52 @@ def test_create_database_makes_a_missing_postgres_database_once():
     assert exists
     assert (first.returncode, first.stdout.strip()) == (0, f"Created database {name}.")
     assert (second.returncode, second.stdout) == (0, "")
+
+
+def fail(request):
+    raise RuntimeError("a bug in a view")
+
+
+urlpatterns = [path("fails/", fail)]
+
+
+def server_log_handlers() -> list[logging.StreamHandler]:
+    """The stream handlers a ``django.request`` record reaches, as the settings configure them
+    (the test runner's own capture handlers aside)."""
+    handlers, logger = [], logging.getLogger("django.request")
+    while logger:
+        handlers += [
+            handler
+            for handler in logger.handlers
+            if isinstance(handler, logging.StreamHandler)
+            and not type(handler).__module__.startswith("_pytest")
+        ]
+        logger = logger.parent if logger.propagate else None
+    return handlers
+
+
+@pytest.fixture
+def server_log():
+    """What the configured handlers of ``django.request`` write during the test."""
+    written = io.StringIO()
+    handlers = server_log_handlers()
+    streams = [handler.setStream(written) for handler in handlers]
+    yield written
+    for handler, stream in zip(handlers, streams, strict=True):
+        handler.setStream(stream)
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF=__name__, DEBUG=False)
+def test_a_server_error_is_logged_with_its_traceback_when_debug_is_off(server_log):
+    response = Client(raise_request_exception=False).get("/fails/")
+    assert response.status_code == 500
+    log = server_log.getvalue()
+    assert "Internal Server Error: /fails/" in log
+    assert "RuntimeError: a bug in a view" in log  # with the traceback
+
+
+@pytest.mark.django_db
+def test_a_missing_page_is_not_logged_as_an_error(client, server_log):
+    assert client.get("/no/such/page/").status_code == 404
+    assert server_log.getvalue() == ""

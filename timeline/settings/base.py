@@ -171,11 +171,26 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Server errors (500s, with their tracebacks) go to stderr, which gunicorn and systemd keep, even with
+# debug off, where Django's own console handler is silent. Django also mails them to ADMINS, which a
+# deployment can set in a settings module of its own (with EMAIL_HOST) that starts from production.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"timeline": {"handlers": ["console"], "level": os.environ.get("TIMELINE_LOG_LEVEL", "INFO")}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # With debug on, Django's console handler prints them already.
+        "server_errors": {
+            "class": "logging.StreamHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "loggers": {
+        "timeline": {"handlers": ["console"], "level": os.environ.get("TIMELINE_LOG_LEVEL", "INFO")},
+        "django.request": {"handlers": ["server_errors"]},
+    },
 }
 
 # The loader refuses files larger than this before reading them whole.
