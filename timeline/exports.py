@@ -1,4 +1,6 @@
-"""The timeline as data: JSON, CSV and TimelineJS, for the same filters as the pages.
+"""The timeline as data: JSON, CSV and TimelineJS, for the same filters as the pages; and the table
+of every format a list page links to (``EVENT_FORMATS``, ``STATEMENT_FORMATS``, the feed included),
+from which the URLs and the links are made.
 
 Only published events and public statements are exported. Invalid parameters answer 400 with
 the form's errors, never a 500.
@@ -7,6 +9,8 @@ the form's errors, never a 500.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
@@ -16,6 +20,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.views.decorators.http import require_safe
 
 from timeline.dates import Precision
+from timeline.feeds import event_feed
 from timeline.filters import EventFilter, StatementFilter
 from timeline.forms import PageForm
 from timeline.highlight import safe_url
@@ -329,3 +334,29 @@ def timelinejs(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+# The formats
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One way to take a list page's current filter away: the view that answers it, at ``path``
+    (named ``name``), linked under the list as ``label`` with the media type it answers."""
+
+    name: str
+    path: str
+    label: str
+    media_type: str
+    view: Callable
+
+
+EVENT_FORMATS = [
+    ExportFormat("events_json", "api/events.json", "JSON", "application/json", events_json),
+    ExportFormat("events_csv", "events.csv", "CSV", "text/csv", events_csv),
+    ExportFormat("timelinejs", "timelinejs.json", "TimelineJS", "application/json", timelinejs),
+    ExportFormat("feed", "feed/", "Atom feed", "application/atom+xml", event_feed),
+]
+STATEMENT_FORMATS = [
+    ExportFormat("statements_json", "api/statements.json", "JSON", "application/json", statements_json),
+]

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from timeline.caching import TimelineResults
 from timeline.charts import density_chart
 from timeline.dates import Precision
+from timeline.exports import EVENT_FORMATS, STATEMENT_FORMATS
 from timeline.filters import EventFilter, StatementFilter
 from timeline.forms import PageForm
 from timeline.fragments import Partial, for_htmx
@@ -79,6 +80,7 @@ def timeline(request, partial):
         "filter": event_filter,
         "query": request.GET.copy(),
         "export_query": clean_query(request.GET, drop=("page", "page_size")),
+        "exports": EVENT_FORMATS,
         "page": TimelinePaginator(results, size).get_page(number),
         "data_version": results.version,  # keys the cards' cached markup
     }
@@ -220,4 +222,5 @@ def statements(request, partial):
         "page": Paginator(statement_filter.qs, size).get_page(number),
         "query": request.GET.copy(),
         "export_query": clean_query(request.GET, drop=("page", "page_size")),
+        "exports": STATEMENT_FORMATS,
     }
