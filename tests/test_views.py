@@ -1,6 +1,9 @@
 """The public pages: the timeline, its filters and HTMX fragments, events, sources and actors."""
 
+import html
+import re
 from datetime import date
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
@@ -79,6 +82,32 @@ def test_each_filter_alone_and_combined(client):
     combined = {"thread": "rail", "stance": "allegation", "date_from": "2022-11-01", "q": "shell"}
     assert titles(client.get(TIMELINE, combined)) == ["Covert shell shipments"]
     assert titles(client.get(TIMELINE, {**combined, "stance": "denial"})) == []
+
+
+# (page, a filter in use beside thread/speaker, the chip it shows): a choice by its label, a model
+# by its name, anything else as given.
+CHIP_CASES = [
+    ("timeline", {"stance": "denial"}, "Stance: Denial"),
+    ("timeline", {"single_source": "1"}, "Corroboration: Single-source claims only"),
+    ("timeline", {"actor": "kcna"}, "Actor: KCNA"),
+    ("timeline", {"date_from": "2022-11-01"}, "From: 2022-11-01"),
+    ("statements", {"side": "DPRK"}, "Side: DPRK"),
+    ("statements", {"stance": "denial"}, "Stance: Denial"),
+    ("statements", {"speaker": "kcna"}, "Speaker: KCNA"),
+]
+
+
+@pytest.mark.parametrize(("page", "params", "chip"), CHIP_CASES)
+def test_each_filter_in_use_is_a_chip_that_removes_it(client, page, params, chip):
+    make_actor("KCNA", slug="kcna", side="DPRK")
+    make_thread("Rail shipments", slug="rail")
+    url = reverse(page)
+    response = client.get(url, {**params, "q": "shells", "page": "2"})
+    chips = re.findall(r'<a class="chip" href="([^"]*)"[^>]*>([^<]*) <span', response.content.decode())
+    by_text = {html.unescape(text): html.unescape(href) for href, text in chips}
+    assert set(by_text) == {chip, "Search: shells"}
+    assert by_text[chip] == "?q=shells"  # without itself and without the page
+    assert by_text["Search: shells"] == "?" + urlencode(params)
 
 
 def test_htmx_request_gets_only_the_results_fragment_and_a_clean_pushed_url(client, htmx_get):
