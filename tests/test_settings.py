@@ -82,6 +82,9 @@ def test_a_fresh_checkout_runs_management_commands_with_no_environment(tmp_path)
     )
     assert created.returncode == 0, created.stderr
     assert created.stdout.strip() == "Superuser created successfully."
+    # Commands written for the old settings, with DJANGO_DEBUG=1, work as before.
+    checked = run_manage("check", DATABASE_URL=database, DJANGO_DEBUG="1")
+    assert (checked.returncode, checked.stderr) == (0, "")
 
 
 def test_create_database_makes_a_missing_postgres_database_once():

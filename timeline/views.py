@@ -71,6 +71,7 @@ def heading_key(event: Event) -> tuple[int, int | None]:
     {"load-more": Partial("more"), "*": Partial("results", push_url=True)},
 )
 def timeline(request, partial):
+    """The timeline of the events the filters match, a page of cards under the density chart."""
     event_filter = EventFilter(request.GET or None, queryset=Event.objects.published())
     number, size = PageForm(request.GET).page_and_size(settings.TIMELINE_PAGE_SIZE)
     results = TimelineResults(
@@ -92,6 +93,7 @@ def timeline(request, partial):
 @require_safe
 @for_htmx("timeline/event_detail.html", {"details-*": Partial("card-details")})
 def event_detail(request, slug, partial):
+    """One event with its citations, statements and neighbours; or, for a card, its details."""
     event = get_object_or_404(Event.objects.select_related("merged_into"), slug=slug)
     if event.merged_into_id:
         return redirect(event.merged_into, permanent=True)
@@ -215,6 +217,7 @@ def actor_detail(request, slug):
 @require_safe
 @for_htmx("timeline/statements.html", {"*": Partial("results", push_url=True)})
 def statements(request, partial):
+    """Every public statement the filters match, a page at a time."""
     statement_filter = StatementFilter(request.GET or None, queryset=Statement.objects.for_listing())
     number, size = PageForm(request.GET).page_and_size(settings.TIMELINE_PAGE_SIZE)
     return {
