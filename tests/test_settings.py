@@ -67,6 +67,22 @@ def test_gunicorn_stops_with_one_line_without_a_secret_key():
     assert "Traceback" not in result.stderr and "Booting worker" not in result.stderr
 
 
+def test_the_wsgi_entry_point_alone_exits_with_the_status_that_stops_a_server():
+    """Started without gunicorn.conf.py, each worker imports timeline.wsgi: it exits with status 4,
+    on which gunicorn stops instead of restarting the worker."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import timeline.wsgi"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 4
+    assert result.stderr.startswith("DJANGO_SECRET_KEY must be set")
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
 def test_a_fresh_checkout_runs_management_commands_with_no_environment(tmp_path):
     """Development is manage.py's default: no secret key, no DJANGO_DEBUG needed."""
     database = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
