@@ -25,7 +25,11 @@ TIMELINE = reverse("timeline")
 def summary(response) -> tuple[int, list[tuple[str, int]], list[str]]:
     chart = response.context["chart"]
     bars = [(bar.label, bar.count) for bar in chart["bars"]] if chart else []
-    return response.context["page"].count, bars, [card.event.title for card in response.context["page"].cards]
+    return (
+        response.context["page"].paginator.count,
+        bars,
+        [card.event.title for card in response.context["page"].object_list],
+    )
 
 
 def queries(client, params=None) -> list[str]:

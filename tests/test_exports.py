@@ -5,7 +5,7 @@ import html
 import io
 import json
 import xml.etree.ElementTree as ET
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from django.urls import reverse
@@ -19,6 +19,7 @@ from tests.factories import (
     make_statement,
     make_thread,
 )
+from timeline.exports import EVENT_FORMATS, STATEMENT_FORMATS
 from timeline.models import Event, Stance, Statement
 
 pytestmark = pytest.mark.django_db
@@ -206,10 +207,34 @@ BAD_INPUTS = [
 PAGE_INPUTS = [{"page": "0"}, {"page": "two"}, {"page_size": "0"}, {"page_size": "501"}, {"page_size": "x"}]
 
 
-@pytest.mark.parametrize("url", [EVENTS_JSON, EVENTS_CSV, TIMELINEJS, FEED])
+def export_id(export) -> str:
+    return export.name
+
+
+# Every format in the tables, with the list page that links to it and a filter of that page.
+LISTED_FORMATS = [
+    *((export, reverse("timeline"), {"thread": "rail"}) for export in EVENT_FORMATS),
+    *((export, reverse("statements"), {"speaker": "kirby"}) for export in STATEMENT_FORMATS),
+]
+
+
+@pytest.mark.parametrize(("export", "page", "params"), LISTED_FORMATS, ids=lambda v: getattr(v, "name", ""))
+def test_every_format_is_linked_with_the_current_filter_and_answers_its_media_type(
+    client, story, export, page, params
+):
+    html = client.get(page, {**params, "page": "1"}).content.decode()
+    url = f"{reverse(export.name)}?{urlencode(params)}"
+    assert f'<a href="{url}" type="{export.media_type}">{export.label}</a>' in html
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].split(";")[0] == export.media_type
+    assert client.post(url).status_code == 405
+
+
+@pytest.mark.parametrize("export", EVENT_FORMATS, ids=export_id)
 @pytest.mark.parametrize("params", BAD_INPUTS)
-def test_bad_event_filters_answer_400_with_json_errors(client, story, url, params):
-    response = client.get(url, params)
+def test_bad_event_filters_answer_400_with_json_errors(client, story, export, params):
+    response = client.get(reverse(export.name), params)
     assert response.status_code == 400
     errors = response.json()["errors"]
     assert set(errors) <= {*params, "__all__"} and errors
@@ -236,11 +261,6 @@ def test_bad_pages_answer_400(client, story, url, params):
 def test_bad_statement_filters_answer_400(client, story, params):
     response = client.get(STATEMENTS_JSON, params)
     assert response.status_code == 400 and response.json()["errors"]
-
-
-def test_exports_refuse_writes(client):
-    for url in (EVENTS_JSON, STATEMENTS_JSON, EVENTS_CSV, TIMELINEJS, FEED):
-        assert client.post(url).status_code == 405
 
 
 def test_hostile_article_is_inert_in_every_export(client):
@@ -324,7 +344,7 @@ def test_density_chart_counts_months_with_gaps_and_links_each_bar(client, htmx_g
     fragment = htmx_get(reverse("timeline"), thread="rail").content.decode()
     assert 'class="density"' in fragment  # redrawn with the results
     narrowed = client.get(bars[0].href.replace("?", reverse("timeline") + "?"))
-    assert [card.event.title for card in narrowed.context["page"].cards] == ["Nov 1", "Nov 2", "Nov 3"]
+    assert [card.event.title for card in narrowed.context["page"].object_list] == ["Nov 1", "Nov 2", "Nov 3"]
 
 
 def test_density_chart_buckets_by_year_over_long_spans_in_one_query(client, django_assert_max_num_queries):

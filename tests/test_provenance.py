@@ -251,7 +251,7 @@ def test_event_page_keeps_claims_beside_denials(client):
 
 
 def titles(response) -> list[str]:
-    return [card.event.title for card in response.context["page"].cards]
+    return [card.event.title for card in response.context["page"].object_list]
 
 
 @pytest.fixture

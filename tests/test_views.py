@@ -1,6 +1,9 @@
 """The public pages: the timeline, its filters and HTMX fragments, events, sources and actors."""
 
+import html
+import re
 from datetime import date
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
@@ -21,7 +24,7 @@ TIMELINE = reverse("timeline")
 
 
 def titles(response) -> list[str]:
-    return [card.event.title for card in response.context["page"].cards]
+    return [card.event.title for card in response.context["page"].object_list]
 
 
 def test_timeline_lists_published_events_in_date_order_with_headings(client):
@@ -81,6 +84,32 @@ def test_each_filter_alone_and_combined(client):
     assert titles(client.get(TIMELINE, {**combined, "stance": "denial"})) == []
 
 
+# (page, a filter in use beside thread/speaker, the chip it shows): a choice by its label, a model
+# by its name, anything else as given.
+CHIP_CASES = [
+    ("timeline", {"stance": "denial"}, "Stance: Denial"),
+    ("timeline", {"single_source": "1"}, "Corroboration: Single-source claims only"),
+    ("timeline", {"actor": "kcna"}, "Actor: KCNA"),
+    ("timeline", {"date_from": "2022-11-01"}, "From: 2022-11-01"),
+    ("statements", {"side": "DPRK"}, "Side: DPRK"),
+    ("statements", {"stance": "denial"}, "Stance: Denial"),
+    ("statements", {"speaker": "kcna"}, "Speaker: KCNA"),
+]
+
+
+@pytest.mark.parametrize(("page", "params", "chip"), CHIP_CASES)
+def test_each_filter_in_use_is_a_chip_that_removes_it(client, page, params, chip):
+    make_actor("KCNA", slug="kcna", side="DPRK")
+    make_thread("Rail shipments", slug="rail")
+    url = reverse(page)
+    response = client.get(url, {**params, "q": "shells", "page": "2"})
+    chips = re.findall(r'<a class="chip" href="([^"]*)"[^>]*>([^<]*) <span', response.content.decode())
+    by_text = {html.unescape(text): html.unescape(href) for href, text in chips}
+    assert set(by_text) == {chip, "Search: shells"}
+    assert by_text[chip] == "?q=shells"  # without itself and without the page
+    assert by_text["Search: shells"] == "?" + urlencode(params)
+
+
 def test_htmx_request_gets_only_the_results_fragment_and_a_clean_pushed_url(client, htmx_get):
     make_event("Purchase reports", "early Sep 2022", thread=make_thread(slug="purchases"))
     full = client.get(TIMELINE, {"thread": "purchases"})
@@ -100,6 +129,48 @@ def test_boosted_and_history_restore_requests_get_the_full_page(client):
         assert "<html" in response.content.decode()
 
 
+HTMX = {"HX-Request": "true"}
+# (page, request headers, what the body is): the full page, or the partial each page declares for
+# the request's HX-Target (timeline.fragments).
+FRAGMENT_CASES = [
+    ("timeline", {}, "page"),
+    ("timeline", {**HTMX, "HX-Target": "results"}, "results"),
+    ("timeline", HTMX, "results"),  # a swap that names no target
+    ("timeline", {**HTMX, "HX-Target": "load-more"}, "more"),
+    ("timeline", {**HTMX, "HX-Target": "load-more", "HX-Boosted": "true"}, "page"),
+    ("timeline", {**HTMX, "HX-Target": "results", "HX-History-Restore-Request": "true"}, "page"),
+    ("statements", {**HTMX, "HX-Target": "results"}, "results"),
+    ("statements", {**HTMX, "HX-Boosted": "true"}, "page"),
+    ("event", {**HTMX, "HX-Target": "details-7"}, "card-details"),
+    ("event", {**HTMX, "HX-Target": "results"}, "page"),
+    ("event", {**HTMX, "HX-Target": "details-7", "HX-Boosted": "true"}, "page"),
+]
+
+
+def body_kind(html: str) -> str:
+    html = html.lstrip()
+    if html.startswith("<!doctype html>"):
+        return "page"
+    if html.startswith('<section id="results"'):
+        return "results"
+    if html.startswith('<ul class="citations">'):
+        return "card-details"
+    return "more" if 'class="card' in html else "unknown"
+
+
+@pytest.mark.parametrize(("page", "headers", "kind"), FRAGMENT_CASES)
+def test_each_page_answers_the_partial_declared_for_the_htmx_target(client, page, headers, kind):
+    event = make_event("Purchase reports", "early Sep 2022")
+    make_statement(event, stance=Stance.DENIAL, quote="Never.")
+    url = {"timeline": TIMELINE, "statements": reverse("statements"), "event": event.get_absolute_url()}[page]
+    response = client.get(url, headers=headers)
+    assert response.status_code == 200
+    assert body_kind(response.content.decode()) == kind
+    # The body depends on each of these headers, so a cache must tell them apart.
+    vary = {header.strip().lower() for header in response["Vary"].split(",")}
+    assert {"hx-request", "hx-target", "hx-boosted", "hx-history-restore-request"} <= vary
+
+
 def test_page_size_and_load_more(client, htmx_get):
     for day in range(1, 8):
         make_event(f"Day {day}", f"{day} Sep 2022")
@@ -117,7 +188,7 @@ def test_page_size_and_load_more(client, htmx_get):
 
 def test_page_size_is_capped(client):
     response = client.get(TIMELINE, {"page_size": 100000})
-    assert response.context["page"].size == 50  # invalid: back to the default
+    assert response.context["page"].paginator.per_page == 50  # invalid: back to the default
 
 
 @pytest.mark.parametrize(

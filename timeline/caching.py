@@ -22,12 +22,6 @@ def data_version() -> int | None:
     return DataVersion.objects.filter(pk=1).values_list("value", flat=True).first()
 
 
-def filter_key(query, ignore=("page", "page_size")) -> str:
-    """The parameters of a request that decide its matching events, in a fixed order."""
-    pairs = sorted((key, value) for key, values in query.lists() if key not in ignore for value in values)
-    return "&".join(f"{key}={value}" for key, value in pairs if value.strip())
-
-
 class TimelineResults:
     """The events one filter matches, as the timeline shows them: counts per month and pages of
     ids in timeline order, each cached until the data changes.

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from timeline.dates import MONTH_ABBR
-from timeline.filters import clean_query
+from timeline.querystrings import clean_query
 
 MAX_CHART_BARS = 240
 

@@ -1,4 +1,6 @@
-"""The timeline as data: JSON, CSV and TimelineJS, for the same filters as the pages.
+"""The timeline as data: JSON, CSV and TimelineJS, for the same filters as the pages; and the table
+of every format a list page links to (``EVENT_FORMATS``, ``STATEMENT_FORMATS``, the feed included),
+from which the URLs and the links are made.
 
 Only published events and public statements are exported. Invalid parameters answer 400 with
 the form's errors, never a 500.
@@ -7,65 +9,31 @@ the form's errors, never a 500.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.views.decorators.http import require_safe
 
 from timeline.dates import Precision
-from timeline.filters import EventFilter, StatementFilter, clean_query
+from timeline.feeds import event_feed
+from timeline.filters import EventFilter, StatementFilter
 from timeline.forms import PageForm
 from timeline.highlight import safe_url
-from timeline.models import Citation, Event, Statement
-from timeline.views import public_statements
+from timeline.models import Event, Statement
+from timeline.querystrings import rejects_invalid_parameters, validated, with_query
 
 DEFAULT_PAGE_SIZE = 100
 
 
-def exported_events():
-    """Published events with everything an export writes, in a fixed number of queries."""
-    return (
-        Event.objects.published()
-        .select_related("thread")
-        .prefetch_related(
-            "actors",
-            Prefetch(
-                "statements",
-                queryset=Statement.objects.accepted()
-                .select_related("speaker", "source__outlet", "source__duplicate_of__outlet")
-                .defer("source__text", "source__duplicate_of__text")
-                .order_by("date_start", "pk"),
-            ),
-            Prefetch(
-                "citations",
-                queryset=Citation.objects.select_related(
-                    "source__outlet", "source__duplicate_of__outlet"
-                ).defer("source__text", "source__duplicate_of__text"),
-            ),
-        )
-    )
-
-
-def bad_request(errors) -> JsonResponse:
-    return JsonResponse({"errors": errors}, status=400)
-
-
-def form_errors(*forms) -> dict:
-    errors = {}
-    for form in forms:
-        if not form.is_valid():
-            errors.update({name: [str(e) for e in messages] for name, messages in form.errors.items()})
-    return errors
-
-
 def filtered_events(request):
-    """(events, errors) for the request's filters."""
-    event_filter = EventFilter(request.GET or None, queryset=exported_events())
-    errors = form_errors(event_filter.form) if event_filter.is_bound else {}
-    return event_filter.qs, errors
+    """The published events the request's filters match, with everything an export writes (invalid
+    filters raise ``InvalidParameters``)."""
+    return validated(EventFilter(request.GET or None, queryset=Event.objects.for_export())).qs
 
 
 # Serialisers
@@ -177,29 +145,30 @@ def event_json(request, event) -> dict:
 
 
 def paginated(request, rows, serialise) -> JsonResponse:
-    page_form = PageForm(request.GET)
-    if errors := form_errors(page_form):
-        return bad_request(errors)
-    number = page_form.cleaned_data.get("page") or 1
-    size = page_form.cleaned_data.get("page_size") or DEFAULT_PAGE_SIZE
-    size = min(size, settings.TIMELINE_MAX_PAGE_SIZE)
-    count = rows.count()
-    offset = (number - 1) * size
-    items = [serialise(row) for row in rows[offset : offset + size]] if offset < count else []
+    """One page of ``rows`` as JSON, with the count and links to the pages either side."""
+    page_form = validated(PageForm(request.GET))
+    number = page_form.cleaned_data["page"] or 1
+    size = min(page_form.cleaned_data["page_size"] or DEFAULT_PAGE_SIZE, settings.TIMELINE_MAX_PAGE_SIZE)
+    paginator = Paginator(rows, size)
+    try:
+        page = paginator.page(number)
+        results, has_next = [serialise(row) for row in page], page.has_next()
+    except EmptyPage:  # past the last page: no rows, and the way back
+        results, has_next = [], False
 
     def link(page_number):
         query = request.GET.copy()
         query["page"] = str(page_number)
-        return request.build_absolute_uri(f"{request.path}?{clean_query(query, drop=())}")
+        return request.build_absolute_uri(with_query(request.path, query, drop=()))
 
     return JsonResponse(
         {
-            "count": count,
+            "count": paginator.count,
             "page": number,
             "page_size": size,
-            "next": link(number + 1) if offset + size < count else None,
-            "previous": link(number - 1) if number > 1 and count else None,
-            "results": items,
+            "next": link(number + 1) if has_next else None,
+            "previous": link(number - 1) if number > 1 and paginator.count else None,
+            "results": results,
         },
         json_dumps_params={"ensure_ascii": False},
     )
@@ -209,20 +178,17 @@ def paginated(request, rows, serialise) -> JsonResponse:
 
 
 @require_safe
+@rejects_invalid_parameters
 def events_json(request):
-    events, errors = filtered_events(request)
-    if errors:
-        return bad_request(errors)
-    return paginated(request, events, lambda event: event_json(request, event))
+    return paginated(request, filtered_events(request), lambda event: event_json(request, event))
 
 
 @require_safe
+@rejects_invalid_parameters
 def statements_json(request):
-    statement_filter = StatementFilter(request.GET or None, queryset=public_statements())
-    if statement_filter.is_bound and (errors := form_errors(statement_filter.form)):
-        return bad_request(errors)
+    statements = validated(StatementFilter(request.GET or None, queryset=Statement.objects.for_listing())).qs
     return paginated(
-        request, statement_filter.qs, lambda statement: statement_json(request, statement, with_event=True)
+        request, statements, lambda statement: statement_json(request, statement, with_event=True)
     )
 
 
@@ -282,10 +248,9 @@ def csv_row(request, event) -> list[str]:
 
 
 @require_safe
+@rejects_invalid_parameters
 def events_csv(request):
-    events, errors = filtered_events(request)
-    if errors:
-        return bad_request(errors)
+    events = filtered_events(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="events.csv"'
     writer = csv.writer(response)
@@ -348,12 +313,10 @@ def tljs_event(request, event) -> dict:
 
 
 @require_safe
+@rejects_invalid_parameters
 def timelinejs(request):
-    events, errors = filtered_events(request)
-    if errors:
-        return bad_request(errors)
-    query = clean_query(request.GET)
-    page = reverse("timeline") + (f"?{query}" if query else "")
+    events = filtered_events(request)
+    page = with_query(reverse("timeline"), request.GET)
     return JsonResponse(
         {
             "title": {
@@ -371,3 +334,29 @@ def timelinejs(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+# The formats
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One way to take a list page's current filter away: the view that answers it, at ``path``
+    (named ``name``), linked under the list as ``label`` with the media type it answers."""
+
+    name: str
+    path: str
+    label: str
+    media_type: str
+    view: Callable
+
+
+EVENT_FORMATS = [
+    ExportFormat("events_json", "api/events.json", "JSON", "application/json", events_json),
+    ExportFormat("events_csv", "events.csv", "CSV", "text/csv", events_csv),
+    ExportFormat("timelinejs", "timelinejs.json", "TimelineJS", "application/json", timelinejs),
+    ExportFormat("feed", "feed/", "Atom feed", "application/atom+xml", event_feed),
+]
+STATEMENT_FORMATS = [
+    ExportFormat("statements_json", "api/statements.json", "JSON", "application/json", statements_json),
+]

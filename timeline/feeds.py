@@ -1,15 +1,28 @@
 """An Atom feed of newly published events, for the same filters as the timeline."""
 
+from dataclasses import dataclass
+
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
-from timeline.exports import bad_request, filtered_events
-from timeline.filters import clean_query
+from timeline.filters import EventFilter
+from timeline.models import Event
+from timeline.querystrings import rejects_invalid_parameters, validated, with_query
 
 FEED_SIZE = 50
+
+
+@dataclass(frozen=True)
+class FilteredEvents:
+    """What one feed request asks for: its events, and the timeline and feed addresses with its filters."""
+
+    events: QuerySet
+    timeline_url: str
+    feed_url: str
 
 
 class EventFeed(Feed):
@@ -17,18 +30,23 @@ class EventFeed(Feed):
     title = "North Korea, Russia and the arms allegations: new events"
     subtitle = "Events newly published on the sourced timeline."
 
-    def __init__(self, events, query: str):
-        super().__init__()
-        self.events, self.query = events, query
+    def get_object(self, request):
+        """The request's filters (invalid ones raise ``InvalidParameters``): the feed's object."""
+        event_filter = validated(EventFilter(request.GET or None, queryset=Event.objects.published()))
+        return FilteredEvents(
+            event_filter.qs,
+            with_query(reverse("timeline"), request.GET),
+            with_query(request.path, request.GET),
+        )
 
-    def link(self):
-        return reverse("timeline") + (f"?{self.query}" if self.query else "")
+    def link(self, obj):
+        return obj.timeline_url
 
-    def feed_url(self):
-        return reverse("feed") + (f"?{self.query}" if self.query else "")
+    def feed_url(self, obj):
+        return obj.feed_url
 
-    def items(self):
-        return self.events.order_by("-published_at", "-pk")[:FEED_SIZE]
+    def items(self, obj):
+        return obj.events.select_related("thread").order_by("-published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, item):
         return f"{item.date}: {item.title}"
@@ -53,10 +71,4 @@ class EventFeed(Feed):
         return [item.thread.name] if item.thread else ()
 
 
-@require_safe
-def event_feed(request):
-    """A feed built per request (the filters live on the instance)."""
-    events, errors = filtered_events(request)
-    if errors:
-        return bad_request(errors)
-    return EventFeed(events, clean_query(request.GET))(request)
+event_feed = require_safe(rejects_invalid_parameters(EventFeed()))

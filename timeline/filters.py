@@ -6,6 +6,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from timeline.forms import QuickSelect
 from timeline.models import Actor, Citation, Event, Outlet, Stance, Statement, Thread, independence_expression
+from timeline.querystrings import clean_query
 from timeline.search import search_words
 
 
@@ -26,7 +27,29 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-class EventFilter(django_filters.FilterSet):
+class ListFilterSet(django_filters.FilterSet):
+    """The filters of a list page (and of its exports): a field per parameter, and the chips that
+    show which are in use."""
+
+    def active_filters(self) -> list[tuple[str, str, str, str]]:
+        """(parameter, label, shown value, URL without it) for each valid filter in use, for the
+        removable chips above a list. A choice is shown by its label; a model by its name."""
+        if not self.is_bound:
+            return []
+        self.form.is_valid()  # cleaned_data then holds the valid fields only
+        chips = []
+        for name, value in self.form.cleaned_data.items():
+            if value in (None, ""):
+                continue
+            field = self.form.fields[name]
+            labelled = isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField)
+            shown = dict(field.choices).get(value, value) if labelled else value
+            remove_url = "?" + clean_query(self.data, drop=(name, "page"))
+            chips.append((name, str(field.label or name.capitalize()), str(shown), remove_url))
+        return chips
+
+
+class EventFilter(ListFilterSet):
     q = django_filters.CharFilter(
         label="Search",
         method="filter_text",
@@ -128,38 +151,6 @@ class EventFilter(django_filters.FilterSet):
     def filter_single_source(self, queryset, name, value):
         return queryset.filter(pk__in=events_with_independent_sources(exactly=1)) if value else queryset
 
-    def active_filters(self):
-        return active_filters(self, labelled_choices=("stance", "single_source"))
-
-
-def active_filters(filterset, labelled_choices=()) -> list[tuple[str, str, str, str]]:
-    """(parameter, label, shown value, URL without it) for each valid filter in use, for the
-    removable chips above a list; ``labelled_choices`` are shown by their choice label."""
-    if not filterset.is_bound:
-        return []
-    filterset.form.is_valid()  # cleaned_data then holds the valid fields only
-    chips = []
-    for name, value in filterset.form.cleaned_data.items():
-        if value in (None, ""):
-            continue
-        field = filterset.form.fields[name]
-        shown = dict(field.choices).get(value, value) if name in labelled_choices else value
-        remove_url = "?" + clean_query(filterset.data, drop=(name, "page"))
-        chips.append((name, str(field.label or name.capitalize()), str(shown), remove_url))
-    return chips
-
-
-def clean_query(query, drop=("page",)) -> str:
-    """``query`` URL-encoded without empty values and without the parameters in ``drop``."""
-    kept = query.copy()
-    for key in list(kept):
-        values = [value for value in kept.getlist(key) if value.strip()]
-        if key in drop or not values:
-            del kept[key]
-        else:
-            kept.setlist(key, values)
-    return kept.urlencode()
-
 
 def events_with_independent_sources(at_least: int | None = None, exactly: int | None = None):
     """A subquery of event ids with that many independent sources (one grouped query)."""
@@ -175,7 +166,7 @@ def events_with_independent_sources(at_least: int | None = None, exactly: int | 
     return counted.values("event_id")
 
 
-class StatementFilter(django_filters.FilterSet):
+class StatementFilter(ListFilterSet):
     """The filters of the statements page and its export."""
 
     q = django_filters.CharFilter(
@@ -228,6 +219,3 @@ class StatementFilter(django_filters.FilterSet):
 
     def filter_event(self, queryset, name, value):
         return queryset.filter(event__slug=value.strip()) if value.strip() else queryset
-
-    def active_filters(self):
-        return active_filters(self, labelled_choices=("stance", "side"))

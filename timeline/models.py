@@ -328,24 +328,28 @@ class EventQuerySet(models.QuerySet):
 
     def for_timeline(self):
         """Everything an event page and an opened card show, in a fixed number of queries."""
+        # Sources come with their outlets and their originals' outlets (who reported it, and whether
+        # it is a copy), never with their texts.
+        sources = ("source__outlet", "source__duplicate_of__outlet")
+        texts = ("source__text", "source__duplicate_of__text")
         return self.select_related("thread").prefetch_related(
             "actors",
             models.Prefetch(
                 "statements",
                 queryset=Statement.objects.accepted()
-                .select_related("speaker", "source__outlet")
-                .defer("source__text")
+                .select_related("speaker", *sources)
+                .defer(*texts)
                 # event_id first keeps SQLite on the (event, review) index instead of walking
                 # every accepted statement in date order.
                 .order_by("event_id", "date_start", "pk"),
             ),
-            models.Prefetch(
-                "citations",
-                queryset=Citation.objects.select_related("source__duplicate_of").defer(
-                    "source__text", "source__duplicate_of__text"
-                ),
-            ),
+            models.Prefetch("citations", queryset=Citation.objects.select_related(*sources).defer(*texts)),
         )
+
+    def for_export(self):
+        """Published events with everything an export writes (an event page's content), in a fixed
+        number of queries."""
+        return self.published().for_timeline()
 
 
 class Event(FuzzyDated):
@@ -502,6 +506,16 @@ class StatementQuerySet(models.QuerySet):
     def public(self):
         """Accepted statements that are about nothing or about a published event."""
         return self.accepted().filter(Q(event__isnull=True) | Q(event__status=Event.Status.PUBLISHED))
+
+    def for_listing(self):
+        """Public statements as the statements page and its export list them, in date order (the
+        undated last), with their speakers, events and sources but not the sources' texts."""
+        return (
+            self.public()
+            .select_related("speaker", "event", "source__outlet", "source__duplicate_of__outlet")
+            .defer("source__text", "source__duplicate_of__text")
+            .order_by(models.F("date_start").asc(nulls_last=True), "pk")
+        )
 
 
 class Statement(FuzzyDated):

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.urls import path
 
-from timeline import exports, feeds, views
+from timeline import views
+from timeline.exports import EVENT_FORMATS, STATEMENT_FORMATS
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),
@@ -9,10 +10,6 @@ urlpatterns = [
     path("sources/<int:pk>/", views.source_detail, name="source_detail"),
     path("actors/<slug:slug>/", views.actor_detail, name="actor_detail"),
     path("statements/", views.statements, name="statements"),
-    path("api/events.json", exports.events_json, name="events_json"),
-    path("api/statements.json", exports.statements_json, name="statements_json"),
-    path("events.csv", exports.events_csv, name="events_csv"),
-    path("timelinejs.json", exports.timelinejs, name="timelinejs"),
-    path("feed/", feeds.event_feed, name="feed"),
+    *(path(export.path, export.view, name=export.name) for export in [*EVENT_FORMATS, *STATEMENT_FORMATS]),
     path("admin/", admin.site.urls),
 ]

@@ -1,35 +1,24 @@
-"""Public pages. Each view answers a full page, or the fragment an HTMX request swaps in."""
+"""Public pages. Each page view builds its template's context; which part of the template an HTMX
+request gets is declared beside it (``timeline.fragments``)."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import F, QuerySet
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import push_url
 
-from timeline.caching import TimelineResults, filter_key
+from timeline.caching import TimelineResults
 from timeline.charts import density_chart
 from timeline.dates import Precision
-from timeline.filters import EventFilter, StatementFilter, clean_query
+from timeline.exports import EVENT_FORMATS, STATEMENT_FORMATS
+from timeline.filters import EventFilter, StatementFilter
 from timeline.forms import PageForm
+from timeline.fragments import Partial, for_htmx
 from timeline.highlight import Span, highlight, in_context, safe_url, valid_spans
 from timeline.models import Actor, DateMention, Event, Review, Source, Stance, Statement
-
-
-def wants_fragment(request) -> bool:
-    """An HTMX swap gets a fragment; boosted links and history restores get the whole page."""
-    return bool(request.htmx) and not request.htmx.boosted and not request.htmx.history_restore_request
-
-
-def results_fragment(request, template: str, context: dict):
-    """The results partial, pushing a URL without empty fields, so a copied link reads
-    "?thread=…" and not "?q=&thread=…"."""
-    response = render(request, template, context)
-    query = clean_query(request.GET)
-    return push_url(response, request.path + (f"?{query}" if query else ""))
+from timeline.querystrings import clean_query, filter_key
 
 
 @dataclass
@@ -39,50 +28,33 @@ class Card:
     new_month: bool
 
 
-@dataclass
-class ListPage:
-    items: list
-    count: int
-    number: int
-    size: int
+class TimelinePaginator(Paginator):
+    """Django's paginator over the ids of a filter's events in timeline order, as ``TimelineResults``
+    counts and caches them; a page holds the Cards of its events."""
 
-    @property
-    def has_next(self) -> bool:
-        return self.number * self.size < self.count
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
+    def page(self, number):
+        number = self.validate_number(number)
+        offset = (number - 1) * self.per_page
+        # The id before the page too, so a page that continues a month does not repeat its heading
+        # when it is appended under the previous one.
+        ids = self.object_list.ids(max(offset - 1, 0), offset + self.per_page)
+        return self._get_page(timeline_cards(ids, continues=offset > 0), number, self)
 
 
-class TimelinePage(ListPage):
-    @property
-    def cards(self) -> list[Card]:
-        return self.items
-
-
-def paginate_timeline(results: TimelineResults, number: int, size: int) -> TimelinePage:
-    """One page of events with the year and month headings it needs.
-
-    The row before the page is fetched too, so a page that continues a month does not repeat
-    its heading when it is appended under the previous one.
-    """
-    count = results.count()
-    last_page = max(1, -(-count // size))
-    number = min(number, last_page)
-    offset = (number - 1) * size
-    ids = results.ids(max(offset - 1, 0), offset + size)
+def timeline_cards(ids: list[int], continues: bool) -> list[Card]:
+    """The cards of the events ``ids`` (the first only sets the headings when ``continues``), each
+    marked where a year or a month begins."""
     # Published ones only, whatever the ids say: the ids and these rows are read at different
     # moments, and an event may have been unpublished in between.
     rows = Event.objects.published().for_cards().in_bulk(ids)
-    before, ids = (rows.get(ids[0]), ids[1:]) if offset and ids else (None, ids)
+    before, ids = (rows.get(ids[0]), ids[1:]) if continues and ids else (None, ids)
     previous = heading_key(before) if before else (None, None)
     cards = []
     for event in (rows[pk] for pk in ids if pk in rows):
         key = heading_key(event)
         cards.append(Card(event, key[0] != previous[0], key[1] is not None and key != previous))
         previous = key
-    return TimelinePage(cards, count, number, size)
+    return cards
 
 
 def heading_key(event: Event) -> tuple[int, int | None]:
@@ -94,40 +66,43 @@ def heading_key(event: Event) -> tuple[int, int | None]:
 
 
 @require_safe
-@vary_on_headers("HX-Request")
-def timeline(request):
+@for_htmx(
+    "timeline/index.html",
+    {"load-more": Partial("more"), "*": Partial("results", push_url=True)},
+)
+def timeline(request, partial):
+    """The timeline of the events the filters match, a page of cards under the density chart."""
     event_filter = EventFilter(request.GET or None, queryset=Event.objects.published())
     number, size = PageForm(request.GET).page_and_size(settings.TIMELINE_PAGE_SIZE)
+    results = TimelineResults(
+        event_filter.qs, filter_key(request.GET), single_pass=event_filter.is_narrowed_search
+    )
     context = {
         "filter": event_filter,
         "query": request.GET.copy(),
         "export_query": clean_query(request.GET, drop=("page", "page_size")),
+        "exports": EVENT_FORMATS,
+        "page": TimelinePaginator(results, size).get_page(number),
+        "data_version": results.version,  # keys the cards' cached markup
     }
-    results = TimelineResults(
-        event_filter.qs, filter_key(request.GET), single_pass=event_filter.is_narrowed_search
-    )
-    context["page"] = paginate_timeline(results, number, size)
-    context["data_version"] = results.version  # keys the cards' cached markup
-    if wants_fragment(request) and request.htmx.target == "load-more":
-        return render(request, "timeline/index.html#more", context)
-    context["chart"] = density_chart(results.per_month(), request.GET)
-    if not wants_fragment(request):
-        return render(request, "timeline/index.html", context)
-    return results_fragment(request, "timeline/index.html#results", context)
+    if partial != "more":  # more cards under the others: no chart
+        context["chart"] = density_chart(results.per_month(), request.GET)
+    return context
 
 
 @require_safe
-@vary_on_headers("HX-Request")
-def event_detail(request, slug):
+@for_htmx("timeline/event_detail.html", {"details-*": Partial("card-details")})
+def event_detail(request, slug, partial):
+    """One event with its citations, statements and neighbours; or, for a card, its details."""
     event = get_object_or_404(Event.objects.select_related("merged_into"), slug=slug)
     if event.merged_into_id:
         return redirect(event.merged_into, permanent=True)
     if event.status != Event.Status.PUBLISHED:
         raise Http404("This event is not published.")
     event = Event.objects.for_timeline().get(pk=event.pk)
-    if wants_fragment(request) and (request.htmx.target or "").startswith("details-"):
+    if partial == "card-details":
         # A timeline card opening its details: its citations and statements, swapped in place.
-        return render(request, "timeline/event_detail.html#card-details", {"event": event})
+        return {"event": event}
     statements = list(event.statements.all())
     citations = list(event.citations.all())
     # The cited sources' texts, in one query, to show each excerpt with a sentence either side.
@@ -135,7 +110,7 @@ def event_detail(request, slug):
     texts = dict(Source.objects.filter(pk__in=with_offsets).values_list("pk", "text")) if with_offsets else {}
     for citation in citations:
         citation.context = in_context(texts.get(citation.source_id, ""), citation.start, citation.end)
-    context = {
+    return {
         "event": event,
         "citations": citations,
         "claims": [s for s in statements if s.stance in (Stance.ALLEGATION, Stance.CONFIRMATION)],
@@ -144,7 +119,6 @@ def event_detail(request, slug):
         "previous_event": Event.objects.published().before(event).last(),
         "next_event": Event.objects.published().after(event).first(),
     }
-    return render(request, "timeline/event_detail.html", context)
 
 
 @require_safe
@@ -240,35 +214,16 @@ def actor_detail(request, slug):
     return render(request, "timeline/actor_detail.html", context)
 
 
-def paginate(rows: QuerySet, number: int, size: int) -> ListPage:
-    count = rows.count()
-    number = min(number, max(1, -(-count // size)))
-    offset = (number - 1) * size
-    return ListPage(list(rows[offset : offset + size]), count, number, size)
-
-
-def public_statements() -> QuerySet:
-    """Statements as the statements page and its export show them, in date order."""
-    return (
-        Statement.objects.public()
-        .select_related("speaker", "event", "source__outlet", "source__duplicate_of__outlet")
-        .defer("source__text", "source__duplicate_of__text")
-        .order_by(F("date_start").asc(nulls_last=True), "pk")
-    )
-
-
 @require_safe
-@vary_on_headers("HX-Request")
-def statements(request):
-    statement_filter = StatementFilter(request.GET or None, queryset=public_statements())
+@for_htmx("timeline/statements.html", {"*": Partial("results", push_url=True)})
+def statements(request, partial):
+    """Every public statement the filters match, a page at a time."""
+    statement_filter = StatementFilter(request.GET or None, queryset=Statement.objects.for_listing())
     number, size = PageForm(request.GET).page_and_size(settings.TIMELINE_PAGE_SIZE)
-    page = paginate(statement_filter.qs, number, size)
-    context = {
+    return {
         "filter": statement_filter,
-        "page": page,
+        "page": Paginator(statement_filter.qs, size).get_page(number),
         "query": request.GET.copy(),
         "export_query": clean_query(request.GET, drop=("page", "page_size")),
+        "exports": STATEMENT_FORMATS,
     }
-    if not wants_fragment(request):
-        return render(request, "timeline/statements.html", context)
-    return results_fragment(request, "timeline/statements.html#results", context)

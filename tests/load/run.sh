@@ -17,7 +17,7 @@ PY=.venv/bin/python
 PORT=${LOAD_PORT:-8100}
 DURATION=${LOAD_DURATION:-30s}
 CORPUS=${LOAD_CORPUS:-../shared/corpora/tbaq}
-export DJANGO_SECRET_KEY=load-test-only DJANGO_ALLOWED_HOSTS=127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0
+export DJANGO_SETTINGS_MODULE=timeline.settings.production DJANGO_SECRET_KEY=load-test-only DJANGO_ALLOWED_HOSTS=127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0
 export DATABASE_URL=${BENCH_DATABASE_URL:-sqlite:///$PWD/var/bench.sqlite3}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 

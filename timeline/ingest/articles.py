@@ -127,15 +127,6 @@ def _walk(root: Path) -> Iterator[Path | ReadFailure]:
             yield path
 
 
-def read_paths(paths: list[str], *, limit: int, stdin=None) -> Iterator[Article | ReadFailure]:
-    """Every article the PATHs hold, in order; unreadable inputs as ``ReadFailure``s."""
-    for item in expand_paths(paths):
-        if isinstance(item, ReadFailure):
-            yield item
-        else:
-            yield from read_path(item, limit=limit, stdin=stdin)
-
-
 def read_path(path: Path | str, *, limit: int, stdin=None) -> Iterator[Article | ReadFailure]:
     """The article (or, for JSON Lines, articles) in one file or stdin."""
     label = str(path)

@@ -43,7 +43,7 @@ _FALLBACK_BASE = datetime(2023, 1, 1)
 
 def _setup_django(database: Path) -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "timeline.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "timeline.settings.production")
     os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only")
     import django
     from django.core.management import call_command

@@ -1,24 +1,28 @@
-"""Settings, read from the environment with safe defaults.
+"""Settings every purpose shares, read from the environment with safe defaults.
 
-- ``DJANGO_DEBUG``: "1"/"true" turns debug on (off by default).
-- ``DJANGO_SECRET_KEY``: required when debug is off (except under the test runner).
+This module is not used on its own: ``development`` (manage.py's default), ``production`` (the
+WSGI entry point, ``check --deploy``) and ``test`` (pytest) each start from it. What it sets is
+what production needs; the others relax it.
+
+- ``DJANGO_SECRET_KEY``: required in production.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names (default: localhost only).
 - ``DATABASE_URL``: e.g. ``postgres://user@127.0.0.1:5432/timeline``; default is ``db.sqlite3``.
 - ``DJANGO_SECURE_SSL_REDIRECT``: set to "0" when TLS ends before the app and redirects are done there.
+- ``DJANGO_HSTS_SECONDS``: the Strict-Transport-Security max-age (one year by default).
+- ``TIMELINE_LOG_LEVEL``: the level of the app's own log lines (INFO by default).
 """
 
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
-from django.core.exceptions import ImproperlyConfigured
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def env_bool(name: str, default: bool = False) -> bool:
+    """An on/off variable: "1", "true", "yes" or "on" (any case) is on; unset or empty is ``default``."""
     value = os.environ.get(name)
     if value is None or value == "":
         return default
@@ -26,19 +30,13 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
+    """A comma-separated variable as a list, ``default`` when unset or empty."""
     value = os.environ.get(name, "")
     return [item.strip() for item in value.split(",") if item.strip()] or default
 
 
-TESTING = "pytest" in sys.modules or sys.argv[1:2] == ["test"]
-DEBUG = env_bool("DJANGO_DEBUG")
-
+DEBUG = False
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not (DEBUG or TESTING):
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off")
-    SECRET_KEY = "django-insecure-local-development-only"
-
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
 INSTALLED_APPS = [
@@ -135,29 +133,26 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG or TESTING
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        # Compressed files with hashed names, from collectstatic (development and tests use the
+        # plain storage, which needs no collectstatic).
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
 
-# Security headers; the HTTPS-only ones stay off in debug so runserver works over plain HTTP.
+# Security headers; development turns the HTTPS-only ones off so runserver works over plain HTTP.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads no cookie; the token goes in a header set on <body>.
-if not DEBUG:
-    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365))
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    if TESTING:
-        SECURE_SSL_REDIRECT = False
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Scripts only from our own origin: htmx is configured (in a meta tag) to inject no styles and
 # to use no eval. The admin writes some inline style attributes, so styles allow them.
@@ -176,11 +171,26 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Server errors (500s, with their tracebacks) go to stderr, which gunicorn and systemd keep, even with
+# debug off, where Django's own console handler is silent. Django also mails them to ADMINS, which a
+# deployment can set in a settings module of its own (with EMAIL_HOST) that starts from production.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"timeline": {"handlers": ["console"], "level": os.environ.get("TIMELINE_LOG_LEVEL", "INFO")}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # With debug on, Django's console handler prints them already.
+        "server_errors": {
+            "class": "logging.StreamHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "loggers": {
+        "timeline": {"handlers": ["console"], "level": os.environ.get("TIMELINE_LOG_LEVEL", "INFO")},
+        "django.request": {"handlers": ["server_errors"]},
+    },
 }
 
 # The loader refuses files larger than this before reading them whole.
