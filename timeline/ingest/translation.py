@@ -1,0 +1,213 @@
+"""Recognise a translation of a stored article, from evidence that reads the same in every language.
+
+A translation shares no pairs of words with its original, so the copy sketch of ``pipeline`` cannot
+see it. What it does share is what it reports: the dates (as the date extractor normalises them),
+the numbers (with their scale words: "1 million", "100만", "1 млн" are one number), the names written
+in Latin script ("KCNA", "NK News", "Kirby" in an English text, and the same acronyms left in Latin
+letters in a Korean one) and the outlet. These are an article's ``Facts``.
+
+Two articles in different languages are a translation pair when the smaller of their fact sets is
+mostly found in the larger one (``TRANSLATION_COVERAGE``), with at least ``MIN_SHARED_FACTS`` facts
+shared, and their publication dates, when both are known, lie within ``MAX_DAYS_APART``. Articles on
+the same story and the same days share some dates and names, but not most of their numbers and
+names: those are the near misses ``python -m timeline.ingest.translation --eval DIR`` measures
+(see ``evaluate``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+TRANSLATION_COVERAGE = 0.5
+MIN_SHARED_FACTS = 5
+MAX_DAYS_APART = 7
+# An outlet shared by both articles counts as this many shared facts.
+_OUTLET_WEIGHT = 2
+
+# Scale words after a number, by language: (pattern, multiplier). Each pattern is matched right
+# after the number (spaces allowed), case-insensitively.
+SCALE_WORDS: list[tuple[str, str, int]] = [
+    ("en", r"thousand\b", 10**3),
+    ("en", r"million\b|mln\b", 10**6),
+    ("en", r"billion\b|bn\b", 10**9),
+    ("ru/uk", r"тыс\w*|тис\w*", 10**3),
+    ("ru/uk", r"млн\w*|мільйон\w*|миллион\w*", 10**6),
+    ("ru/uk", r"млрд\w*|мільярд\w*|миллиард\w*", 10**9),
+    ("ko", r"천(?!\w*원)", 10**3),
+    ("ko/ja", r"만|万", 10**4),
+    ("ko/ja", r"억|億", 10**8),
+]
+_SCALE = re.compile(
+    r"\s?(?:"
+    + "|".join(f"(?P<s{index}>{pattern})" for index, (_, pattern, _) in enumerate(SCALE_WORDS))
+    + ")",
+    re.IGNORECASE,
+)
+# A number: digit groups separated by a thousands separator, or a decimal.
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3})+(?![\d])|(?<![\d.,])\d+(?:[.,]\d+)?")
+_MIN_NUMBER = 10
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’-]*[A-Za-z](?![A-Za-z])")
+# Capitalised function words open sentences, they do not name anything.
+_NOT_NAMES = frozenset(
+    """the a an in on at of and but or for to by as it its he she they we i this that these those there
+    his her their our after before when while if however meanwhile still yet so according also last next
+    mr mrs ms dr der die das ein eine und le la les un une des et el los las del il lo""".split()
+)
+_DAY_AND_MONTH = frozenset(("day", "month"))
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What an article reports that does not depend on the language it is written in."""
+
+    language: str
+    dates: frozenset[str] = frozenset()
+    numbers: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+    outlet: str = ""
+    published: date | None = None
+
+    @property
+    def tagged(self) -> frozenset[str]:
+        """Every fact as one string, tagged with its kind so a number never matches a date."""
+        return frozenset(
+            [f"d:{value}" for value in self.dates]
+            + [f"n:{value}" for value in self.numbers]
+            + [f"w:{value}" for value in self.names]
+        )
+
+
+def article_facts(
+    text: str, language: str, mentions: Iterable = (), outlet: str = "", published: date | None = None
+) -> Facts:
+    """The facts of ``text``: ``mentions`` are its date mentions (anything with ``value`` and
+    ``precision``); dates of a day or a month count, years and decades are too common to tell."""
+    dates = frozenset(
+        mention.value
+        for mention in mentions
+        if mention.value and getattr(mention.precision, "value", mention.precision) in _DAY_AND_MONTH
+    )
+    return Facts(
+        language=language,
+        dates=dates,
+        numbers=frozenset(numbers_in(text)),
+        names=frozenset(latin_names(text)),
+        outlet=" ".join(outlet.casefold().split()),
+        published=published,
+    )
+
+
+def numbers_in(text: str) -> list[str]:
+    """The numbers of ``text`` with their scale words applied, as plain decimal strings; numbers
+    below 10 (list positions, "one of two") say nothing about a report."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        raw = match.group()
+        grouped = re.search(r"[,\u00a0\u202f ]\d{3}$", raw) and not re.fullmatch(r"\d+[.,]\d+", raw)
+        try:
+            value = float(re.sub(r"[,\u00a0\u202f ]", "", raw)) if grouped else float(raw.replace(",", "."))
+        except ValueError:
+            continue
+        scale = _SCALE.match(text, match.end())
+        if scale:
+            index = int(next(name for name, hit in scale.groupdict().items() if hit)[1:])
+            value *= SCALE_WORDS[index][2]
+        if value >= _MIN_NUMBER:
+            found.append(f"{value:.10g}")
+    return found
+
+
+def latin_names(text: str) -> list[str]:
+    """Capitalised words and acronyms in Latin script, lower case: names, in any language's text."""
+    return [word.casefold() for word in _LATIN_NAME.findall(text) if word.casefold() not in _NOT_NAMES]
+
+
+def translation_score(first: Facts, second: Facts) -> float | None:
+    """How much of the smaller article's facts the other reports (0-1), when the two are in different
+    languages and one reads as a translation of the other; else None."""
+    if first.language == second.language:
+        return None
+    if (
+        first.published
+        and second.published
+        and abs((first.published - second.published).days) > MAX_DAYS_APART
+    ):
+        return None
+    a, b = first.tagged, second.tagged
+    shared = len(a & b)
+    outlet = _OUTLET_WEIGHT if first.outlet and first.outlet == second.outlet else 0
+    smaller = min(len(a), len(b))
+    if not smaller or shared + outlet < MIN_SHARED_FACTS:
+        return None
+    coverage = min(1.0, (shared + outlet) / (smaller + outlet))
+    return coverage if coverage >= TRANSLATION_COVERAGE else None
+
+
+def best_translation(facts: Facts, candidates: Iterable[tuple[object, Facts]]) -> tuple[object, float] | None:
+    """The (key, score) of the candidate ``facts`` is likeliest a translation of, if any is one."""
+    best = None
+    for key, other in candidates:
+        score = translation_score(facts, other)
+        if score is not None and (best is None or score > best[1]):
+            best = (key, score)
+    return best
+
+
+# ---------------------------------------------------------------------------------------------------
+# Evaluation on written pairs
+
+
+def evaluate(directory: Path, find_mentions) -> dict[str, float | int]:
+    """Precision and recall of ``translation_score`` on the pairs described in ``directory/pairs.json``:
+    ``[{"first": file, "second": file, "translation": true|false}, …]``, each file a JSON object with
+    ``text``, ``language``, ``published`` and ``outlet``. ``find_mentions(text, published, language)``
+    gives the date mentions."""
+    pairs = json.loads((directory / "pairs.json").read_text(encoding="utf-8"))
+    facts_of: dict[str, Facts] = {}
+
+    def facts(name: str) -> Facts:
+        if name not in facts_of:
+            record = json.loads((directory / name).read_text(encoding="utf-8"))
+            published = date.fromisoformat(record["published"]) if record.get("published") else None
+            mentions = find_mentions(record["text"], published, record["language"])
+            facts_of[name] = article_facts(
+                record["text"], record["language"], mentions, record.get("outlet", ""), published
+            )
+        return facts_of[name]
+
+    counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
+    for pair in pairs:
+        found = translation_score(facts(pair["first"]), facts(pair["second"])) is not None
+        counts[("t" if found == pair["translation"] else "f") + ("p" if found else "n")] += 1
+    found_pairs = counts["tp"] + counts["fp"]
+    true_pairs = counts["tp"] + counts["fn"]
+    return {
+        **counts,
+        "precision": counts["tp"] / found_pairs if found_pairs else 1.0,
+        "recall": counts["tp"] / true_pairs if true_pairs else 1.0,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Precision and recall of translation detection.")
+    parser.add_argument(
+        "--eval", metavar="DIR", required=True, type=Path, help="A directory with pairs.json."
+    )
+    options = parser.parse_args(argv)
+    from timeline.ingest.language import date_mentions
+
+    result = evaluate(options.eval, date_mentions)
+    counts = " ".join(f"{name} {result[name]}" for name in ("tp", "fp", "fn", "tn"))
+    print(f"{counts}; precision {result['precision']:.3f} recall {result['recall']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
