@@ -219,7 +219,15 @@ class CitationAdmin(SimpleHistoryAdmin):
 
 @admin.register(Source)
 class SourceAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "outlet", "published", "published_source", "duplicate_of", "loaded_at"]
+    list_display = [
+        "title",
+        "outlet",
+        "language",
+        "published",
+        "published_source",
+        "duplicate_of",
+        "loaded_at",
+    ]
     list_filter = ["outlet", "published_source", "language"]
     search_fields = ["title", "url", "author", "outlet__name"]
     date_hierarchy = "published"

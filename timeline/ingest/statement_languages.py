@@ -57,8 +57,9 @@ class StatementLanguage:
     after: re.Pattern
     # Searched in the sentence before the opening mark, anchored at the mark: ``rest`` then ``verb``.
     before: re.Pattern | None
-    # The speaker a stretch of text names ("" for none): a name, a title and name, or a pronoun.
-    subject: Callable[[str], str]
+    # The speaker a stretch of text names ("" for none): a name, a title and name, or a pronoun;
+    # called with ``after_verb=True`` for the words that follow a speech verb.
+    subject: Callable[..., str]
     pronouns: frozenset[str]
     denial: re.Pattern
     confirmation: re.Pattern
@@ -104,21 +105,27 @@ _UKRAINIAN_VERBS = _alternation(
 _CAPITALISED = re.compile(r"[A-ZА-ЯЁІЇЄҐ]")
 
 
-def cyrillic_subject(phrase: str) -> str:
-    """The speaker a Russian or Ukrainian phrase names: a pronoun, else its last name (up to two
-    capitalised words: "Дмитрий Песков" of "пресс-секретарь Кремля Дмитрий Песков"), else ""."""
+def cyrillic_subject(phrase: str, after_verb: bool = False) -> str:
+    """The speaker a Russian or Ukrainian phrase names: a pronoun, else a name of up to two
+    capitalised words ("Дмитрий Песков" of "пресс-секретарь Кремля Дмитрий Песков") — the first run of
+    capitalised words after a verb ("заявил Песков в Москве"), the last one before it — else ""."""
     words = phrase.strip(" ,—–-").split()
-    if len(words) == 1 and words[0].casefold() in _CYRILLIC_PRONOUNS:
+    if words and words[0].casefold() in _CYRILLIC_PRONOUNS and (after_verb or len(words) == 1):
         return words[0]
-    run: list[str] = []
-    for word in reversed(words):
-        if not _CAPITALISED.match(word) or len(run) == 2:
-            break
-        run.insert(0, word)
-    if len(run) == 1 and run[0].isupper() and len(words) > 1:
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if _CAPITALISED.match(word):
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    runs = [run for run in runs if run]
+    if not runs:
+        return ""
+    run = runs[0] if after_verb else runs[-1]
+    if len(run) == 1 and run[0].isupper() and len(words) > 1 and not after_verb:
         # "глава МИД": the head of the ministry, not the ministry.
         return " ".join(words[-4:])
-    return " ".join(run)
+    return " ".join(run[-2:])
 
 
 _CYRILLIC_PRONOUNS = frozenset("он она они мы я він вона вони ми".split())
@@ -149,7 +156,8 @@ RUSSIAN = _cyrillic(
     "он она они мы я",
     denial=re.compile(
         r"\bникогда\b|\bопроверг\w*|\bотрица\w*|\bложь\b|\bлжив\w*|\bфейк\w*|\bбеспочвенн\w*|"
-        r"\bне соответству\w* действительности|\bвымысел\b|\bслух\w*|\bне поставля\w*|\bне было\b",
+        r"\bникаки\w+|\bне соответству\w* действительности|\bвымысел\b|\bслух\w*|\bне поставля\w*|"
+        r"\bне было\b",
         re.I,
     ),
     confirmation=re.compile(r"\bподтвержда\w*|\bподтверди\w*|^\W*да\b", re.I),
@@ -185,7 +193,7 @@ UKRAINIAN = _cyrillic(
     _UKRAINIAN_VERBS,
     "він вона вони ми я",
     denial=re.compile(
-        r"\bніколи\b|\bспростув\w*|\bзаперечу\w*|\bзаперечи\w*|\bбрехн\w*|\bнеправд\w*|\bфейк\w*|"
+        r"\bніколи\b|\bжодн\w+|\bспростув\w*|\bзаперечу\w*|\bзаперечи\w*|\bбрехн\w*|\bнеправд\w*|\bфейк\w*|"
         r"\bбезпідставн\w*|\bвигадк\w*|\bчутк\w*|\bне постача\w*",
         re.I,
     ),
@@ -201,6 +209,13 @@ UKRAINIAN = _cyrillic(
         Example(
             "«Північнокорейські снаряди надходять до Росії ешелонами», — заявив речник ГУР Андрій Юсов.",
             "Північнокорейські снаряди надходять до Росії ешелонами",
+            "Андрій Юсов",
+            "allegation",
+        ),
+        Example(
+            "«Снаряди надходять через станцію Туманган», — заявив речник ГУР Андрій Юсов у понеділок, "
+            "20 листопада.",
+            "Снаряди надходять через станцію Туманган",
             "Андрій Юсов",
             "allegation",
         ),
@@ -221,7 +236,7 @@ UKRAINIAN = _cyrillic(
 
 _KOREAN_VERBS = (
     r"(?:말했|밝혔|강조했|주장했|부인했|덧붙였|전했|설명했|지적했|비난했|경고했|언급했|확인했|반박했|"
-    r"말한|밝힌|강조한|주장한|부인한|설명한|지적한|비판했|발표했|답했|답변했|촉구했)"
+    r"말한|밝힌|강조한|주장한|부인한|설명한|지적한|비판했|발표했|답했|답변했|촉구했|분석했|분석한)"
 )
 _KOREAN_SUBJECT = re.compile(r"(?P<stem>.+?)(?:은|는|이|가)")
 # Words ending in -은/-는/-이/-가 that are verb forms or bound nouns, not subjects.
@@ -232,13 +247,13 @@ _KOREAN_NOT_SUBJECT = re.compile(
 _KOREAN_CLAUSE_WORD = re.compile(
     r"(?:은|는|이|가|을|를|에|에서|에게|의|로|으로|와|과|도|고|며|다|서|면|만|\d+일|\d+월|\d+년)$"
 )
-_KOREAN_NAME_WORDS = 4
+_KOREAN_NAME_WORDS = 5
 
 
-def korean_subject(stretch: str) -> str:
+def korean_subject(stretch: str, after_verb: bool = False) -> str:
     """The subject nearest the end of a Korean stretch of text, with the words of its name and
     title before it: "존 커비 조정관" of "존 커비 조정관은 20일 기자들에게"."""
-    words = stretch.replace("(", " (").split()
+    words = stretch.split()
     for index in range(len(words) - 1, -1, -1):
         word = words[index].strip(",")
         match = _KOREAN_SUBJECT.fullmatch(word)
@@ -249,7 +264,7 @@ def korean_subject(stretch: str) -> str:
             if _KOREAN_CLAUSE_WORD.search(before):
                 break
             name.insert(0, before)
-        return " ".join(name).replace(" (", "(")
+        return " ".join(name)
     return ""
 
 
@@ -279,6 +294,19 @@ KOREAN = StatementLanguage(
             "allegation",
         ),
         Example(
+            "존 커비 미국 국가안보회의(NSC) 전략소통조정관은 지난 13일 브리핑에서 "
+            "“러시아가 탄약을 구하고 있다”고 말했다.",
+            "러시아가 탄약을 구하고 있다",
+            "존 커비 미국 국가안보회의(NSC) 전략소통조정관",
+            "assessment",
+        ),
+        Example(
+            "북한은 이른바 ‘무기 거래’ 보도에 대해 “모든 보도는 거짓”이라는 입장이다.",
+            "모든 보도는 거짓",
+            "",
+            "denial",
+        ),
+        Example(
             "“우리는 어떤 무기도 수출한 적이 없다”라고 북한 외무성 대변인은 주장했다.",
             "우리는 어떤 무기도 수출한 적이 없다",
             "북한 외무성 대변인",
@@ -300,7 +328,7 @@ _JAPANESE_VERBS = (
 _JAPANESE_SUBJECT = re.compile(r"(?P<np>[^、。「」\s]+?)(?:は|が)")
 
 
-def japanese_subject(stretch: str) -> str:
+def japanese_subject(stretch: str, after_verb: bool = False) -> str:
     """The topic or subject nearest the end of a Japanese stretch: "ペスコフ大統領報道官" of
     "ペスコフ大統領報道官は12日、記者団に"."""
     for chunk in reversed(re.split(r"[、。\s]", stretch)):

@@ -698,7 +698,7 @@ def _attribution_in(
     after = rules.after.match(ctx.masked, after_start, min(after_end, after_start + _ATTRIBUTION_WINDOW))
     window_start = max(span_start, quote.mark_start - _ATTRIBUTION_WINDOW)
     if after:
-        phrase = rules.subject(after.group("rest"))
+        phrase = rules.subject(after.group("rest"), after_verb=True)
         if not phrase and rules.subject_before_quote:
             phrase = rules.subject(ctx.masked[window_start : quote.mark_start])
         return phrase, after.group("verb")

@@ -17,6 +17,7 @@ names: those are the near misses ``python -m timeline.ingest.translation --eval 
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
 import re
 import sys
@@ -24,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from timeline.dates import MONTH_NAMES
 
 TRANSLATION_COVERAGE = 0.5
 MIN_SHARED_FACTS = 5
@@ -56,11 +59,13 @@ _MIN_NUMBER = 10
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’-]*[A-Za-z](?![A-Za-z])")
 # Capitalised function words open sentences, they do not name anything.
 _NOT_NAMES = frozenset(
-    """the a an in on at of and but or for to by as it its he she they we i this that these those there
+    [name.casefold() for name in (*MONTH_NAMES, *calendar.day_name)]
+    + """the a an in on at of and but or for to by as it its he she they we i this that these those there
     his her their our after before when while if however meanwhile still yet so according also last next
     mr mrs ms dr der die das ein eine und le la les un une des et el los las del il lo""".split()
 )
 _DAY_AND_MONTH = frozenset(("day", "month"))
+_EVAL_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -110,9 +115,10 @@ def numbers_in(text: str) -> list[str]:
     found = []
     for match in _NUMBER.finditer(text):
         raw = match.group()
-        grouped = re.search(r"[,\u00a0\u202f ]\d{3}$", raw) and not re.fullmatch(r"\d+[.,]\d+", raw)
+        # "1,000", "1.000" and "1 000" group thousands; "1.5" and "2,5" are decimals.
+        grouped = re.search(r"[.,\u00a0\u202f ]\d{3}$", raw) is not None
         try:
-            value = float(re.sub(r"[,\u00a0\u202f ]", "", raw)) if grouped else float(raw.replace(",", "."))
+            value = float(re.sub(r"[.,\u00a0\u202f ]", "", raw)) if grouped else float(raw.replace(",", "."))
         except ValueError:
             continue
         scale = _SCALE.match(text, match.end())
@@ -164,21 +170,25 @@ def best_translation(facts: Facts, candidates: Iterable[tuple[object, Facts]]) -
 # Evaluation on written pairs
 
 
-def evaluate(directory: Path, find_mentions) -> dict[str, float | int]:
-    """Precision and recall of ``translation_score`` on the pairs described in ``directory/pairs.json``:
-    ``[{"first": file, "second": file, "translation": true|false}, …]``, each file a JSON object with
-    ``text``, ``language``, ``published`` and ``outlet``. ``find_mentions(text, published, language)``
-    gives the date mentions."""
+def evaluate(directory: Path) -> dict[str, float | int]:
+    """Precision and recall of ``translation_score`` on the pairs listed in ``directory/pairs.json``
+    (``[{"first": file, "second": file, "translation": true|false}, …]``). Each file is read as the
+    loader reads it (language, publication date and outlet included) and its dates found by the
+    loader's extractor."""
+    from timeline.ingest.articles import read_path
+    from timeline.ingest.language import date_mentions
+
     pairs = json.loads((directory / "pairs.json").read_text(encoding="utf-8"))
     facts_of: dict[str, Facts] = {}
 
     def facts(name: str) -> Facts:
         if name not in facts_of:
-            record = json.loads((directory / name).read_text(encoding="utf-8"))
-            published = date.fromisoformat(record["published"]) if record.get("published") else None
-            mentions = find_mentions(record["text"], published, record["language"])
+            article = next(iter(read_path(directory / name, limit=_EVAL_BYTES)))
+            if not hasattr(article, "text"):
+                raise ValueError(f"{name}: {article.reason}")
+            mentions = date_mentions(article.text, article.published, article.language)
             facts_of[name] = article_facts(
-                record["text"], record["language"], mentions, record.get("outlet", ""), published
+                article.text, article.language, mentions, article.outlet, article.published
             )
         return facts_of[name]
 
@@ -201,9 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         "--eval", metavar="DIR", required=True, type=Path, help="A directory with pairs.json."
     )
     options = parser.parse_args(argv)
-    from timeline.ingest.language import date_mentions
-
-    result = evaluate(options.eval, date_mentions)
+    result = evaluate(options.eval)
     counts = " ".join(f"{name} {result[name]}" for name in ("tp", "fp", "fn", "tn"))
     print(f"{counts}; precision {result['precision']:.3f} recall {result['recall']:.3f}")
     return 0

@@ -2,8 +2,10 @@
 Python rather than through the template engine."""
 
 from django import template
+from django.conf import settings
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
 
 from timeline.models import Stance
 
@@ -29,6 +31,30 @@ def stance_badge(stance: str) -> str:
         STANCE_ICONS.get(stance, "•"),
         label,
     )
+
+
+@register.simple_tag
+def lang_of(source) -> str:
+    """` lang="ko"` for text taken from a source written in another language than the pages, so
+    browsers pick fonts, hyphenation and screen-reader voices for it; "" otherwise."""
+    language = getattr(source, "language", "") or ""
+    if not language or language == page_language():
+        return ""
+    return format_html(' lang="{}"', language)
+
+
+def page_language() -> str:
+    """The language the pages are written in (``<html lang>``)."""
+    return settings.LANGUAGE_CODE.split("-")[0]
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """ "Korean" for "ko"; the code itself for a language Django does not name."""
+    try:
+        return get_language_info(code)["name"]
+    except KeyError:
+        return code
 
 
 @register.simple_tag
