@@ -314,6 +314,16 @@ def test_a_korean_article_and_its_translation_are_one_independent_source(event):
     assert Event.objects.for_cards().get(pk=event.pk).independent_count == 1
 
 
+def test_the_text_report_says_translation_of_source_n(db):
+    out = io.StringIO()
+    paths = [str(ARTICLES / name) for name in ("ko_containers.jsonl", "en_containers.jsonl")]
+    call_command("load_articles", *paths, stdout=out)
+    korean = Source.objects.get(language="ko")
+    lines = out.getvalue().splitlines()
+    assert f"translation of source {korean.pk} (ko)" in lines[1] and "translation of" not in lines[0]
+    assert lines[-1].startswith("loaded 1, updated 0, unchanged 0, duplicates 1")
+
+
 def test_the_original_is_the_one_published_first_in_any_language(db):
     english, ukrainian = load("en_shells.jsonl", "uk_shells.html.jsonl")
     assert english["status"] == "duplicate" and ukrainian["original_of"]["source"] == english["source"]

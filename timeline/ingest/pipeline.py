@@ -8,7 +8,8 @@ For each article, in order:
    source), else a source with no text whose title matches (case and spacing aside) or whose file name
    matches: the curated fixture's seed sources, which then gain their text. Else a new source.
 3. Its publication date (``timeline.ingest.published``); a curated source keeps the date it has.
-4. Date mentions (``find_date_mentions``), statements (``find_statements``, speakers matched to actors).
+4. Date mentions (``find_date_mentions``), statements (``find_statements``, speakers matched to actors),
+   both read in the article's language.
 5. Whether it copies a stored article: a reworded or syndicated copy shares many pairs of adjacent content
    words with its original. ``Source.fingerprint`` keeps a MinHash sketch of those pairs (24 values of
    16 bits, base64); sketches are held in an index in memory (50,000 sources take a few MB), so finding
@@ -16,6 +17,8 @@ For each article, in order:
    (Jaccard similarity of the pairs at least 0.3, or 70% of the shorter one's pairs in the longer).
    A copy is stored with ``duplicate_of`` set to the original. The original is the one published first
    (``published_first``): when the new article is, the stored one and its copies become its copies.
+   An article in another language that reports the same facts as a stored one is its translation
+   (``timeline.ingest.translation``), a copy too.
 6. Suggested citations: events whose dates overlap a mention's and whose title and summary share words
    with the mention's sentence, best three above a threshold.
 

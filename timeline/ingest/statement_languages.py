@@ -118,6 +118,7 @@ def cyrillic_subject(phrase: str, after_verb: bool = False) -> str:
             runs[-1].append(word)
         elif runs[-1]:
             runs.append([])
+    runs = [[word for word in run if word.casefold() not in _CYRILLIC_FUNCTION_WORDS] for run in runs]
     runs = [run for run in runs if run]
     if not runs:
         return ""
@@ -129,6 +130,11 @@ def cyrillic_subject(phrase: str, after_verb: bool = False) -> str:
 
 
 _CYRILLIC_PRONOUNS = frozenset("он она они мы я він вона вони ми".split())
+# Capitalised at the start of a sentence, never a name: "Как заявил Песков" names nobody by "Как".
+_CYRILLIC_FUNCTION_WORDS = frozenset(
+    """как так по в на при также однако ранее кроме это тогда затем потом позже еще ещё уже
+    як так за у в на при також проте раніше крім це тоді потім пізніше ще вже""".split()
+)
 
 
 def _cyrillic(code: str, name: str, verbs: str, pronouns: str, **rest) -> StatementLanguage:
@@ -184,6 +190,12 @@ RUSSIAN = _cyrillic(
             "allegation",
         ),
         Example("«Мы ничего не знаем», — говорится в заявлении.", "Мы ничего не знаем", "", "assessment"),
+        Example(
+            "Как заявил Песков, «переговоры продолжатся завтра».",
+            "переговоры продолжатся завтра",
+            "",
+            "assessment",
+        ),
     ),
 )
 
@@ -243,6 +255,10 @@ _KOREAN_SUBJECT = re.compile(r"(?P<stem>.+?)(?:은|는|이|가)")
 _KOREAN_NOT_SUBJECT = re.compile(
     r"(?:있는|없는|하는|되는|않는|다는|라는|는데|한다는|된다는|것이|수가|적이|때가|한편으로는)$"
 )
+# Words that open a sentence or a clause, not a name ("한편 미국 국방부는" is said by 미국 국방부).
+_KOREAN_OPENERS = frozenset(
+    "한편 또한 또 이어 앞서 특히 이날 지난 그러나 하지만 이에 다만 반면 아울러 당시 현재".split()
+)
 # A word ending in a particle or verb ending belongs to the clause before the speaker's name.
 _KOREAN_CLAUSE_WORD = re.compile(
     r"(?:은|는|이|가|을|를|에|에서|에게|의|로|으로|와|과|도|고|며|다|서|면|만|\d+일|\d+월|\d+년)$"
@@ -261,7 +277,7 @@ def korean_subject(stretch: str, after_verb: bool = False) -> str:
             continue
         name = [match.group("stem")]
         for before in reversed(words[max(0, index - _KOREAN_NAME_WORDS + 1) : index]):
-            if _KOREAN_CLAUSE_WORD.search(before):
+            if _KOREAN_CLAUSE_WORD.search(before) or before in _KOREAN_OPENERS:
                 break
             name.insert(0, before)
         return " ".join(name)

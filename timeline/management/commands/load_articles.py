@@ -98,6 +98,10 @@ class Command(BaseCommand):
             return
         source = f"source {result.source_id}" if result.source_id else "new source"
         copy = f", copy of {_described(result.duplicate_of)}" if result.duplicate_of else ""
+        if result.translation_of:
+            copy = (
+                f", translation of {_described(result.translation_of)} ({result.translation_of['language']})"
+            )
         if result.original_of:
             copy += f", original of {_described(result.original_of)}"
         tqdm.write(
