@@ -65,6 +65,11 @@ def test_the_language_is_detected_from_the_text(text, code):
     assert determine_language(text) == language_module.Language(code, "detected")
 
 
+@pytest.mark.parametrize("text", ["Text.", "Passage 12", "1234", ""])
+def test_a_text_too_short_to_tell_is_taken_for_english(text):
+    assert determine_language(text) == language_module.Language("en", "detected")
+
+
 def test_given_language_wins_over_metadata_and_metadata_over_detection():
     korean = "북한 외무성 대변인은 미국의 주장은 근거 없는 날조라고 주장했다."
     assert determine_language(korean, given="ja", metadata="en").source == "given"

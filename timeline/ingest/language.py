@@ -22,6 +22,8 @@ LANGUAGE_SOURCES = (GIVEN, METADATA, DETECTED)
 DEFAULT_LANGUAGE = "en"
 # A BCP 47 tag (or a POSIX locale such as "en_US"): a primary subtag of 2-3 letters, then subtags.
 _CODE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
+# Below this probability a detected language is a guess: short texts ("Text.") come out as anything.
+MIN_CONFIDENCE = 0.5
 # Detection reads this much text: enough for a confident guess, bounded for huge inputs.
 _DETECTION_CHARS = 5000
 
@@ -41,12 +43,13 @@ def normalise_code(raw: str | None) -> str | None:
 
 
 def detect_language(text: str) -> str:
-    """The language py3langid finds in ``text``; English for text without letters to go on."""
+    """The language py3langid finds in ``text``; English (the site's language) when the text is too
+    short or too mixed for a confident guess ("Text.", "Passage 12")."""
     sample = text[:_DETECTION_CHARS]
     if not any(char.isalpha() for char in sample):
         return DEFAULT_LANGUAGE
-    code, _probability = _identifier().classify(sample)
-    return code
+    code, probability = _identifier().classify(sample)
+    return code if probability >= MIN_CONFIDENCE else DEFAULT_LANGUAGE
 
 
 def determine_language(text: str, *, given: str | None = None, metadata: str | None = None) -> Language:
