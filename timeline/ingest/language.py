@@ -25,7 +25,7 @@ _CODE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 # Below this probability a detected language is a guess: short texts ("Text.") come out as anything.
 MIN_CONFIDENCE = 0.5
 # Detection reads this much text: enough for a confident guess, bounded for huge inputs.
-_DETECTION_CHARS = 5000
+_DETECTION_CHARS = 1000
 
 
 @dataclass(frozen=True)
