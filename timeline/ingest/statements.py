@@ -31,9 +31,15 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from timeline.ingest.sentences import ENGLISH, split_sentences
-from timeline.ingest.statement_languages import GENERIC_QUOTE_PAIRS, LANGUAGES, StatementLanguage
-
-ALLEGATION, DENIAL, CONFIRMATION, ASSESSMENT = "allegation", "denial", "confirmation", "assessment"
+from timeline.ingest.statement_languages import (
+    ALLEGATION,
+    ASSESSMENT,
+    CONFIRMATION,
+    DENIAL,
+    GENERIC_QUOTE_PAIRS,
+    LANGUAGES,
+    StatementLanguage,
+)
 
 _QUOTE_MARKS = '"“”„'
 _VERBS = (
