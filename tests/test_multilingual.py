@@ -19,6 +19,7 @@ from timeline.ingest.sentences import split_sentences
 from timeline.ingest.statement_languages import ALLEGATION, ASSESSMENT, CONFIRMATION, DENIAL, LANGUAGES
 from timeline.ingest.statements import find_paired_quotes, find_statements
 from timeline.models import Event, Review, Source, Stance, Statement
+from timeline.templatetags.timeline import language_name
 
 ARTICLES = Path(__file__).parent / "multilingual"
 
@@ -370,6 +371,13 @@ def test_the_source_page_shows_the_language_and_marks_up_the_text(client, db):
     assert 'class="source__text source__text--marked" lang="ko"' in html
     english_page = client.get(original.get_absolute_url()).content.decode()
     assert 'lang="ko"' not in english_page.split("<body")[1]
+
+
+@pytest.mark.parametrize(
+    ("code", "name"), [("ko", "Korean"), ("zh", "Chinese"), ("uk", "Ukrainian"), ("xx", "xx")]
+)
+def test_languages_are_shown_by_name(code, name):
+    assert language_name(code) == name
 
 
 def test_quotes_and_excerpts_carry_their_language_on_the_event_and_statements_pages(client, db):

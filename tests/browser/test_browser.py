@@ -299,4 +299,6 @@ def test_korean_japanese_and_chinese_text_renders_in_a_font_that_has_it(
         fonts = rendering_fonts(page, selector)
         # No glyph falls back to the Latin font, where it would be a box.
         assert fonts and not fonts & latin, (selector, fonts, latin)
+    # Not slanted: these scripts have no italics.
+    assert page.locator(".statement blockquote").evaluate("e => getComputedStyle(e).fontStyle") == "normal"
     screenshot(page, f"source-{language}")

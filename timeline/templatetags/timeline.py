@@ -1,11 +1,11 @@
 """Small pieces of markup that repeat many times on a page (stance badges, chart bars), built in
 Python rather than through the template engine."""
 
+from babel import Locale, UnknownLocaleError
 from django import template
 from django.conf import settings
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info
 
 from timeline.models import Stance
 
@@ -50,10 +50,11 @@ def page_language() -> str:
 
 @register.filter
 def language_name(code: str) -> str:
-    """ "Korean" for "ko"; the code itself for a language Django does not name."""
+    """The English name of a language code ("Korean" for "ko", "Chinese" for "zh"); the code itself
+    for one that names no language."""
     try:
-        return get_language_info(code)["name"]
-    except KeyError:
+        return Locale.parse(code).english_name or code
+    except (UnknownLocaleError, ValueError, TypeError):
         return code
 
 
