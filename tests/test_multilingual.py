@@ -239,7 +239,7 @@ def test_numbers_are_read_with_their_scale_words(text, numbers):
 def test_translation_detection_on_the_written_pairs(capsys):
     result = translation.evaluate(ARTICLES)
     print(f"translation pairs: {result}")
-    assert result["tp"] + result["fn"] == 3 and result["fp"] + result["tn"] == 7
+    assert result["tp"] + result["fn"] == 3 and result["fp"] + result["tn"] == 9
     assert (result["precision"], result["recall"]) == (1.0, 1.0)
 
 
@@ -247,6 +247,31 @@ def test_articles_in_the_same_language_are_never_translations():
     facts = translation.Facts("en", numbers=frozenset({"1000", "1718", "27", "13", "14"}))
     assert translation.translation_score(facts, facts) is None
     assert translation.translation_score(facts, translation.Facts("ko", numbers=facts.numbers)) == 1.0
+
+
+def test_a_report_of_the_same_briefing_is_not_a_translation():
+    # The same figure and days, but not the other's details: a near miss.
+    english = translation.Facts(
+        "en", numbers=frozenset({"1000", "13", "14", "1718", "27"}), names=frozenset({"nsc"})
+    )
+    briefing = translation.Facts(
+        "ko", numbers=frozenset({"10", "1000", "13", "14"}), names=frozenset({"nsc"})
+    )
+    assert translation.translation_score(english, briefing) is None
+    translated = translation.Facts("ko", numbers=frozenset({"10", "1000", "13", "14", "1718", "27"}))
+    assert translation.translation_score(english, translated) == 5 / 6
+
+
+def test_latin_names_missing_from_the_other_article_rule_a_translation_out():
+    numbers = frozenset({"1000", "13", "14", "1718", "27"})
+    english = translation.Facts("en", numbers=numbers, names=frozenset({"nsc", "kirby"}))
+    assert translation.translation_score(
+        english, translation.Facts("ko", numbers=numbers, names=frozenset({"nsc"}))
+    )
+    others = frozenset({"csis", "kcna", "nk"})
+    assert (
+        translation.translation_score(english, translation.Facts("ko", numbers=numbers, names=others)) is None
+    )
 
 
 def test_articles_published_more_than_a_week_apart_are_not_translations():
@@ -349,8 +374,8 @@ def test_a_dry_run_finds_a_translation_among_the_runs_articles(db):
 
 
 def test_near_misses_are_stored_as_independent_sources(db):
-    results = load("ko_containers.jsonl", "en_nis_shells.jsonl", "ko_rail.jsonl")
-    assert [(r["status"], r["translation_of"]) for r in results] == [("loaded", None)] * 3
+    results = load("ko_containers.jsonl", "en_nis_shells.jsonl", "ko_rail.jsonl", "ko_briefing.jsonl")
+    assert [(r["status"], r["translation_of"]) for r in results] == [("loaded", None)] * 4
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -6,12 +6,16 @@ the numbers (with their scale words: "1 million", "100만", "1 млн" are one n
 in Latin script ("KCNA", "NK News", "Kirby" in an English text, and the same acronyms left in Latin
 letters in a Korean one) and the outlet. These are an article's ``Facts``.
 
-Two articles in different languages are a translation pair when the smaller of their fact sets is
-mostly found in the larger one (``TRANSLATION_COVERAGE``), with at least ``MIN_SHARED_FACTS`` facts
-shared, and their publication dates, when both are known, lie within ``MAX_DAYS_APART``. Articles on
-the same story and the same days share some dates and names, but not most of their numbers and
-names: those are the near misses ``python -m timeline.ingest.translation --eval DIR`` measures
-(see ``evaluate``).
+Two articles in different languages are a translation pair when, published within
+``MAX_DAYS_APART`` of each other (when both dates are known), they report the same numbers and dates
+both ways — shared over all that either reports at least ``REPORTED_AGREEMENT`` (dates count when the
+extractor finds dates in both languages) — and the Latin-script names of the one with fewer are at
+least half found in the other (``NAME_COVERAGE``: a Korean text's "NSC" and "KCNA" are in its English
+translation, while the English one names far more in Latin letters), with at least
+``MIN_SHARED_FACTS`` facts shared in all (the outlet counting for two). Articles on the same story and
+the same days, even a report of the same briefing, share some of the numbers, dates and names, not
+nearly all of them: those are the near misses ``python -m timeline.ingest.translation --eval DIR``
+measures (see ``evaluate``).
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from pathlib import Path
 
 from timeline.dates import MONTH_NAMES
 
-TRANSLATION_COVERAGE = 0.5
+REPORTED_AGREEMENT = 0.7
+NAME_COVERAGE = 0.5
 MIN_SHARED_FACTS = 5
 MAX_DAYS_APART = 7
 # An outlet shared by both articles counts as this many shared facts.
@@ -79,15 +84,6 @@ class Facts:
     outlet: str = ""
     published: date | None = None
 
-    @property
-    def tagged(self) -> frozenset[str]:
-        """Every fact as one string, tagged with its kind so a number never matches a date."""
-        return frozenset(
-            [f"d:{value}" for value in self.dates]
-            + [f"n:{value}" for value in self.numbers]
-            + [f"w:{value}" for value in self.names]
-        )
-
 
 def article_facts(
     text: str, language: str, mentions: Iterable = (), outlet: str = "", published: date | None = None
@@ -136,8 +132,8 @@ def latin_names(text: str) -> list[str]:
 
 
 def translation_score(first: Facts, second: Facts) -> float | None:
-    """How much of the smaller article's facts the other reports (0-1), when the two are in different
-    languages and one reads as a translation of the other; else None."""
+    """How closely two articles in different languages report the same numbers and dates (0-1), when
+    one reads as a translation of the other; else None (see the module docstring)."""
     if first.language == second.language:
         return None
     if (
@@ -146,14 +142,30 @@ def translation_score(first: Facts, second: Facts) -> float | None:
         and abs((first.published - second.published).days) > MAX_DAYS_APART
     ):
         return None
-    a, b = first.tagged, second.tagged
-    shared = len(a & b)
+    shared_reported, _ = _reported(first, second)
+    fewer_names, more_names = sorted((first.names, second.names), key=len)
+    shared_names = len(fewer_names & more_names)
     outlet = _OUTLET_WEIGHT if first.outlet and first.outlet == second.outlet else 0
-    smaller = min(len(a), len(b))
-    if not smaller or shared + outlet < MIN_SHARED_FACTS:
+    if shared_reported + shared_names + outlet < MIN_SHARED_FACTS:
         return None
-    coverage = min(1.0, (shared + outlet) / (smaller + outlet))
-    return coverage if coverage >= TRANSLATION_COVERAGE else None
+    if fewer_names and shared_names / len(fewer_names) < NAME_COVERAGE:
+        return None
+    score = agreement(first, second)
+    return score if score >= REPORTED_AGREEMENT else None
+
+
+def agreement(first: Facts, second: Facts) -> float:
+    """The numbers and dates two articles both report, over all that either reports (0-1)."""
+    shared, union = _reported(first, second)
+    return shared / union if union else 0.0
+
+
+def _reported(first: Facts, second: Facts) -> tuple[int, int]:
+    shared, union = len(first.numbers & second.numbers), len(first.numbers | second.numbers)
+    if first.dates and second.dates:
+        # An extractor that finds no dates in one of the languages says nothing either way.
+        shared, union = shared + len(first.dates & second.dates), union + len(first.dates | second.dates)
+    return shared, union
 
 
 def best_translation(facts: Facts, candidates: Iterable[tuple[object, Facts]]) -> tuple[object, float] | None:
@@ -170,7 +182,7 @@ def best_translation(facts: Facts, candidates: Iterable[tuple[object, Facts]]) -
 # Evaluation on written pairs
 
 
-def evaluate(directory: Path) -> dict[str, float | int]:
+def evaluate(directory: Path) -> dict:
     """Precision and recall of ``translation_score`` on the pairs listed in ``directory/pairs.json``
     (``[{"first": file, "second": file, "translation": true|false}, …]``). Each file is read as the
     loader reads it (language, publication date and outlet included) and its dates found by the
@@ -193,15 +205,19 @@ def evaluate(directory: Path) -> dict[str, float | int]:
         return facts_of[name]
 
     counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
+    rows = []
     for pair in pairs:
-        found = translation_score(facts(pair["first"]), facts(pair["second"])) is not None
+        first, second = facts(pair["first"]), facts(pair["second"])
+        found = translation_score(first, second) is not None
         counts[("t" if found == pair["translation"] else "f") + ("p" if found else "n")] += 1
+        rows.append((pair["first"], pair["second"], pair["translation"], found, agreement(first, second)))
     found_pairs = counts["tp"] + counts["fp"]
     true_pairs = counts["tp"] + counts["fn"]
     return {
         **counts,
         "precision": counts["tp"] / found_pairs if found_pairs else 1.0,
         "recall": counts["tp"] / true_pairs if true_pairs else 1.0,
+        "pairs": rows,
     }
 
 
@@ -212,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     options = parser.parse_args(argv)
     result = evaluate(options.eval)
+    for first, second, expected, found, score in result["pairs"]:
+        label = "translation" if expected else "near miss"
+        print(f"{first:<24} {second:<24} {label:<12} agreement {score:.2f}  {'found' if found else '-'}")
     counts = " ".join(f"{name} {result[name]}" for name in ("tp", "fp", "fn", "tn"))
     print(f"{counts}; precision {result['precision']:.3f} recall {result['recall']:.3f}")
     return 0
