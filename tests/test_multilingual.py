@@ -229,11 +229,17 @@ def test_questions_and_scare_quotes_are_not_statements():
         ("1 000 снарядів і 2,5 млн патронів", ["1000", "2500000"]),
         ("포탄 100만 발과 3억 달러", ["1000000", "300000000"]),
         ("1.5 billion dollars, 1.000 Granaten", ["1500000000", "1000"]),
+        ("1.000.000 Schuss, 3.14159", ["1000000"]),
         ("on the 3rd, 7 ships", []),
     ],
 )
 def test_numbers_are_read_with_their_scale_words(text, numbers):
     assert translation.numbers_in(text) == numbers
+
+
+@pytest.mark.parametrize("word", translation.SCALE_WORDS, ids=lambda word: word.example)
+def test_scale_words_read_their_examples(word):
+    assert translation.numbers_in(word.example) == [word.reads_as]
 
 
 def test_translation_detection_on_the_written_pairs(capsys):

@@ -39,27 +39,37 @@ MAX_DAYS_APART = 7
 # An outlet shared by both articles counts as this many shared facts.
 _OUTLET_WEIGHT = 2
 
-# Scale words after a number, by language: (pattern, multiplier). Each pattern is matched right
-# after the number (spaces allowed), case-insensitively.
-SCALE_WORDS: list[tuple[str, str, int]] = [
-    ("en", r"thousand\b", 10**3),
-    ("en", r"million\b|mln\b", 10**6),
-    ("en", r"billion\b|bn\b", 10**9),
-    ("ru/uk", r"тыс\w*|тис\w*", 10**3),
-    ("ru/uk", r"млн\w*|мільйон\w*|миллион\w*", 10**6),
-    ("ru/uk", r"млрд\w*|мільярд\w*|миллиард\w*", 10**9),
-    ("ko", r"천(?!\w*원)", 10**3),
-    ("ko/ja", r"만|万", 10**4),
-    ("ko/ja", r"억|億", 10**8),
+
+@dataclass(frozen=True)
+class ScaleWord:
+    """A word after a number that multiplies it, in the languages named, with an example and the
+    number the example reads as."""
+
+    languages: str
+    pattern: str
+    multiplier: int
+    example: str
+    reads_as: str
+
+
+# Matched right after the number (a space allowed), case-insensitively.
+SCALE_WORDS: list[ScaleWord] = [
+    ScaleWord("en", r"thousand\b", 10**3, "50 thousand troops", "50000"),
+    ScaleWord("en", r"million\b|mln\b", 10**6, "1.5 million shells", "1500000"),
+    ScaleWord("en", r"billion\b|bn\b", 10**9, "$2bn in aid", "2000000000"),
+    ScaleWord("ru uk", r"тыс\w*|тис\w*", 10**3, "20 тыс. снарядов", "20000"),
+    ScaleWord("ru uk", r"млн\w*|мільйон\w*|миллион\w*", 10**6, "1 млн снарядів", "1000000"),
+    ScaleWord("ru uk", r"млрд\w*|мільярд\w*|миллиард\w*", 10**9, "3 мільярди доларів", "3000000000"),
+    ScaleWord("ko", r"천(?!\w*원)", 10**3, "병력 5천 명", "5000"),
+    ScaleWord("ko ja zh", r"만|万", 10**4, "포탄 100만 발", "1000000"),
+    ScaleWord("ko ja zh", r"억|億", 10**8, "3억 달러", "300000000"),
 ]
 _SCALE = re.compile(
-    r"\s?(?:"
-    + "|".join(f"(?P<s{index}>{pattern})" for index, (_, pattern, _) in enumerate(SCALE_WORDS))
-    + ")",
+    r"\s?(?:" + "|".join(f"(?P<s{index}>{word.pattern})" for index, word in enumerate(SCALE_WORDS)) + ")",
     re.IGNORECASE,
 )
 # A number: digit groups separated by a thousands separator, or a decimal.
-_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3})+(?![\d])|(?<![\d.,])\d+(?:[.,]\d+)?")
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?!\d)|(?<![\d.,])\d+(?:[.,]\d+)?")
 _MIN_NUMBER = 10
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’-]*[A-Za-z](?![A-Za-z])")
 # Capitalised function words open sentences, they do not name anything.
@@ -120,7 +130,7 @@ def numbers_in(text: str) -> list[str]:
         scale = _SCALE.match(text, match.end())
         if scale:
             index = int(next(name for name, hit in scale.groupdict().items() if hit)[1:])
-            value *= SCALE_WORDS[index][2]
+            value *= SCALE_WORDS[index].multiplier
         if value >= _MIN_NUMBER:
             found.append(f"{value:.10g}")
     return found
