@@ -19,7 +19,7 @@ from timeline.ingest.sentences import split_sentences
 from timeline.ingest.statement_languages import ALLEGATION, ASSESSMENT, CONFIRMATION, DENIAL, LANGUAGES
 from timeline.ingest.statements import find_paired_quotes, find_statements
 from timeline.models import Event, Review, Source, Stance, Statement
-from timeline.templatetags.timeline import language_name
+from timeline.templatetags.timeline import lang_of, language_name
 
 ARTICLES = Path(__file__).parent / "multilingual"
 
@@ -402,6 +402,11 @@ def test_the_source_page_shows_the_language_and_marks_up_the_text(client, db):
     assert 'class="source__text source__text--marked" lang="ko"' in html
     english_page = client.get(original.get_absolute_url()).content.decode()
     assert 'lang="ko"' not in english_page.split("<body")[1]
+
+
+def test_a_language_set_by_hand_is_escaped_in_the_lang_attribute():
+    assert lang_of(Source(language='x"><b>')) == ' lang="x&quot;&gt;&lt;b&gt;"'
+    assert lang_of(Source(language="en")) == ""
 
 
 @pytest.mark.parametrize(
