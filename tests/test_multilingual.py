@@ -430,3 +430,16 @@ def test_quotes_and_excerpts_carry_their_language_on_the_event_and_statements_pa
     assert '<blockquote lang="ru"><p>Никаких соглашений не подписывалось</p></blockquote>' in page
     statements = client.get("/statements/").content.decode()
     assert '<blockquote lang="ru"><p>Никаких соглашений не подписывалось</p></blockquote>' in statements
+
+
+def test_the_review_queue_marks_quotes_and_sentences_in_another_language(admin_client):
+    load("ko_containers.jsonl")
+    statements = admin_client.get("/admin/timeline/statement/").content.decode()
+    assert '<span lang="ko">미국의 주장은 근거 없는 날조</span>' in statements
+    source = Source.objects.get()
+    start = source.text.index("지난 13일")
+    source.mentions.create(
+        start=start, end=start + 6, text="지난 13일", sentence_start=start - 3, sentence_end=start + 9
+    )
+    mentions = admin_client.get("/admin/timeline/datemention/").content.decode()
+    assert '<span lang="ko">관은 <mark>지난 13일</mark> 브리</span>' in mentions
