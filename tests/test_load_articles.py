@@ -18,6 +18,7 @@ from tests.seeds import seed_path
 from timeline.dates import parse_period
 from timeline.filters import events_with_independent_sources
 from timeline.ingest import pipeline
+from timeline.ingest.mentions import find_date_mentions
 from timeline.ingest.published import contradiction, determine_published, find_dateline
 from timeline.models import Actor, Citation, DateMention, Event, Outlet, Source, Statement, SuggestedCitation
 
@@ -365,7 +366,7 @@ def test_suggestions_read_only_the_events_near_a_mention_and_rank_them_as_all_ev
         f"On {day}, the {' '.join(rng.sample(words, 3))} moved."
         for day in ("12 March 2022", "May 2021", "2023")
     ]
-    found = [(text, pipeline.find_date_mentions(text, date(2022, 6, 1))) for text in texts]
+    found = [(text, find_date_mentions(text, date(2022, 6, 1))) for text in texts]
     windowed = [matcher.suggest_all(text, mentions) for text, mentions in found]
     # The first day there is: the window cannot reach back before it, and still finds the event on it.
     assert [event.pk for event in matcher._starting_near(date(1, 1, 1), date(1, 1, 1))] == [3000]

@@ -28,6 +28,7 @@ from timeline.models import (
     SuggestedCitation,
     Thread,
 )
+from timeline.templatetags.timeline import lang_of
 
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 DATE_COLUMNS = ("date_start", "date_end", "date_precision", "date_modifier")
@@ -205,7 +206,7 @@ class StatementAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="quote")
     def short_quote(self, obj):
-        return obj.quote[:90] + ("…" if len(obj.quote) > 90 else "")
+        return in_its_language(obj.source, obj.quote[:90] + ("…" if len(obj.quote) > 90 else ""))
 
 
 @admin.register(Citation)
@@ -219,7 +220,15 @@ class CitationAdmin(SimpleHistoryAdmin):
 
 @admin.register(Source)
 class SourceAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "outlet", "published", "published_source", "duplicate_of", "loaded_at"]
+    list_display = [
+        "title",
+        "outlet",
+        "language",
+        "published",
+        "published_source",
+        "duplicate_of",
+        "loaded_at",
+    ]
     list_filter = ["outlet", "published_source", "language"]
     search_fields = ["title", "url", "author", "outlet__name"]
     date_hierarchy = "published"
@@ -298,8 +307,16 @@ def highlighted_sentence(mention: DateMention):
     sentence = mention.sentence
     start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
     if not 0 <= start < end <= len(sentence):
-        return sentence or mention.text
-    return format_html("{}<mark>{}</mark>{}", sentence[:start], sentence[start:end], sentence[end:])
+        return in_its_language(mention.source, sentence or mention.text)
+    marked = format_html("{}<mark>{}</mark>{}", sentence[:start], sentence[start:end], sentence[end:])
+    return in_its_language(mention.source, marked)
+
+
+def in_its_language(source, text) -> str:
+    """``text`` (escaped unless already safe) marked with the source's language when it is not the
+    site's, so the browser picks fonts for it."""
+    attribute = lang_of(source)
+    return format_html("<span{}>{}</span>", attribute, text) if attribute else format_html("{}", text)
 
 
 class MentionReviewForm(forms.Form):

@@ -8,12 +8,13 @@ so the markup is always well formed. Only the first piece of a split span keeps 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from timeline.ingest.sentences import ENGLISH, split_sentences
 
 # Which kind of mark goes outside when two spans cover exactly the same characters.
 KIND_ORDER = {"citation": 0, "statement": 1, "mention": 2}
@@ -86,12 +87,9 @@ def _mark(span: Span, content: str, has_children: bool) -> str:
     return html
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…”\"’])\s+|\n\s*\n")
-
-
-def sentence_bounds(text: str) -> list[int]:
-    """Offsets where sentences start (always including 0 and ``len(text)``)."""
-    return [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+def sentence_bounds(text: str, language: str = ENGLISH) -> list[int]:
+    """Offsets where sentences start (always including 0 and ``len(text)``), by the loader's splitter."""
+    return [0, *(start for start, _ in split_sentences(text, language)[1:]), len(text)]
 
 
 @dataclass(frozen=True)
@@ -101,12 +99,12 @@ class InContext:
     after: str
 
 
-def in_context(text: str, start: int | None, end: int | None) -> InContext | None:
+def in_context(text: str, start: int | None, end: int | None, language: str = ENGLISH) -> InContext | None:
     """The passage ``text[start:end]`` with the sentence before and the sentence after it
     (and the rest of the sentences it starts and ends in), or None when the offsets don't fit."""
     if not text or start is None or end is None or not 0 <= start < end <= len(text):
         return None
-    bounds = sentence_bounds(text)
+    bounds = sentence_bounds(text, language)
     # Where the sentence containing ``start`` begins, then one sentence further back.
     starts = [b for b in bounds if b <= start]
     first = starts[-2] if len(starts) >= 2 else starts[-1]

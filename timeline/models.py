@@ -182,7 +182,18 @@ class Source(models.Model):
     published_note = models.CharField(
         max_length=500, blank=True, help_text="How the publication date was determined, when not obvious."
     )
-    language = models.CharField(max_length=16, default="en")
+
+    class LanguageSource(models.TextChoices):
+        GIVEN = "given", "Given by the curator"
+        METADATA = "metadata", "Document metadata"
+        DETECTED = "detected", "Detected from the text"
+
+    language = models.CharField(
+        max_length=16, default="en", help_text="The language the text is written in, as a code (ko, uk, en)."
+    )
+    language_source = models.CharField(
+        "language from", max_length=10, choices=LanguageSource.choices, default=LanguageSource.GIVEN
+    )
     text = models.TextField(blank=True, help_text="Cleaned article text; offsets of mentions point into it.")
     content_hash = models.CharField(max_length=64, blank=True, help_text="SHA-256 of the cleaned text.")
     fingerprint = models.CharField(
@@ -223,6 +234,11 @@ class Source(models.Model):
     def original(self) -> Source:
         """The source this one copies, or itself."""
         return self.duplicate_of or self
+
+    @property
+    def is_translation(self) -> bool:
+        """Whether this is a copy in another language than its original: a translation."""
+        return self.duplicate_of is not None and self.duplicate_of.language != self.language
 
 
 class MonthNumber(models.Func):

@@ -107,9 +107,19 @@ def event_detail(request, slug, partial):
     citations = list(event.citations.all())
     # The cited sources' texts, in one query, to show each excerpt with a sentence either side.
     with_offsets = {c.source_id for c in citations if c.start is not None and c.end is not None}
-    texts = dict(Source.objects.filter(pk__in=with_offsets).values_list("pk", "text")) if with_offsets else {}
+    texts = (
+        {
+            pk: (text, language)
+            for pk, text, language in Source.objects.filter(pk__in=with_offsets).values_list(
+                "pk", "text", "language"
+            )
+        }
+        if with_offsets
+        else {}
+    )
     for citation in citations:
-        citation.context = in_context(texts.get(citation.source_id, ""), citation.start, citation.end)
+        text, language = texts.get(citation.source_id, ("", "en"))
+        citation.context = in_context(text, citation.start, citation.end, language)
     return {
         "event": event,
         "citations": citations,

@@ -267,3 +267,38 @@ def test_on_a_phone_the_filters_fold_behind_a_button(live_server, browser, story
     expect(toggle).to_be_hidden()
     expect(page.locator("#id_thread")).to_be_visible()
     context.close()
+
+
+def rendering_fonts(page, selector: str) -> set[str]:
+    """The fonts Chromium draws the text of ``selector`` with (a missing glyph is drawn, as a box,
+    in the element's first font)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    return {font["familyName"] for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "quote"),
+    [
+        ("ko", "북한 “날조” 반발", "미국의 주장은 근거 없는 날조"),
+        ("ja", "北朝鮮、供与を否定", "そのような取引は存在しない"),
+        ("zh", "朝鲜否认向俄罗斯提供炮弹", "美国的说法毫无根据"),
+    ],
+)
+def test_korean_japanese_and_chinese_text_renders_in_a_font_that_has_it(
+    live_server, page, language, title, quote
+):
+    source = make_source(title, language=language, text=f"“{quote}”")
+    make_statement(make_event(), source=source, quote=quote)
+    page.goto(live_server.url + source.get_absolute_url())
+    latin = rendering_fonts(page, ".breadcrumb")
+    for selector in ("h1", ".statement blockquote p", ".source__text"):
+        fonts = rendering_fonts(page, selector)
+        # No glyph falls back to the Latin font, where it would be a box.
+        assert fonts and not fonts & latin, (selector, fonts, latin)
+    # Not slanted: these scripts have no italics.
+    assert page.locator(".statement blockquote").evaluate("e => getComputedStyle(e).fontStyle") == "normal"
+    screenshot(page, f"source-{language}")

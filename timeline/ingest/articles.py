@@ -37,6 +37,7 @@ from timeline.ingest.decode import (
     read_stream_bytes,
 )
 from timeline.ingest.html import extract_html
+from timeline.ingest.language import DEFAULT_LANGUAGE, GIVEN, determine_language, normalise_code
 from timeline.ingest.published import find_dateline
 from timeline.ingest.sentences import split_sentences
 
@@ -65,7 +66,8 @@ class Article:
     url: str = ""
     outlet: str = ""
     author: str = ""
-    language: str = "en"
+    language: str = DEFAULT_LANGUAGE
+    language_source: str = GIVEN  # given, metadata or detected (``timeline.ingest.language``)
     published: date | None = None  # from the document's metadata
     dateline: date | None = None  # a dateline or timestamp found in the text
     encoding: str = "utf-8"
@@ -173,8 +175,12 @@ def _article_from_bytes(data: bytes, label: str, fmt: str) -> Article:
 # Articles from text and HTML
 
 
-def text_article(raw: str, path: str, *, title: str | None = None, **fields) -> Article:
-    """An article from plain text whose first line is its title (unless ``title`` is given)."""
+def text_article(
+    raw: str, path: str, *, title: str | None = None, language_metadata: str = "", **fields
+) -> Article:
+    """An article from plain text whose first line is its title (unless ``title`` is given); its
+    language is ``language`` when given, else ``language_metadata`` (what a page declares), else
+    detected."""
     warnings: list[str] = []
     first_line = next((line.strip() for line in raw.splitlines() if line.strip()), "")
     cleaned = clean_text(raw)
@@ -189,10 +195,15 @@ def text_article(raw: str, path: str, *, title: str | None = None, **fields) -> 
     if not cleaned:
         raise InputError("no content (nothing but a title and boilerplate)")
     other_titles = (first_line,) if first_line and first_line != title else ()
+    language = determine_language(
+        f"{title}\n{cleaned}", given=fields.pop("language", None), metadata=language_metadata
+    )
     return Article(
         path=path,
         title=title,
         text=cleaned,
+        language=language.code,
+        language_source=language.source,
         dateline=find_dateline(raw),
         author=fields.pop("author", "") or byline(cleaned),
         other_titles=other_titles,
@@ -204,13 +215,18 @@ def text_article(raw: str, path: str, *, title: str | None = None, **fields) -> 
 def html_article(markup: str, path: str, *, title: str | None = None, **fields) -> Article:
     """An article from an HTML page: main text and metadata via trafilatura and htmldate."""
     page = extract_html(markup, url=fields.get("url") or None)
-    article = text_article(page.text, path, title=title or page.title or None, **_without(fields, "author"))
+    article = text_article(
+        page.text,
+        path,
+        title=title or page.title or None,
+        language_metadata=page.language,
+        **_without(fields, "author"),
+    )
     if len(article.text.split()) < _HTML_MIN_WORDS:
         raise InputError("no content (no article text in the page)")
     article.author = fields.get("author") or page.author
     article.outlet = fields.get("outlet") or page.site_name
     article.published = fields.get("published") or page.published
-    article.language = fields.get("language") or page.language or "en"
     return article
 
 
@@ -320,6 +336,10 @@ def _article_from_record(record: dict, label: str, number: int) -> Article:
         if value:
             fields[name] = value.strip()
     warnings = []
+    if "language" in fields and normalise_code(fields["language"]) is None:
+        warnings.append(
+            f"“language” {fields.pop('language')[:40]!r} is not a language code: detected instead"
+        )
     published, problem = _parse_published(record.get("published"))
     if problem:
         warnings.append(problem)
@@ -349,10 +369,20 @@ def _parse_published(value: Any) -> tuple[date | None, str]:
 
 
 def with_overrides(
-    article: Article, *, title: str | None = None, url: str | None = None, outlet: str | None = None
+    article: Article,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    language: str | None = None,
 ) -> Article:
-    """The article with what the curator gave on the command line in place of what the input says."""
-    changes = {name: value for name, value in (("title", title), ("url", url), ("outlet", outlet)) if value}
+    """The article with what the curator gave on the command line in place of what the input says
+    (``language`` already a checked code)."""
+    changes: dict[str, Any] = {
+        name: value for name, value in (("title", title), ("url", url), ("outlet", outlet)) if value
+    }
+    if language:
+        changes.update(language=language, language_source=GIVEN)
     if "title" in changes and article.title != title:
         changes["other_titles"] = (*article.other_titles, article.title)
     return replace(article, **changes) if changes else article

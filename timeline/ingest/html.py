@@ -60,8 +60,22 @@ def extract_html(markup: str, url: str | None = None) -> HtmlArticle:
         author=_field(document, "author"),
         site_name=_field(document, "sitename"),
         published=published,
-        language=_field(document, "language"),
+        language=_declared_language(tree) or _field(document, "language"),
     )
+
+
+def _declared_language(tree) -> str:
+    """The language the page declares: ``<html lang>``, then Content-Language, then ``og:locale``."""
+    for path in (
+        "/html/@lang",
+        "/html/@xml:lang",
+        "//meta[translate(@http-equiv, 'CONTENT-LANGUAGE', 'content-language')='content-language']/@content",
+        "//meta[@property='og:locale']/@content",
+    ):
+        found = tree.xpath(path, namespaces={"xml": "http://www.w3.org/XML/1998/namespace"})
+        if found and str(found[0]).strip():
+            return str(found[0]).strip()
+    return ""
 
 
 def _parse(markup: str):

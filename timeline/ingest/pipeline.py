@@ -8,7 +8,8 @@ For each article, in order:
    source), else a source with no text whose title matches (case and spacing aside) or whose file name
    matches: the curated fixture's seed sources, which then gain their text. Else a new source.
 3. Its publication date (``timeline.ingest.published``); a curated source keeps the date it has.
-4. Date mentions (``find_date_mentions``), statements (``find_statements``, speakers matched to actors).
+4. Date mentions (``find_date_mentions``), statements (``find_statements``, speakers matched to actors),
+   both read in the article's language.
 5. Whether it copies a stored article: a reworded or syndicated copy shares many pairs of adjacent content
    words with its original. ``Source.fingerprint`` keeps a MinHash sketch of those pairs (24 values of
    16 bits, base64); sketches are held in an index in memory (50,000 sources take a few MB), so finding
@@ -16,6 +17,8 @@ For each article, in order:
    (Jaccard similarity of the pairs at least 0.3, or 70% of the shorter one's pairs in the longer).
    A copy is stored with ``duplicate_of`` set to the original. The original is the one published first
    (``published_first``): when the new article is, the stored one and its copies become its copies.
+   An article in another language that reports the same facts as a stored one is its translation
+   (``timeline.ingest.translation``), a copy too.
 6. Suggested citations: events whose dates overlap a mention's and whose title and summary share words
    with the mention's sentence, best three above a threshold.
 
@@ -43,9 +46,10 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from timeline.ingest import translation
 from timeline.ingest.articles import Article, ReadFailure
+from timeline.ingest.language import date_mentions
 from timeline.ingest.mentions import DateMention as FoundMention
-from timeline.ingest.mentions import find_date_mentions
 from timeline.ingest.published import Published, determine_published
 from timeline.ingest.statements import FoundStatement, Speaker, SpeakerIndex, find_statements
 from timeline.models import (
@@ -97,6 +101,8 @@ _CANDIDATES_CHECKED = 5
 COPY_JACCARD = 0.3
 COPY_CONTAINMENT = 0.7
 _MIN_SHINGLES_FOR_CONTAINMENT = 20
+# Stored articles in another language compared with a new one, newest first.
+_TRANSLATION_CANDIDATES = 50
 
 
 def content_words(text: str) -> list[str]:
@@ -299,10 +305,13 @@ class ArticleResult:
     title: str = ""
     text: str = ""
     encoding: str = ""
+    language: str = ""
+    language_source: str = ""
     published: Published = field(default_factory=Published)
     source_id: int | None = None
     duplicate_of: dict[str, Any] | None = None
     original_of: dict[str, Any] | None = None
+    translation_of: dict[str, Any] | None = None
     mentions: list[FoundMention] = field(default_factory=list)
     statements: list[FoundStatement] = field(default_factory=list)
     suggestions: int = 0
@@ -334,8 +343,11 @@ class ArticleResult:
             published=self.published.date.isoformat() if self.published.date else None,
             published_source=self.published.source,
             encoding=self.encoding,
+            language=self.language,
+            language_source=self.language_source,
             duplicate_of=self.duplicate_of,
             original_of=self.original_of,
+            translation_of=self.translation_of,
             text=self.text,
             mentions=[mention.to_dict(self.text) for mention in self.mentions],
             statements=[_statement_json(statement, self.mentions) for statement in self.statements],
@@ -460,6 +472,8 @@ class _Original:
     key: Any
     described: dict[str, Any]
     published: date | None
+    # A translation's original: the language it is written in (None for a copy in the same language).
+    language: str | None = None
 
 
 @dataclass
@@ -489,6 +503,9 @@ class _Loader:
             )
         )
         self.index = FingerprintIndex()
+        # Languages of the stored texts: a translation is looked for only when another one is there.
+        self._languages = set(Source.objects.exclude(text="").values_list("language", flat=True).distinct())
+        self._facts: dict[Hashable, tuple[translation.Facts, dict[str, Any]]] = {}
         for pk, fingerprint in Source.objects.exclude(fingerprint="").values_list("pk", "fingerprint"):
             self.index.add(pk, decode_fingerprint(fingerprint))
         self._empty_by_title: dict[str, int] = {}
@@ -519,6 +536,8 @@ class _Loader:
             title=article.title,
             text=article.text,
             encoding=article.encoding,
+            language=article.language,
+            language_source=article.language_source,
             warnings=list(article.warnings),
         )
         try:
@@ -542,6 +561,8 @@ class _Loader:
         published = self._published(article, target)
         original = self._original(shingle_set, values, target)
         curated_copy = target is not None and target.duplicate_of_id is not None
+        if original is None:
+            original = self._translated_from(article, published, target)
         # The article published first is the original, whichever of the two was loaded first.
         copy = None
         if original is not None and not curated_copy and published_first(published.date, original.published):
@@ -567,6 +588,8 @@ class _Loader:
             raise
         result.source_id = source.pk
         self.index.add(source.pk, extracted.sketch)
+        self._languages.add(source.language)
+        self._facts.pop(source.pk, None)
         self._forget_empty(target)
         self._remember(source.pk, result, original, copy)
 
@@ -609,9 +632,9 @@ class _Loader:
         if anchor is None and original is not None and original.published is not None:
             # A copy's "last month" and "Wednesday" are those of the article it copies.
             anchor = original.published
-        mentions = find_date_mentions(article.text, anchor)
+        mentions = date_mentions(article.text, anchor, article.language)
         suggestions = self.events.suggest_all(article.text, mentions)
-        statements = find_statements(article.text, self.speakers)
+        statements = find_statements(article.text, self.speakers, language=article.language)
         return _Extracted(published, anchor, mentions, statements, shingle_set, values, suggestions)
 
     def _published(self, article: Article, target: Source | None) -> Published:
@@ -632,6 +655,11 @@ class _Loader:
         result.statements = extracted.statements
         result.suggestions = sum(len(found) for found in extracted.suggestions.values())
         result.duplicate_of = original.described if original else None
+        if original is not None and original.language is not None:
+            described = {name: value for name, value in original.described.items() if name != "similarity"}
+            result.translation_of = dict(
+                described, language=original.language, score=original.described["similarity"]
+            )
         if target is not None:
             result.source_id = target.pk
             result.title = target.title if not target.text else article.title
@@ -677,6 +705,52 @@ class _Loader:
             original.key, dict(original.described, similarity=round(best[0], 3)), original.published
         )
 
+    def _translated_from(self, article: Article, published: Published, target) -> _Original | None:
+        """The stored (or, in a dry run, earlier) article in another language this one translates,
+        recognised by the facts both report (``timeline.ingest.translation``)."""
+        if target is not None and target.duplicate_of_id:
+            return None
+        if not self._languages - {article.language}:
+            return None
+        candidates = self._translation_candidates(article.language, published.date, target)
+        if not candidates:
+            return None
+        mentions = date_mentions(article.text, published.date, article.language)
+        facts = translation.article_facts(
+            article.text, article.language, mentions, article.outlet, published.date
+        )
+        best = translation.best_translation(facts, ((key, self._facts[key][0]) for key in candidates))
+        if best is None:
+            return None
+        key, score = best
+        found, described = self._facts[key]
+        return _Original(key, dict(described, similarity=round(score, 3)), found.published, found.language)
+
+    def _translation_candidates(self, language: str, day: date | None, target) -> list[Hashable]:
+        """Keys of the originals in another language published within a week of ``day`` (or
+        undated): stored ones, with their facts worked out once a run, and this run's in a dry run."""
+        stored = Source.objects.exclude(text="").exclude(language=language).filter(duplicate_of__isnull=True)
+        if day is not None:
+            window = timedelta(days=translation.MAX_DAYS_APART)
+            stored = stored.filter(
+                Q(published__isnull=True) | Q(published__range=(day - window, day + window))
+            )
+        if target is not None:
+            stored = stored.exclude(pk=target.pk)
+        keys = list(stored.order_by("-pk").values_list("pk", flat=True)[:_TRANSLATION_CANDIDATES])
+        missing = [pk for pk in keys if pk not in self._facts]
+        for source in Source.objects.filter(pk__in=missing).select_related("outlet"):
+            mentions = date_mentions(source.text, source.published, source.language)
+            outlet = source.outlet.name if source.outlet else ""
+            facts = translation.article_facts(
+                source.text, source.language, mentions, outlet, source.published
+            )
+            self._facts[source.pk] = (facts, {"source": source.pk, "title": source.title})
+        batch = [
+            key for key in self._facts if isinstance(key, str) and self._facts[key][0].language != language
+        ]
+        return keys + batch
+
     def _remember_batch(
         self, article, result, content_hash: str, extracted, original: _Original | None
     ) -> str:
@@ -691,6 +765,12 @@ class _Loader:
             original = _Original(original.key, described, original.published)
         self._batch[key] = (extracted.shingles, original)
         self.index.add(key, extracted.sketch)
+        if original.key == key:
+            facts = translation.article_facts(
+                article.text, article.language, extracted.mentions, article.outlet, extracted.anchor
+            )
+            self._facts[key] = (facts, original.described)
+            self._languages.add(article.language)
         self._batch_hashes[content_hash] = result
         return key
 
@@ -757,7 +837,8 @@ class _Loader:
         source.content_hash = content_hash
         source.fingerprint = encode_fingerprint(extracted.sketch)
         source.file_name = article.file_name
-        source.language = (article.language or "en")[:16]
+        source.language = article.language[:16]
+        source.language_source = article.language_source
         source.url = article.url or source.url
         source.author = source.author or article.author[:200]
         if source.outlet_id is None and article.outlet:

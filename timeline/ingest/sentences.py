@@ -1,14 +1,25 @@
-"""Split news text into sentences, as (start, end) character spans.
+"""Split news text into sentences, as (start, end) character spans: the one sentence splitter, used by
+the loader (mentions, statements, titles) and by the pages that show a passage in its context.
 
-A sentence ends at a line break or at ".", "!" or "?" (with any closing quotes or brackets) followed by
-space and a capital, digit or opening quote — unless the word before the full stop is an abbreviation
-("Jan.", "Mr.", "No.", "U.S."). News writes "the U.S. said" far more often than it ends a sentence on
-"U.S.", so letter-dot abbreviations end a sentence only before a word that usually opens one.
+English text is split by the rules below. Other languages go to sentencex, which knows the sentence
+ends and abbreviations of some 300 languages (CJK "。！？" with no space after them, Russian "т. е.",
+German "z. B."); every line break still ends a sentence, and a break sentencex puts before a lower-case
+word is undone (no sentence opens in lower case in a cased script).
+
+In English, a sentence ends at a line break or at ".", "!" or "?" (with any closing quotes or
+brackets) followed by space and a capital, digit or opening quote — unless the word before the full
+stop is an abbreviation ("Jan.", "Mr.", "No.", "U.S."). News writes "the U.S. said" far more often
+than it ends a sentence on "U.S.", so letter-dot abbreviations end a sentence only before a word that
+usually opens one.
 """
 
 from __future__ import annotations
 
 import re
+
+import sentencex
+
+ENGLISH = "en"
 
 
 def _words(text: str) -> list[str]:
@@ -37,8 +48,11 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\.$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z]+)")
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Return the (start, end) spans of the sentences of ``text``, stripped of surrounding space."""
+def split_sentences(text: str, language: str = ENGLISH) -> list[tuple[int, int]]:
+    """Return the (start, end) spans of the sentences of ``text`` written in ``language`` (a code
+    such as "ko"), stripped of surrounding space."""
+    if language != ENGLISH:
+        return _split_other(text, language)
     spans: list[tuple[int, int]] = []
     start = 0
     for boundary in _BOUNDARY.finditer(text):
@@ -73,3 +87,21 @@ def _append_stripped(spans: list[tuple[int, int]], text: str, start: int, end: i
         end -= 1
     if start < end:
         spans.append((start, end))
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _split_other(text: str, language: str) -> list[tuple[int, int]]:
+    """Sentences of a text in another language than English, by sentencex, line by line."""
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        starts = [0]
+        for boundary in sentencex.get_sentence_boundaries(language, line.group()):
+            end = boundary["end_index"]
+            following = line.group()[end:].lstrip()[:1]
+            if 0 < end < len(line.group()) and not following.islower():
+                starts.append(end)
+        for start, end in zip(starts, [*starts[1:], len(line.group())], strict=True):
+            _append_stripped(spans, text, line.start() + start, line.start() + end)
+    return spans

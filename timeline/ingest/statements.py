@@ -30,9 +30,16 @@ import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
-from timeline.ingest.sentences import split_sentences
-
-ALLEGATION, DENIAL, CONFIRMATION, ASSESSMENT = "allegation", "denial", "confirmation", "assessment"
+from timeline.ingest.sentences import ENGLISH, split_sentences
+from timeline.ingest.statement_languages import (
+    ALLEGATION,
+    ASSESSMENT,
+    CONFIRMATION,
+    DENIAL,
+    GENERIC_QUOTE_PAIRS,
+    LANGUAGES,
+    StatementLanguage,
+)
 
 _QUOTE_MARKS = '"“”„'
 _VERBS = (
@@ -308,10 +315,15 @@ class _Attribution:
     after_verb: tuple[int, int] | None = None
 
 
-def find_statements(text: str, speakers: SpeakerIndex | None = None) -> list[FoundStatement]:
+def find_statements(
+    text: str, speakers: SpeakerIndex | None = None, language: str = ENGLISH
+) -> list[FoundStatement]:
     """The quoted statements of ``text`` with speaker and stance (see the module docstring).
 
-    Quotes with no attribution and nothing to continue, and questions, are left out."""
+    In English, quotes with no attribution and nothing to continue, and questions, are left out;
+    in other languages, questions and quotes of a word or two."""
+    if language != ENGLISH:
+        return _find_statements_in(text, speakers or SpeakerIndex(), language)
     ctx = _Context(text, speakers or SpeakerIndex(), split_sentences(text), find_quotes(text))
     statements: list[FoundStatement] = []
     named: list[tuple[int, str, Speaker | None]] = []  # (sentence index, name, speaker) of named speakers
@@ -587,5 +599,143 @@ def classify_stance(quote: str, verb: str = "") -> str:
     if _HEDGE.search(quote):
         return ASSESSMENT
     if _ALLEGATION.search(wording) or verb_stance == ALLEGATION:
+        return ALLEGATION
+    return ASSESSMENT
+
+
+# ---------------------------------------------------------------------------------------------------
+# Other languages
+
+# A quote of fewer words than this (or, without spaces, characters) is a term, not a statement.
+_MIN_QUOTE_WORDS = 3
+_MIN_QUOTE_CHARS = 8
+
+
+def find_paired_quotes(text: str, pairs: tuple[tuple[str, str], ...]) -> list[Quote]:
+    """The outermost quoted passages of ``text``, each paragraph's marks paired by nesting: an
+    opening mark waits for its own closing mark, so „…“ inside «…» stays inside."""
+    closing_of = dict(pairs)
+    quotes: list[Quote] = []
+    offset = paragraph = 0
+    for line in text.split("\n"):
+        if line.strip():
+            first_content = len(line) - len(line.lstrip())
+            stack: list[tuple[str, int]] = []
+            for index, char in enumerate(line):
+                if stack and char == closing_of[stack[-1][0]]:
+                    opening = stack.pop()[1]
+                    if not stack:
+                        quotes.extend(_quote(line, offset, paragraph, opening, index, first_content))
+                elif char in closing_of:
+                    stack.append((char, index))
+            if stack:
+                # A quote left open runs to the end of its paragraph.
+                quotes.extend(_quote(line, offset, paragraph, stack[0][1], len(line.rstrip()), first_content))
+            paragraph += 1
+        offset += len(line) + 1
+    return quotes
+
+
+def _quote(
+    line: str, offset: int, paragraph: int, opening: int, closing: int, first_content: int
+) -> list[Quote]:
+    start, end = _trim(line, opening + 1, closing)
+    if start >= end:
+        return []
+    mark_end = min(closing + 1, len(line))
+    return [
+        Quote(
+            offset + start,
+            offset + end,
+            offset + opening,
+            offset + mark_end,
+            paragraph,
+            opening == first_content,
+        )
+    ]
+
+
+def _find_statements_in(text: str, speakers: SpeakerIndex, language: str) -> list[FoundStatement]:
+    rules = LANGUAGES.get(language)
+    quotes = find_paired_quotes(text, rules.quote_pairs if rules else GENERIC_QUOTE_PAIRS)
+    ctx = _Context(text, speakers, split_sentences(text, language), quotes)
+    statements: list[FoundStatement] = []
+    named: list[tuple[int, str, Speaker | None]] = []
+    previous: tuple[Quote, FoundStatement] | None = None
+    for quote in quotes:
+        quote_text = text[quote.start : quote.end]
+        if quote_text.rstrip("\"”“»」』' ").endswith(("?", "？")) or not _long_enough(quote_text):
+            continue
+        span_start, span_end = ctx.span_of(quote)
+        name, verb = _attribution_in(ctx, rules, quote, span_start, span_end) if rules else ("", "")
+        speaker = None
+        if name:
+            name, speaker = _speaker_in(ctx, rules, name, quote, named)
+        elif rules and previous is not None and previous[0].paragraph == quote.paragraph and previous[1].who:
+            # A second quote in the paragraph of a named one continues it.
+            name, speaker = previous[1].speaker_name, previous[1].speaker
+        found = FoundStatement(
+            start=quote.start,
+            end=quote.end,
+            quote=quote_text,
+            speaker_name=speaker.name if speaker else name,
+            speaker=speaker,
+            stance=classify_stance_in(rules, quote_text, verb) if rules else ASSESSMENT,
+            sentence_start=span_start,
+            sentence_end=span_end,
+        )
+        statements.append(found)
+        previous = (quote, found)
+        if found.who:
+            named.append((ctx.sentence_index(quote.start), found.speaker_name, found.speaker))
+    return statements
+
+
+def _long_enough(quote: str) -> bool:
+    words = quote.split()
+    return len(words) >= _MIN_QUOTE_WORDS or (len(words) < 2 and len(quote) >= _MIN_QUOTE_CHARS)
+
+
+def _attribution_in(
+    ctx: _Context, rules: StatementLanguage, quote: Quote, span_start: int, span_end: int
+) -> tuple[str, str]:
+    """(speaker phrase, verb) of a quote by the language's rules; ("", "") when none is found."""
+    after_start, after_end = ctx.outside_after(quote, span_end)
+    after = rules.after.match(ctx.masked, after_start, min(after_end, after_start + _ATTRIBUTION_WINDOW))
+    window_start = max(span_start, quote.mark_start - _ATTRIBUTION_WINDOW)
+    if after:
+        phrase = rules.subject(after.group("rest"), after_verb=True)
+        if not phrase and rules.subject_before_quote:
+            phrase = rules.subject(ctx.masked[window_start : quote.mark_start])
+        return phrase, after.group("verb")
+    if rules.before is not None:
+        before = rules.before.search(ctx.masked, window_start, quote.mark_start)
+        if before:
+            return rules.subject(before.group("rest")), before.group("verb")
+    return "", ""
+
+
+def _speaker_in(ctx: _Context, rules: StatementLanguage, phrase: str, quote: Quote, named):
+    """A speaker phrase as a known actor or as written; a pronoun is the speaker named last in the
+    three sentences before, else nobody."""
+    phrase = " ".join(phrase.split())
+    if phrase.casefold() in rules.pronouns:
+        sentence = ctx.sentence_index(quote.start)
+        recent = [entry for entry in named if sentence - entry[0] <= _PRONOUN_LOOKBACK_SENTENCES]
+        return (recent[-1][1], recent[-1][2]) if recent else ("", None)
+    speaker = ctx.speakers.match(phrase)
+    return (speaker.name, speaker) if speaker else (phrase, None)
+
+
+def classify_stance_in(rules: StatementLanguage, quote: str, verb: str = "") -> str:
+    """Stance of a quote in another language, in the order ``classify_stance`` uses."""
+    verb_stance = next((stance for pattern, stance in rules.verb_stances if pattern.fullmatch(verb)), None)
+    if rules.denial.search(quote) or verb_stance == DENIAL:
+        return DENIAL
+    if rules.confirmation.search(quote) or verb_stance == CONFIRMATION:
+        return CONFIRMATION
+    if rules.hedge.search(quote):
+        return ASSESSMENT
+    if rules.allegation.search(quote) or verb_stance == ALLEGATION:
         return ALLEGATION
     return ASSESSMENT

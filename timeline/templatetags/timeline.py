@@ -1,7 +1,9 @@
 """Small pieces of markup that repeat many times on a page (stance badges, chart bars), built in
 Python rather than through the template engine."""
 
+from babel import Locale, UnknownLocaleError
 from django import template
+from django.conf import settings
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -29,6 +31,31 @@ def stance_badge(stance: str) -> str:
         STANCE_ICONS.get(stance, "•"),
         label,
     )
+
+
+@register.simple_tag
+def lang_of(source) -> str:
+    """` lang="ko"` for text taken from a source written in another language than the pages, so
+    browsers pick fonts, hyphenation and screen-reader voices for it; "" otherwise."""
+    language = getattr(source, "language", "") or ""
+    if not language or language == page_language():
+        return ""
+    return format_html(' lang="{}"', language)
+
+
+def page_language() -> str:
+    """The language the pages are written in (``<html lang>``)."""
+    return settings.LANGUAGE_CODE.split("-")[0]
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """The English name of a language code ("Korean" for "ko", "Chinese" for "zh"); the code itself
+    for one that names no language."""
+    try:
+        return Locale.parse(code).english_name or code
+    except (UnknownLocaleError, ValueError, TypeError):
+        return code
 
 
 @register.simple_tag

@@ -21,6 +21,7 @@ from timeline.ingest.articles import (
     read_path,
     with_overrides,
 )
+from timeline.ingest.language import normalise_code
 from timeline.ingest.pipeline import FAILED, SKIPPED, ArticleResult, LoadReport, load_articles
 
 
@@ -42,6 +43,11 @@ class Command(BaseCommand):
         parser.add_argument("--outlet", help="Outlet name for every article (created when new).")
         parser.add_argument("--url", help="URL of the article (one article only).")
         parser.add_argument("--title", help="Title of the article (one article only).")
+        parser.add_argument(
+            "--language",
+            metavar="CODE",
+            help="Language of every article, as a code such as ko or uk (else metadata, else detected).",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Extract and report; write nothing.")
         parser.add_argument("--format", choices=["text", "json"], default="text", help="Output format.")
 
@@ -49,6 +55,7 @@ class Command(BaseCommand):
         paths = options["paths"]
         published = _parse_date(options["published"])
         overrides = {name: options[name] for name in ("title", "url", "outlet")}
+        overrides["language"] = _parse_language(options["language"])
         if (overrides["title"] or overrides["url"]) and not _names_one_article(paths):
             raise CommandError("--title and --url describe one article: give a single text or HTML file")
         as_json = options["format"] == "json"
@@ -91,6 +98,10 @@ class Command(BaseCommand):
             return
         source = f"source {result.source_id}" if result.source_id else "new source"
         copy = f", copy of {_described(result.duplicate_of)}" if result.duplicate_of else ""
+        if result.translation_of:
+            copy = (
+                f", translation of {_described(result.translation_of)} ({result.translation_of['language']})"
+            )
         if result.original_of:
             copy += f", original of {_described(result.original_of)}"
         tqdm.write(
@@ -122,6 +133,15 @@ def _parse_date(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise CommandError(f"--published {value!r} is not a date: write it as YYYY-MM-DD") from None
+
+
+def _parse_language(value: str | None) -> str | None:
+    if value is None:
+        return None
+    code = normalise_code(value)
+    if code is None:
+        raise CommandError(f"--language {value!r} is not a language code: write it as ko, uk, en-GB, …")
+    return code
 
 
 def _names_one_article(paths: list[str]) -> bool:

@@ -1,0 +1,445 @@
+"""Articles in other languages: language, sentences, statements, translations as copies, and the pages."""
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from tests.factories import make_citation, make_event, make_source, make_statement
+from timeline.highlight import in_context
+from timeline.ingest import language as language_module
+from timeline.ingest import translation
+from timeline.ingest.articles import text_article
+from timeline.ingest.language import date_mentions, determine_language, normalise_code
+from timeline.ingest.sentences import split_sentences
+from timeline.ingest.statement_languages import ALLEGATION, ASSESSMENT, CONFIRMATION, DENIAL, LANGUAGES
+from timeline.ingest.statements import find_paired_quotes, find_statements
+from timeline.models import Event, Review, Source, Stance, Statement
+from timeline.templatetags.timeline import lang_of, language_name
+
+ARTICLES = Path(__file__).parent / "multilingual"
+
+
+def load(*names: str, **options) -> list[dict]:
+    """The JSON report of ``load_articles`` on the test articles (or other paths) ``names``."""
+    out = io.StringIO()
+    paths = [str(ARTICLES / name) for name in names]
+    call_command("load_articles", *paths, format="json", stdout=out, stderr=io.StringIO(), **options)
+    return json.loads(out.getvalue())
+
+
+# ---------------------------------------------------------------------------------------------------
+# Language
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("ko", "ko"),
+        ("ko-KR", "ko"),
+        ("en_US", "en"),
+        (" UK ", "uk"),
+        ("zh-Hant-TW", "zh"),
+        ("korean!", None),
+        ("", None),
+    ],
+)
+def test_language_codes_are_kept_as_their_primary_subtag(raw, code):
+    assert normalise_code(raw) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("북한 외무성 대변인은 미국의 주장은 근거 없는 날조라고 주장했다.", "ko"),
+        ("Речник ГУР заявив, що снаряди надходять ешелонами через станцію.", "uk"),
+        ("Пресс-секретарь президента заявил, что никаких соглашений не подписывалось.", "ru"),
+        ("報道官は記者団に、そのような取引は存在しないと述べた。", "ja"),
+        ("North Korea denied that it had sold shells to Russia.", "en"),
+    ],
+)
+def test_the_language_is_detected_from_the_text(text, code):
+    assert determine_language(text) == language_module.Language(code, "detected")
+
+
+@pytest.mark.parametrize("text", ["Text.", "Passage 12", "1234", ""])
+def test_a_text_too_short_to_tell_is_taken_for_english(text):
+    assert determine_language(text) == language_module.Language("en", "detected")
+
+
+def test_given_language_wins_over_metadata_and_metadata_over_detection():
+    korean = "북한 외무성 대변인은 미국의 주장은 근거 없는 날조라고 주장했다."
+    assert determine_language(korean, given="ja", metadata="en").source == "given"
+    assert determine_language(korean, metadata="ko-KR") == language_module.Language("ko", "metadata")
+    assert determine_language(korean, metadata="not a code").source == "detected"
+
+
+def test_the_html_lang_attribute_is_the_pages_language(db):
+    [result] = load("uk_shells.html.jsonl")
+    assert (result["language"], result["language_source"]) == ("uk", "metadata")
+    assert Source.objects.get(pk=result["source"]).language == "uk"
+
+
+def test_language_on_the_command_line_is_given_for_every_article(db):
+    results = load("en_containers.jsonl", "uk_shells.html.jsonl", language="fr", dry_run=True)
+    assert {(r["language"], r["language_source"]) for r in results} == {("fr", "given")}
+
+
+def test_a_bad_language_on_the_command_line_is_refused_before_anything_is_read(db, tmp_path):
+    with pytest.raises(CommandError, match="--language 'korean!' is not a language code"):
+        load("en_containers.jsonl", language="korean!")
+    assert not Source.objects.exists()
+
+
+def test_a_bad_language_in_json_lines_is_a_warning_and_the_text_decides(db, tmp_path):
+    path = tmp_path / "batch.jsonl"
+    record = {
+        "text": "북한 외무성 대변인은 미국의 주장은 근거 없는 날조라고 주장했다.",
+        "title": "제목",
+        "language": "??",
+    }
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    [result] = load(str(path))
+    assert (result["language"], result["language_source"]) == ("ko", "detected")
+    assert any("not a language code" in warning for warning in result["warnings"])
+
+
+def test_given_language_in_json_lines():
+    article = text_article("Title\nSome text in a language.", "x.jsonl", language="de")
+    assert (article.language, article.language_source) == ("de", "given")
+
+
+def test_language_sources_are_the_models_choices():
+    assert set(language_module.LANGUAGE_SOURCES) == set(Source.LanguageSource.values)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Sentences
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "sentences"),
+    [
+        (
+            "ko",
+            "북한은 포탄을 보냈다.미국은 확인했다! 정말인가?",
+            ["북한은 포탄을 보냈다.", "미국은 확인했다!", "정말인가?"],
+        ),
+        ("ja", "会談した。北朝鮮は否定した！本当か？", ["会談した。", "北朝鮮は否定した！", "本当か？"]),
+        ("zh", "朝鲜否认了。俄罗斯也否认！", ["朝鲜否认了。", "俄罗斯也否认！"]),
+        (
+            "ru",
+            "По словам г. Иванова, т.е. главы ведомства, поставки идут. В 2023 г. все изменилось.",
+            ["По словам г. Иванова, т.е. главы ведомства, поставки идут.", "В 2023 г. все изменилось."],
+        ),
+        (
+            "de",
+            "Laut Dr. Müller gab es z. B. im Jan. Lieferungen. Am 3. Oktober kam es an.",
+            ["Laut Dr. Müller gab es z. B. im Jan. Lieferungen.", "Am 3. Oktober kam es an."],
+        ),
+        ("uk", "Юсов заявив це.\nПєсков заперечив.", ["Юсов заявив це.", "Пєсков заперечив."]),
+        (
+            "en",
+            "Officials in the U.S. said so. Mr. Kirby agreed.",
+            ["Officials in the U.S. said so.", "Mr. Kirby agreed."],
+        ),
+    ],
+)
+def test_sentences_split_in_every_language(language, text, sentences):
+    assert [text[start:end] for start, end in split_sentences(text, language)] == sentences
+
+
+def test_a_citations_context_is_the_sentence_the_loader_stored():
+    text = "First sentence here. Officials in the U.S. said the shells arrived. Last one."
+    start = text.index("the shells")
+    context = in_context(text, start, start + len("the shells arrived"))
+    # The sentence holding the passage starts at "Officials" (the loader's splitter), not at "said".
+    assert context.before == "First sentence here. Officials in the U.S. said "
+    assert context.after == ". Last one."
+
+
+def test_a_citations_context_in_japanese_has_the_sentences_around_it():
+    text = "会談した。北朝鮮は否定した！本当か？"
+    start = text.index("北朝鮮")
+    context = in_context(text, start, start + 3, "ja")
+    assert (context.before, context.after) == ("会談した。", "は否定した！本当か？")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Statements
+
+
+EXAMPLES = [(code, example) for code, rules in LANGUAGES.items() for example in rules.examples]
+
+
+@pytest.mark.parametrize(
+    ("language", "example"), EXAMPLES, ids=[f"{code}-{i}" for i, (code, _) in enumerate(EXAMPLES)]
+)
+def test_statement_languages_find_their_examples(language, example):
+    found = find_statements(example.text, language=language)
+    assert [(s.quote, s.who, s.stance) for s in found][-1] == (example.quote, example.speaker, example.stance)
+
+
+def test_every_statement_language_declares_examples_with_a_speaker_and_each_stance_it_reads():
+    assert {"ko", "ru", "uk", "ja"} <= set(LANGUAGES)
+    for rules in LANGUAGES.values():
+        assert any(example.speaker for example in rules.examples), rules.code
+
+
+def test_the_stances_statements_take_are_the_models():
+    assert {ALLEGATION, ASSESSMENT, CONFIRMATION, DENIAL} == set(Stance.values)
+
+
+def test_nested_quotation_marks_stay_inside_the_outer_quote():
+    text = "Он сказал: «Это „сделка века“, не больше»."
+    [quote] = find_paired_quotes(text, LANGUAGES["ru"].quote_pairs)
+    assert text[quote.start : quote.end] == "Это „сделка века“, не больше"
+
+
+def test_a_language_without_rules_keeps_its_quotes_without_a_speaker():
+    text = "« Nous n'avons jamais vendu d'armes à la Russie », a déclaré le porte-parole Jean Dupont."
+    [statement] = find_statements(text, language="fr")
+    assert statement.quote == "Nous n'avons jamais vendu d'armes à la Russie"
+    assert (statement.speaker_name, statement.speaker) == ("", None)
+
+
+def test_a_pronoun_with_no_named_speaker_before_it_gets_no_speaker():
+    text = "Юсов відповів на запитання. «Ми бачимо це на фронті», — наголосив він."
+    [statement] = find_statements(text, language="uk")
+    assert statement.who == ""
+
+
+def test_questions_and_scare_quotes_are_not_statements():
+    text = "북한은 ‘무기 거래’를 “조작”이라고 했다. 기자가 “정말 사실입니까?”라고 물었다."
+    assert find_statements(text, language="ko") == []
+
+
+# ---------------------------------------------------------------------------------------------------
+# Translations
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("more than 1,000 containers", ["1000"]),
+        ("1 000 снарядів і 2,5 млн патронів", ["1000", "2500000"]),
+        ("포탄 100만 발과 3억 달러", ["1000000", "300000000"]),
+        ("1.5 billion dollars, 1.000 Granaten", ["1500000000", "1000"]),
+        ("1.000.000 Schuss, 3.14159", ["1000000"]),
+        ("on the 3rd, 7 ships", []),
+    ],
+)
+def test_numbers_are_read_with_their_scale_words(text, numbers):
+    assert translation.numbers_in(text) == numbers
+
+
+@pytest.mark.parametrize("word", translation.SCALE_WORDS, ids=lambda word: word.example)
+def test_scale_words_read_their_examples(word):
+    assert translation.numbers_in(word.example) == [word.reads_as]
+
+
+def test_translation_detection_on_the_written_pairs(capsys):
+    result = translation.evaluate(ARTICLES)
+    print(f"translation pairs: {result}")
+    assert result["tp"] + result["fn"] == 3 and result["fp"] + result["tn"] == 9
+    assert (result["precision"], result["recall"]) == (1.0, 1.0)
+
+
+def test_articles_in_the_same_language_are_never_translations():
+    facts = translation.Facts("en", numbers=frozenset({"1000", "1718", "27", "13", "14"}))
+    assert translation.translation_score(facts, facts) is None
+    assert translation.translation_score(facts, translation.Facts("ko", numbers=facts.numbers)) == 1.0
+
+
+def test_a_report_of_the_same_briefing_is_not_a_translation():
+    # The same figure and days, but not the other's details: a near miss.
+    english = translation.Facts(
+        "en", numbers=frozenset({"1000", "13", "14", "1718", "27"}), names=frozenset({"nsc"})
+    )
+    briefing = translation.Facts(
+        "ko", numbers=frozenset({"10", "1000", "13", "14"}), names=frozenset({"nsc"})
+    )
+    assert translation.translation_score(english, briefing) is None
+    translated = translation.Facts("ko", numbers=frozenset({"10", "1000", "13", "14", "1718", "27"}))
+    assert translation.translation_score(english, translated) == 5 / 6
+
+
+def test_latin_names_missing_from_the_other_article_rule_a_translation_out():
+    numbers = frozenset({"1000", "13", "14", "1718", "27"})
+    english = translation.Facts("en", numbers=numbers, names=frozenset({"nsc", "kirby"}))
+    assert translation.translation_score(
+        english, translation.Facts("ko", numbers=numbers, names=frozenset({"nsc"}))
+    )
+    others = frozenset({"csis", "kcna", "nk"})
+    assert (
+        translation.translation_score(english, translation.Facts("ko", numbers=numbers, names=others)) is None
+    )
+
+
+def test_articles_published_more_than_a_week_apart_are_not_translations():
+    numbers = frozenset({"1000", "1718", "27", "13", "14"})
+    first = translation.Facts("en", numbers=numbers, published=date(2023, 10, 14))
+    assert translation.translation_score(
+        first, translation.Facts("ko", numbers=numbers, published=date(2023, 10, 20))
+    )
+    assert (
+        translation.translation_score(
+            first, translation.Facts("ko", numbers=numbers, published=date(2023, 10, 22))
+        )
+        is None
+    )
+
+
+def test_the_date_extractor_is_called_with_the_language_it_supports():
+    # English dates do not depend on the extractor knowing other languages.
+    mentions = date_mentions("The talks were held on September 13, 2023.", None, "en")
+    assert [mention.value for mention in mentions] == ["2023-09-13"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# End to end: a Korean article, its English translation and a Ukrainian article
+
+
+@pytest.fixture
+def event(db):
+    return make_event("North Korea shipped containers of munitions to Russia", date="7 Sep 2023 - 1 Oct 2023")
+
+
+def test_a_korean_article_and_its_translation_are_one_independent_source(event):
+    korean, english, ukrainian = load("ko_containers.jsonl", "en_containers.jsonl", "uk_shells.html.jsonl")
+
+    assert (korean["status"], korean["language"], korean["language_source"]) == ("loaded", "ko", "detected")
+    assert [(s["speaker"], s["stance"]) for s in korean["statements"]] == [
+        ("존 커비 미국 국가안보회의(NSC) 전략소통조정관", "allegation"),
+        ("커비 조정관", "assessment"),
+        ("커비 조정관", "assessment"),
+        ("북한 외무성 대변인", "denial"),
+        ("대변인", "denial"),
+    ]
+    assert korean["statements"][3]["quote"] == "미국의 주장은 근거 없는 날조"
+
+    assert (english["status"], english["language"]) == ("duplicate", "en")
+    assert english["translation_of"]["source"] == korean["source"]
+    assert english["translation_of"]["language"] == "ko" and english["translation_of"]["score"] >= 0.5
+    assert english["duplicate_of"]["source"] == korean["source"]
+    assert english["mentions"] and any(
+        s.suggestions.exists() for s in Source.objects.get(pk=english["source"]).mentions.all()
+    )
+
+    assert (ukrainian["status"], ukrainian["language"], ukrainian["translation_of"]) == ("loaded", "uk", None)
+    assert [(s["speaker"], s["stance"]) for s in ukrainian["statements"]] == [
+        ("Андрій Юсов", "allegation"),
+        ("Андрій Юсов", "assessment"),
+        ("Пєсков", "denial"),
+    ]
+
+    # The review queue holds their quotes, with the speakers as written.
+    pending = Statement.objects.filter(review=Review.PENDING)
+    assert pending.filter(source=korean["source"]).count() == 5
+    assert pending.filter(source=ukrainian["source"], speaker_name="Андрій Юсов").count() == 2
+
+    stored_korean, stored_english = (
+        Source.objects.get(pk=korean["source"]),
+        Source.objects.get(pk=english["source"]),
+    )
+    assert stored_english.duplicate_of == stored_korean and stored_english.is_translation
+    assert not stored_korean.is_translation
+    make_citation(event, source=stored_korean, excerpt="컨테이너 분량의 군사 장비와 탄약을 제공했다")
+    make_citation(event, source=stored_english, excerpt="more than 1,000 containers of military equipment")
+    event = Event.objects.for_timeline().get(pk=event.pk)
+    assert (len(event.sources), event.independent_source_count) == (2, 1)
+    assert Event.objects.for_cards().get(pk=event.pk).independent_count == 1
+
+
+def test_the_text_report_says_translation_of_source_n(db):
+    out = io.StringIO()
+    paths = [str(ARTICLES / name) for name in ("ko_containers.jsonl", "en_containers.jsonl")]
+    call_command("load_articles", *paths, stdout=out)
+    korean = Source.objects.get(language="ko")
+    lines = out.getvalue().splitlines()
+    assert f"translation of source {korean.pk} (ko)" in lines[1] and "translation of" not in lines[0]
+    assert lines[-1].startswith("loaded 1, updated 0, unchanged 0, duplicates 1")
+
+
+def test_the_original_is_the_one_published_first_in_any_language(db):
+    english, ukrainian = load("en_shells.jsonl", "uk_shells.html.jsonl")
+    assert english["status"] == "duplicate" and ukrainian["original_of"]["source"] == english["source"]
+    stored = Source.objects.get(pk=english["source"])
+    assert stored.duplicate_of_id == ukrainian["source"] and stored.is_translation
+
+
+def test_a_dry_run_finds_a_translation_among_the_runs_articles(db):
+    korean, english = load("ko_containers.jsonl", "en_containers.jsonl", dry_run=True)
+    assert (korean["source"], korean["language"]) == (None, "ko")
+    assert english["translation_of"]["path"] == f"{ARTICLES / 'ko_containers.jsonl'}: line 1"
+    assert not Source.objects.exists()
+
+
+def test_near_misses_are_stored_as_independent_sources(db):
+    results = load("ko_containers.jsonl", "en_nis_shells.jsonl", "ko_rail.jsonl", "ko_briefing.jsonl")
+    assert [(r["status"], r["translation_of"]) for r in results] == [("loaded", None)] * 4
+
+
+# ---------------------------------------------------------------------------------------------------
+# Pages
+
+
+def test_the_source_page_shows_the_language_and_marks_up_the_text(client, db):
+    original = make_source("US says North Korea sent containers", language="en", text="Text.")
+    source = make_source(
+        "北 “날조” 반발 <b>", language="ko", language_source="detected", duplicate_of=original, text="본문"
+    )
+    make_statement(make_event(), source=source, quote="근거 없는 날조", review=Review.ACCEPTED)
+    html = client.get(source.get_absolute_url()).content.decode()
+    assert 'lang="ko">北 “날조” 반발 &lt;b&gt;</h1>' in html
+    assert 'Korean <span class="muted">(detected from the text)</span>' in html
+    assert "<dt>Translation of</dt>" in html
+    assert '<blockquote lang="ko"><p>근거 없는 날조</p></blockquote>' in html
+    assert 'class="source__text source__text--marked" lang="ko"' in html
+    english_page = client.get(original.get_absolute_url()).content.decode()
+    assert 'lang="ko"' not in english_page.split("<body")[1]
+
+
+def test_a_language_set_by_hand_is_escaped_in_the_lang_attribute():
+    assert lang_of(Source(language='x"><b>')) == ' lang="x&quot;&gt;&lt;b&gt;"'
+    assert lang_of(Source(language="en")) == ""
+
+
+@pytest.mark.parametrize(
+    ("code", "name"), [("ko", "Korean"), ("zh", "Chinese"), ("uk", "Ukrainian"), ("xx", "xx")]
+)
+def test_languages_are_shown_by_name(code, name):
+    assert language_name(code) == name
+
+
+def test_quotes_and_excerpts_carry_their_language_on_the_event_and_statements_pages(client, db):
+    source = make_source(
+        "Песков: никаких соглашений",
+        language="ru",
+        text="«Никаких соглашений не подписывалось», — сказал Песков.",
+    )
+    event = make_event("Peskov denies an arms deal")
+    make_citation(event, source=source, excerpt="Никаких соглашений", start=1, end=19)
+    make_statement(event, source=source, quote="Никаких соглашений не подписывалось", review=Review.ACCEPTED)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert '<blockquote class="citation__context" lang="ru">' in page
+    assert '<blockquote lang="ru"><p>Никаких соглашений не подписывалось</p></blockquote>' in page
+    statements = client.get("/statements/").content.decode()
+    assert '<blockquote lang="ru"><p>Никаких соглашений не подписывалось</p></blockquote>' in statements
+
+
+def test_the_review_queue_marks_quotes_and_sentences_in_another_language(admin_client):
+    load("ko_containers.jsonl")
+    statements = admin_client.get("/admin/timeline/statement/").content.decode()
+    assert '<span lang="ko">미국의 주장은 근거 없는 날조</span>' in statements
+    source = Source.objects.get()
+    start = source.text.index("지난 13일")
+    source.mentions.create(
+        start=start, end=start + 6, text="지난 13일", sentence_start=start - 3, sentence_end=start + 9
+    )
+    mentions = admin_client.get("/admin/timeline/datemention/").content.decode()
+    assert '<span lang="ko">관은 <mark>지난 13일</mark> 브리</span>' in mentions
