@@ -1,5 +1,7 @@
 """The curators' admin: every model, with the lists, filters and inlines curating needs."""
 
+from collections import defaultdict
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
@@ -12,9 +14,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline import curation
+from timeline.deletion import NAMED, count_deletion
 from timeline.forms import FuzzyDatedForm
 from timeline.models import (
     Actor,
@@ -27,6 +31,7 @@ from timeline.models import (
     Statement,
     SuggestedCitation,
     Thread,
+    successions,
 )
 
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -217,6 +222,65 @@ class CitationAdmin(SimpleHistoryAdmin):
     list_select_related = ["event", "source"]
 
 
+def _named(objects: list, admin_site, total: int | None = None) -> list[str]:
+    """Up to ``NAMED`` of ``objects`` as admin links (or plain names), then how many more of
+    ``total`` there are."""
+    total = len(objects) if total is None else total
+    named = []
+    for obj in _without_texts(objects[:NAMED]):
+        opts = obj._meta
+        label = format_html("{}: {}", capfirst(opts.verbose_name), obj)
+        if obj.__class__ in admin_site._registry:
+            url = reverse(f"{admin_site.name}:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+            label = format_html('{}: <a href="{}">{}</a>', capfirst(opts.verbose_name), url, obj)
+        named.append(label)
+    if total > len(named):
+        named.append(f"… and {total - len(named):,} more")
+    return named
+
+
+def _without_texts(objects: list) -> list:
+    """``objects`` read again with the sources they point at, but not those sources' texts (their
+    names show a source's title; reading each source whole would copy the article per row)."""
+    by_model = defaultdict(list)
+    for obj in objects:
+        by_model[obj.__class__].append(obj.pk)
+    found = {}
+    for model, pks in by_model.items():
+        to_sources = [f.name for f in model._meta.concrete_fields if f.related_model is Source]
+        texts = [f"{name}__text" for name in to_sources] + (["text"] if model is Source else [])
+        rows = model._base_manager.filter(pk__in=pks).select_related(*to_sources).defer(*texts)
+        found.update(((model, row.pk), row) for row in rows)
+    return [found[obj.__class__, obj.pk] for obj in objects if (obj.__class__, obj.pk) in found]
+
+
+def source_deletion_summary(sources: list[Source], request, admin_site):
+    """What deleting ``sources`` does, as ``ModelAdmin.get_deleted_objects`` returns it, in counts.
+
+    Django's own list names every object deleted along with them, and reads each date mention
+    joined with its source, text included: one copy of the article per mention. This counts what
+    goes per model in SQL (``timeline.deletion``), names only the sources (or what protects
+    them), and says which copy takes each original's place."""
+    ids = [source.pk for source in sources]
+    found = count_deletion(Source.objects.filter(pk__in=ids))
+    if found.protecting_count:
+        return [], {}, set(), _named(found.protecting, admin_site, found.protecting_count)
+    counts = found.deleted
+    model_count = {model._meta.verbose_name_plural: n for model, n in counts.items()}
+    registry = admin_site._registry
+    perms_needed = {
+        str(model._meta.verbose_name)
+        for model in counts
+        if model in registry and not registry[model].has_delete_permission(request)
+    }
+    deleted = _named(sources, admin_site)
+    along = [f"{n:,} {model._meta.verbose_name_plural}" for model, n in counts.items() if model is not Source]
+    if along:
+        deleted.append(f"Deleted with {'it' if len(ids) == 1 else 'them'}: " + ", ".join(along))
+    deleted += [f"Copies stay one source: {succession}" for succession in successions(ids)]
+    return deleted, model_count, perms_needed, []
+
+
 @admin.register(Source)
 class SourceAdmin(SimpleHistoryAdmin):
     list_display = ["title", "outlet", "published", "published_source", "duplicate_of", "loaded_at"]
@@ -227,6 +291,11 @@ class SourceAdmin(SimpleHistoryAdmin):
     readonly_fields = ["content_hash", "fingerprint", "loaded_at", "file_name"]
     formfield_overrides = HTTPS_URLS
     list_select_related = ["outlet", "duplicate_of"]
+
+    def get_deleted_objects(self, objs, request):
+        """Counts, not one line per date mention (see ``source_deletion_summary``)."""
+        sources = list(objs.defer("text")) if isinstance(objs, models.QuerySet) else list(objs)
+        return source_deletion_summary(sources, request, self.admin_site)
 
 
 @admin.register(Actor)
