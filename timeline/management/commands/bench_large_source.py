@@ -88,10 +88,9 @@ def article(mentions: int) -> Source:
     table, quote = DateMention._meta.db_table, connection.ops.quote_name
     columns = ["source_id", "start", "end", "text", "sentence_start", "sentence_end"]
     columns += ["date_start", "date_end", "date_precision", "date_modifier", "review"]
-    first, last = date(2022, 5, 1), date(2022, 5, 31)
+    dated = (date(2022, 5, 1), date(2022, 5, 31), "month", "", "pending")
     rows = (
-        (source.pk, i * step, i * step + len(DATE), DATE, i * step, i * step + step - 1)
-        + (first, last, "month", "", "pending")
+        (source.pk, i * step, i * step + len(DATE), DATE, i * step, i * step + step - 1, *dated)
         for i in range(mentions)
     )
     with connection.cursor() as cursor:
