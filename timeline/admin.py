@@ -451,8 +451,11 @@ def marked_sentence(mention: DateMention, text: str, offset: int):
     start, end = mention.start - offset, mention.end - offset
     if not 0 <= start < end <= len(text):
         return text or mention.text
-    before = ("…" if offset > mention.sentence_start else "") + text[:start]
-    after = text[end:] + ("…" if offset + len(text) < mention.sentence_end else "")
+    before, after = text[:start], text[end:]
+    if offset > mention.sentence_start:  # cut: from the first whole word
+        before = "…" + before[before.find(" ") + 1 :]
+    if offset + len(text) < mention.sentence_end:  # cut: up to the last whole word
+        after = (after[: after.rfind(" ")] if " " in after else after) + "…"
     return format_html("{}<mark>{}</mark>{}", before, text[start:end], after)
 
 
