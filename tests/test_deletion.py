@@ -54,13 +54,28 @@ def test_delete_page_counts_what_deleting_deletes():
     source = with_mentions(make_source(text=PHRASE * 5), 5)
     mention = source.mentions.first()
     SuggestedCitation.objects.create(mention=mention, event=event, score=0.5)
-    make_citation(event, make_source(), "Other passage", mention=mention)  # its mention is unlinked
+    citation = make_citation(event, make_source(), "Other passage", mention=mention)
     make_statement(source=source, review=Review.PENDING)
     rows = Source.objects.filter(pk=source.pk)
     counted = {model._meta.label: n for model, n in count_deletion(rows).deleted.items()}
     _, deleted = rows.delete()
     assert counted == {label: n for label, n in deleted.items() if n}
     assert counted["timeline.DateMention"] == 5 and counted["timeline.Statement"] == 1
+    assert counted["timeline.SuggestedCitation"] == 1
+    citation.refresh_from_db()
+    assert citation.mention is None  # unlinked, not deleted
+    assert not DateMention.objects.exists() and not SuggestedCitation.objects.exists()
+
+
+def test_deleting_a_source_takes_as_many_queries_for_many_mentions_as_for_few():
+    def queries_to_delete(n):
+        source = with_mentions(make_source(text=PHRASE * n), n)
+        with CaptureQueriesContext(connection) as queries:
+            source.delete()
+        return len(queries)
+
+    # Not one mention at a time, nor a hundred at a time.
+    assert queries_to_delete(500) == queries_to_delete(20)
 
 
 def test_delete_page_names_what_protects_the_source(admin_client):

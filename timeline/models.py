@@ -8,6 +8,7 @@ are comparisons on two indexed columns.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -162,12 +163,14 @@ class Outlet(models.Model):
 
 class SourceQuerySet(models.QuerySet):
     def delete(self):
-        """Delete these sources, first keeping each one's copies together (``keep_copies_together``)."""
+        """Delete these sources as ``delete_sources`` does."""
+        if self.query.is_sliced:
+            raise TypeError("Cannot use 'limit' or 'offset' with delete().")
         with transaction.atomic(using=self.db):
             # Fixed first: promoting a copy changes the rows a filter on ``duplicate_of`` matches.
             ids = list(self.values_list("pk", flat=True))
-            keep_copies_together(ids)
-            return models.QuerySet.delete(self.model._base_manager.using(self.db).filter(pk__in=ids))
+            rows = self.model._base_manager.using(self.db).filter(pk__in=ids)
+            return delete_sources(ids, lambda: models.QuerySet.delete(rows), using=self.db)
 
 
 class Source(models.Model):
@@ -238,10 +241,31 @@ class Source(models.Model):
         return self.duplicate_of or self
 
     def delete(self, *args, **kwargs):
-        """Delete this source, first keeping its copies together (``keep_copies_together``)."""
-        with transaction.atomic(using=kwargs.get("using")):
-            keep_copies_together([self.pk])
-            return super().delete(*args, **kwargs)
+        """Delete this source as ``delete_sources`` does."""
+        return delete_sources([self.pk], lambda: super(Source, self).delete(*args, **kwargs), self._state.db)
+
+
+def delete_sources(ids: list[int], delete, using: str | None = None) -> tuple[int, dict[str, int]]:
+    """Delete the sources ``ids`` with ``delete`` (Django's deletion of them), in one transaction,
+    after keeping their copies together (``keep_copies_together``) and deleting their date mentions
+    in bulk (``delete_mentions``). Returns what ``delete`` returns, the mentions counted in."""
+    with transaction.atomic(using=using):
+        keep_copies_together(ids)
+        mentions = delete_mentions(ids)
+        total, per_model = delete()
+    return total + sum(mentions.values()), dict(Counter(per_model) + mentions)
+
+
+def delete_mentions(ids: list[int]) -> Counter:
+    """Delete the date mentions of the sources ``ids`` and their suggestions in three statements,
+    unlinking the citations made from them as ``SET_NULL`` would. Django's collector would read
+    every mention and delete them a hundred at a time (over 20 s for a megabyte of dates); only the
+    rows' counts are returned, per model label."""
+    mentions = DateMention.objects.filter(source__in=ids)
+    _, suggestions = SuggestedCitation.objects.filter(mention__in=mentions).delete()
+    Citation.objects.filter(mention__in=mentions).update(mention=None)
+    deleted = mentions._raw_delete(mentions.db)  # as the collector's own fast deletes do
+    return Counter(suggestions) + Counter({DateMention._meta.label: deleted})
 
 
 @dataclass(frozen=True)

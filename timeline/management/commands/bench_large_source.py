@@ -1,8 +1,9 @@
-"""Time and memory of the two pages one huge, date-dense article could stall, one line each:
+"""Time and memory of the pages one huge, date-dense article could stall, one line each:
 
 BENCH source_page n=<date mentions> chars=<text length> ms=<median> queries=<count>
 BENCH source_delete_confirm n=<date mentions> chars=<text length> ms=<median> queries=<count>
-    peak_py_mb=<tracemalloc peak> peak_rss_mb=<VmHWM growth>
+    peak_py_mb=<tracemalloc peak> peak_rss_mb=<peak resident size>
+BENCH source_delete … (the same figures for confirming the deletion, POST)
 
 Each runs at two sizes (``n`` and ``2n``) so growth is visible. The article is built here, not
 taken from the benchmark dataset: a text of "May 2022. " repeated, with one date mention per
@@ -21,6 +22,7 @@ import statistics
 import time
 import tracemalloc
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -37,7 +39,7 @@ DATE = "May 2022"
 
 
 class Command(BaseCommand):
-    help = "Time the public source page and the admin delete confirmation for one huge article."
+    help = "Time the public source page and the admin deletion of one huge, date-dense article."
 
     def add_arguments(self, parser):
         parser.add_argument("--spans", type=int, default=20_480, help="Mentions on the source page (n).")
@@ -51,32 +53,50 @@ class Command(BaseCommand):
             client = Client()
             client.force_login(get_user_model().objects.create_superuser("bench-large-source", "", "x"))
             for n in (spans, 2 * spans):
-                source = article(n)
-                self.measure("source_page", client, source.get_absolute_url(), n, repeat, memory=False)
-            for chars in (delete_chars, 2 * delete_chars):
-                n = chars // len(PHRASE)
-                source = article(n)
-                url = reverse("admin:timeline_source_delete", args=[source.pk])
-                self.measure("source_delete_confirm", client, url, n, max(1, repeat // 2), memory=True)
+                self.measure("source_page", n, getting(client, article(n).get_absolute_url()), repeat)
+            sizes = [chars // len(PHRASE) for chars in (delete_chars, 2 * delete_chars)]
+            few = max(1, repeat // 2)
+            for n in sizes:
+                confirm = getting(client, delete_url(article(n)))
+                self.measure("source_delete_confirm", n, confirm, few, memory=True)
+            for n in sizes:
+                self.measure("source_delete", n, deleting(client, n), few, memory=True, status=302)
             transaction.set_rollback(True)
 
-    def measure(self, name, client, url, n, repeat, memory):
+    def measure(self, name, n, prepare, repeat, memory=False, status=200):
+        """``repeat`` timed calls of what ``prepare()`` returns (it makes one request)."""
         timings, queries = [], 0
         for _ in range(repeat):
+            request = prepare()
             gc.collect()
             with CaptureQueriesContext(connection) as captured:
                 started = time.perf_counter()
-                response = client.get(url, secure=True)
+                response = request()
                 timings.append((time.perf_counter() - started) * 1000)
-            if response.status_code != 200:
-                self.stderr.write(f"{name}: {url} answered {response.status_code}")
+            if response.status_code != status:
+                self.stderr.write(f"{name}: answered {response.status_code}, not {status}")
                 return
             queries = len(captured)
         median = statistics.median(timings)
         line = f"BENCH {name} n={n} chars={n * len(PHRASE)} ms={median:.1f} queries={queries}"
         if memory:
-            line += " " + peak_memory(lambda: client.get(url, secure=True))
+            line += " " + peak_memory(prepare)
         self.stdout.write(line)
+
+
+def getting(client, url):
+    """A ``prepare`` for ``Command.measure``: GET ``url``, every time."""
+    return lambda: partial(client.get, url, secure=True)
+
+
+def deleting(client, mentions: int):
+    """A ``prepare`` for ``Command.measure``: each time a new article (built before the clock
+    starts), and the POST that confirms its deletion."""
+    return lambda: partial(client.post, delete_url(article(mentions)), {"post": "yes"}, secure=True)
+
+
+def delete_url(source: Source) -> str:
+    return reverse("admin:timeline_source_delete", args=[source.pk])
 
 
 def article(mentions: int) -> Source:
@@ -103,9 +123,10 @@ STATUS = Path("/proc/self/status")
 CLEAR_REFS = Path("/proc/self/clear_refs")
 
 
-def peak_memory(request) -> str:
-    """``peak_py_mb=… [peak_rss_mb=…]``, each from its own call of ``request`` (tracing would
-    inflate the resident size)."""
+def peak_memory(prepare) -> str:
+    """``peak_py_mb=… [peak_rss_mb=…]``, each from its own request (tracing would inflate the
+    resident size), made by what ``prepare()`` returns."""
+    request = prepare()
     gc.collect()
     tracemalloc.start()
     tracemalloc.reset_peak()
@@ -113,6 +134,7 @@ def peak_memory(request) -> str:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     figures = f"peak_py_mb={peak / 2**20:.1f}"
+    request = prepare()
     gc.collect()
     if reset_peak_rss():
         request()
