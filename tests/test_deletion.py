@@ -217,3 +217,11 @@ def test_delete_pages_say_which_copy_becomes_the_original(admin_client):
     page = admin_client.post(url, {"action": "delete_selected", "_selected_action": [original.pk]})
     assert expected in page.content.decode()
     assert Source.objects.count() == 4
+
+
+def test_delete_page_escapes_the_titles_it_shows(admin_client):
+    original = make_source("<i>Original</i>")
+    make_source("<b>Copy</b>", duplicate_of=original)
+    html = admin_client.get(delete_url(original)).content.decode()
+    assert "&lt;i&gt;Original&lt;/i&gt;" in html and "&lt;b&gt;Copy&lt;/b&gt;" in html
+    assert "<b>Copy</b>" not in html and "<i>Original</i>" not in html

@@ -100,7 +100,8 @@ def _render(text: str, spans: list[Span], limit: int) -> tuple[str, set[str], in
         frame = stack.pop()
         frame.parts.append(escape(text[pos : frame.span.end]))
         pos = frame.span.end
-        stack[-1].parts.append(_mark(frame.span, "".join(frame.parts), frame.has_children))
+        before, after = _tags(frame.span, frame.has_children)
+        stack[-1].parts += [before, *frame.parts, after]
 
     while heap:
         if marks >= limit:
@@ -133,7 +134,9 @@ def _render(text: str, spans: list[Span], limit: int) -> tuple[str, set[str], in
     return "".join(stack[0].parts), anchors, unopened
 
 
-def _mark(span: Span, content: str, has_children: bool) -> str:
+def _tags(span: Span, has_children: bool) -> tuple[str, str]:
+    """The markup before and after a span's content (kept apart, so that nested marks are never
+    copied into their parents' strings)."""
     attrs = format_html(
         ' class="mark mark--{}" title="{}" data-span="{}-{}"', span.kind, span.title, span.start, span.end
     )
@@ -141,16 +144,16 @@ def _mark(span: Span, content: str, has_children: bool) -> str:
         attrs += format_html(' id="{}"', span.anchor)
     if span.href and not has_children:
         # The whole mark is the link.
-        return format_html('<mark{}><a href="{}">{}</a></mark>', attrs, span.href, mark_safe(content))
+        return format_html('<mark{}><a href="{}">', attrs, span.href), "</a></mark>"
     # Links cannot nest: a mark holding other marks is focusable, and its link follows it.
-    html = format_html('<mark{} tabindex="0">{}</mark>', attrs, mark_safe(content))
+    after = "</mark>"
     if span.href:
-        html += format_html(
+        after += format_html(
             '<a class="mark__link" href="{}" aria-label="{}"><span aria-hidden="true">↗</span></a>',
             span.href,
             span.title,
         )
-    return html
+    return format_html('<mark{} tabindex="0">', attrs), after
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…”\"’])\s+|\n\s*\n")
