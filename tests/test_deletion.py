@@ -194,8 +194,8 @@ def test_deleting_an_original_with_some_copies_promotes_a_copy_that_stays():
     assert copies["stays"].duplicate_of is None and copies["other"].duplicate_of == copies["stays"]
 
 
-def test_a_refused_deletion_leaves_the_copies_as_they_were():
-    original = make_source("Original")
+def test_a_refused_deletion_leaves_the_copies_and_the_mentions_as_they_were():
+    original = with_mentions(make_source("Original", text=PHRASE * 3), 3)
     copies = copies_of(original, a=date(2022, 1, 1), b=date(2022, 2, 1))
     make_citation(make_event(), original, "Cited passage")
     with pytest.raises(ProtectedError):
@@ -203,6 +203,7 @@ def test_a_refused_deletion_leaves_the_copies_as_they_were():
     for copy in copies.values():
         copy.refresh_from_db()
         assert copy.duplicate_of == original
+    assert original.mentions.count() == 3
 
 
 def test_delete_pages_say_which_copy_becomes_the_original(admin_client):
