@@ -72,6 +72,7 @@ bench-data: install
 
 bench: bench-data
 	$(BENCH_ENV) $(BIN)/python manage.py bench_pages --repeat 20
+	$(BENCH_ENV) $(BIN)/python manage.py bench_large_source
 	$(BENCH_ENV) $(BIN)/python -m timeline.ingest.bench
 
 # gunicorn + wrk on the benchmark dataset while load_articles writes (set BENCH_DATABASE_URL for PostgreSQL).

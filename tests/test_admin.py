@@ -81,3 +81,40 @@ def test_source_list_shows_duplicates(admin_client):
     make_source("Copy", duplicate_of=original)
     html = admin_client.get(reverse("admin:timeline_source_changelist")).content.decode()
     assert "Copy" in html and "Original" in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"status__exact": "\x00"},
+        {"thread__id__exact": "\x00"},
+        {"q": "rail\x00"},
+        {"date_start__year": "\x00"},
+        {"\x00": "1"},
+    ],
+    ids=["choice-filter", "related-filter", "search", "date-hierarchy", "name"],
+)
+def test_a_nul_character_in_a_list_query_is_an_unusable_lookup(admin_client, one_of_each, params):
+    for model in admin.site._registry:
+        opts = model._meta
+        response = admin_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"), params)
+        assert response.status_code in (200, 302), opts.label
+        if response.status_code == 302:
+            assert admin_client.get(response["Location"]).status_code == 200
+
+
+def test_autocomplete_finds_nothing_for_a_nul_character(admin_client, one_of_each):
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "timeline", "model_name": "event", "field_name": "merged_into", "term": "rail\x00"},
+    )
+    assert response.status_code == 200 and response.json()["results"] == []
+
+
+@pytest.mark.parametrize("path", ["{pk}/history/abc/", "abc/history/", "abc/history/1/", "{pk}/history/1.5/"])
+def test_history_pages_answer_404_for_ids_that_are_no_ids(admin_client, one_of_each, path):
+    event = Event.objects.get()
+    base = reverse("admin:timeline_event_changelist")
+    assert admin_client.get(base + path.format(pk=event.pk)).status_code == 404
+    version = event.history.first().history_id
+    assert admin_client.get(base + f"{event.pk}/history/{version}/").status_code == 200

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.factories import make_actor, make_citation, make_event, make_source, make_statement, make_thread
+from timeline import admin as admin_module
 from timeline import curation
 from timeline.dates import parse_period
 from timeline.forms import FuzzyDateField
@@ -504,3 +505,66 @@ def test_date_field_required_and_optional():
     with pytest.raises(ValidationError):
         FuzzyDateField().clean("")
     assert FuzzyDateField(required=False).clean("") is None
+
+
+# --- Merging published events, long sentences ---------------------------------------------------
+
+
+def test_merging_a_published_event_into_a_draft_publishes_the_draft(client):
+    draft = make_event("Draft copy", status=Event.Status.DRAFT)
+    published = make_event("Published one")
+    result = curation.merge_events(draft, published)
+    draft.refresh_from_db()
+    assert result.published and draft.status == Event.Status.PUBLISHED
+    assert "“Draft copy” is now published" in str(result)
+    response = client.get(published.get_absolute_url(), follow=True)
+    assert response.status_code == 200 and response.redirect_chain[-1][0] == draft.get_absolute_url()
+
+
+def test_merging_a_draft_into_a_published_event_changes_no_status():
+    published, draft = make_event("Published one"), make_event("Draft", status=Event.Status.DRAFT)
+    result = curation.merge_events(published, draft)
+    published.refresh_from_db()
+    assert not result.published and published.status == Event.Status.PUBLISHED
+    assert curation.event_to_keep(draft, published) == published
+    assert curation.event_to_keep(make_event("A"), make_event("B")).title == "A"
+
+
+def test_merge_action_keeps_the_published_event_by_default_and_warns(admin_client):
+    older = make_event("Older draft", status=Event.Status.DRAFT)
+    newer = make_event("Newer published")
+    url = reverse("admin:timeline_event_changelist")
+    html = admin_client.post(
+        url, {"action": "merge_two", "_selected_action": [older.pk, newer.pk]}
+    ).content.decode()
+    assert f'value="{newer.pk}" checked' in html
+    assert "“Newer published” is published and the other event is a draft" in html
+    response = admin_client.post(
+        url,
+        {"action": "merge_two", "_selected_action": [older.pk, newer.pk], "apply": "1", "keep": older.pk},
+        follow=True,
+    )
+    assert "“Older draft” is now published" in response.content.decode()
+    older.refresh_from_db()
+    assert older.status == Event.Status.PUBLISHED
+
+
+def test_review_queue_shows_the_words_around_a_mention_in_a_long_sentence(admin_client):
+    filler = "word " * 4000
+    text = f"{filler}shipped on 18-19 Nov 2022 {filler}."
+    for _ in range(20):
+        make_mention(text=text)
+    page = admin_client.get(reverse("admin:timeline_datemention_changelist"))
+    html = page.content.decode()
+    assert html.count("<mark>18-19 Nov 2022</mark>") == 20
+    assert html.count("…word word") == 20 and html.count("word word…") == 20
+    # The whole sentences would be 20 × 40,000 characters.
+    assert len(html) < 120_000
+    row = html.split("<mark>18-19 Nov 2022</mark>")[1].split("…")[0]
+    assert len(row) <= admin_module.AROUND_MENTION
+
+
+def test_review_queue_keeps_short_sentences_whole(admin_client):
+    make_mention()
+    html = admin_client.get(reverse("admin:timeline_datemention_changelist")).content.decode()
+    assert "artillery shells to Russia by rail on <mark>18-19 Nov 2022</mark>." in html

@@ -137,3 +137,26 @@ def test_curator_can_search_events_from_the_review_page(curator_client, mention)
     )
     assert response.status_code == 200
     assert [row["text"] for row in response.json()["results"]] == ["Shells by rail"]
+
+
+@pytest.mark.parametrize("object_id", ["abc", "1.5", "%00"])
+def test_review_page_answers_404_for_an_id_that_is_no_id(admin_client, object_id):
+    url = reverse("admin:timeline_datemention_review", args=["0"]).replace("/0/", f"/{object_id}/")
+    assert admin_client.get(url).status_code == 404
+    assert admin_client.post(url, {"_dismiss": "1"}).status_code == 404
+
+
+@pytest.mark.parametrize("object_id", ["abc", "999999"])
+def test_review_page_checks_permission_before_looking_the_id_up(plain_staff_client, object_id):
+    url = reverse("admin:timeline_datemention_review", args=["0"]).replace("/0/", f"/{object_id}/")
+    assert plain_staff_client.get(url).status_code == 403
+
+
+def test_attaching_to_an_id_that_is_no_event_is_a_form_error(curator_client, mention):
+    review = reverse("admin:timeline_datemention_review", args=[mention.pk])
+    for value in ["abc", "999999"]:
+        response = curator_client.post(review, {"_attach": value})
+        assert response.status_code == 200
+        assert f"There is no event “{value}” to attach it to." in response.content.decode()
+    mention.refresh_from_db()
+    assert mention.review == Review.PENDING and not mention.citations.exists()

@@ -1,6 +1,9 @@
 """Provenance: highlighted source texts, excerpts in context, and corroboration counts."""
 
 import html
+import itertools
+import random
+from datetime import date
 from html.parser import HTMLParser
 
 import pytest
@@ -8,7 +11,7 @@ from django.urls import reverse
 
 from tests.factories import make_citation, make_event, make_outlet, make_source, make_statement
 from timeline.dates import parse_period
-from timeline.highlight import Span, highlight, in_context, safe_url
+from timeline.highlight import KIND_ORDER, MAX_MARKS, Span, highlight, in_context, safe_url
 from timeline.models import DateMention, Event, Review, Stance
 
 TIMELINE = reverse("timeline")
@@ -327,3 +330,111 @@ def test_corroboration_filter_keeps_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(TIMELINE, {"min_sources": "2"})
     assert len(titles(response)) == 12
+
+
+# --- Large and hostile texts -------------------------------------------------------------------
+
+
+def random_spans(rng, size, count):
+    kinds = list(KIND_ORDER)
+    spans = []
+    for n in range(count):
+        start = rng.randrange(size)
+        end = min(size, start + rng.randint(1, size // 2))
+        spans.append(Span(start, end, rng.choice(kinds), f"s{n}", href=rng.choice(["", "/e/"]), key=n))
+    return spans
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_overlapping_spans_always_give_well_formed_marks_covering_each_span(seed):
+    rng = random.Random(seed)
+    text = "".join(rng.choice("ab <&>\n") for _ in range(60))
+    spans = random_spans(rng, len(text), 12)
+    markup = str(highlight(text, spans))
+    parsed = parse_marks(markup)  # asserts balanced tags
+    assert visible_text(markup) == text
+    for span in spans:
+        pieces = sorted(
+            (*map(int, m["attrs"]["data-span"].split("-")), m["text"].replace("↗", ""))
+            for m in parsed.marks
+            if m["attrs"]["title"] == span.title
+        )
+        # The pieces of a span follow each other and hold exactly its characters.
+        assert pieces[0][0] == span.start and pieces[-1][1] == span.end
+        assert all(left[1] == right[0] for left, right in itertools.pairwise(pieces))
+        assert all(text[a:b] == inside for a, b, inside in pieces)
+
+
+def test_same_characters_put_the_kind_that_goes_outside_outside_after_a_split():
+    text = "0123456789abcdefghij"
+    spans = [
+        Span(0, 10, "statement", "outer"),
+        Span(5, 15, "mention", "mention"),  # split at 10; its second piece covers 10-15
+        Span(10, 15, "citation", "citation"),
+    ]
+    markup = str(highlight(text, spans))
+    assert markup.index('title="citation"') < markup.index('data-span="10-15"')
+
+
+def test_highlighting_does_work_in_proportion_to_n_log_n(monkeypatch):
+    calls = 0
+    sort_key = Span.sort_key
+
+    def counted(span):
+        nonlocal calls
+        calls += 1
+        return sort_key(span)
+
+    monkeypatch.setattr(Span, "sort_key", counted)
+    n = 4000
+    text = "May 2022. " * n
+    spans = [Span(i * 10, i * 10 + 8, "mention", "May 2022", key=i) for i in range(n)]
+    spans += [Span(i * 10, i * 10 + 40, "statement", "quote", key=i) for i in range(0, n - 4, 7)]
+    markup = str(highlight(text, spans, limit=len(spans) * 2))
+    assert markup.count("<mark") >= len(spans)
+    # Sorting once and a heap: a few keys per span (re-sorting what remains for every span, as
+    # before, computed millions).
+    assert calls < 10 * len(spans)
+
+
+def test_a_text_gets_at_most_the_limit_of_marks_cited_passages_first():
+    text = "May 2022. " * 30
+    spans = [Span(i * 10, i * 10 + 8, "mention", f"m{i}", key=i) for i in range(30)]
+    spans.append(Span(290, 298, "citation", "cited", anchor="c1"))
+    marked = highlight(text, spans, limit=10)
+    parsed = parse_marks(str(marked))
+    assert len(parsed.marks) == 10
+    assert "c1" in marked.anchors and 'id="c1"' in str(marked)
+    assert [m["attrs"]["title"] for m in parsed.marks if m["attrs"]["title"] != "cited"] == [
+        f"m{i}" for i in range(9)
+    ]
+    assert marked.left_out == 21
+    assert visible_text(str(marked)) == text
+    assert highlight(text, spans, limit=100).left_out == 0
+
+
+@pytest.mark.django_db
+def test_source_page_marks_at_most_max_marks_and_says_how_many_it_left_out(client):
+    source = make_source(text="May 2022. " * (MAX_MARKS + 5))
+    event = make_event("Cited")
+    end = len(source.text)
+    citation = make_citation(event, source, "May 2022.", start=end - 10, end=end - 1)
+    DateMention.objects.bulk_create(
+        DateMention(
+            source=source, start=i * 10, end=i * 10 + 8, text="May 2022", sentence_start=i * 10,
+            sentence_end=i * 10 + 9, date_start=date(2022, 5, 1), date_end=date(2022, 5, 31),
+        )
+        for i in range(MAX_MARKS + 5)
+    )  # fmt: skip
+    markup = client.get(source.get_absolute_url()).content.decode()
+    body = markup.split('class="source__text source__text--marked">', 1)[1].split("</div>", 1)[0]
+    assert body.count("<mark") == MAX_MARKS
+    assert f'id="c{citation.pk}"' in body  # the cited passage, last in the text, is still marked
+    # Five mentions never read, one more left for the citation.
+    assert f"the first {MAX_MARKS} are marked" in markup and "and 6 more are not" in markup
+
+
+@pytest.mark.django_db
+def test_source_page_without_too_many_marks_has_no_note(client):
+    source = make_source(text=ARTICLE)
+    assert "more are not" not in client.get(source.get_absolute_url()).content.decode()

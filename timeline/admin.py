@@ -1,20 +1,26 @@
 """The curators' admin: every model, with the lists, filters and inlines curating needs."""
 
+from collections import defaultdict
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.db.models import Count, F, Value
+from django.db.models.functions import Greatest, Least, Substr
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline import curation
+from timeline.deletion import NAMED, count_deletion
 from timeline.forms import FuzzyDatedForm
 from timeline.models import (
     Actor,
@@ -27,11 +33,80 @@ from timeline.models import (
     Statement,
     SuggestedCitation,
     Thread,
+    successions,
 )
 from timeline.templatetags.timeline import lang_of
 
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 DATE_COLUMNS = ("date_start", "date_end", "date_precision", "date_modifier")
+AROUND_MENTION = 150  # characters of its sentence the review queue shows on each side of a mention
+
+
+def source_texts(model, related: list[str]) -> list[str]:
+    """The article texts a query on ``model`` joined with ``related`` (paths as given to
+    ``select_related``) would read: ``model``'s own, and those of the sources it joins."""
+    texts = ["text"] if model is Source else []
+    for joined in related:
+        target = model
+        for name in joined.split("__"):
+            target = target._meta.get_field(name).related_model
+        if target is Source:
+            texts.append(f"{joined}__text")
+    return texts
+
+
+class WithoutTexts:
+    """A model admin whose pages read sources without their text (a list shows a source by its
+    title; joining its text would copy the article once per row). The change form reads a text
+    when it shows one."""
+
+    def get_queryset(self, request):
+        related = list(self.list_select_related or [])
+        qs = super().get_queryset(request).select_related(*related)
+        return qs.defer(*source_texts(self.model, related))
+
+
+class NoNulLookups:
+    """A model admin whose list treats a NUL character in its query string as an unusable lookup,
+    as Django treats a filter on a field that does not exist (back to the unfiltered list), and
+    whose search finds nothing for one. No one types one; PostgreSQL refuses it in any string, so
+    a filter or search passing it on fails there with a server error."""
+
+    def get_changelist_instance(self, request):
+        if any("\x00" in key + "".join(values) for key, values in request.GET.lists()):
+            raise IncorrectLookupParameters("A NUL character in the query string.")
+        return super().get_changelist_instance(request)
+
+    def get_search_results(self, request, queryset, search_term):
+        if "\x00" in search_term:
+            return queryset.none(), False
+        return super().get_search_results(request, queryset, search_term)
+
+
+class ModelAdmin(NoNulLookups, admin.ModelAdmin):
+    """The base of this project's model admins."""
+
+
+class HistoryAdmin(NoNulLookups, SimpleHistoryAdmin):
+    """django-simple-history's admin, whose history pages answer 404 for ids that are not ids
+    (its own views pass them to the database, which fails with a server error)."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        require_id(self.model._meta.pk, unquote(object_id))
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        require_id(self.model._meta.pk, unquote(object_id))
+        require_id(self.model.history.model._meta.pk, version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+def require_id(field, value) -> None:
+    """Raise 404 unless ``value`` is a valid value of the primary key ``field``."""
+    try:
+        field.to_python(value)
+    except ValidationError:
+        raise Http404(f"“{value}” is not an id.") from None
 
 
 class EventForm(FuzzyDatedForm):
@@ -79,7 +154,7 @@ class StatementInline(admin.StackedInline):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(HistoryAdmin):
     form = EventForm
     list_display = ["title", shown_date, "thread", "status", "citation_count"]
     list_filter = ["status", "thread", "date_precision", "actors__side"]
@@ -132,7 +207,8 @@ class EventAdmin(SimpleHistoryAdmin):
         description="Merge the two selected events (same event recorded twice)", permissions=["change"]
     )
     def merge_two(self, request, queryset):
-        """Asks which event to keep (the older one is preselected), then merges the other into it."""
+        """Asks which event to keep (the published one, else the older one, is preselected), then
+        merges the other into it."""
         events = list(queryset.order_by("created_at", "pk"))
         if len(events) != 2:
             self.message_user(request, "Select exactly two events to merge.", messages.ERROR)
@@ -147,22 +223,26 @@ class EventAdmin(SimpleHistoryAdmin):
                 keep = chosen[0]
                 other = events[1] if keep is events[0] else events[0]
                 result = curation.merge_events(keep, other)
-                self.message_user(request, str(result), messages.SUCCESS)
+                self.message_user(
+                    request, str(result), messages.WARNING if result.published else messages.SUCCESS
+                )
                 return None
             self.message_user(request, "Choose which event to keep.", messages.ERROR)
+        published = [event for event in events if event.status == Event.Status.PUBLISHED]
         context = {
             **self.admin_site.each_context(request),
             "title": "Merge two events",
             "opts": self.model._meta,
             "events": events,
-            "keep_default": events[0].pk,
+            "keep_default": curation.event_to_keep(*events).pk,
+            "only_published": published[0] if len(published) == 1 else None,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/timeline/event/merge.html", context)
 
 
 @admin.register(Statement)
-class StatementAdmin(SimpleHistoryAdmin):
+class StatementAdmin(WithoutTexts, HistoryAdmin):
     form = StatementForm
     list_display = ["short_quote", "speaker", "stance", shown_date, "review", "source"]
     list_filter = ["stance", "review", "speaker__side"]
@@ -206,20 +286,88 @@ class StatementAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="quote")
     def short_quote(self, obj):
-        return in_its_language(obj.source, obj.quote[:90] + ("…" if len(obj.quote) > 90 else ""))
+        return in_its_language(obj.source, shortened(obj.quote))
+
+
+def shortened(text: str, length: int = 90) -> str:
+    """``text`` cut to ``length`` characters, with "…" when it was longer (for list columns)."""
+    return text[:length] + ("…" if len(text) > length else "")
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
-    list_display = ["event", "source", "excerpt"]
+class CitationAdmin(WithoutTexts, HistoryAdmin):
+    list_display = ["event", "source", "short_excerpt"]
     list_filter = ["source__outlet"]
     search_fields = ["excerpt", "event__title", "source__title"]
     autocomplete_fields = ["event", "source", "mention"]
     list_select_related = ["event", "source"]
 
+    @admin.display(description="excerpt")
+    def short_excerpt(self, obj):
+        return shortened(obj.excerpt, 2 * AROUND_MENTION)
+
+
+def _named(objects: list, admin_site, total: int | None = None) -> list[str]:
+    """Up to ``NAMED`` of ``objects`` as admin links (or plain names), then how many more of
+    ``total`` there are."""
+    total = len(objects) if total is None else total
+    named = []
+    for obj in _without_texts(objects[:NAMED]):
+        opts = obj._meta
+        label = format_html("{}: {}", capfirst(opts.verbose_name), obj)
+        if obj.__class__ in admin_site._registry:
+            url = reverse(f"{admin_site.name}:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+            label = format_html('{}: <a href="{}">{}</a>', capfirst(opts.verbose_name), url, obj)
+        named.append(label)
+    if total > len(named):
+        named.append(f"… and {total - len(named):,} more")
+    return named
+
+
+def _without_texts(objects: list) -> list:
+    """``objects`` read again with the sources they point at, but not those sources' texts (their
+    names show a source's title; reading each source whole would copy the article per row)."""
+    by_model = defaultdict(list)
+    for obj in objects:
+        by_model[obj.__class__].append(obj.pk)
+    found = {}
+    for model, pks in by_model.items():
+        to_sources = [f.name for f in model._meta.concrete_fields if f.related_model is Source]
+        rows = model._base_manager.filter(pk__in=pks).select_related(*to_sources)
+        rows = rows.defer(*source_texts(model, to_sources))
+        found.update(((model, row.pk), row) for row in rows)
+    return [found[obj.__class__, obj.pk] for obj in objects if (obj.__class__, obj.pk) in found]
+
+
+def source_deletion_summary(sources: list[Source], request, admin_site):
+    """What deleting ``sources`` does, as ``ModelAdmin.get_deleted_objects`` returns it, in counts.
+
+    Django's own list names every object deleted along with them, and reads each date mention
+    joined with its source, text included: one copy of the article per mention. This counts what
+    goes per model in SQL (``timeline.deletion``), names only the sources (or what protects
+    them), and says which copy takes each original's place."""
+    ids = [source.pk for source in sources]
+    found = count_deletion(Source.objects.filter(pk__in=ids))
+    if found.protecting_count:
+        return [], {}, set(), _named(found.protecting, admin_site, found.protecting_count)
+    counts = found.deleted
+    model_count = {model._meta.verbose_name_plural: n for model, n in counts.items()}
+    registry = admin_site._registry
+    perms_needed = {
+        str(model._meta.verbose_name)
+        for model in counts
+        if model in registry and not registry[model].has_delete_permission(request)
+    }
+    deleted = _named(sources, admin_site)
+    along = [f"{n:,} {model._meta.verbose_name_plural}" for model, n in counts.items() if model is not Source]
+    if along:
+        deleted.append(f"Deleted with {'it' if len(ids) == 1 else 'them'}: " + ", ".join(along))
+    deleted += [f"Copies stay one source: {succession}" for succession in successions(ids)]
+    return deleted, model_count, perms_needed, []
+
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(WithoutTexts, HistoryAdmin):
     list_display = [
         "title",
         "outlet",
@@ -237,9 +385,14 @@ class SourceAdmin(SimpleHistoryAdmin):
     formfield_overrides = HTTPS_URLS
     list_select_related = ["outlet", "duplicate_of"]
 
+    def get_deleted_objects(self, objs, request):
+        """Counts, not one line per date mention (see ``source_deletion_summary``)."""
+        sources = list(objs.defer("text")) if isinstance(objs, models.QuerySet) else list(objs)
+        return source_deletion_summary(sources, request, self.admin_site)
+
 
 @admin.register(Actor)
-class ActorAdmin(SimpleHistoryAdmin):
+class ActorAdmin(HistoryAdmin):
     list_display = ["name", "kind", "side", "role", "parent"]
     list_filter = ["kind", "side"]
     search_fields = ["name", "aliases", "role"]
@@ -249,7 +402,7 @@ class ActorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Thread)
-class ThreadAdmin(admin.ModelAdmin):
+class ThreadAdmin(ModelAdmin):
     list_display = ["name", "position", "event_count"]
     list_editable = ["position"]
     search_fields = ["name", "description"]
@@ -264,7 +417,7 @@ class ThreadAdmin(admin.ModelAdmin):
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(ModelAdmin):
     list_display = ["name", "homepage"]
     formfield_overrides = HTTPS_URLS
     search_fields = ["name"]
@@ -301,15 +454,34 @@ class ReviewFilter(admin.SimpleListFilter):
             }
 
 
+def marked_sentence(mention: DateMention, text: str, offset: int):
+    """``text`` (the part of the mention's sentence that starts at ``offset`` in the source),
+    escaped, with the dated words in <mark> and "…" where it stops short of the sentence."""
+    start, end = mention.start - offset, mention.end - offset
+    if not 0 <= start < end <= len(text):
+        return text or mention.text
+    before, after = text[:start], text[end:]
+    if offset > mention.sentence_start:  # cut: from the first whole word
+        before = "…" + before[before.find(" ") + 1 :]
+    if offset + len(text) < mention.sentence_end:  # cut: up to the last whole word
+        after = (after[: after.rfind(" ")] if " " in after else after) + "…"
+    return format_html("{}<mark>{}</mark>{}", before, text[start:end], after)
+
+
+def around_mentions(mentions: models.QuerySet) -> models.QuerySet:
+    """``mentions`` with ``around`` (up to ``AROUND_MENTION`` characters of the sentence either
+    side of the mention, cut from the text in SQL) and ``around_start`` (its offset)."""
+    first = Greatest(F("sentence_start"), F("start") - AROUND_MENTION)
+    last = Least(F("sentence_end"), F("end") + AROUND_MENTION)
+    return mentions.annotate(around_start=first).annotate(
+        around=Substr("source__text", F("around_start") + 1, Greatest(last - F("around_start"), Value(0)))
+    )
+
+
 @admin.display(description="sentence")
-def highlighted_sentence(mention: DateMention):
-    """The mention's sentence, escaped, with the dated words in <mark>."""
-    sentence = mention.sentence
-    start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
-    if not 0 <= start < end <= len(sentence):
-        return in_its_language(mention.source, sentence or mention.text)
-    marked = format_html("{}<mark>{}</mark>{}", sentence[:start], sentence[start:end], sentence[end:])
-    return in_its_language(mention.source, marked)
+def sentence_around_mention(mention: DateMention):
+    """The review queue's sentence column: the words around the mention (``around_mentions``)."""
+    return in_its_language(mention.source, marked_sentence(mention, mention.around, mention.around_start))
 
 
 def in_its_language(source, text) -> str:
@@ -329,14 +501,26 @@ class MentionReviewForm(forms.Form):
     title = forms.CharField(
         max_length=300, required=False, label="New event's title", help_text="Blank: the sentence."
     )
+    # The "Attach here" buttons post the suggested event's id under this name.
+    _attach = forms.ModelChoiceField(
+        queryset=Event.objects.all(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "There is no event “%(value)s” to attach it to."},
+    )
+
+    @property
+    def attach_errors(self):
+        """The errors of ``_attach`` (templates cannot name a field that starts with "_")."""
+        return self.errors.get("_attach", "")
 
 
 @admin.register(DateMention)
-class DateMentionAdmin(admin.ModelAdmin):
+class DateMentionAdmin(WithoutTexts, ModelAdmin):
     """The review queue: what the loader found, newest source first, pending ones by default."""
 
     list_display = [
-        highlighted_sentence,
+        sentence_around_mention,
         shown_date,
         "date_precision",
         "source",
@@ -358,7 +542,9 @@ class DateMentionAdmin(admin.ModelAdmin):
         ranked = SuggestedCitation.objects.select_related("event").order_by(
             "-score", "event__date_start", "event__pk"
         )
-        return super().get_queryset(request).prefetch_related(models.Prefetch("suggestions", ranked))
+        return around_mentions(super().get_queryset(request)).prefetch_related(
+            models.Prefetch("suggestions", ranked)
+        )
 
     def get_urls(self):
         review = self.admin_site.admin_view(self.review_view)
@@ -388,7 +574,12 @@ class DateMentionAdmin(admin.ModelAdmin):
 
     def review_view(self, request, object_id):
         """One mention: create an event from it, attach it to a suggested or chosen event, or dismiss it."""
-        mention = get_object_or_404(DateMention.objects.select_related("source", "event"), pk=object_id)
+        # Permission first, so a visitor without it learns nothing about which ids exist.
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        mention = self.get_object(request, unquote(object_id))  # None for an id that is no number
+        if mention is None:
+            raise Http404(f"No date mention with id “{object_id}”.")
         if not self.has_change_permission(request, mention):
             raise PermissionDenied
         form = MentionReviewForm(request.POST or None)
@@ -403,7 +594,9 @@ class DateMentionAdmin(admin.ModelAdmin):
             "title": f"Review “{mention.text}”",
             "opts": self.model._meta,
             "mention": mention,
-            "sentence": highlighted_sentence(mention),
+            "sentence": in_its_language(
+                mention.source, marked_sentence(mention, mention.sentence, mention.sentence_start)
+            ),
             "suggestions": suggestions or curation.rank_suggestions(mention),
             "form": form,
             "media": self.media + form.media,
@@ -425,11 +618,7 @@ class DateMentionAdmin(admin.ModelAdmin):
                     messages.SUCCESS,
                 )
             elif "_attach" in post or "_attach_chosen" in post:
-                event = (
-                    form.cleaned_data["event"]
-                    if "_attach_chosen" in post
-                    else Event.objects.filter(pk=post.get("_attach") or None).first()
-                )
+                event = form.cleaned_data["event" if "_attach_chosen" in post else "_attach"]
                 if event is None:
                     self.message_user(request, "Choose the event to attach it to.", messages.ERROR)
                     return False
@@ -494,7 +683,7 @@ class DateMentionAdmin(admin.ModelAdmin):
 
 
 @admin.register(SuggestedCitation)
-class SuggestedCitationAdmin(admin.ModelAdmin):
+class SuggestedCitationAdmin(WithoutTexts, ModelAdmin):
     list_display = ["mention", "event", "score"]
     autocomplete_fields = ["mention", "event"]
     list_select_related = ["mention__source", "event"]

@@ -255,10 +255,21 @@ class MergeResult:
     kept: Event
     merged: Event
     moved: dict[str, int] = field(default_factory=dict)
+    published: bool = False  # the kept draft was published because the merged event was
 
     def __str__(self) -> str:
         counts = ", ".join(f"{n} {what}" for what, n in self.moved.items() if n)
-        return f"Merged “{self.merged}” into “{self.kept}”" + (f" ({counts})." if counts else ".")
+        text = f"Merged “{self.merged}” into “{self.kept}”" + (f" ({counts})." if counts else ".")
+        if self.published:
+            text += f" “{self.kept}” is now published, as “{self.merged}” was: links to that one lead here."
+        return text
+
+
+def event_to_keep(first: Event, second: Event) -> Event:
+    """The event a merge keeps unless the curator chooses: the published one when only one is,
+    else ``first``."""
+    published = [event for event in (first, second) if event.status == Event.Status.PUBLISHED]
+    return published[0] if len(published) == 1 else first
 
 
 def merge_events(keep: Event, other: Event) -> MergeResult:
@@ -268,7 +279,10 @@ def merge_events(keep: Event, other: Event) -> MergeResult:
     already has (same source and excerpt) is not duplicated: the kept copy takes any offsets or
     mention it lacked and the duplicate row is deleted (its history stays). ``other`` gets
     ``merged_into = keep`` and goes back to draft, so its URL redirects to ``keep``; events
-    already merged into ``other`` are pointed at ``keep`` too. All or nothing.
+    already merged into ``other`` are pointed at ``keep`` too. When ``other`` was published and
+    ``keep`` is a draft, ``keep`` is published: readers' links to ``other`` then still lead to a
+    page (a published event merged away never disappears from the timeline unnoticed). All or
+    nothing.
     """
     if keep.pk == other.pk:
         raise CurationError("An event cannot be merged into itself.")
@@ -322,8 +336,11 @@ def merge_events(keep: Event, other: Event) -> MergeResult:
             keep.summary = other.summary
         if keep.thread_id is None and other.thread_id is not None:
             keep.thread_id = other.thread_id
+        published = other.status == Event.Status.PUBLISHED and keep.status != Event.Status.PUBLISHED
+        if published:
+            keep.status = Event.Status.PUBLISHED
         keep.save()
         other.merged_into = keep
         other.status = Event.Status.DRAFT
         other.save()
-    return MergeResult(keep, other, moved)
+    return MergeResult(keep, other, moved, published)

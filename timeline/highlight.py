@@ -4,11 +4,13 @@ Plain Python, no database: the views hand in spans (offsets into the text plus w
 and get back HTML in which the article text is always escaped. Spans that overlap are nested
 when one contains the other; a span that crosses the end of an enclosing one is split there,
 so the markup is always well formed. Only the first piece of a split span keeps its ``id``.
+A text gets at most ``MAX_MARKS`` marks; the result says how many spans were left unmarked.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import heapq
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from django.utils.html import escape, format_html
@@ -18,6 +20,9 @@ from timeline.ingest.sentences import ENGLISH, split_sentences
 
 # Which kind of mark goes outside when two spans cover exactly the same characters.
 KIND_ORDER = {"citation": 0, "statement": 1, "mention": 2}
+# The most marks one text gets: a page of date-like words has tens of thousands of mentions, and
+# marking them all makes a page no reader can use, heavy to send and slow to render.
+MAX_MARKS = 1000
 
 
 @dataclass(frozen=True)
@@ -41,33 +46,98 @@ def valid_spans(text: str, spans) -> list[Span]:
     return sorted(kept, key=Span.sort_key)
 
 
-def highlight(text: str, spans) -> SafeString:
-    """``text`` escaped, with a ``<mark>`` around each span (see the module docstring)."""
-    return mark_safe("".join(_render(text, 0, len(text), valid_spans(text, spans))))
+@dataclass(frozen=True)
+class Highlighted:
+    """A marked-up text, with what the cap on marks left out."""
+
+    html: SafeString
+    anchors: frozenset[str]  # the ``id``s the marks carry
+    left_out: int  # spans left unmarked because the text reached ``MAX_MARKS``
+
+    def __str__(self) -> str:
+        return self.html
+
+    def __html__(self) -> str:
+        return self.html
 
 
-def _render(text: str, lo: int, hi: int, spans: list[Span]) -> list[str]:
-    out, pos = [], lo
-    while spans:
-        outer, spans = spans[0], spans[1:]
-        inner, rest = [], []
-        for span in spans:
-            if span.start >= outer.end:
-                rest.append(span)
-            elif span.end <= outer.end:
-                inner.append(span)
-            else:  # crosses the end of ``outer``: split it there
-                inner.append(replace(span, end=outer.end))
-                rest.append(replace(span, start=outer.end, anchor=""))
-        out.append(escape(text[pos : outer.start]))
-        out.append(_mark(outer, "".join(_render(text, outer.start, outer.end, inner)), bool(inner)))
-        pos = outer.end
-        spans = sorted(rest, key=Span.sort_key)
-    out.append(escape(text[pos:hi]))
-    return out
+def highlight(text: str, spans, limit: int = MAX_MARKS) -> Highlighted:
+    """``text`` escaped, with a ``<mark>`` around each span (see the module docstring), at most
+    ``limit`` marks in all (the pieces of a split span count one each). Over the limit, cited
+    passages come first, then statements, then date mentions, each kind in document order."""
+    spans = valid_spans(text, spans)
+    chosen = sorted(spans, key=_priority)[:limit] if len(spans) > limit else spans
+    html, anchors, unopened = _render(text, sorted(chosen, key=Span.sort_key), limit)
+    return Highlighted(mark_safe(html), frozenset(anchors), len(spans) - len(chosen) + unopened)
 
 
-def _mark(span: Span, content: str, has_children: bool) -> str:
+def _priority(span: Span):
+    return (KIND_ORDER.get(span.kind, 9), *span.sort_key())
+
+
+@dataclass
+class _Open:
+    """A mark being written: its span and the markup inside it so far."""
+
+    span: Span | None  # None: the whole text
+    parts: list[str] = field(default_factory=list)
+    has_children: bool = False
+
+
+def _render(text: str, spans: list[Span], limit: int) -> tuple[str, set[str], int]:
+    """The markup for ``spans`` (in ``Span.sort_key`` order), the anchors it carries, and how many
+    spans were left unmarked once ``limit`` marks were written.
+
+    One pass in document order with a stack of open marks and a heap of spans still to open, so
+    the work grows as n log n: a span crossing the end of the innermost open mark is cut there
+    and both pieces go back on the heap."""
+    heap = [(span.sort_key(), n, span, True) for n, span in enumerate(spans)]  # sorted: a heap
+    added = len(heap)
+    stack = [_Open(None)]
+    pos, marks, anchors, unopened = 0, 0, set(), 0
+
+    def close() -> None:
+        nonlocal pos
+        frame = stack.pop()
+        frame.parts.append(escape(text[pos : frame.span.end]))
+        pos = frame.span.end
+        before, after = _tags(frame.span, frame.has_children)
+        stack[-1].parts += [before, *frame.parts, after]
+
+    while heap:
+        if marks >= limit:
+            unopened = sum(first for *_, first in heap)
+            break
+        *_, span, first = heapq.heappop(heap)
+        while stack[-1].span is not None and stack[-1].span.end <= span.start:
+            close()
+        top = stack[-1]
+        if top.span is not None and span.end > top.span.end:
+            # Both pieces go back on the heap, so the first is ordered by its own extent
+            # against spans that cover the same characters.
+            for piece, is_first in (
+                (replace(span, end=top.span.end), first),
+                (replace(span, start=top.span.end, anchor=""), False),
+            ):
+                heapq.heappush(heap, (piece.sort_key(), added, piece, is_first))
+                added += 1
+            continue
+        top.parts.append(escape(text[pos : span.start]))
+        top.has_children = True
+        pos = span.start
+        stack.append(_Open(span))
+        marks += 1
+        if span.anchor:
+            anchors.add(span.anchor)
+    while len(stack) > 1:
+        close()
+    stack[0].parts.append(escape(text[pos:]))
+    return "".join(stack[0].parts), anchors, unopened
+
+
+def _tags(span: Span, has_children: bool) -> tuple[str, str]:
+    """The markup before and after a span's content (kept apart, so that nested marks are never
+    copied into their parents' strings)."""
     attrs = format_html(
         ' class="mark mark--{}" title="{}" data-span="{}-{}"', span.kind, span.title, span.start, span.end
     )
@@ -75,16 +145,16 @@ def _mark(span: Span, content: str, has_children: bool) -> str:
         attrs += format_html(' id="{}"', span.anchor)
     if span.href and not has_children:
         # The whole mark is the link.
-        return format_html('<mark{}><a href="{}">{}</a></mark>', attrs, span.href, mark_safe(content))
+        return format_html('<mark{}><a href="{}">', attrs, span.href), "</a></mark>"
     # Links cannot nest: a mark holding other marks is focusable, and its link follows it.
-    html = format_html('<mark{} tabindex="0">{}</mark>', attrs, mark_safe(content))
+    after = "</mark>"
     if span.href:
-        html += format_html(
+        after += format_html(
             '<a class="mark__link" href="{}" aria-label="{}"><span aria-hidden="true">↗</span></a>',
             span.href,
             span.title,
         )
-    return html
+    return format_html('<mark{} tabindex="0">', attrs), after
 
 
 def sentence_bounds(text: str, language: str = ENGLISH) -> list[int]:

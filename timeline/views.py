@@ -16,7 +16,7 @@ from timeline.exports import EVENT_FORMATS, STATEMENT_FORMATS
 from timeline.filters import EventFilter, StatementFilter
 from timeline.forms import PageForm
 from timeline.fragments import Partial, for_htmx
-from timeline.highlight import Span, highlight, in_context, safe_url, valid_spans
+from timeline.highlight import MAX_MARKS, Span, highlight, in_context, safe_url
 from timeline.models import Actor, DateMention, Event, Review, Source, Stance, Statement
 from timeline.querystrings import clean_query, filter_key
 
@@ -155,19 +155,23 @@ def source_detail(request, pk):
             .select_related("event")
             .order_by("start")
         )
-        spans = valid_spans(
+        # No more mentions than the text can mark are read; the rest are counted.
+        shown = list(mentions[:MAX_MARKS])
+        unread = mentions.count() - len(shown) if len(shown) == MAX_MARKS else 0
+        marked = highlight(
             source.text,
             [
                 *(citation_span(citation) for citation in citations),
                 *(statement_span(statement) for statement in statements),
-                *(mention_span(mention) for mention in mentions),
+                *(mention_span(mention) for mention in shown),
             ],
         )
-        context["text_html"] = highlight(source.text, spans)
-        marked = {span.anchor for span in spans if span.anchor}
+        context["text_html"] = marked.html
+        context["marks_left_out"] = marked.left_out + unread
+        context["max_marks"] = MAX_MARKS
         for citation in citations:
             # Its id is on the mark in the text; the list item then takes another.
-            citation.marked = f"c{citation.pk}" in marked
+            citation.marked = f"c{citation.pk}" in marked.anchors
     return render(request, "timeline/source_detail.html", context)
 
 
