@@ -16,7 +16,8 @@ from timeline.dates import Precision
 from timeline.filters import EventFilter, StatementFilter, clean_query
 from timeline.forms import PageForm
 from timeline.highlight import Span, highlight, in_context, safe_url, valid_spans
-from timeline.models import Actor, DateMention, Event, Review, Source, Stance, Statement
+from timeline.models import Actor, DateMention, Event, Review, Source, Statement
+from timeline.vocabulary import Stance
 
 
 def wants_fragment(request) -> bool:

@@ -31,8 +31,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from timeline.ingest.sentences import split_sentences
-
-ALLEGATION, DENIAL, CONFIRMATION, ASSESSMENT = "allegation", "denial", "confirmation", "assessment"
+from timeline.vocabulary import Stance
 
 _QUOTE_MARKS = '"“”„'
 _VERBS = (
@@ -90,9 +89,9 @@ _ALLEGATION = re.compile(
     re.IGNORECASE,
 )
 _VERB_STANCE = [
-    (re.compile(r"den(?:y|ies|ied|ying)", re.I), DENIAL),
-    (re.compile(r"confirm\w*", re.I), CONFIRMATION),
-    (re.compile(r"accus\w+|blam\w+|alleg\w+|condemn\w*", re.I), ALLEGATION),
+    (re.compile(r"den(?:y|ies|ied|ying)", re.I), Stance.DENIAL),
+    (re.compile(r"confirm\w*", re.I), Stance.CONFIRMATION),
+    (re.compile(r"accus\w+|blam\w+|alleg\w+|condemn\w*", re.I), Stance.ALLEGATION),
 ]
 
 
@@ -127,7 +126,7 @@ class FoundStatement:
     quote: str
     speaker_name: str
     speaker: Speaker | None
-    stance: str
+    stance: Stance
     sentence_start: int
     sentence_end: int
 
@@ -575,17 +574,17 @@ def _nearest_person(ctx: _Context, sentence: int, lookback: int, before: int) ->
 # Stance
 
 
-def classify_stance(quote: str, verb: str = "") -> str:
+def classify_stance(quote: str, verb: str = "") -> Stance:
     """Allegation, denial, confirmation or assessment, from the quote's wording and the verb that
     reports it (see the module docstring for the order)."""
     wording = _PREDICTED_DENIAL.sub(" ", quote)
     verb_stance = next((stance for pattern, stance in _VERB_STANCE if pattern.fullmatch(verb.strip())), None)
-    if _DENIAL.search(wording) or verb_stance == DENIAL:
-        return DENIAL
-    if _CONFIRMATION.search(wording) or verb_stance == CONFIRMATION:
-        return CONFIRMATION
+    if _DENIAL.search(wording) or verb_stance == Stance.DENIAL:
+        return Stance.DENIAL
+    if _CONFIRMATION.search(wording) or verb_stance == Stance.CONFIRMATION:
+        return Stance.CONFIRMATION
     if _HEDGE.search(quote):
-        return ASSESSMENT
-    if _ALLEGATION.search(wording) or verb_stance == ALLEGATION:
-        return ALLEGATION
-    return ASSESSMENT
+        return Stance.ASSESSMENT
+    if _ALLEGATION.search(wording) or verb_stance == Stance.ALLEGATION:
+        return Stance.ALLEGATION
+    return Stance.ASSESSMENT

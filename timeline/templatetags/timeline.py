@@ -5,7 +5,7 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from timeline.models import Stance
+from timeline.vocabulary import Stance
 
 register = template.Library()
 
