@@ -9,7 +9,7 @@ from timeline import suggest
 from timeline.dates import parse_period
 from timeline.ingest import pipeline
 from timeline.ingest.mentions import find_date_mentions
-from timeline.suggest import Candidate, EventIndex, date_fit, rank, rarity
+from timeline.suggest import Candidate, EventIndex, Rarity, date_fit, rank
 from timeline.words import topic_words
 
 SENTENCE = "U.S. officials said North Korea shipped artillery shells to Russia by rail on 18-19 Nov 2022."
@@ -49,16 +49,16 @@ def test_an_event_needs_words_in_common_and_then_its_dates_weigh_them():
         event(3, "2017", "North Korea shipped shells by rail"),  # the words, years apart
         event(4, "2010", "Parade in Hanoi"),
     ]
-    weights = rarity(candidate.words for candidate in events)
-    ranked = rank(span("18-19 Nov 2022"), topic_words(SENTENCE), events, weights, limit=5)
+    rarity = Rarity(events)
+    ranked = rank(span("18-19 Nov 2022"), topic_words(SENTENCE), events, rarity, limit=5)
     assert [pk for pk, _ in ranked] == [1, 3]
     assert all(suggest.THRESHOLD <= score <= 1 for _, score in ranked)
 
 
 def test_an_undated_mention_is_ranked_by_its_words():
     events = [event(1, "Nov 2022", "Artillery shells shipped to Russia by rail"), event(2, "2017", "Parade")]
-    weights = rarity(candidate.words for candidate in events)
-    assert [pk for pk, _ in rank(None, topic_words(SENTENCE), events, weights, limit=5)] == [1]
+    rarity = Rarity(events)
+    assert [pk for pk, _ in rank(None, topic_words(SENTENCE), events, rarity, limit=5)] == [1]
 
 
 def test_ties_rank_by_start_then_end_then_id():
@@ -67,8 +67,8 @@ def test_ties_rank_by_start_then_end_then_id():
         event(2, "18 Nov 2022", "Shells shipped by rail"),
         event(1, "18 Nov 2022", "Shells shipped by rail"),
     ]
-    weights = rarity(candidate.words for candidate in events)
-    ranked = rank(span("18-19 Nov 2022"), topic_words(SENTENCE), events, weights, limit=5)
+    rarity = Rarity(events)
+    ranked = rank(span("18-19 Nov 2022"), topic_words(SENTENCE), events, rarity, limit=5)
     assert [pk for pk, _ in ranked] == [1, 2, 3]
     assert len({score for _, score in ranked}) == 1
 
@@ -79,9 +79,9 @@ def test_rarer_shared_words_count_for_more():
         event(2, "Nov 2022", "Russia and shells"),
         *[event(pk, "2015", "Russia summit") for pk in range(3, 10)],
     ]
-    weights = rarity(candidate.words for candidate in events)
-    assert weights["russi"] < weights["shell"]
-    ranked = rank(span("Nov 2022"), topic_words("Shells went to Russia in November."), events, weights, 5)
+    rarity = Rarity(events)
+    assert rarity.idf["russi"] < rarity.idf["shell"]
+    ranked = rank(span("Nov 2022"), topic_words("Shells went to Russia in November."), events, rarity, 5)
     assert ranked[0][0] == 2
 
 

@@ -27,7 +27,8 @@ from timeline.suggest import Candidate
 from timeline.words import longest_topic_words, topic_words
 
 TITLE_LENGTH = 120
-MAX_NEAR = 1000  # events read on each side of a mention's dates
+NEAR = timedelta(days=365)  # how far the review page reads on each side of a mention's dates
+MAX_NEAR = 1000  # events read on each side
 LONGEST_EVENT = timedelta(days=3653)
 
 
@@ -37,7 +38,7 @@ class CurationError(ValueError):
 
 def candidate_events(mention: DateMention, search_words: list[str]) -> list[Candidate]:
     """The live events worth ranking for ``mention`` (``timeline.suggest``'s candidates, read from the
-    database): those dated nearest it (up to ``MAX_NEAR`` on each side within ``suggest.NEAR``), and up to
+    database): those dated nearest it (up to ``MAX_NEAR`` on each side within ``NEAR``), and up to
     ``suggest.MAX_PER_WORD`` whose text has each of ``search_words``. Bounded, so a review page costs
     the same at a hundred events or a hundred thousand."""
     live = Event.objects.filter(merged_into__isnull=True, status__in=Event.Status.values)
@@ -46,7 +47,7 @@ def candidate_events(mention: DateMention, search_words: list[str]) -> list[Cand
     if mention.resolved:
         # Nearest first on each side of the mention, each side bounded on date_start (events up to
         # a decade long) so the (status, date_start) index finds them without a scan.
-        first, last = mention.date_start - suggest.NEAR, mention.date_end + suggest.NEAR
+        first, last = mention.date_start - NEAR, mention.date_end + NEAR
         starting_before = live.filter(
             date_start__lte=mention.date_end, date_start__gte=first - LONGEST_EVENT, date_end__gte=first
         ).order_by("-date_start", "pk")
@@ -66,8 +67,7 @@ def rank_suggestions(mention: DateMention, limit: int = 5) -> list[tuple[Event, 
     counted among them. Merged-away events are never suggested."""
     candidates = candidate_events(mention, longest_topic_words(mention.sentence, suggest.SEARCHED_WORDS))
     span = (mention.date_start, mention.date_end) if mention.resolved else None
-    weights = suggest.rarity(candidate.words for candidate in candidates)
-    ranked = suggest.rank(span, topic_words(mention.sentence), candidates, weights, limit)
+    ranked = suggest.rank(span, topic_words(mention.sentence), candidates, suggest.Rarity(candidates), limit)
     events = Event.objects.in_bulk([pk for pk, _ in ranked])
     return [(events[pk], score) for pk, score in ranked]
 

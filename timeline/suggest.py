@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -41,9 +41,9 @@ THRESHOLD = 0.2
 DATE_FLOOR = 0.1
 APART_DAYS = 30
 UNDATED_FIT = 0.5
-# The candidates by date: events dated within this of the mention (further away the date adds under
-# a tenth of a fit, and an event must come in by its words).
-NEAR = timedelta(days=365)
+# The in-memory index's candidates by date: the events that overlap a mention or miss it by at most
+# this (further away, the date fits at most half, and an event must come in by its rarer words).
+NEAR = timedelta(days=APART_DAYS)
 SEARCHED_WORDS = 3  # the rarest words of a sentence, whose events are candidates wherever they are dated
 MAX_PER_WORD = 200  # events taken for each of them
 
@@ -64,11 +64,25 @@ class Candidate:
         return cls(pk, start, end, frozenset(topic_words(f"{title} {summary}")))
 
 
-def rarity(word_sets: Iterable[frozenset[str]]) -> dict[str, float]:
-    """Each word's inverse document frequency among ``word_sets`` (one set per event)."""
-    sets = list(word_sets)
-    frequency = Counter(word for words in sets for word in words)
-    return {word: math.log((len(sets) + 1) / (count + 0.5)) for word, count in frequency.items()}
+class Rarity:
+    """Word weights: each word's inverse document frequency among a set of events' words. An event's
+    total weight is kept once worked out, so ranking many mentions against the same events adds each
+    event's words up once."""
+
+    def __init__(self, events: Iterable[Candidate]):
+        events = list(events)
+        frequency = Counter(word for event in events for word in event.words)
+        self.idf = {word: math.log((len(events) + 1) / (count + 0.5)) for word, count in frequency.items()}
+        self._of_event: dict[int, float] = {}
+
+    def of(self, words: Iterable[str]) -> float:
+        """The total weight of ``words`` (a word none of the events has weighs nothing)."""
+        return sum(self.idf.get(word, 0.0) for word in words)
+
+    def of_event(self, event: Candidate) -> float:
+        if event.pk not in self._of_event:
+            self._of_event[event.pk] = self.of(event.words)
+        return self._of_event[event.pk]
 
 
 def date_fit(span: Span | None, start: date, end: date) -> float:
@@ -88,37 +102,45 @@ def date_fit(span: Span | None, start: date, end: date) -> float:
     return math.sqrt((overlap / shorter) * math.sqrt(shorter / longer))
 
 
-def word_fit(words: set[str], event_words: frozenset[str], weights: Mapping[str, float]) -> float:
+def word_fit(words: set[str], event: Candidate, rarity: Rarity) -> float:
     """Shared words weighted by rarity, over the geometric mean of both sides' weights."""
-    shared = words & event_words
+    return _word_fit(words, rarity.of(words), event, rarity)
+
+
+def _word_fit(words: set[str], words_weight: float, event: Candidate, rarity: Rarity) -> float:
+    shared = words & event.words
     if not shared:
         return 0.0
-    weight = lambda some: sum(weights.get(word, 0.0) for word in some)  # noqa: E731
-    both = weight(words) * weight(event_words)
-    return weight(shared) / math.sqrt(both) if both else 0.0
+    both = words_weight * rarity.of_event(event)
+    return rarity.of(shared) / math.sqrt(both) if both else 0.0
 
 
-def score(span: Span | None, words: set[str], event: Candidate, weights: Mapping[str, float]) -> float:
+def score(span: Span | None, words: set[str], event: Candidate, rarity: Rarity) -> float:
     """The score of ``event`` for a mention covering ``span`` whose sentence has the topic ``words``."""
-    fit = word_fit(words, event.words, weights)
+    return _score(span, words, rarity.of(words), event, rarity)
+
+
+def _score(
+    span: Span | None, words: set[str], words_weight: float, event: Candidate, rarity: Rarity
+) -> float:
+    fit = _word_fit(words, words_weight, event, rarity)
     if not fit:
         return 0.0
     return math.sqrt(fit * (DATE_FLOOR + (1 - DATE_FLOOR) * date_fit(span, event.start, event.end)))
 
 
 def rank(
-    span: Span | None,
-    words: set[str],
-    candidates: Iterable[Candidate],
-    weights: Mapping[str, float],
-    limit: int,
+    span: Span | None, words: set[str], candidates: Iterable[Candidate], rarity: Rarity, limit: int
 ) -> list[tuple[int, float]]:
     """``(event pk, score)`` of the best ``limit`` candidates for a mention covering ``span`` (None when
     it has no date) whose sentence has the topic ``words``, best first, each scoring at least
     ``THRESHOLD``."""
+    words_weight = rarity.of(words)
     scored = []
     for event in candidates:
-        value = round(score(span, words, event, weights), 4)
+        if words.isdisjoint(event.words):  # most candidates, when the sentence is on another topic
+            continue
+        value = round(_score(span, words, words_weight, event, rarity), 4)
         if value >= THRESHOLD:
             scored.append((-value, event.start, event.end, event.pk))
     scored.sort()
@@ -132,7 +154,7 @@ class EventIndex:
 
     def __init__(self, events: Iterable[tuple[int, date, date, str, str]]):
         self.events = sorted((Candidate.of(*event) for event in events), key=lambda event: event.start)
-        self.weights = rarity(event.words for event in self.events)
+        self.rarity = Rarity(self.events)
         self._starts = [event.start for event in self.events]
         self._longest = max((event.end - event.start for event in self.events), default=timedelta(0))
         self._by_word: dict[str, list[Candidate]] = defaultdict(list)
@@ -145,7 +167,7 @@ class EventIndex:
 
     def suggest(self, span: Span | None, words: set[str], limit: int) -> list[tuple[int, float]]:
         """The ranking of the mention's candidates (see ``rank``)."""
-        return rank(span, words, self.candidates(span, words), self.weights, limit)
+        return rank(span, words, self.candidates(span, words), self.rarity, limit)
 
     def candidates(self, span: Span | None, words: set[str]) -> Iterator[Candidate]:
         """Each candidate once: those dated near ``span`` in start order, then those of the rarest
@@ -153,9 +175,11 @@ class EventIndex:
         seen: set[int] = set()
         if span is not None:
             for event in self._starting_between(span, self._longest + NEAR):
-                seen.add(event.pk)
-                yield event
-        rarest = sorted(words & self.weights.keys(), key=lambda word: (-self.weights[word], word))
+                if (event.end - span[0]).days >= -NEAR.days:
+                    seen.add(event.pk)
+                    yield event
+        idf = self.rarity.idf
+        rarest = sorted(words & idf.keys(), key=lambda word: (-idf[word], word))
         for word in rarest[:SEARCHED_WORDS]:
             for event in self._by_word[word][:MAX_PER_WORD]:
                 if event.pk not in seen:
