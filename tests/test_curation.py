@@ -84,6 +84,14 @@ def test_rank_suggestions_scores_a_bounded_set_of_candidates(monkeypatch):
     assert any("artil" in candidate.words for candidate in candidates)
 
 
+def test_rank_suggestions_for_an_undated_mention_go_by_its_words():
+    text = "Trains crossed the Tumen bridge on Wednesday."
+    mention = make_mention(text=text, phrase="Wednesday", date=False)
+    bridge = make_event("Trains cross the Tumen river bridge", "2019")
+    make_event("Summit in Hanoi", "2019")
+    assert [event for event, _ in curation.rank_suggestions(mention)] == [bridge]
+
+
 def test_the_review_page_ranks_as_the_loader_did(tmp_path):
     """One ranker: recomputing a loaded mention's suggestions gives the loader's events and scores
     (here every event is among those the review page reads, so the word rarities agree too)."""

@@ -122,3 +122,16 @@ def test_the_index_finds_an_undated_mentions_events_by_its_rarest_words():
         candidate.pk for candidate in index.candidates(None, topic_words("Trains crossed the Tumen."))
     ] == [1]
     assert index.suggest(None, topic_words("Trains crossed the Tumen bridge."), limit=3)[0][0] == 1
+
+
+def test_the_loader_suggests_events_for_an_undated_mention_by_its_words():
+    index = EventIndex(
+        [
+            (1, date(2022, 11, 1), date(2022, 11, 30), "Trains cross the Tumen river bridge", ""),
+            (2, date(2022, 11, 1), date(2022, 11, 30), "Summit in Hanoi", ""),
+        ]
+    )
+    text = "On Wednesday, trains loaded with crates crossed the Tumen bridge."
+    mentions = find_date_mentions(text, None)  # no publication date: "Wednesday" has no anchor
+    assert [mention.date for mention in mentions] == [None]
+    assert [pk for pk, _ in pipeline.suggest_citations(index, text, mentions)[0]] == [1]

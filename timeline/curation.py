@@ -42,7 +42,7 @@ def candidate_events(mention: DateMention, search_words: list[str]) -> list[Cand
     ``suggest.MAX_PER_WORD`` whose text has each of ``search_words``. Bounded, so a review page costs
     the same at a hundred events or a hundred thousand."""
     live = Event.objects.filter(merged_into__isnull=True, status__in=Event.Status.values)
-    columns = ("pk", "date_start", "date_end", "title", "summary")
+    columns = suggest.EVENT_COLUMNS
     found = {}
     if mention.resolved:
         # Nearest first on each side of the mention, each side bounded on date_start (events up to

@@ -48,6 +48,8 @@ SEARCHED_WORDS = 3  # the rarest words of a sentence, whose events are candidate
 MAX_PER_WORD = 200  # events taken for each of them
 
 Span = tuple[date, date]
+# What a candidate source reads of each event, in ``Candidate.of``'s order (the Event fields).
+EVENT_COLUMNS = ("pk", "date_start", "date_end", "title", "summary")
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class Candidate:
 
     @classmethod
     def of(cls, pk: int, start: date, end: date, title: str, summary: str) -> Candidate:
+        """The candidate for an event's ``EVENT_COLUMNS``."""
         return cls(pk, start, end, frozenset(topic_words(f"{title} {summary}")))
 
 

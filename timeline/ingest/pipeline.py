@@ -56,7 +56,7 @@ from timeline.models import (
     SuggestedCitation,
     unique_slug,
 )
-from timeline.suggest import EventIndex
+from timeline.suggest import EVENT_COLUMNS, EventIndex
 from timeline.words import content_words, topic_words
 
 LOADED, UPDATED, UNCHANGED, DUPLICATE, FAILED, SKIPPED = (
@@ -388,11 +388,7 @@ class _Loader:
             Speaker(actor.pk, actor.name, tuple(actor.names), actor.kind == Actor.Kind.PERSON)
             for actor in Actor.objects.only("pk", "name", "aliases", "kind")
         )
-        self.events = EventIndex(
-            Event.objects.filter(merged_into__isnull=True).values_list(
-                "pk", "date_start", "date_end", "title", "summary"
-            )
-        )
+        self.events = EventIndex(Event.objects.filter(merged_into__isnull=True).values_list(*EVENT_COLUMNS))
         self.index = FingerprintIndex()
         for pk, fingerprint in Source.objects.exclude(fingerprint="").values_list("pk", "fingerprint"):
             self.index.add(pk, decode_fingerprint(fingerprint))
