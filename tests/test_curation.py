@@ -2,14 +2,16 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 
 from tests.factories import make_actor, make_citation, make_event, make_source, make_statement, make_thread
 from timeline import admin as admin_module
-from timeline import curation
+from timeline import curation, suggest
 from timeline.dates import parse_period
 from timeline.forms import FuzzyDateField
 from timeline.models import Citation, DateMention, Event, Review, Stance, Statement, SuggestedCitation
+from timeline.words import longest_topic_words
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +44,7 @@ def make_mention(text=TEXT, phrase="18-19 Nov 2022", sentence=None, source=None,
 # --- Suggestions -------------------------------------------------------------------------------
 
 
-def test_rank_suggestions_prefers_overlapping_dates_and_shared_words():
+def test_rank_suggestions_offers_events_that_share_words_best_dated_first():
     mention = make_mention()
     same = make_event("Artillery shells shipped to Russia by rail", "Nov 2022", status="draft")
     wording_only = make_event("North Korea shells shipped by rail", "2017")
@@ -53,42 +55,59 @@ def test_rank_suggestions_prefers_overlapping_dates_and_shared_words():
     )
     ranked = curation.rank_suggestions(mention)
     events = [event for event, _ in ranked]
-    # Years away, the wording alone brings an event in (through the full-text index); an unrelated
-    # event years away is not worth a curator's look.
-    assert events == [same, date_only, wording_only]
-    assert far not in events and merged not in events
-    assert all(curation.MIN_SCORE <= score <= 1 for _, score in ranked)
+    # Years away, the wording alone brings an event in (through the full-text index); an event that
+    # shares no words is not worth a curator's look, on the very day or not.
+    assert events == [same, wording_only]
+    assert date_only not in events and far not in events and merged not in events
+    assert all(suggest.THRESHOLD <= score <= 1 for _, score in ranked)
     assert ranked == curation.rank_suggestions(mention)  # deterministic
 
 
 def test_rank_suggestions_breaks_ties_by_date_then_id():
     mention = make_mention()
-    later = make_event("Summit B", "19 Nov 2022")
-    earlier = make_event("Summit A", "18 Nov 2022")
-    twin = make_event("Summit A", "18 Nov 2022")
+    later = make_event("Shells shipped by rail", "19 Nov 2022")
+    earlier = make_event("Shells shipped by rail", "18 Nov 2022")
+    twin = make_event("Shells shipped by rail", "18 Nov 2022")
     assert [e for e, _ in curation.rank_suggestions(mention)] == [earlier, twin, later]
 
 
 def test_rank_suggestions_scores_a_bounded_set_of_candidates(monkeypatch):
     monkeypatch.setattr(curation, "MAX_NEAR", 3)
-    monkeypatch.setattr(curation, "MAX_PER_WORD", 2)
+    monkeypatch.setattr(suggest, "MAX_PER_WORD", 2)
     mention = make_mention()
     for day in range(1, 11):
         make_event(f"Parade {day}", f"{day} Nov 2022")
     for year in range(2000, 2006):
         make_event("Artillery shells shipped by rail", str(year))
-    words = curation.tokens(mention.sentence)
-    candidates = curation.candidate_events(mention, words)
-    assert len(candidates) <= 2 * 3 + 2 * curation.SEARCHED_WORDS  # nearest on each side, by words
-    assert any(title.startswith("Artillery") for *_, title, _ in candidates)
+    searched = longest_topic_words(mention.sentence, suggest.SEARCHED_WORDS)
+    candidates = curation.candidate_events(mention, searched)
+    assert len(candidates) <= 2 * 3 + 2 * len(searched)  # nearest on each side, by words
+    assert any("artil" in candidate.words for candidate in candidates)
 
 
-def test_tokens_drop_stopwords_and_months():
-    assert curation.tokens("The shells were shipped in November 2022 to Russia") == {
-        "shells",
-        "shipped",
-        "russia",
-    }
+def test_rank_suggestions_for_an_undated_mention_go_by_its_words():
+    text = "Trains crossed the Tumen bridge on Wednesday."
+    mention = make_mention(text=text, phrase="Wednesday", date=False)
+    bridge = make_event("Trains cross the Tumen river bridge", "2019")
+    make_event("Summit in Hanoi", "2019")
+    assert [event for event, _ in curation.rank_suggestions(mention)] == [bridge]
+
+
+def test_the_review_page_ranks_as_the_loader_did(tmp_path):
+    """One ranker: recomputing a loaded mention's suggestions gives the loader's events and scores
+    (here every event is among those the review page reads, so the word rarities agree too)."""
+    make_event("Artillery shells shipped to Russia by rail", "Nov 2022")
+    make_event("Rail link reopens between North Korea and Russia", "Nov 2022")
+    make_event("Shells seen at a Russian depot", "Dec 2022")
+    make_event("North Korea shipped shells by rail, officials say", "2017")
+    path = tmp_path / "rail.txt"
+    path.write_text(f"Rail shipments\n{TEXT}\n", encoding="utf-8")
+    call_command("load_articles", str(path), "--published", "2022-11-25", verbosity=0)
+    mention = DateMention.objects.get(text="18-19 Nov 2022")
+    stored = [(s.event, s.score) for s in mention.suggestions.order_by("-score", "event__date_start")]
+    assert len(stored) >= 2
+    assert curation.rank_suggestions(mention, limit=len(stored)) == stored
+    assert [(s.event, s.score) for s in curation.refresh_suggestions(mention, limit=len(stored))] == stored
 
 
 def test_refresh_suggestions_stores_the_ranking():

@@ -18,7 +18,6 @@ from tests.seeds import seed_path
 from timeline.dates import parse_period
 from timeline.filters import events_with_independent_sources
 from timeline.ingest import pipeline
-from timeline.ingest.mentions import find_date_mentions
 from timeline.ingest.published import contradiction, determine_published, find_dateline
 from timeline.models import Actor, Citation, DateMention, Event, Outlet, Source, Statement, SuggestedCitation
 
@@ -349,30 +348,6 @@ def test_suggested_citations_rank_events_that_fit_date_and_words(tmp_path):
     suggested = list(mention.suggestions.order_by("-score"))
     assert [s.event for s in suggested] == [rail]
     assert 0 < suggested[0].score <= 1
-
-
-def test_suggestions_read_only_the_events_near_a_mention_and_rank_them_as_all_events_would(monkeypatch):
-    rng = random.Random(3)
-    words = "trains shells rockets bridge border summit tanker envoy rail crates".split()
-    events = []
-    for pk in range(3000):
-        start = date(2022, 1, 1) + pipeline.timedelta(days=rng.randrange(-800, 800))
-        end = start + pipeline.timedelta(days=rng.choice([0, 0, 1, 6, 30, 365, 3650]))
-        # Few distinct titles, so many scores tie and the order of ties matters.
-        events.append((pk, start, end, " ".join(rng.sample(words, 2)), ""))
-    events.append((3000, date(1, 1, 1), date(1, 1, 1), "trains", ""))
-    matcher = pipeline.EventMatcher(events)
-    texts = [
-        f"On {day}, the {' '.join(rng.sample(words, 3))} moved."
-        for day in ("12 March 2022", "May 2021", "2023")
-    ]
-    found = [(text, find_date_mentions(text, date(2022, 6, 1))) for text in texts]
-    windowed = [matcher.suggest_all(text, mentions) for text, mentions in found]
-    # The first day there is: the window cannot reach back before it, and still finds the event on it.
-    assert [event.pk for event in matcher._starting_near(date(1, 1, 1), date(1, 1, 1))] == [3000]
-    monkeypatch.setattr(matcher, "_starting_near", lambda first, last: matcher.events)
-    assert windowed == [matcher.suggest_all(text, mentions) for text, mentions in found]
-    assert sum(len(suggestions) for by_mention in windowed for suggestions in by_mention.values()) >= 9
 
 
 # ---------------------------------------------------------------------------------------------------

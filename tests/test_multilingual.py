@@ -16,9 +16,9 @@ from timeline.ingest import translation
 from timeline.ingest.articles import text_article
 from timeline.ingest.language import date_mentions, determine_language, normalise_code
 from timeline.ingest.sentences import split_sentences
-from timeline.ingest.statement_languages import ALLEGATION, ASSESSMENT, CONFIRMATION, DENIAL, LANGUAGES
+from timeline.ingest.statement_languages import LANGUAGES
 from timeline.ingest.statements import find_paired_quotes, find_statements
-from timeline.models import Event, Review, Source, Stance, Statement
+from timeline.models import Event, Review, Source, Statement
 from timeline.templatetags.timeline import lang_of, language_name
 
 ARTICLES = Path(__file__).parent / "multilingual"
@@ -188,10 +188,6 @@ def test_every_statement_language_declares_examples_with_a_speaker_and_each_stan
     assert {"ko", "ru", "uk", "ja"} <= set(LANGUAGES)
     for rules in LANGUAGES.values():
         assert any(example.speaker for example in rules.examples), rules.code
-
-
-def test_the_stances_statements_take_are_the_models():
-    assert {ALLEGATION, ASSESSMENT, CONFIRMATION, DENIAL} == set(Stance.values)
 
 
 def test_nested_quotation_marks_stay_inside_the_outer_quote():

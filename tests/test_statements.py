@@ -8,16 +8,13 @@ import pytest
 
 from timeline.ingest.clean import clean_text
 from timeline.ingest.statements import (
-    ALLEGATION,
-    ASSESSMENT,
-    CONFIRMATION,
-    DENIAL,
     Speaker,
     SpeakerIndex,
     classify_stance,
     find_quotes,
     find_statements,
 )
+from timeline.vocabulary import Stance
 
 PROJECT = Path(__file__).resolve().parents[1]
 SEEDS = PROJECT.parent / "shared" / "seeds"
@@ -163,20 +160,24 @@ def test_surname_matching_needs_a_unique_person():
 @pytest.mark.parametrize(
     ("quote", "verb", "stance"),
     [
-        ("We have never exported weapons to Russia", "said", DENIAL),
-        ("We have no plans to do so", "said", DENIAL),
-        ("The rumors spread by Washington are false", "said", DENIAL),
-        ("the arms transaction, which never happened", "reiterated", DENIAL),
-        ("these reports", "denied", DENIAL),
-        ("We can confirm that North Korea has completed an initial arms delivery", "said", CONFIRMATION),
-        ("Yes", "said", CONFIRMATION),
-        ("the deliveries", "confirmed", CONFIRMATION),
-        ("North Korea is supplying Russia with artillery shells", "said", ALLEGATION),
-        ("The DPRK delivered infantry rockets and missiles", "said", ALLEGATION),
-        ("hegemonic policy", "blamed", ALLEGATION),
-        ("chances are high that the North has provided weapons", "said", ASSESSMENT),
-        ("even if it exported weapons, it would strongly deny the fact", "said", ASSESSMENT),
-        ("Russia and North Korea have a long history of cooperation", "said", ASSESSMENT),
+        ("We have never exported weapons to Russia", "said", Stance.DENIAL),
+        ("We have no plans to do so", "said", Stance.DENIAL),
+        ("The rumors spread by Washington are false", "said", Stance.DENIAL),
+        ("the arms transaction, which never happened", "reiterated", Stance.DENIAL),
+        ("these reports", "denied", Stance.DENIAL),
+        (
+            "We can confirm that North Korea has completed an initial arms delivery",
+            "said",
+            Stance.CONFIRMATION,
+        ),
+        ("Yes", "said", Stance.CONFIRMATION),
+        ("the deliveries", "confirmed", Stance.CONFIRMATION),
+        ("North Korea is supplying Russia with artillery shells", "said", Stance.ALLEGATION),
+        ("The DPRK delivered infantry rockets and missiles", "said", Stance.ALLEGATION),
+        ("hegemonic policy", "blamed", Stance.ALLEGATION),
+        ("chances are high that the North has provided weapons", "said", Stance.ASSESSMENT),
+        ("even if it exported weapons, it would strongly deny the fact", "said", Stance.ASSESSMENT),
+        ("Russia and North Korea have a long history of cooperation", "said", Stance.ASSESSMENT),
     ],
 )
 def test_stance_from_wording(quote, verb, stance):

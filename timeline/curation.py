@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.db import transaction
 
+from timeline import suggest
 from timeline.models import (
     Actor,
     Citation,
@@ -22,65 +23,26 @@ from timeline.models import (
     SuggestedCitation,
     Thread,
 )
+from timeline.suggest import Candidate
+from timeline.words import longest_topic_words, topic_words
 
 TITLE_LENGTH = 120
-DATE_WEIGHT = 0.6
-WORD_WEIGHT = 0.4
-PROXIMITY_DAYS = 30  # a date this many days away from an event's span scores half of an overlap
-MIN_SCORE = 0.2  # near dates (within about two months) or half the words in common
-NEAR = timedelta(days=365)  # beyond a year apart the date part scores under 0.08: words must do it
-MAX_NEAR = 1000  # on each side
+NEAR = timedelta(days=365)  # how far the review page reads on each side of a mention's dates
+MAX_NEAR = 1000  # events read on each side
 LONGEST_EVENT = timedelta(days=3653)
-SEARCHED_WORDS = 3
-MAX_PER_WORD = 200
-
-STOPWORDS = frozenset(
-    """
-    a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had
-    has have having he her here hers him his how i if in into is it its itself just me more most my
-    no nor not now of off on once only or other our ours out over own said same says she should so
-    some such than that the their theirs them then there these they this those through to too under
-    until up very was we were what when where which while who whom why will with would you your
-    according reported report reports told week weeks month months year years day days
-    early mid late january february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
-    friday saturday sunday
-    """.split()
-)
-_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 
 
 class CurationError(ValueError):
     """A workflow step that cannot be done as asked (the message says why)."""
 
 
-def tokens(text: str) -> set[str]:
-    """The content words of ``text``, lowercased, without stopwords or month names."""
-    return {word for word in (w.lower() for w in _WORD.findall(text or "")) if word not in STOPWORDS}
-
-
-def _date_score(first: date, last: date, event_start: date, event_end: date) -> float:
-    """1 when the spans overlap, falling off with the gap between them otherwise."""
-    if first <= event_end and event_start <= last:
-        return 1.0
-    gap = (event_start - last).days if event_start > last else (first - event_end).days
-    return PROXIMITY_DAYS / (PROXIMITY_DAYS + gap)
-
-
-def _word_score(words: set[str], event_words: set[str]) -> float:
-    """Share of the smaller word set found in the other (0 when either side has no content words)."""
-    if not words or not event_words:
-        return 0.0
-    return len(words & event_words) / min(len(words), len(event_words))
-
-
-def candidate_events(mention: DateMention, words: set[str]) -> list[tuple[int, date, date, str, str]]:
-    """``(pk, date_start, date_end, title, summary)`` of the live events worth scoring for ``mention``:
-    those dated near it, and those whose text has one of its longest (so rarest) words. Bounded, so a
-    review page costs the same at a hundred events or a hundred thousand."""
+def candidate_events(mention: DateMention, search_words: list[str]) -> list[Candidate]:
+    """The live events worth ranking for ``mention`` (``timeline.suggest``'s candidates, read from the
+    database): those dated nearest it (up to ``MAX_NEAR`` on each side within ``NEAR``), and up to
+    ``suggest.MAX_PER_WORD`` whose text has each of ``search_words``. Bounded, so a review page costs
+    the same at a hundred events or a hundred thousand."""
     live = Event.objects.filter(merged_into__isnull=True, status__in=Event.Status.values)
-    columns = ("pk", "date_start", "date_end", "title", "summary")
+    columns = suggest.EVENT_COLUMNS
     found = {}
     if mention.resolved:
         # Nearest first on each side of the mention, each side bounded on date_start (events up to
@@ -94,31 +56,20 @@ def candidate_events(mention: DateMention, words: set[str]) -> list[tuple[int, d
         )
         for near in (starting_before, starting_after):
             found.update((row[0], row) for row in near.values_list(*columns)[:MAX_NEAR])
-    for word in sorted(words, key=lambda word: (-len(word), word))[:SEARCHED_WORDS]:
-        found.update((row[0], row) for row in live.search(word).values_list(*columns)[:MAX_PER_WORD])
-    return list(found.values())
+    for word in search_words:
+        found.update((row[0], row) for row in live.search(word).values_list(*columns)[: suggest.MAX_PER_WORD])
+    return [Candidate.of(*row) for row in found.values()]
 
 
 def rank_suggestions(mention: DateMention, limit: int = 5) -> list[tuple[Event, float]]:
-    """Existing events ``mention`` may support, best first, as ``(event, score)`` with
-    ``MIN_SCORE`` ≤ score ≤ 1.
-
-    The score mixes date overlap (or proximity) with the share of content words shared by the
-    mention's sentence and the event's title and summary. Ties are broken by date and then id, so
-    the order is the same on every run. Merged-away events are never suggested.
-    """
-    words = tokens(mention.sentence)
-    ranked = []
-    for pk, start, end, title, summary in candidate_events(mention, words):
-        date_part = _date_score(mention.date_start, mention.date_end, start, end) if mention.resolved else 0.0
-        score = round(
-            DATE_WEIGHT * date_part + WORD_WEIGHT * _word_score(words, tokens(f"{title} {summary}")), 4
-        )
-        if score >= MIN_SCORE:
-            ranked.append((score, start, end, pk))
-    ranked.sort(key=lambda row: (-row[0], *row[1:]))
-    events = Event.objects.in_bulk([pk for *_, pk in ranked[:limit]])
-    return [(events[pk], score) for score, _, _, pk in ranked[:limit]]
+    """Existing events ``mention`` may support, best first, as ``(event, score)``: the ranking of
+    ``timeline.suggest`` (the loader's), over the events ``candidate_events`` reads, with word rarities
+    counted among them. Merged-away events are never suggested."""
+    candidates = candidate_events(mention, longest_topic_words(mention.sentence, suggest.SEARCHED_WORDS))
+    span = (mention.date_start, mention.date_end) if mention.resolved else None
+    ranked = suggest.rank(span, topic_words(mention.sentence), candidates, suggest.Rarity(candidates), limit)
+    events = Event.objects.in_bulk([pk for pk, _ in ranked])
+    return [(events[pk], score) for pk, score in ranked]
 
 
 def refresh_suggestions(mention: DateMention, limit: int = 5) -> list[SuggestedCitation]:

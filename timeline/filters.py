@@ -5,9 +5,10 @@ from django import forms
 from django.db.models import Count, Exists, OuterRef, Q
 
 from timeline.forms import QuickSelect
-from timeline.models import Actor, Citation, Event, Outlet, Stance, Statement, Thread, independence_expression
+from timeline.models import Actor, Citation, Event, Outlet, Statement, Thread, independence_expression
 from timeline.querystrings import clean_query
 from timeline.search import search_words
+from timeline.vocabulary import Stance
 
 
 class TimelineFilterForm(forms.Form):

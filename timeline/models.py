@@ -23,6 +23,7 @@ from simple_history.models import HistoricalRecords
 
 from timeline.dates import FuzzyDate, Modifier, Precision
 from timeline.search import matching_event_ids
+from timeline.vocabulary import DateSource, Stance
 
 
 class Review(models.TextChoices):
@@ -31,13 +32,6 @@ class Review(models.TextChoices):
     PENDING = "pending", "Awaiting review"
     ACCEPTED = "accepted", "Accepted"
     DISMISSED = "dismissed", "Dismissed"
-
-
-class Stance(models.TextChoices):
-    ALLEGATION = "allegation", "Allegation"
-    DENIAL = "denial", "Denial"
-    CONFIRMATION = "confirmation", "Confirmation"
-    ASSESSMENT = "assessment", "Assessment"
 
 
 PRECISION_CHOICES = [(p.value, p.value.capitalize()) for p in Precision]
@@ -176,13 +170,6 @@ class SourceQuerySet(models.QuerySet):
 class Source(models.Model):
     """One article or document."""
 
-    class DateSource(models.TextChoices):
-        GIVEN = "given", "Given by the curator"
-        METADATA = "metadata", "Document metadata"
-        DATELINE = "dateline", "Dateline or timestamp in the text"
-        CONTENT = "content", "Worked out from the content"
-        UNKNOWN = "unknown", "Unknown"
-
     title = models.CharField(max_length=500)
     outlet = models.ForeignKey(
         Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="sources"
@@ -191,7 +178,7 @@ class Source(models.Model):
     author = models.CharField(max_length=200, blank=True)
     published = models.DateField("publication date", null=True, blank=True)
     published_source = models.CharField(
-        "publication date from", max_length=10, choices=DateSource.choices, default=DateSource.UNKNOWN
+        "publication date from", max_length=10, choices=DateSource.choices, default=DateSource.UNKNOWN.value
     )
     published_note = models.CharField(
         max_length=500, blank=True, help_text="How the publication date was determined, when not obvious."

@@ -17,8 +17,9 @@ from timeline.filters import EventFilter, StatementFilter
 from timeline.forms import PageForm
 from timeline.fragments import Partial, for_htmx
 from timeline.highlight import MAX_MARKS, Span, highlight, in_context, safe_url
-from timeline.models import Actor, DateMention, Event, Review, Source, Stance, Statement
+from timeline.models import Actor, DateMention, Event, Review, Source, Statement
 from timeline.querystrings import clean_query, filter_key
+from timeline.vocabulary import Stance
 
 
 @dataclass

@@ -19,8 +19,8 @@ For each article, in order:
    (``published_first``): when the new article is, the stored one and its copies become its copies.
    An article in another language that reports the same facts as a stored one is its translation
    (``timeline.ingest.translation``), a copy too.
-6. Suggested citations: events whose dates overlap a mention's and whose title and summary share words
-   with the mention's sentence, best three above a threshold.
+6. Suggested citations: the best three events for each mention, by ``timeline.suggest`` (dates that
+   overlap the mention's, title and summary sharing the sentence's rarer words).
 
 Reading input is ``timeline.ingest.articles``'s job; this module receives ``Article``s.
 """
@@ -28,11 +28,8 @@ Reading input is ``timeline.ingest.articles``'s job; this module receives ``Arti
 from __future__ import annotations
 
 import base64
-import bisect
 import hashlib
 import itertools
-import math
-import re
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
@@ -63,6 +60,8 @@ from timeline.models import (
     SuggestedCitation,
     unique_slug,
 )
+from timeline.suggest import EVENT_COLUMNS, EventIndex
+from timeline.words import content_words, topic_words
 
 LOADED, UPDATED, UNCHANGED, DUPLICATE, FAILED, SKIPPED = (
     "loaded",
@@ -77,16 +76,6 @@ STATUSES = (LOADED, UPDATED, UNCHANGED, DUPLICATE, FAILED, SKIPPED)
 # ---------------------------------------------------------------------------------------------------
 # Words and similarity
 
-_STOPWORDS = frozenset(
-    """a an the and or but nor of to in on at for with by from as is are was were be been being it its this
-    that these those he she they we i you his her their our them him us me my your not no so if than then
-    there here which who whom whose what when where why how also has have had do does did will would can
-    could may might shall should must about into over after before between during such other more most
-    some any each all both only own same very just said says say told according""".split()
-)
-_WORD = re.compile(r"[^\W_]+")
-# Words are cut to their first letters, so "supplying" and "supplies" count as one word.
-_STEM_LETTERS = 5
 SKETCH_SIZE = 24
 _PRIME = (1 << 61) - 1
 _HASH_PARAMETERS = [
@@ -103,15 +92,6 @@ COPY_CONTAINMENT = 0.7
 _MIN_SHINGLES_FOR_CONTAINMENT = 20
 # Stored articles in another language compared with a new one, newest first.
 _TRANSLATION_CANDIDATES = 50
-
-
-def content_words(text: str) -> list[str]:
-    """The words of ``text`` that carry content: lower case, stop words out, cut to a stem."""
-    return [
-        word[:_STEM_LETTERS]
-        for word in _WORD.findall(text.casefold())
-        if word not in _STOPWORDS and len(word) > 1
-    ]
 
 
 def shingles(text: str) -> set[int]:
@@ -195,99 +175,24 @@ class FingerprintIndex:
 # Suggested citations
 
 SUGGESTIONS_PER_MENTION = 3
-SUGGESTION_THRESHOLD = 0.2
-_MONTH_AND_DAY_WORDS = frozenset(
-    "janua febru march april may june july augus septe octob novem decem jan feb mar apr jun jul aug sep "
-    "sept oct nov dec monda tuesd wedne thurs frida satur sunda year month week day days early late mid "
-    "last next this earli later ago".split()
-)
 
 
-@dataclass(frozen=True)
-class _EventWords:
-    pk: int
-    start: date
-    end: date
-    words: frozenset[str]
-
-
-class EventMatcher:
-    """Events a dated sentence may support: the date spans overlap and the words do too."""
-
-    def __init__(self, events: Iterable[tuple[int, date, date, str, str]]):
-        self.events = [
-            _EventWords(pk, start, end, frozenset(_topic_words(f"{title} {summary}")))
-            for pk, start, end, title, summary in events
-        ]
-        document_frequency = Counter(word for event in self.events for word in event.words)
-        total = len(self.events)
-        self.idf = {word: math.log((total + 1) / (count + 0.5)) for word, count in document_frequency.items()}
-        # Positions of the events in start order, so a mention reads only those that can overlap it.
-        self._by_start = sorted(range(total), key=lambda index: self.events[index].start)
-        self._starts = [self.events[index].start for index in self._by_start]
-        self._longest = max((event.end - event.start for event in self.events), default=timedelta(0))
-
-    def suggest_all(self, text: str, mentions: list[FoundMention]) -> dict[int, list[tuple[int, float]]]:
-        """Suggestions for each resolved mention of ``text``, by the mention's index."""
-        # Mentions share sentences: each sentence is read once (a 200 KB "sentence" of dates is possible).
-        words_of: dict[tuple[int, int], set[str]] = {}
-        suggestions = {}
-        for index, mention in enumerate(mentions):
-            if mention.date is None or not self.events:
-                continue
-            span = (mention.sentence_start, mention.sentence_end)
-            if span not in words_of:
-                words_of[span] = set(_topic_words(mention.sentence(text)))
-            found = self.suggest(mention, words_of[span])
-            if found:
-                suggestions[index] = found
-        return suggestions
-
-    def suggest(self, mention: FoundMention, words: set[str]) -> list[tuple[int, float]]:
-        """(event pk, score) of the best three events for a resolved mention whose sentence has the
-        topic ``words``, best first."""
-        if mention.date is None:
-            return []
-        scored = []
-        for event in self._starting_near(mention.date.start, mention.date.end):
-            if event.end < mention.date.start or event.start > mention.date.end:
-                continue
-            score = _date_fit(mention, event) * self._word_fit(words, event.words)
-            if score >= SUGGESTION_THRESHOLD:
-                scored.append((event.pk, round(score, 4)))
-        scored.sort(key=lambda pair: -pair[1])
-        return scored[:SUGGESTIONS_PER_MENTION]
-
-    def _starting_near(self, first: date, last: date) -> list[_EventWords]:
-        """The events starting from ``first`` minus the longest event's span to ``last`` (all those that
-        can overlap ``first``..``last``), in their original order, so ties rank as before."""
-        try:
-            low = bisect.bisect_left(self._starts, first - self._longest)
-        except OverflowError:
-            low = 0
-        high = bisect.bisect_right(self._starts, last)
-        return [self.events[index] for index in sorted(self._by_start[low:high])]
-
-    def _word_fit(self, sentence: set[str], event: frozenset[str]) -> float:
-        """Shared words weighted by rarity, over the geometric mean of both sides' weights."""
-        weight = lambda words: sum(self.idf.get(word, 0.0) for word in words)  # noqa: E731
-        shared = weight(sentence & event)
-        return shared / math.sqrt(weight(sentence) * weight(event)) if shared else 0.0
-
-
-def _topic_words(text: str) -> list[str]:
-    return [word for word in content_words(text) if word not in _MONTH_AND_DAY_WORDS and not word.isdigit()]
-
-
-def _date_fit(mention: FoundMention, event: _EventWords) -> float:
-    """How well two date spans fit: the overlap over the shorter span, lowered when their lengths differ
-    (a year mention fits a day event less than a day mention does)."""
-    first, last = max(mention.date.start, event.start), min(mention.date.end, event.end)
-    mention_days = (mention.date.end - mention.date.start).days + 1
-    event_days = (event.end - event.start).days + 1
-    shorter, longer = sorted((mention_days, event_days))
-    overlap = (last - first).days + 1
-    return math.sqrt((overlap / shorter) * math.sqrt(shorter / longer))
+def suggest_citations(events: EventIndex, text: str, mentions: list[FoundMention]) -> dict[int, list]:
+    """``(event pk, score)`` suggestions for the mentions of ``text``, by the mention's index."""
+    # Mentions share sentences: each sentence is read once (a 200 KB "sentence" of dates is possible).
+    words_of: dict[tuple[int, int], set[str]] = {}
+    suggestions = {}
+    for index, mention in enumerate(mentions):
+        if not events:
+            break
+        sentence = (mention.sentence_start, mention.sentence_end)
+        if sentence not in words_of:
+            words_of[sentence] = topic_words(mention.sentence(text))
+        span = (mention.date.start, mention.date.end) if mention.date else None
+        found = events.suggest(span, words_of[sentence], SUGGESTIONS_PER_MENTION)
+        if found:
+            suggestions[index] = found
+    return suggestions
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -497,11 +402,7 @@ class _Loader:
             Speaker(actor.pk, actor.name, tuple(actor.names), actor.kind == Actor.Kind.PERSON)
             for actor in Actor.objects.only("pk", "name", "aliases", "kind")
         )
-        self.events = EventMatcher(
-            Event.objects.filter(merged_into__isnull=True).values_list(
-                "pk", "date_start", "date_end", "title", "summary"
-            )
-        )
+        self.events = EventIndex(Event.objects.filter(merged_into__isnull=True).values_list(*EVENT_COLUMNS))
         self.index = FingerprintIndex()
         # Languages of the stored texts: a translation is looked for only when another one is there.
         self._languages = set(Source.objects.exclude(text="").values_list("language", flat=True).distinct())
@@ -633,7 +534,7 @@ class _Loader:
             # A copy's "last month" and "Wednesday" are those of the article it copies.
             anchor = original.published
         mentions = date_mentions(article.text, anchor, article.language)
-        suggestions = self.events.suggest_all(article.text, mentions)
+        suggestions = suggest_citations(self.events, article.text, mentions)
         statements = find_statements(article.text, self.speakers, language=article.language)
         return _Extracted(published, anchor, mentions, statements, shingle_set, values, suggestions)
 

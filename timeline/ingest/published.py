@@ -22,8 +22,7 @@ from datetime import date
 
 from timeline.dates import MONTH_NAMES, Precision
 from timeline.ingest.mentions import DateMention, find_date_mentions
-
-GIVEN, METADATA, DATELINE, UNKNOWN = "given", "metadata", "dateline", "unknown"
+from timeline.vocabulary import DateSource
 
 # A dateline sits in the first or last few lines and is short; only those lines are searched.
 _DATELINE_LINES = 4
@@ -48,7 +47,7 @@ class Published:
     """The publication date chosen (None when unknown), where it came from and why."""
 
     date: date | None = None
-    source: str = UNKNOWN
+    source: DateSource = DateSource.UNKNOWN
     note: str = ""
     warnings: tuple[str, ...] = ()
 
@@ -88,11 +87,11 @@ def determine_published(
     if given is not None:
         reason = contradiction(text, given)
         warnings = (f"--published {given} {reason}; used as given",) if reason else ()
-        return Published(given, GIVEN, "", warnings)
+        return Published(given, DateSource.GIVEN, "", warnings)
     warnings: list[str] = []
     for candidate, source, label in (
-        (metadata, METADATA, "metadata date"),
-        (dateline, DATELINE, "timestamp"),
+        (metadata, DateSource.METADATA, "metadata date"),
+        (dateline, DateSource.DATELINE, "timestamp"),
     ):
         if candidate is None:
             continue
@@ -104,7 +103,7 @@ def determine_published(
         warnings.append(f"{label} {candidate} {reason}: not used")
     if warnings:
         warnings.append("publication date unknown: relative dates are left unresolved")
-    return Published(None, UNKNOWN, "; ".join(warnings), tuple(warnings))
+    return Published(None, DateSource.UNKNOWN, "; ".join(warnings), tuple(warnings))
 
 
 def contradiction(text: str, candidate: date) -> str | None:

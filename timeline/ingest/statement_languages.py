@@ -25,8 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-# The stances a statement takes (``timeline.models.Stance`` holds the same values).
-ALLEGATION, DENIAL, CONFIRMATION, ASSESSMENT = "allegation", "denial", "confirmation", "assessment"
+from timeline.vocabulary import Stance
 
 # Opening mark → closing mark. "“" closes „ (German, Russian, Ukrainian) and opens “ (English, Korean).
 GENERIC_QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
@@ -81,9 +80,9 @@ def _alternation(words: str) -> str:
 
 def _stances(denial: str, confirmation: str, allegation: str) -> tuple[tuple[re.Pattern, str], ...]:
     return (
-        (re.compile(denial, re.I), DENIAL),
-        (re.compile(confirmation, re.I), CONFIRMATION),
-        (re.compile(allegation, re.I), ALLEGATION),
+        (re.compile(denial, re.I), Stance.DENIAL),
+        (re.compile(confirmation, re.I), Stance.CONFIRMATION),
+        (re.compile(allegation, re.I), Stance.ALLEGATION),
     )
 
 
@@ -184,20 +183,22 @@ RUSSIAN = _cyrillic(
             "«Это ложь от начала до конца», — заявил пресс-секретарь Кремля Дмитрий Песков.",
             "Это ложь от начала до конца",
             "Дмитрий Песков",
-            DENIAL,
+            Stance.DENIAL,
         ),
         Example(
             "Посол Василий Небензя сказал: «Поставки оружия из КНДР продолжаются».",
             "Поставки оружия из КНДР продолжаются",
             "Василий Небензя",
-            ALLEGATION,
+            Stance.ALLEGATION,
         ),
-        Example("«Мы ничего не знаем», — говорится в заявлении.", "Мы ничего не знаем", "", ASSESSMENT),
+        Example(
+            "«Мы ничего не знаем», — говорится в заявлении.", "Мы ничего не знаем", "", Stance.ASSESSMENT
+        ),
         Example(
             "Как заявил Песков, «переговоры продолжатся завтра».",
             "переговоры продолжатся завтра",
             "",
-            ASSESSMENT,
+            Stance.ASSESSMENT,
         ),
     ),
 )
@@ -225,26 +226,26 @@ UKRAINIAN = _cyrillic(
             "«Північнокорейські снаряди надходять до Росії ешелонами», — заявив речник ГУР Андрій Юсов.",
             "Північнокорейські снаряди надходять до Росії ешелонами",
             "Андрій Юсов",
-            ALLEGATION,
+            Stance.ALLEGATION,
         ),
         Example(
             "«Снаряди надходять через станцію Туманган», — заявив речник ГУР Андрій Юсов у понеділок, "
             "20 листопада.",
             "Снаряди надходять через станцію Туманган",
             "Андрій Юсов",
-            ALLEGATION,
+            Stance.ALLEGATION,
         ),
         Example(
             "Міністр закордонних справ Дмитро Кулеба сказав: «Ми маємо докази».",
             "Ми маємо докази",
             "Дмитро Кулеба",
-            ASSESSMENT,
+            Stance.ASSESSMENT,
         ),
         Example(
             "«Снаряди надходять щодня», — сказав Юсов. «Ми бачимо це на фронті», — наголосив він.",
             "Ми бачимо це на фронті",
             "Юсов",
-            ASSESSMENT,
+            Stance.ASSESSMENT,
         ),
     ),
 )
@@ -310,32 +311,32 @@ KOREAN = StatementLanguage(
             "존 커비 조정관은 20일 기자들에게 “북한이 러시아에 포탄을 공급하고 있다”라고 말했다.",
             "북한이 러시아에 포탄을 공급하고 있다",
             "존 커비 조정관",
-            ALLEGATION,
+            Stance.ALLEGATION,
         ),
         Example(
             "존 커비 미국 국가안보회의(NSC) 전략소통조정관은 지난 13일 브리핑에서 "
             "“러시아가 탄약을 구하고 있다”고 말했다.",
             "러시아가 탄약을 구하고 있다",
             "존 커비 미국 국가안보회의(NSC) 전략소통조정관",
-            ASSESSMENT,
+            Stance.ASSESSMENT,
         ),
         Example(
             "북한은 이른바 ‘무기 거래’ 보도에 대해 “모든 보도는 거짓”이라는 입장이다.",
             "모든 보도는 거짓",
             "",
-            DENIAL,
+            Stance.DENIAL,
         ),
         Example(
             "“우리는 어떤 무기도 수출한 적이 없다”라고 북한 외무성 대변인은 주장했다.",
             "우리는 어떤 무기도 수출한 적이 없다",
             "북한 외무성 대변인",
-            DENIAL,
+            Stance.DENIAL,
         ),
         Example(
             "커비 조정관은 “러시아가 무기를 찾고 있다”고 말했다. 그는 “추가 선적 가능성이 높다”고 덧붙였다.",
             "추가 선적 가능성이 높다",
             "커비 조정관",
-            ASSESSMENT,
+            Stance.ASSESSMENT,
         ),
     ),
 )
@@ -378,13 +379,13 @@ JAPANESE = StatementLanguage(
             "ペスコフ大統領報道官は12日、記者団に「そのような取引は存在しない。事実無根だ」と述べた。",
             "そのような取引は存在しない。事実無根だ",
             "ペスコフ大統領報道官",
-            DENIAL,
+            Stance.DENIAL,
         ),
         Example(
             "「北朝鮮は砲弾を提供している」と米政府高官は語った。",
             "北朝鮮は砲弾を提供している",
             "米政府高官",
-            ALLEGATION,
+            Stance.ALLEGATION,
         ),
     ),
 )

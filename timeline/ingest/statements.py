@@ -31,15 +31,8 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from timeline.ingest.sentences import ENGLISH, split_sentences
-from timeline.ingest.statement_languages import (
-    ALLEGATION,
-    ASSESSMENT,
-    CONFIRMATION,
-    DENIAL,
-    GENERIC_QUOTE_PAIRS,
-    LANGUAGES,
-    StatementLanguage,
-)
+from timeline.ingest.statement_languages import GENERIC_QUOTE_PAIRS, LANGUAGES, StatementLanguage
+from timeline.vocabulary import Stance
 
 _QUOTE_MARKS = '"“”„'
 _VERBS = (
@@ -97,9 +90,9 @@ _ALLEGATION = re.compile(
     re.IGNORECASE,
 )
 _VERB_STANCE = [
-    (re.compile(r"den(?:y|ies|ied|ying)", re.I), DENIAL),
-    (re.compile(r"confirm\w*", re.I), CONFIRMATION),
-    (re.compile(r"accus\w+|blam\w+|alleg\w+|condemn\w*", re.I), ALLEGATION),
+    (re.compile(r"den(?:y|ies|ied|ying)", re.I), Stance.DENIAL),
+    (re.compile(r"confirm\w*", re.I), Stance.CONFIRMATION),
+    (re.compile(r"accus\w+|blam\w+|alleg\w+|condemn\w*", re.I), Stance.ALLEGATION),
 ]
 
 
@@ -134,7 +127,7 @@ class FoundStatement:
     quote: str
     speaker_name: str
     speaker: Speaker | None
-    stance: str
+    stance: Stance
     sentence_start: int
     sentence_end: int
 
@@ -587,20 +580,20 @@ def _nearest_person(ctx: _Context, sentence: int, lookback: int, before: int) ->
 # Stance
 
 
-def classify_stance(quote: str, verb: str = "") -> str:
+def classify_stance(quote: str, verb: str = "") -> Stance:
     """Allegation, denial, confirmation or assessment, from the quote's wording and the verb that
     reports it (see the module docstring for the order)."""
     wording = _PREDICTED_DENIAL.sub(" ", quote)
     verb_stance = next((stance for pattern, stance in _VERB_STANCE if pattern.fullmatch(verb.strip())), None)
-    if _DENIAL.search(wording) or verb_stance == DENIAL:
-        return DENIAL
-    if _CONFIRMATION.search(wording) or verb_stance == CONFIRMATION:
-        return CONFIRMATION
+    if _DENIAL.search(wording) or verb_stance == Stance.DENIAL:
+        return Stance.DENIAL
+    if _CONFIRMATION.search(wording) or verb_stance == Stance.CONFIRMATION:
+        return Stance.CONFIRMATION
     if _HEDGE.search(quote):
-        return ASSESSMENT
-    if _ALLEGATION.search(wording) or verb_stance == ALLEGATION:
-        return ALLEGATION
-    return ASSESSMENT
+        return Stance.ASSESSMENT
+    if _ALLEGATION.search(wording) or verb_stance == Stance.ALLEGATION:
+        return Stance.ALLEGATION
+    return Stance.ASSESSMENT
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -680,7 +673,7 @@ def _find_statements_in(text: str, speakers: SpeakerIndex, language: str) -> lis
             quote=quote_text,
             speaker_name=speaker.name if speaker else name,
             speaker=speaker,
-            stance=classify_stance_in(rules, quote_text, verb) if rules else ASSESSMENT,
+            stance=classify_stance_in(rules, quote_text, verb) if rules else Stance.ASSESSMENT,
             sentence_start=span_start,
             sentence_end=span_end,
         )
@@ -730,12 +723,12 @@ def _speaker_in(ctx: _Context, rules: StatementLanguage, phrase: str, quote: Quo
 def classify_stance_in(rules: StatementLanguage, quote: str, verb: str = "") -> str:
     """Stance of a quote in another language, in the order ``classify_stance`` uses."""
     verb_stance = next((stance for pattern, stance in rules.verb_stances if pattern.fullmatch(verb)), None)
-    if rules.denial.search(quote) or verb_stance == DENIAL:
-        return DENIAL
-    if rules.confirmation.search(quote) or verb_stance == CONFIRMATION:
-        return CONFIRMATION
+    if rules.denial.search(quote) or verb_stance == Stance.DENIAL:
+        return Stance.DENIAL
+    if rules.confirmation.search(quote) or verb_stance == Stance.CONFIRMATION:
+        return Stance.CONFIRMATION
     if rules.hedge.search(quote):
-        return ASSESSMENT
-    if rules.allegation.search(quote) or verb_stance == ALLEGATION:
-        return ALLEGATION
-    return ASSESSMENT
+        return Stance.ASSESSMENT
+    if rules.allegation.search(quote) or verb_stance == Stance.ALLEGATION:
+        return Stance.ALLEGATION
+    return Stance.ASSESSMENT

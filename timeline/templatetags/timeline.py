@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from timeline.models import Stance
+from timeline.vocabulary import Stance
 
 register = template.Library()
 

@@ -16,11 +16,11 @@ from timeline.models import (
     Outlet,
     Review,
     Source,
-    Stance,
     Statement,
     Thread,
 )
 from timeline.search import optimize_index
+from timeline.vocabulary import DateSource, Stance
 
 WORDS = (
     "artillery shells rockets missiles rail shipment border Tumangang Wagner Pyongyang Moscow Kremlin "
@@ -114,7 +114,7 @@ class Command(BaseCommand):
                     outlet=rng.choice(outlets),
                     url=f"https://news.example.org/{i}",
                     published=date(2022, 1, 1) + timedelta(days=rng.randrange(1100)),
-                    published_source=Source.DateSource.METADATA,
+                    published_source=DateSource.METADATA,
                 )
                 for i in range(options["sources"])
             ),
