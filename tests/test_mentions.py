@@ -266,3 +266,31 @@ def test_own_corpus_f1():
         )
     print(f"own corpus F1 {total.f1:.3f} (P {total.precision:.3f}, R {total.recall:.3f}, {total.gold} gold)")
     assert total.f1 >= 0.97
+
+
+# --- the rule table: every rule reads its own examples ---------------------------------------------
+
+
+def _rule_examples():
+    from timeline.ingest.mentions import RULES
+
+    for rule in RULES:
+        for index, example in enumerate(rule.examples):
+            yield pytest.param(rule, example, id=f"{rule.languages[0]}:{rule.name}:{index}")
+
+
+@pytest.mark.parametrize(("rule", "example"), list(_rule_examples()))
+def test_each_rule_reads_its_examples(rule, example):
+    published = date.fromisoformat(example.published)
+    mentions = find_date_mentions(example.text, published, language=rule.languages[0])
+    found = [m for m in mentions if example.span in m.text]
+    assert found, f"rule {rule.name!r}: {example.span!r} not found in {[m.text for m in mentions]}"
+    mention = found[0]
+    assert mention.rule == rule.name, f"{example.span!r} was read by {mention.rule!r}, not {rule.name!r}"
+    assert (mention.value, mention.precision.value) == (example.value, example.precision), rule.name
+
+
+def test_every_rule_has_an_example():
+    from timeline.ingest.mentions import RULES
+
+    assert [rule.name for rule in RULES if not rule.examples] == []
