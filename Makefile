@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DEV_ENV := DJANGO_DEBUG=1
 TBAQ ?= ../shared/corpora/tbaq
+EST ?= ../shared/corpora/est
 SEEDS ?= ../shared/seeds
 
 .PHONY: install browser-deps run test test-postgres lint format eval bench-data bench loadtest
@@ -49,6 +50,7 @@ format: install
 
 eval: install
 	$(BIN)/python -m timeline.ingest.evaluate $(TBAQ) --floor timeline/ingest/eval_floor.json
+	$(BIN)/python -m timeline.ingest.evaluate $(EST) --language et --floor timeline/ingest/eval_floor.json
 
 # Benchmarks on a generated dataset kept in var/ between runs (set BENCH_DATABASE_URL for PostgreSQL).
 BENCH_ENV := DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver \

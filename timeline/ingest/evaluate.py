@@ -1,6 +1,6 @@
 """Measure the date extractor against TimeML gold annotations, beside plain ``dateparser.search_dates``.
 
-Usage: ``python -m timeline.ingest.evaluate DIR [--floor FILE] [--json] [--no-baseline]``
+Usage: ``python -m timeline.ingest.evaluate DIR [--language CODE] [--floor FILE] [--json] [--no-baseline]``
 
 Measures, as defined in the corpus README (TempEval-3 style):
 
@@ -17,8 +17,9 @@ Measures, as defined in the corpus README (TempEval-3 style):
   Only the value is compared: the gold ``mod`` (START/MID/END/APPROX) is not.
 - value F1 = relaxed F1 × value accuracy.
 
-Plain dateparser is run as the README describes: ``search_dates(text, languages=["en"])`` with the
-creation date as ``RELATIVE_BASE``, each result's ``period`` as its granularity.
+Plain dateparser is run as the README describes: ``search_dates(text, languages=[CODE])`` with the
+creation date as ``RELATIVE_BASE``, each result's ``period`` as its granularity. ``--language`` (default
+"en") is the language of the corpus, given to both systems.
 """
 
 from __future__ import annotations
@@ -146,19 +147,22 @@ def _overlap(prediction: Prediction, timex: Timex) -> int:
     return max(0, min(prediction.end, timex.end) - max(prediction.start, timex.start))
 
 
-def predict_ours(document: TimemlDocument) -> list[Prediction]:
+def predict_ours(document: TimemlDocument, language: str = "en") -> list[Prediction]:
     """Our extractor, anchored on the document creation date."""
     return [
-        Prediction(m.start, m.end, m.value, m.until) for m in find_date_mentions(document.text, document.dct)
+        Prediction(m.start, m.end, m.value, m.until)
+        for m in find_date_mentions(document.text, document.dct, language=language)
     ]
 
 
-def predict_dateparser(document: TimemlDocument) -> list[Prediction]:
+def predict_dateparser(document: TimemlDocument, language: str = "en") -> list[Prediction]:
     """Plain ``dateparser.search_dates``, its matches located in the text left to right."""
     from dateparser.search import search_dates
 
     base = datetime.combine(document.dct or date(2000, 1, 1), datetime.min.time())
-    found = search_dates(document.text, languages=["en"], settings={"RELATIVE_BASE": base}, add_period=True)
+    found = search_dates(
+        document.text, languages=[language], settings={"RELATIVE_BASE": base}, add_period=True
+    )
     predictions, cursor = [], 0
     for substring, moment, period in found or []:
         start = document.text.find(substring, cursor)
@@ -178,7 +182,7 @@ def _dateparser_value(moment: datetime, period: str | None) -> str:
     return iso_value(moment.date(), _DATEPARSER_PRECISION.get(period or "", Precision.DAY))
 
 
-SYSTEMS: dict[str, Callable[[TimemlDocument], list[Prediction]]] = {
+SYSTEMS: dict[str, Callable[[TimemlDocument, str], list[Prediction]]] = {
     "ours": predict_ours,
     "dateparser": predict_dateparser,
 }
@@ -190,7 +194,7 @@ def corpus_name(path: Path, root: Path) -> str:
     return relative.parts[0] if len(relative.parts) > 1 else root.name
 
 
-def evaluate(root: Path, systems: Iterable[str]) -> dict[str, dict[str, Tally]]:
+def evaluate(root: Path, systems: Iterable[str], language: str = "en") -> dict[str, dict[str, Tally]]:
     """Score each system over every .tml under ``root``, per sub-corpus: {corpus: {system: Tally}}."""
     results: dict[str, dict[str, Tally]] = {}
     for path in iter_timeml(root):
@@ -198,7 +202,7 @@ def evaluate(root: Path, systems: Iterable[str]) -> dict[str, dict[str, Tally]]:
         per_system = results.setdefault(corpus_name(path, root), {})
         for system in systems:
             began = time.perf_counter()
-            predictions = SYSTEMS[system](document)
+            predictions = SYSTEMS[system](document, language)
             tally = score_document(document.timexes, predictions)
             tally.seconds = time.perf_counter() - began
             per_system.setdefault(system, Tally()).add(tally)
@@ -242,12 +246,13 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m timeline.ingest.evaluate", description=__doc__.split("\n")[0]
     )
     parser.add_argument("directory", type=Path, help="folder holding .tml files, directly or in sub-corpora")
+    parser.add_argument("--language", default="en", help="ISO 639-1 code of the corpus (default en)")
     parser.add_argument("--floor", type=Path, help='JSON file {"TimeBank": 0.9, ...} of minimum value F1')
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--no-baseline", action="store_true", help="skip plain dateparser")
     args = parser.parse_args(argv)
     systems = ["ours"] if args.no_baseline else ["ours", "dateparser"]
-    results = evaluate(args.directory, systems)
+    results = evaluate(args.directory, systems, args.language)
     if args.json:
         report = {corpus: {s: t.as_dict() for s, t in per.items()} for corpus, per in results.items()}
         print(json.dumps(report, indent=2))

@@ -18,19 +18,28 @@ from __future__ import annotations
 
 from datetime import date
 
-from timeline.ingest.mentions import english
+from timeline.ingest.mentions import english, international
 from timeline.ingest.mentions.core import DateMention, Example, Grammar, Rule, find
+from timeline.ingest.mentions.locale import has_locale
 
 __all__ = ["GRAMMARS", "RULES", "DateMention", "Example", "Rule", "find_date_mentions", "grammar_for"]
 
 GRAMMARS: dict[str, Grammar] = {"en": english.GRAMMAR}
+GRAMMARS.update({language: international.grammar(language) for language in international.LANGUAGES})
 # Every rule of every language, for the table test and the scanner check.
 RULES: list[Rule] = [rule for grammar in GRAMMARS.values() for rule in grammar.rules]
 
 
 def grammar_for(language: str | None) -> Grammar:
-    """The grammar for an ISO 639-1 code; English for a code it does not know."""
-    return GRAMMARS.get((language or "en").lower().split("-")[0], english.GRAMMAR)
+    """The grammar for an ISO 639-1 code: English's own rules, or rules built from dateparser's locale
+    data for any other language it has data for; English for a code it does not know."""
+    code = (language or "en").strip().lower().replace("_", "-")
+    for candidate in (code, code.split("-")[0]):
+        if candidate in GRAMMARS:
+            return GRAMMARS[candidate]
+        if candidate and candidate.isalpha() and has_locale(candidate):
+            return international.grammar(candidate)
+    return english.GRAMMAR
 
 
 def find_date_mentions(text: str, published: date | None, language: str = "en") -> list[DateMention]:

@@ -140,6 +140,8 @@ class Grammar:
     rules: tuple[Rule, ...]
     # Matches the words of a modifier ending right before a mention (group "modifier"), and maps them.
     modifier_before: re.Pattern | None = None
+    # Matches the words of a modifier starting right after a mention ("9월 초", "aprilli lõpul").
+    modifier_after: re.Pattern | None = None
     modifiers: Callable[[str], Modifier] = lambda words: Modifier.ABOUT
     range_join: re.Pattern = re.compile(r"\s*(?:-|–|—)\s*")
     between_before: re.Pattern | None = None
@@ -318,7 +320,11 @@ def _select(text: str, ctx: Context, grammar: Grammar) -> list[Found]:
 
 
 def _attach_modifier(text: str, found: Found, floor: int, grammar: Grammar) -> None:
-    """Extend a mention over "early", "mid-", "the end of", "around"... written just before it."""
+    """Extend a mention over "early", "mid-", "the end of", "around"... written just before it, or over
+    the words a language writes after it ("9月下旬")."""
+    if grammar.modifier_after is not None and (after := grammar.modifier_after.match(text, found.end)):
+        found.modifier = grammar.modifiers(" ".join(after.group("modifier").lower().split()))
+        found.end = after.end("modifier")
     if grammar.modifier_before is None:
         return
     window = text[max(floor, found.start - 30) : found.start]
