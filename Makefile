@@ -51,6 +51,7 @@ format: install
 eval: install
 	$(BIN)/python -m timeline.ingest.evaluate $(TBAQ) --floor timeline/ingest/eval_floor.json
 	$(BIN)/python -m timeline.ingest.evaluate $(EST) --language et --floor timeline/ingest/eval_floor.json
+	$(BIN)/python -m timeline.ingest.evaluate --articles tests/extraction_corpus --floor timeline/ingest/eval_floor.json
 
 # Benchmarks on a generated dataset kept in var/ between runs (set BENCH_DATABASE_URL for PostgreSQL).
 BENCH_ENV := DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver \

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from timeline.dates import Modifier, Precision
-from timeline.ingest.evaluate import MentionScore, score_mentions
+from timeline.ingest.evaluate import FLOOR_MARGIN, MentionScore, evaluate_articles, score_mentions
 from timeline.ingest.mentions import find_date_mentions
 from timeline.ingest.sentences import split_sentences
 
@@ -266,6 +266,26 @@ def test_own_corpus_f1():
         )
     print(f"own corpus F1 {total.f1:.3f} (P {total.precision:.3f}, R {total.recall:.3f}, {total.gold} gold)")
     assert total.f1 >= 0.97
+
+
+# --- hand-annotated articles in every language ------------------------------------------------------
+
+LANGUAGES = ("en", "ko", "ja", "zh", "ru", "uk", "it", "fr", "de", "es", "et")
+FLOORS = json.loads((Path(__file__).parents[1] / "timeline" / "ingest" / "eval_floor.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def article_scores():
+    return evaluate_articles(CORPUS, ["ours"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_articles_in_each_language_keep_their_floor(article_scores, language):
+    """Short news articles per language (tests/extraction_corpus/languages), each date with its gold
+    value: at least 25 dates, and value F1 no lower than the floor in timeline/ingest/eval_floor.json."""
+    score = article_scores[language]["ours"]
+    assert score.gold >= 25
+    assert score.f1 >= FLOORS[f"articles:{language}"] - FLOOR_MARGIN, f"{language}: value F1 {score.f1:.3f}"
 
 
 # --- the rule table: every rule reads its own examples ---------------------------------------------

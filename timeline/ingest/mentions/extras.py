@@ -27,6 +27,13 @@ class Extras:
     # Whether a season word alone is a date (Estonian "suvel" = in the summer); else it needs a year or
     # a direction beside it.
     bare_seasons: bool = False
+    # Season words that are dates alone, adverbs ("летом" = in the summer), and the words before a
+    # season that make it one ("l'été", "im Sommer").
+    bare_season_forms: str = ""
+    season_leads: str = ""
+    # Whether the language capitalises nouns (German): then a capitalised word after a number is what
+    # it counts, and a lower-case one a verb.
+    nouns_capitalised: bool = False
     # Year phrases by periods after publication (-1 last year, 0 this year, 1 next year), written in the
     # forms that go with a month ("прошлого года") or alone ("tänavu", "지난해").
     years: dict[str, int] = field(default_factory=dict)
@@ -56,7 +63,20 @@ class Extras:
 _UNKNOWN_LABELS = (
     r"№|no\.?|nr\.?|n\.|nº|#|iso|covid|sars|g|su|mig|t|k|a|boeing|airbus|model|modell|modello|modèle|modelo"
 )
-_CJK_DECADE = (r"(?P<decade>\d{3}0)\s*(?:年代|년대)",)
+_CJK_DECADE = (r"(?P<decade>\d{3}0)\s*(?:年代|년대)", r"(?:上世纪|上世紀|20世纪|20世紀)?(?P<decade>\d0)年代")
+_CJK_NUMBERS = {
+    "一": 1,
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 _CJK_SEASONS = {"SP": "春季|春天", "SU": "夏季|夏天", "FA": "秋季|秋天", "WI": "冬季|冬天"}
 
 EXTRAS: dict[str, Extras] = {
@@ -134,7 +154,9 @@ EXTRAS: dict[str, Extras] = {
         counts=r"inimes\w*|kroon\w*|euro\w*|dollar\w*|tonn\w*|meetri\w*|km|kilomeetri\w*|protsent\w*|%",
     ),
     "ru": Extras(
-        year_cues=r"в|во|с|со|до|к|по|после|около|году|года|г\.",
+        endings=r"(?:а|я|у|ю|е|є|і|и|ы|ь|й|ом|ем|ём|ою|ею|ой|ей|ій|ий|ого|его|ому|ему|ої|ях|ах|ами|ями|ові|еві|ьск\w*|ськ\w*|ск\w*)?",
+        bare_season_forms=r"весной|летом|осенью|зимой",
+        year_cues=r"в|во|с|со|до|к|по|после|году|года|г\.",
         modifiers_before={
             r"в\s+начале|с\s+начала|к\s+началу|в\s+первых\s+числах": Modifier.EARLY,
             r"в\s+середине|к\s+середине|с\s+середины": Modifier.MID,
@@ -177,7 +199,9 @@ EXTRAS: dict[str, Extras] = {
         counts=r"человек\w*|рубл\w*|доллар\w*|евро|тонн\w*|километр\w*|км|процент\w*|%|солдат\w*|военн\w*|ракет\w*|снаряд\w*",
     ),
     "uk": Extras(
-        year_cues=r"в|у|з|із|до|по|після|близько|році|року|р\.",
+        endings=r"(?:а|я|у|ю|е|є|і|и|ы|ь|й|ом|ем|ём|ою|ею|ой|ей|ій|ий|ого|его|ому|ему|ої|ях|ах|ами|ями|ові|еві|ьск\w*|ськ\w*|ск\w*)?",
+        bare_season_forms=r"навесні|влітку|улітку|восени|взимку|узимку",
+        year_cues=r"в|у|з|із|до|по|після|році|року|р\.",
         modifiers_before={
             r"на\s+початку|з\s+початку|до\s+початку": Modifier.EARLY,
             r"в\s+середині|у\s+середині|до\s+середини|з\s+середини": Modifier.MID,
@@ -221,6 +245,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"осіб|людей|люди\w*|гривень|гривні|доларів|євро|тонн\w*|кілометр\w*|км|відсот\w*|%|солдат\w*|військов\w*|ракет\w*|снаряд\w*",
     ),
     "it": Extras(
+        season_leads=r"l'|in|quest'|nell'|dell'|d'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
         year_cues=r"nel|dal|al|del|entro\s+il|fino\s+al|prima\s+del|dopo\s+il|anno|il",
         modifiers_before={
             r"all'inizio\s+di|agli\s+inizi\s+di|all'inizio\s+del|a\s+inizio|ad\s+inizio|inizio|"
@@ -261,6 +286,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"persone|euro|dollari|tonnellate|chilometri|km|soldati|militari|missili|proiettili|%|per\s+cento",
     ),
     "fr": Extras(
+        season_leads=r"l'|en|cet|cette|au|à\s+l'|tout\s+l'|de\s+l'|d'",
         year_cues=r"en|depuis|dès|avant|après|jusqu'en|d'ici|année|an|de",
         modifiers_before={
             r"au\s+début\s+de|au\s+début\s+du|début|dès\s+le\s+début\s+de|à\s+l'orée\s+de": Modifier.EARLY,
@@ -295,6 +321,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"personnes|euros|dollars|tonnes|kilomètres|km|soldats|militaires|missiles|obus|%|pour\s+cent",
     ),
     "es": Extras(
+        season_leads=r"el|en|este|del|todo\s+el|durante\s+(?:todo\s+)?el",
         year_cues=r"en|desde|hasta|del|antes\s+de|después\s+de|año|de",
         modifiers_before={
             r"a\s+principios\s+de|a\s+comienzos\s+de|al\s+inicio\s+de|principios\s+de": Modifier.EARLY,
@@ -330,6 +357,8 @@ EXTRAS: dict[str, Extras] = {
         counts=r"personas|euros|dólares|toneladas|kilómetros|km|soldados|militares|misiles|proyectiles|%|por\s+ciento",
     ),
     "de": Extras(
+        nouns_capitalised=True,
+        season_leads=r"im|den(?:\s+ganzen)?|diesen|dieser|der|des|seit\s+dem|bis\s+zum|zum",
         year_cues=r"im\s+jahr|seit|bis|ab|vor|nach|jahr|jahres|von",
         modifiers_before={
             r"anfang|zu\s+beginn|beginn": Modifier.EARLY,
@@ -389,6 +418,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"명|원|달러|톤|킬로미터|km|발|대|%",
     ),
     "ja": Extras(
+        numbers=_CJK_NUMBERS,
         modifiers_after={
             r"上旬|初め|初旬|初頭": Modifier.EARLY,
             r"中旬|半ば": Modifier.MID,
@@ -404,6 +434,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"人|円|ドル|トン|キロ|発|台|%",
     ),
     "zh": Extras(
+        numbers=_CJK_NUMBERS,
         modifiers_after={
             r"上旬|初": Modifier.EARLY,
             r"中旬": Modifier.MID,

@@ -106,7 +106,7 @@ class _Words:
         return rf"(?P<month{n}>{self.before}(?:{alternation}){self.suffix}{abbreviation_dot})"
 
     def day(self, n: str = "") -> str:
-        ordinal = r"(?:\.|-?(?:го|е|й|ого|ое|er|º|°|o)\b)?"
+        ordinal = r"(?:\.|º|°|-?(?:го|е|й|ого|ое|er|o)\b)?"
         return rf"(?P<day{n}>(?<![\d.,:])(?:[12]\d|3[01]|0?[1-9]))(?![\d:]){ordinal}"
 
     def year(self, n: str = "") -> str:
@@ -310,6 +310,8 @@ def _resolve_year(m: Match) -> Reading | None:
         return Reading(Precision.YEAR, date(year, 1, 1))
     if counts and re.match(rf"\s*(?i:(?:{counts})(?!\w))", after):
         return None
+    if w.extras.nouns_capitalised and re.match(r"[^\S\n]+[A-ZÄÖÜ][a-zäöüß]", after):
+        return None  # "2000 Soldaten"
     cue = w.extras.year_cues
     if (cue and re.search(rf"(?i:(?<!\w)(?:{cue}))\s*$", before)) or before.rstrip().endswith("("):
         return Reading(Precision.YEAR, date(year, 1, 1))
@@ -317,7 +319,7 @@ def _resolve_year(m: Match) -> Reading | None:
     # the way a counted noun does ("1090 autot", "2000 человек").
     if not 1900 <= year <= 2099 and not re.match(r"[,;)]", after):
         return None
-    if re.match(r"[^\S\n]+[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]", after):
+    if not w.extras.nouns_capitalised and re.match(r"[^\S\n]+[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]", after):
         return None
     return Reading(Precision.YEAR, date(year, 1, 1))
 
@@ -493,8 +495,10 @@ def _resolve_season(m: Match) -> Reading | None:
     if "relyear" in m.groups:
         year = _relative_year(m)
         return Reading(Precision.SEASON, date(year, SEASONS[code], 1) if year else None)
-    if not ({"direction"} & m.groups.keys() or w.extras.bare_seasons):
-        return None
+    if not ({"direction", "season_lead"} & m.groups.keys() or w.extras.bare_seasons):
+        bare = w.extras.bare_season_forms
+        if not (bare and re.fullmatch(bare, word, re.IGNORECASE)):
+            return None
     if m.now is None:
         return Reading(Precision.SEASON, None)
     candidates = [date(m.now.year + k, SEASONS[code], 1) for k in (-2, -1, 0, 1)]
@@ -665,9 +669,11 @@ def _day_month(w: _Words) -> str:
     if w.east_asian:
         return r"(?!x)x"
     of = r"(?:(?i:de|del|di)\s+)?"
-    year = rf"(?:,?\s*{of}{w.year()}{w.year_word()}?|\s+{w.years('relyear2')})"
+    # The year may follow an abbreviation's dot ("15 janv. 2023"); a phrase like "l'an dernier" may not,
+    # there the dot ends the sentence.
+    year = rf"(?:\.?,?\s*{of}{w.year()}{w.year_word()}?|\s+{w.years('relyear2')}|\.)"
     lead = rf"(?:{w.years()}\s+)?" if w.years_alt else ""
-    return rf"{lead}{w.day()}(?:{w.dash()}{w.day('2')})?\s*{of}{w.month()}{year}?"
+    return rf"{lead}{w.day()}(?:{w.dash()}{w.day('2')})?\s*{of}{w.month(dot=False)}{year}?"
 
 
 @_spec(
@@ -709,7 +715,8 @@ def _year_month(w: _Words) -> str:
 def _month_year(w: _Words) -> str:
     if w.east_asian:
         return r"(?!x)x"
-    return rf"{w.month()},?\s+(?:(?i:de|del|di|of)\s+)?(?:{w.year()}{w.year_word()}?|{w.years()})"
+    of = r"(?:(?i:de|del|di|of)\s+)?"
+    return rf"{w.month(dot=False)}(?:\.?,?\s+{of}{w.year()}{w.year_word()}?|\s+{of}{w.years()})"
 
 
 @_spec(
@@ -919,8 +926,7 @@ def _counted(w: _Words) -> str:
 def _weekday(w: _Words) -> str:
     if not w.weekday_alt:
         return r"(?!x)x"
-    tail = r"\w{0,6}" if w.vocab.inflecting else ("" if w.east_asian else r"(?!\w)")
-    weekday = rf"(?P<weekday>{w.before}(?:{w.weekday_alt}){tail})"
+    weekday = rf"(?P<weekday>{w.before}(?:{w.weekday_alt}){w.suffix})"
     if not w.direction_alt or w.east_asian:
         return weekday
     return rf"(?:(?P<direction>{w.before}(?:{w.direction_alt}))\s+)?{weekday}"
@@ -946,6 +952,8 @@ def _season(w: _Words) -> str:
     ]
     if w.direction_alt:
         lead.append(rf"(?P<direction>{w.before}(?:{w.direction_alt}))\s+")
+    if w.extras.season_leads:
+        lead.append(rf"(?P<season_lead>{w.before}(?:{w.extras.season_leads}))\s*")
     lead_alt = "|".join(f"(?:{x})" for x in lead if x)
     of = r"(?:(?i:de|del|di|of)\s+)?"
     after = rf"(?:\s+{of}{w.year('2')}{w.year_word()}?)"
