@@ -282,6 +282,9 @@ def _resolve_east_asian_day(m: Match) -> Reading | None:
         if amount is None:
             return None
         month_start = shift(m.now, Precision.MONTH, amount)
+    elif re.search(r"(?:오는|來る|来る)\s*$", m.ctx.text[max(0, m.start - 4) : m.start]):
+        if day <= m.now.day:  # "오는 5일": the coming 5th
+            month_start = shift(m.now, Precision.MONTH, 1)
     elif day > m.now.day:
         month_start = shift(m.now, Precision.MONTH, -1)
     start = _read(m, month_start.year, month_start.month, day)
@@ -465,12 +468,14 @@ def _resolve_weekday(m: Match) -> Reading | None:
     latest = read[0] if read and read[0].weekday() == weekday else None
     if latest is None or latest > m.now:
         latest = m.now - timedelta(days=(m.now.weekday() - weekday) % 7)
-    if direction == 0 and "direction" in m.groups:
+    if direction == 0 and ("direction" in m.groups or "direction2" in m.groups):
         monday = m.now - timedelta(days=m.now.weekday())
         return Reading(Precision.DAY, monday + timedelta(days=weekday))
-    if direction < 0:  # "eelmisel kolmapäeval": in the week before this one
-        monday = m.now - timedelta(days=m.now.weekday())
-        return Reading(Precision.DAY, monday - timedelta(days=7 - weekday))
+    if direction < 0:
+        # "lunedì scorso": the latest one before publication; yesterday would be written "yesterday",
+        # so "eelmisel kolmapäeval" on a Thursday is the Wednesday of the week before.
+        back = (m.now.weekday() - weekday) % 7 or 7
+        return Reading(Precision.DAY, m.now - timedelta(days=back if back >= 2 else back + 7))
     if direction > 0 or _looks_ahead(m):
         return Reading(Precision.DAY, latest + timedelta(days=7) if latest <= m.now else latest)
     return Reading(Precision.DAY, latest)
@@ -618,6 +623,7 @@ def _east_asian_relative_year(w: _Words) -> str:
         _e("ko", "북한은 지난달 15일 미사일을 쐈다.", "지난달 15일", "2022-10-15", "day"),
         _e("ko", "국방부는 1일 발표했다.", "1일", "2022-11-01", "day"),
         _e("ja", "首相は20日、記者団に語った。", "20日", "2022-10-20", "day"),
+        _e("ko", "회담은 오는 1일 열린다.", "1일", "2022-12-01", "day"),
     ],
 )
 @_with(_resolve_east_asian_day)
@@ -920,6 +926,7 @@ def _counted(w: _Words) -> str:
         _e("et", "Eelmisel kolmapäeval teatati.", "Eelmisel kolmapäeval", "2022-10-26", "day"),
         _e("et", "Vastus tuleb reedeks.", "reedeks", "2022-11-04", "day"),
         _e("ko", "수요일 회담이 열렸다.", "수요일", "2022-11-02", "day"),
+        _e("fr", "Il a démissionné lundi dernier.", "lundi dernier", "2022-10-31", "day"),
     ],
 )
 @_with(_resolve_weekday)
@@ -929,7 +936,10 @@ def _weekday(w: _Words) -> str:
     weekday = rf"(?P<weekday>{w.before}(?:{w.weekday_alt}){w.suffix})"
     if not w.direction_alt or w.east_asian:
         return weekday
-    return rf"(?:(?P<direction>{w.before}(?:{w.direction_alt}))\s+)?{weekday}"
+    before = rf"(?:(?P<direction>{w.before}(?:{w.direction_alt}))\s+)?{weekday}"
+    if not w.vocab.direction_after:
+        return before
+    return rf"{before}(?:\s+(?P<direction2>(?:{w.direction_alt})(?!\w)))?"  # "lundi dernier"
 
 
 @_spec(
