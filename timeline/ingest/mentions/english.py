@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from timeline.dates import MONTH_NAMES, SEASON_NAMES, SEASONS, Modifier, Precision, period_bounds
+from timeline.dates import SEASON_NAMES, SEASONS, Modifier, Precision, period_bounds
 from timeline.ingest.mentions.core import (
     Context,
     Example,
@@ -30,6 +30,7 @@ from timeline.ingest.mentions.core import (
     shift,
     shift_months,
 )
+from timeline.ingest.mentions.parse import parse
 
 # The longest stretch searched for tense cues on either side of a mention: bounded, so pathological
 # single-line input stays linear.
@@ -231,10 +232,6 @@ def _year_number(text: str) -> int:
     return 1900 + sum(_TENS.get(w, _TEENS.get(w, _UNITS.get(w, 0))) for w in rest)
 
 
-def _month_number(text: str) -> int:
-    return MONTH_NAMES[text.lower().rstrip(".")]
-
-
 _DIRECTION_SHIFT = {
     "last": -1,
     "past": -1,
@@ -262,11 +259,26 @@ def _relative_year(m: Match) -> int | None:
     return m.now.year + offset if m.now else None
 
 
+def _read_month(word: str) -> int | None:
+    """The month dateparser reads in a month name as written ("Sept.", "JANUARY")."""
+    read = parse(f"1 {word.rstrip('.')} 2000", "en")
+    return read[0].month if read else None
+
+
+def _read_day(word: str, day: int, year: int) -> date | None:
+    """dateparser's reading of a day of the month named as written, in the year the rules chose."""
+    read = parse(f"{day} {word.rstrip('.')} {year}", "en")
+    return read[0] if read and read[0].day == day else None
+
+
 def _resolve_calendar(m: Match) -> Reading | None:
-    """Dates written with a month name and/or day and/or year, possibly as a range of two."""
+    """Dates written with a month name and/or day and/or year, possibly as a range of two. dateparser
+    reads the month and the day; the rules choose the year when none is written."""
     groups = m.groups
     precision = Precision.DAY if "day" in groups else Precision.MONTH
-    month = _month_number(groups["month"])
+    month = _read_month(groups["month"])
+    if month is None:
+        return None
     day_number = _number(groups["day"]) if "day" in groups else 1
     if day_number is None or not 1 <= day_number <= 31:
         return None
@@ -282,6 +294,9 @@ def _resolve_calendar(m: Match) -> Reading | None:
             return Reading(precision, None, year_stated=False)
         start = _place_in_year(m, month, day_number, precision)
         stated = False
+    if start is None:
+        return None
+    start = _read_day(groups["month"], start.day, start.year)
     if start is None:
         return None
     if "day2" in groups or "month2" in groups:
@@ -316,7 +331,9 @@ def _place_in_year(m: Match, month: int, day: int, precision: Precision) -> date
 
 def _range_end(groups: dict[str, str], start: date) -> date | None:
     """The end of "18-19 Nov", "Nov. 18-Nov. 19" or "Nov - Dec": in the start's year, or the next."""
-    month = _month_number(groups["month2"]) if "month2" in groups else start.month
+    month = _read_month(groups["month2"]) if "month2" in groups else start.month
+    if month is None:
+        return None
     day = _number(groups["day2"]) if "day2" in groups else 1
     if day is None:
         return None
@@ -411,8 +428,13 @@ def _resolve_weekday(m: Match) -> Reading | None:
     if m.now is None:
         return Reading(Precision.DAY, None)
     weekday = _WEEKDAYS.index(m.groups["weekday"].title())
-    candidates = [m.now + timedelta(days=k) for k in range(-7, 8)]
-    candidates = [d for d in candidates if d.weekday() == weekday]
+    # dateparser gives the latest such day on or before publication; the rules choose the week
+    # (``parse.CORRECTIONS``, "weekday placed by the rules").
+    read = parse(m.groups["weekday"].title(), "en", m.now)
+    latest = read[0] if read and read[0].weekday() == weekday else None
+    if latest is None:
+        latest = m.now - timedelta(days=(m.now.weekday() - weekday) % 7)
+    candidates = [latest + timedelta(days=7 * k) for k in (-1, 0, 1)]
     word = _direction_word(m.groups)
     if word == "this":
         monday = m.now - timedelta(days=m.now.weekday())
@@ -468,7 +490,9 @@ def _resolve_day_word(m: Match) -> Reading | None:
         return None
     if m.now is None:
         return Reading(Precision.DAY, None)
-    return Reading(Precision.DAY, m.now + timedelta(days=_DAY_WORDS[m.groups["day_word"].lower()]))
+    word = m.groups["day_word"].lower()
+    read = parse(word, "en", m.now) if word != "tonight" else None
+    return Reading(Precision.DAY, read[0] if read else m.now + timedelta(days=_DAY_WORDS[word]))
 
 
 def _inside_name(m: Match) -> bool:
