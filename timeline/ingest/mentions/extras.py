@@ -34,6 +34,9 @@ class Extras:
     # Whether the language capitalises nouns (German): then a capitalised word after a number is what
     # it counts, and a lower-case one a verb.
     nouns_capitalised: bool = False
+    # Words that say the sentence speaks of what is still to come ("состоится", "예정", "将"): a date
+    # written without a year (or a weekday) beside them is the coming one.
+    future_words: str = ""
     # Year phrases by periods after publication (-1 last year, 0 this year, 1 next year), written in the
     # forms that go with a month ("прошлого года") or alone ("tänavu", "지난해").
     years: dict[str, int] = field(default_factory=dict)
@@ -81,6 +84,7 @@ _CJK_SEASONS = {"SP": "春季|春天", "SU": "夏季|夏天", "FA": "秋季|秋�
 
 EXTRAS: dict[str, Extras] = {
     "et": Extras(
+        future_words=r"toimub|toimuvad|hakkab|hakatakse|plaanib|plaanitakse|kavatseb|kavandatud|eeldatavasti",
         modifiers_after={
             r"algul|alguses|algusega|alguseks": Modifier.EARLY,
             r"keskel|keskpaigas|keskpaigani|keskpaigaks": Modifier.MID,
@@ -154,6 +158,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"inimes\w*|kroon\w*|euro\w*|dollar\w*|tonn\w*|meetri\w*|km|kilomeetri\w*|protsent\w*|%",
     ),
     "ru": Extras(
+        future_words=r"будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|намерен\w*|ожида\w*|собира\w*|предстоящ\w*",
         endings=r"(?:а|я|у|ю|е|є|і|и|ы|ь|й|ом|ем|ём|ою|ею|ой|ей|ій|ий|ого|его|ому|ему|ої|ях|ах|ами|ями|ові|еві|ьск\w*|ськ\w*|ск\w*)?",
         bare_season_forms=r"весной|летом|осенью|зимой",
         year_cues=r"в|во|с|со|до|к|по|после|году|года|г\.",
@@ -175,7 +180,11 @@ EXTRAS: dict[str, Extras] = {
             r"эт(?:от|у|а|ой|ом|им)|текущ\w*": 0,
             r"следующ\w*|будущ\w*": 1,
         },
-        anaphora={r"накануне|за\s+день\s+до\s+этого": -1, r"на\s+следующий\s+день|на\s+другой\s+день": 1},
+        anaphora={
+            r"в\s+тот\s+же\s+день|в\s+этот\s+день|тем\s+же\s+днем": 0,
+            r"накануне|за\s+день\s+до\s+этого": -1,
+            r"на\s+следующий\s+день|на\s+другой\s+день": 1,
+        },
         numbers={
             "один": 1,
             "одну": 1,
@@ -199,6 +208,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"человек\w*|рубл\w*|доллар\w*|евро|тонн\w*|километр\w*|км|процент\w*|%|солдат\w*|военн\w*|ракет\w*|снаряд\w*",
     ),
     "uk": Extras(
+        future_words=r"буде|будуть|відбудеться|відбудуться|пройде|пройдуть|планує\w*|планують|має\s+намір|очіку\w*|збира\w*",
         endings=r"(?:а|я|у|ю|е|є|і|и|ы|ь|й|ом|ем|ём|ою|ею|ой|ей|ій|ий|ого|его|ому|ему|ої|ях|ах|ами|ями|ові|еві|ьск\w*|ськ\w*|ск\w*)?",
         bare_season_forms=r"навесні|влітку|улітку|восени|взимку|узимку",
         year_cues=r"в|у|з|із|до|по|після|році|року|р\.",
@@ -221,7 +231,11 @@ EXTRAS: dict[str, Extras] = {
             r"наступного\s+року|наступному\s+році|наступний\s+рік": 1,
         },
         directions={r"минул\w*": -1, r"ц(?:ей|ю|я|ього|ьому|ієї)|поточн\w*": 0, r"наступн\w*": 1},
-        anaphora={r"напередодні|за\s+день\s+до\s+того": -1, r"наступного\s+дня|наступний\s+день": 1},
+        anaphora={
+            r"того\s+ж\s+дня|того\s+самого\s+дня|цього\s+ж\s+дня": 0,
+            r"напередодні|за\s+день\s+до\s+того": -1,
+            r"наступного\s+дня|наступний\s+день": 1,
+        },
         numbers={
             "один": 1,
             "одну": 1,
@@ -245,6 +259,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"осіб|людей|люди\w*|гривень|гривні|доларів|євро|тонн\w*|кілометр\w*|км|відсот\w*|%|солдат\w*|військов\w*|ракет\w*|снаряд\w*",
     ),
     "it": Extras(
+        future_words=r"sarà|saranno|dovrebbe|dovrebbero|previst[oaie]|si\s+terrà|si\s+terranno",
         season_leads=r"l'|in|quest'|nell'|dell'|d'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
         year_cues=r"nel|dal|al|del|entro\s+il|fino\s+al|prima\s+del|dopo\s+il|anno|il",
         modifiers_before={
@@ -286,6 +301,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"persone|euro|dollari|tonnellate|chilometri|km|soldati|militari|missili|proiettili|%|per\s+cento",
     ),
     "fr": Extras(
+        future_words=r"va|vont|sera|seront|devrait|devraient|prévue?s?|aura|auront",
         season_leads=r"l'|en|cet|cette|au|à\s+l'|tout\s+l'|de\s+l'|d'",
         year_cues=r"en|depuis|dès|avant|après|jusqu'en|d'ici|année|an|de",
         modifiers_before={
@@ -321,6 +337,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"personnes|euros|dollars|tonnes|kilomètres|km|soldats|militaires|missiles|obus|%|pour\s+cent",
     ),
     "es": Extras(
+        future_words=r"será|serán|va\s+a|van\s+a|prevé|previst[oa]s?|se\s+celebrará|tendrá|habrá",
         season_leads=r"el|en|este|del|todo\s+el|durante\s+(?:todo\s+)?el",
         year_cues=r"en|desde|hasta|del|antes\s+de|después\s+de|año|de",
         modifiers_before={
@@ -357,7 +374,9 @@ EXTRAS: dict[str, Extras] = {
         counts=r"personas|euros|dólares|toneladas|kilómetros|km|soldados|militares|misiles|proyectiles|%|por\s+ciento",
     ),
     "de": Extras(
+        future_words=r"wird|werden|soll|sollen|plant|planen|geplant|voraussichtlich",
         nouns_capitalised=True,
+        endings=r"(?:e?s|e?n|e)?",
         season_leads=r"im|den(?:\s+ganzen)?|diesen|dieser|der|des|seit\s+dem|bis\s+zum|zum",
         year_cues=r"im\s+jahr|seit|bis|ab|vor|nach|jahr|jahres|von",
         modifiers_before={
@@ -403,6 +422,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"menschen|personen|euro|dollar|tonnen|kilometer|km|soldaten|raketen|granaten|%|prozent",
     ),
     "ko": Extras(
+        future_words=r"예정|계획|전망|방침|할\s+것",
         modifiers_after={
             r"초|상순": Modifier.EARLY,
             r"중순|중반": Modifier.MID,
@@ -418,6 +438,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"명|원|달러|톤|킬로미터|km|발|대|%",
     ),
     "ja": Extras(
+        future_words=r"予定|見通し|方針|計画|見込み",
         numbers=_CJK_NUMBERS,
         modifiers_after={
             r"上旬|初め|初旬|初頭": Modifier.EARLY,
@@ -434,6 +455,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"人|円|ドル|トン|キロ|発|台|%",
     ),
     "zh": Extras(
+        future_words=r"将|计划|预计|即将|拟",
         numbers=_CJK_NUMBERS,
         modifiers_after={
             r"上旬|初": Modifier.EARLY,

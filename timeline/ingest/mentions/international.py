@@ -154,6 +154,8 @@ def _place(m: Match, month: int, day: int, precision: Precision, direction: int 
     anchor = period_bounds(now, precision)[0]
     if direction:
         return pick(candidates, anchor, direction, strict=True)
+    if m.tense() > 0:
+        return pick(candidates, anchor, 1)
     # News reports the past: a date still to come is meant only when it is near.
     ahead = [
         d
@@ -476,7 +478,7 @@ def _resolve_weekday(m: Match) -> Reading | None:
         # so "eelmisel kolmapäeval" on a Thursday is the Wednesday of the week before.
         back = (m.now.weekday() - weekday) % 7 or 7
         return Reading(Precision.DAY, m.now - timedelta(days=back if back >= 2 else back + 7))
-    if direction > 0 or _looks_ahead(m):
+    if direction > 0 or _looks_ahead(m) or (direction == 0 and m.tense() > 0):
         return Reading(Precision.DAY, latest + timedelta(days=7) if latest <= m.now else latest)
     return Reading(Precision.DAY, latest)
 
@@ -985,6 +987,26 @@ def _period_with_modifier(w: _Words) -> str:
 
 
 @_spec(
+    "modifier and period",
+    [
+        _e("ru", "Решение примут в конце года.", "года", "2022", "year"),
+        _e("de", "Die Lieferung kommt Ende des Monats.", "Monats", "2022-11", "month"),
+    ],
+)
+@_with(_resolve_direction_period)
+def _modifier_period(w: _Words) -> str:
+    """ "в конце года", "Ende des Monats", "à la fin de l'année": the current period, modified before."""
+    if w.east_asian or not w.extras.modifiers_before or not w.unit_alt:
+        return r"(?!x)x"
+    article = r"(?:(?i:des|der|de\s+l'|de\s+la|du|del|dell'|della|di|de|el|la|le|l')\s*)?"
+    # "about" makes no period of a unit word ("ligi kuus miljonit" is about six million).
+    modifiers = _joined(p for p, m in w.extras.modifiers_before.items() if m is not Modifier.ABOUT)
+    if not modifiers:
+        return r"(?!x)x"
+    return rf"(?P<lead>(?<!\w)(?:{modifiers})\s+{article})(?P<unit>(?:{w.unit_alt}){w.suffix})"
+
+
+@_spec(
     "the day before or after",
     [
         _e(
@@ -1045,6 +1067,20 @@ def grammar(language: str) -> Grammar:
         )
 
     range_words = rf"|(?i:{w.range_alt})" if w.range_alt else ""
+    future = re.compile(rf"(?i:(?<!\w)(?:{extras.future_words}))") if extras.future_words else None
+
+    def tense(ctx, start: int, end: int, weak: bool = True) -> int:
+        """+1 when the sentence around the mention speaks of what is to come, else 0 (unsure)."""
+        if future is None:
+            return 0
+        sentence_start, sentence_end = ctx.sentence_of(start, end)
+        before = ctx.text[max(sentence_start, start - 60) : start]
+        after = ctx.text[end : min(sentence_end, end + 60)]
+        # Within the sentence, which the splitter may not cut at "。" or "다.": up to the nearest stop.
+        before = re.split(r"[。！？!?\n]|[다요]\.\s", before)[-1]
+        after = re.split(r"[。！？!?\n]|[다요]\.\s", after)[0]
+        return 1 if future.search(before) or future.search(after) else 0
+
     return Grammar(
         language=language,
         rules=tuple(rules),
@@ -1052,6 +1088,7 @@ def grammar(language: str) -> Grammar:
         modifier_after=_modifier_pattern(extras, True, w.east_asian),
         modifiers=modifier,
         range_join=re.compile(rf"\s*(?:-|–|—|~|～|〜{range_words})\s*"),
+        tense=tense,
     )
 
 

@@ -25,7 +25,7 @@ _MONTH_KEYS = "january february march april may june july august september octob
 _WEEKDAY_KEYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _UNIT_KEYS = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH, "year": Precision.YEAR}
 # Languages whose names take case endings the locale data leaves out.
-INFLECTING = frozenset("et fi hu ru uk be bg pl cs sk sl hr sr bs lv lt".split())
+INFLECTING = frozenset("et fi hu ru uk be bg pl cs sk sl hr sr bs lv lt de".split())
 # Languages written without spaces between words, or with particles glued to them.
 UNSPACED = frozenset("ja zh ko yue th lo km my".split())
 _RELATIVE_KEY = re.compile(
