@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from timeline.dates import Modifier
+from timeline.dates import Modifier, Precision
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class Extras:
     # Words that say the sentence speaks of what is still to come ("состоится", "예정", "将"): a date
     # written without a year (or a weekday) beside them is the coming one.
     future_words: str = ""
+    # Relative phrases the data lacks, with their unit and periods after publication ("이달": this month).
+    relative: dict[str, tuple[Precision, int]] = field(default_factory=dict)
     # Year phrases by periods after publication (-1 last year, 0 this year, 1 next year), written in the
     # forms that go with a month ("прошлого года") or alone ("tänavu", "지난해").
     years: dict[str, int] = field(default_factory=dict)
@@ -422,6 +424,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"menschen|personen|euro|dollar|tonnen|kilometer|km|soldaten|raketen|granaten|%|prozent",
     ),
     "ko": Extras(
+        relative={"이달": (Precision.MONTH, 0), "금주": (Precision.WEEK, 0), "이번주": (Precision.WEEK, 0)},
         future_words=r"예정|계획|전망|방침|할\s+것",
         modifiers_after={
             r"초|상순": Modifier.EARLY,

@@ -284,8 +284,8 @@ def _resolve_east_asian_day(m: Match) -> Reading | None:
         if amount is None:
             return None
         month_start = shift(m.now, Precision.MONTH, amount)
-    elif re.search(r"(?:오는|來る|来る)\s*$", m.ctx.text[max(0, m.start - 4) : m.start]):
-        if day <= m.now.day:  # "오는 5일": the coming 5th
+    elif re.search(r"(?:오는|來る|来る)\s*$", m.ctx.text[max(0, m.start - 4) : m.start]) or m.tense() > 0:
+        if day < m.now.day:  # "오는 5일", "5日に開かれる予定だ": the coming 5th
             month_start = shift(m.now, Precision.MONTH, 1)
     elif day > m.now.day:
         month_start = shift(m.now, Precision.MONTH, -1)
@@ -374,7 +374,9 @@ def _resolve_relative(m: Match) -> Reading | None:
     dateparser."""
     vocab = _w(m).vocab
     phrase = " ".join(m.text.lower().split())
-    key = vocab.relative.get(phrase) or _inflected_relative(vocab, phrase)
+    key = (
+        vocab.relative.get(phrase) or _w(m).extras.relative.get(phrase) or _inflected_relative(vocab, phrase)
+    )
     if key is None:
         return None
     unit, _amount = key
@@ -465,6 +467,12 @@ def _resolve_weekday(m: Match) -> Reading | None:
         return None
     if m.now is None:
         return Reading(Precision.DAY, None)
+    if "relweek" in m.groups:
+        amount = _relative_amount(m, m.groups["relweek"], Precision.WEEK)
+        if amount is None:
+            return None
+        monday = shift(m.now, Precision.WEEK, amount)
+        return Reading(Precision.DAY, monday + timedelta(days=weekday))
     direction = _direction(m)
     read = parse(w.vocab.canonical_weekday(weekday), w.language, m.now)
     latest = read[0] if read and read[0].weekday() == weekday else None
@@ -679,7 +687,7 @@ def _day_month(w: _Words) -> str:
     of = r"(?:(?i:de|del|di)\s+)?"
     # The year may follow an abbreviation's dot ("15 janv. 2023"); a phrase like "l'an dernier" may not,
     # there the dot ends the sentence.
-    year = rf"(?:\.?,?\s*{of}{w.year()}{w.year_word()}?|\s+{w.years('relyear2')}|\.)"
+    year = rf"(?:\.?,?\s*{of}{w.year()}{w.year_word()}?|\s+{w.years('relyear2')})"
     lead = rf"(?:{w.years()}\s+)?" if w.years_alt else ""
     return rf"{lead}{w.day()}(?:{w.dash()}{w.day('2')})?\s*{of}{w.month(dot=False)}{year}?"
 
@@ -827,7 +835,7 @@ def _year(w: _Words) -> str:
 )
 @_with(_resolve_relative)
 def _relative(w: _Words) -> str:
-    phrases = list(w.vocab.relative)
+    phrases = list(w.vocab.relative) + list(w.extras.relative)
     if not phrases:
         return r"(?!x)x"
     end = "" if w.east_asian else r"(?!\w)"
@@ -928,6 +936,8 @@ def _counted(w: _Words) -> str:
         _e("et", "Eelmisel kolmapäeval teatati.", "Eelmisel kolmapäeval", "2022-10-26", "day"),
         _e("et", "Vastus tuleb reedeks.", "reedeks", "2022-11-04", "day"),
         _e("ko", "수요일 회담이 열렸다.", "수요일", "2022-11-02", "day"),
+        _e("ko", "다음 주 월요일 회의가 열린다.", "다음 주 월요일", "2022-11-07", "day"),
+        _e("zh", "上周三举行了会议。", "上周三", "2022-10-26", "day"),
         _e("fr", "Il a démissionné lundi dernier.", "lundi dernier", "2022-10-31", "day"),
     ],
 )
@@ -936,7 +946,14 @@ def _weekday(w: _Words) -> str:
     if not w.weekday_alt:
         return r"(?!x)x"
     weekday = rf"(?P<weekday>{w.before}(?:{w.weekday_alt}){w.suffix})"
-    if not w.direction_alt or w.east_asian:
+    if w.east_asian:
+        # "다음 주 월요일", "来週月曜日": a weekday of the week named before it; "下周一": of the next week.
+        weeks = [p for p, (unit, _a) in w.vocab.relative.items() if unit is Precision.WEEK]
+        week = rf"(?P<relweek>{_alternation(weeks)})\s*" if weeks else ""
+        direction = rf"(?P<direction>{w.direction_alt})" if w.direction_alt else ""
+        lead = "|".join(x for x in (week, direction) if x)
+        return rf"(?:{lead})?{weekday}" if lead else weekday
+    if not w.direction_alt:
         return weekday
     before = rf"(?:(?P<direction>{w.before}(?:{w.direction_alt}))\s+)?{weekday}"
     if not w.vocab.direction_after:
@@ -1067,7 +1084,7 @@ def grammar(language: str) -> Grammar:
         )
 
     range_words = rf"|(?i:{w.range_alt})" if w.range_alt else ""
-    future = re.compile(rf"(?i:(?<!\w)(?:{extras.future_words}))") if extras.future_words else None
+    future = re.compile(rf"(?i:{w.before}(?:{extras.future_words}))") if extras.future_words else None
 
     def tense(ctx, start: int, end: int, weak: bool = True) -> int:
         """+1 when the sentence around the mention speaks of what is to come, else 0 (unsure)."""
