@@ -30,7 +30,7 @@ from timeline.ingest.mentions.core import (
     shift,
     shift_months,
 )
-from timeline.ingest.mentions.parse import parse
+from timeline.ingest.mentions.parse import parse, parse_relative
 
 # The longest stretch searched for tense cues on either side of a mention: bounded, so pathological
 # single-line input stays linear.
@@ -430,7 +430,7 @@ def _resolve_weekday(m: Match) -> Reading | None:
     weekday = _WEEKDAYS.index(m.groups["weekday"].title())
     # dateparser gives the latest such day on or before publication; the rules choose the week
     # (``parse.CORRECTIONS``, "weekday placed by the rules").
-    read = parse(m.groups["weekday"].title(), "en", m.now)
+    read = parse_relative(m.groups["weekday"].title(), "en", m.now)
     latest = read[0] if read and read[0].weekday() == weekday else None
     if latest is None:
         latest = m.now - timedelta(days=(m.now.weekday() - weekday) % 7)
@@ -491,7 +491,7 @@ def _resolve_day_word(m: Match) -> Reading | None:
     if m.now is None:
         return Reading(Precision.DAY, None)
     word = m.groups["day_word"].lower()
-    read = parse(word, "en", m.now) if word != "tonight" else None
+    read = parse_relative(word, "en", m.now) if word != "tonight" else None
     return Reading(Precision.DAY, read[0] if read else m.now + timedelta(days=_DAY_WORDS[word]))
 
 

@@ -21,7 +21,7 @@ from timeline.dates import SEASONS, Modifier, Precision, period_bounds
 from timeline.ingest.mentions.core import Example, Grammar, Match, Reading, Rule, pick, rule, safe_date, shift
 from timeline.ingest.mentions.extras import Extras, extras_for
 from timeline.ingest.mentions.locale import Vocabulary, stems, vocabulary
-from timeline.ingest.mentions.parse import parse
+from timeline.ingest.mentions.parse import parse, parse_relative
 
 # Languages with examples of every rule below; any other language dateparser has data for gets the
 # same rules from its locale data alone.
@@ -364,7 +364,7 @@ def relative_day(m: Match, unit: Precision, amount: int) -> date | None:
     (the data's own "в прошлом месяце"), or counted from publication where the data has no phrase."""
     vocab = _w(m).vocab
     phrase = next((p for p, key in vocab.relative.items() if key == (unit, amount)), None)
-    if phrase is not None and (read := parse(phrase, vocab.language, m.now)):
+    if phrase is not None and (read := parse_relative(phrase, vocab.language, m.now)):
         return period_bounds(read[0], unit)[0]
     return shift(m.now, unit, amount)
 
@@ -382,7 +382,9 @@ def _resolve_relative(m: Match) -> Reading | None:
     unit, _amount = key
     if m.now is None:
         return Reading(unit, None)
-    read = parse(phrase, vocab.language, m.now) or parse(_canonical(vocab, key), vocab.language, m.now)
+    read = parse_relative(phrase, vocab.language, m.now) or parse_relative(
+        _canonical(vocab, key), vocab.language, m.now
+    )
     if read is None:
         return Reading(unit, relative_day(m, *key))
     return Reading(unit, period_bounds(read[0], unit)[0])
@@ -448,7 +450,7 @@ def _resolve_counted(m: Match) -> Reading | None:
     if m.now is None:
         return Reading(unit, None)
     span = m.text if count_text is None or count_text.isdigit() else m.text.replace(count_text, str(count), 1)
-    read = parse(span, w.language, m.now)
+    read = parse_relative(span, w.language, m.now)
     day = read[0] if read else shift(m.now, unit, sign * count)
     return Reading(unit, period_bounds(day, unit)[0])
 
@@ -474,7 +476,7 @@ def _resolve_weekday(m: Match) -> Reading | None:
         monday = shift(m.now, Precision.WEEK, amount)
         return Reading(Precision.DAY, monday + timedelta(days=weekday))
     direction = _direction(m)
-    read = parse(w.vocab.canonical_weekday(weekday), w.language, m.now)
+    read = parse_relative(w.vocab.canonical_weekday(weekday), w.language, m.now)
     latest = read[0] if read and read[0].weekday() == weekday else None
     if latest is None or latest > m.now:
         latest = m.now - timedelta(days=(m.now.weekday() - weekday) % 7)

@@ -15,7 +15,7 @@ what it says; every such case is listed in ``CORRECTIONS`` below, each with a te
 from __future__ import annotations
 
 import functools
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dateparser.date import DateDataParser
 
@@ -78,6 +78,29 @@ def parse(span: str, language: str, published: date | None = None) -> tuple[date
     if data is None or data.date_obj is None:
         return None
     return data.date_obj.date(), _PERIODS.get(data.period or "day", Precision.DAY)
+
+
+# Relative spans are read against one of these days (the one with the publication's weekday) and the
+# offset dateparser finds is laid on the publication date: a parser per language and weekday, and a
+# result per span, serve every article (a parser per publication date would be built, and its language
+# data loaded, for each article).
+_BASES = [date(2015, 6, 15) + timedelta(days=k) for k in range(7)]  # Monday 15 June 2015 to Sunday
+
+
+def parse_relative(span: str, language: str, published: date) -> tuple[date, Precision] | None:
+    """The first day and precision dateparser reads in a relative ``span`` ("вчера", "last month",
+    "Monday") published on ``published``."""
+    base = _BASES[published.weekday()]
+    read = parse(span, language, base)
+    if read is None:
+        return None
+    day, precision = read
+    if precision in (Precision.DAY, Precision.WEEK):
+        return published + (day - base), precision
+    months = (day.year - base.year) * 12 + day.month - base.month
+    index = published.year * 12 + published.month - 1 + months
+    moved = date(index // 12, index % 12 + 1, 1)
+    return (moved if precision is Precision.MONTH else moved.replace(month=1)), precision
 
 
 def parse_day(year: int, month: int, day: int, language: str) -> date | None:
