@@ -229,8 +229,8 @@ def _resolve_calendar(m: Match) -> Reading | None:
     if start is None:
         return None
     until = None
-    if "day2" in groups:
-        until = safe_date(start.year, start.month, int(groups["day2"].rstrip(".")))
+    if "day2" in groups or "day3" in groups:
+        until = safe_date(start.year, start.month, int((groups.get("day2") or groups["day3"]).rstrip(".")))
         if until is None or until <= start:
             return None
     return Reading(precision, start, until, year_stated=stated or "relyear" in groups or "relyear2" in groups)
@@ -601,6 +601,7 @@ def _numeric(w: _Words) -> str:
         _e("zh", "会议于9月20日举行。", "9月20日", "2022-09-20", "day"),
         _e("ko", "협상은 3월 초 시작됐다.", "3월 초", "2022-03", "month"),
         _e("ja", "9月下旬に合意した。", "9月下旬", "2022-09", "month"),
+        _e("ko", "4월 1∼3일 훈련이 진행됐다.", "4월 1∼3일", "2022-04-01", "day"),
     ],
 )
 @_with(_resolve_calendar)
@@ -609,8 +610,10 @@ def _east_asian(w: _Words) -> str:
         return r"(?!x)x"
     return (
         r"(?:(?P<year>(?<!\d)(?:1\d|20)\d\d)\s*[年년]\s*)?(?<!\d)(?P<monthnum>1[0-2]|0?[1-9])\s*[月월](?!\s*\d+\s*[月월])"
-        r"(?:\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*[日일号號])?"
-        r"(?:\s*(?:~|～|〜|-|–|から|至|到|부터)\s*(?P<day2>[12]\d|3[01]|0?[1-9])\s*[日일号號])?"
+        # A day, or two: "4日から14日", "4일부터 14일", "1∼3일" (the first day's mark left out).
+        r"(?:\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*(?:[日일号號]"
+        r"(?:\s*(?:~|∼|～|〜|-|–|から|至|到|부터)\s*(?P<day2>[12]\d|3[01]|0?[1-9])\s*[日일号號])?"
+        r"|(?:~|∼|～|〜|-|–)\s*(?P<day3>[12]\d|3[01]|0?[1-9])\s*[日일号號]))?"
     )
 
 
@@ -741,13 +744,15 @@ def _month_year(w: _Words) -> str:
     "relative year and month",
     [
         _e("et", "Mullu novembris tõusid hinnad.", "Mullu novembris", "2021-11", "month"),
+        _e("uk", "Торік у березні КНДР передала снаряди.", "Торік у березні", "2021-03", "month"),
     ],
 )
 @_with(_resolve_calendar)
 def _relative_year_month(w: _Words) -> str:
     if w.east_asian or not w.years_alt:
         return r"(?!x)x"
-    return rf"{w.years()}\s+{w.month()}"
+    # "Торік у березні", "mullu novembris": a short preposition may stand between them.
+    return rf"{w.years()}\s+(?:[^\W\d_]{{1,2}}\s+)?{w.month()}"
 
 
 @_spec(
@@ -782,7 +787,7 @@ def _direction_month(w: _Words) -> str:
 def _month(w: _Words) -> str:
     if w.east_asian:
         return r"(?!x)x"
-    return w.month(full=True)
+    return w.month(full=True, dot=False)
 
 
 @_spec(

@@ -83,6 +83,10 @@ def _lookup(table: dict, word: str, inflecting: bool):
     if not inflecting:
         return None
     best = max((form for form in table if len(form) >= 3 and word.startswith(form)), key=len, default=None)
+    if best is None and len(word) == 3:  # "мае" from "май"
+        best = next(
+            (form for form in table if len(form) == 3 and form[:2] == word[:2] and form[2] in "яйаеь"), None
+        )
     if best is None:
         stem = word
         best = max(
@@ -103,6 +107,8 @@ def stems(forms, inflecting: bool) -> list[str]:
     found = set()
     for form in forms:
         found.add(form)
+        if inflecting and len(form) == 3 and form[-1] in "яйаеь":  # Cyrillic "май": "мае", "маю"
+            found.add(form[:2])
         if inflecting and len(form) >= 5 and not form[-1].isdigit():
             found.add(form[:-1])
             if len(form) >= 7 and form[-2:] in ("er", "ер", "ар", "ий", "ій"):
