@@ -37,6 +37,8 @@ class Extras:
     # Words that say the sentence speaks of what is still to come ("состоится", "예정", "将"): a date
     # written without a year (or a weekday) beside them is the coming one.
     future_words: str = ""
+    # Whether "last <weekday>" never means yesterday (the language says "yesterday" then).
+    last_weekday_skips_yesterday: bool = False
     # Relative phrases the data lacks, with their unit and periods after publication ("이달": this month).
     relative: dict[str, tuple[Precision, int]] = field(default_factory=dict)
     # Year phrases by periods after publication (-1 last year, 0 this year, 1 next year), written in the
@@ -86,6 +88,7 @@ _CJK_SEASONS = {"SP": "春季|春天", "SU": "夏季|夏天", "FA": "秋季|秋�
 
 EXTRAS: dict[str, Extras] = {
     "et": Extras(
+        last_weekday_skips_yesterday=True,
         future_words=r"toimub|toimuvad|hakkab|hakatakse|plaanib|plaanitakse|kavatseb|kavandatud|eeldatavasti",
         modifiers_after={
             r"algul|alguses|algusega|alguseks": Modifier.EARLY,
@@ -351,7 +354,8 @@ EXTRAS: dict[str, Extras] = {
         modifiers_before={
             r"a\s+principios\s+de|a\s+comienzos\s+de|al\s+inicio\s+de|principios\s+de": Modifier.EARLY,
             r"a\s+mediados\s+de|mediados\s+de": Modifier.MID,
-            r"a\s+finales\s+de|a\s+fines\s+de|al\s+final\s+de|finales\s+de": Modifier.LATE,
+            r"a\s+finales\s+de|a\s+fines\s+de|al\s+final\s+de|finales\s+de|fin\s+de|"
+            r"final\s+de": Modifier.LATE,
             r"hacia|alrededor\s+de|aproximadamente": Modifier.ABOUT,
         },
         range_words=("al", "a"),

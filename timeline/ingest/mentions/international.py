@@ -484,10 +484,12 @@ def _resolve_weekday(m: Match) -> Reading | None:
         monday = m.now - timedelta(days=m.now.weekday())
         return Reading(Precision.DAY, monday + timedelta(days=weekday))
     if direction < 0:
-        # "lunedì scorso": the latest one before publication; yesterday would be written "yesterday",
-        # so "eelmisel kolmapäeval" on a Thursday is the Wednesday of the week before.
+        # "lunedì scorso": the latest one before publication. In Estonian the day before publication
+        # is "eile", so "eelmisel kolmapäeval" on a Thursday is the Wednesday of the week before.
         back = (m.now.weekday() - weekday) % 7 or 7
-        return Reading(Precision.DAY, m.now - timedelta(days=back if back >= 2 else back + 7))
+        if back == 1 and w.extras.last_weekday_skips_yesterday:
+            back += 7
+        return Reading(Precision.DAY, m.now - timedelta(days=back))
     if direction > 0 or _looks_ahead(m) or (direction == 0 and m.tense() > 0):
         return Reading(Precision.DAY, latest + timedelta(days=7) if latest <= m.now else latest)
     return Reading(Precision.DAY, latest)
@@ -674,6 +676,7 @@ def _east_asian_year(w: _Words) -> str:
         _e("es", "Se firmó el 20 de enero de 2023.", "20 de enero de 2023", "2023-01-20", "day"),
         _e("de", "Am 20. Januar 2023 begann es.", "20. Januar 2023", "2023-01-20", "day"),
         _e("et", "Koosolek toimub 18. detsembril.", "18. detsembril", "2022-12-18", "day"),
+        _e("it", "Mercoledì 3 aprile il ministro ha parlato.", "Mercoledì 3 aprile", "2022-04-03", "day"),
         _e(
             "et",
             "Eelmise aasta 20. novembril kirjutati alla.",
@@ -694,6 +697,10 @@ def _day_month(w: _Words) -> str:
     # there the dot ends the sentence.
     year = rf"(?:\.?,?\s*{of}{w.year()}{w.year_word()}?|\s+{w.years('relyear2')})"
     lead = rf"(?:{w.years()}\s+)?" if w.years_alt else ""
+    # A weekday written before the date belongs to it: "Mercoledì 3 aprile", "Am Mittwoch, dem 3. April".
+    if w.weekday_alt:
+        weekday = rf"(?P<weekday_lead>{w.before}(?:{w.weekday_alt}){w.suffix})"
+        lead += rf"(?:{weekday},?\s+(?:(?i:dem|den|der|el|le|il|lo)\s+)?)?"
     return rf"{lead}{w.day()}(?:{w.dash()}{w.day('2')})?\s*{of}{w.month(dot=False)}{year}?"
 
 
