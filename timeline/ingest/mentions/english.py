@@ -471,6 +471,11 @@ def _resolve_this_period(m: Match) -> Reading | None:
         return Reading(precision, None)
     word = _direction_word(m.groups) or "this"
     amount = -1 if "latest" in m.groups.get("qualifier", "").lower() else _DIRECTION_SHIFT.get(word, 0)
+    if precision in (Precision.WEEK, Precision.MONTH, Precision.YEAR) and amount in (-1, 1):
+        # dateparser reads "last month", "next week"; quarters, decades and "this" it does not.
+        read = parse_relative(f"{'last' if amount < 0 else 'next'} {precision.value}", "en", m.now)
+        if read is not None and read[1] is precision:
+            return Reading(precision, period_bounds(read[0], precision)[0])
     return Reading(precision, shift(m.now, precision, amount))
 
 
