@@ -236,8 +236,15 @@ def _resolve_calendar(m: Match) -> Reading | None:
     return Reading(precision, start, until, year_stated=stated or "relyear" in groups or "relyear2" in groups)
 
 
+_EAST_ASIAN_DIRECTION_BEFORE = re.compile(r"(?:(?P<ahead>오는|来る)|(?P<back>지난|去る))\s*$")
+
+
 def _direction(m: Match) -> int:
     text = m.groups.get("direction") or m.groups.get("direction2")
+    if not text and _w(m).east_asian:
+        # "오는 10월" (the coming October), "지난 9월" (last September)
+        before = _EAST_ASIAN_DIRECTION_BEFORE.search(m.ctx.text, max(0, m.start - 4), m.start)
+        return 0 if before is None else (1 if before.group("ahead") else -1)
     if not text:
         return 0
     w = _w(m)
@@ -604,6 +611,7 @@ def _numeric(w: _Words) -> str:
         _e("ko", "협상은 3월 초 시작됐다.", "3월 초", "2022-03", "month"),
         _e("ja", "9月下旬に合意した。", "9月下旬", "2022-09", "month"),
         _e("ko", "4월 1∼3일 훈련이 진행됐다.", "4월 1∼3일", "2022-04-01", "day"),
+        _e("ko", "선거는 오는 3월 치러진다.", "3월", "2023-03", "month"),
     ],
 )
 @_with(_resolve_calendar)
