@@ -1,7 +1,6 @@
 """Date mentions: each way news writes a date, the words that only look like dates, and an own corpus."""
 
 import json
-import time
 from datetime import date
 from pathlib import Path
 
@@ -241,12 +240,12 @@ def test_deterministic():
     "text",
     ["", "   ", "\x00\ufffd", "Jan. 20, 2023 " * 5000, "1998 " * 10000, "on the 22nd, " * 4000, "-" * 50000],
 )
-def test_never_crashes_and_stays_fast(text):
-    began = time.perf_counter()
+@pytest.mark.parametrize("language", ["en", "ru", "ja", "et"])
+def test_never_crashes_on_odd_input(text, language):
+    """Pathological input and the calendar's edges; speed is measured by ``timeline.ingest.bench``."""
     for published in (None, date(1, 1, 1), date(9999, 12, 31)):
-        for mention in find_date_mentions(text, published):
+        for mention in find_date_mentions(text, published, language=language):
             assert text[mention.start : mention.end] == mention.text
-    assert time.perf_counter() - began < 5
 
 
 # --- own corpus ------------------------------------------------------------------------------------
