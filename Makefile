@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 TBAQ ?= ../shared/corpora/tbaq
+EST ?= ../shared/corpora/est
 SEEDS ?= ../shared/seeds
 
 .PHONY: install browser-deps run test test-postgres lint check-migrations format eval bench-data bench loadtest lock
@@ -57,6 +58,8 @@ format: install
 
 eval: install
 	$(BIN)/python -m timeline.ingest.evaluate $(TBAQ) --floor timeline/ingest/eval_floor.json
+	$(BIN)/python -m timeline.ingest.evaluate $(EST) --language et --floor timeline/ingest/eval_floor.json
+	$(BIN)/python -m timeline.ingest.evaluate --articles tests/extraction_corpus --floor timeline/ingest/eval_floor.json
 
 # Benchmarks on a generated dataset kept in var/ between runs (set BENCH_DATABASE_URL for PostgreSQL),
 # with the production settings the server runs on.

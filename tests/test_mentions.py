@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from timeline.dates import Modifier, Precision
-from timeline.ingest.evaluate import MentionScore, score_mentions
+from timeline.ingest.evaluate import FLOOR_MARGIN, MentionScore, evaluate_articles, score_mentions
 from timeline.ingest.mentions import find_date_mentions
 from timeline.ingest.sentences import split_sentences
 
@@ -240,11 +240,11 @@ def test_deterministic():
     "text",
     ["", "   ", "\x00\ufffd", "Jan. 20, 2023 " * 5000, "1998 " * 10000, "on the 22nd, " * 4000, "-" * 50000],
 )
-def test_never_crashes_on_degenerate_input(text):
-    # No time limit here: on a busy machine, and under coverage, one says more about the load than
-    # about the extractor (speed is measured by the benchmarks, make bench).
+@pytest.mark.parametrize("language", ["en", "ru", "ja", "et"])
+def test_never_crashes_on_odd_input(text, language):
+    """Pathological input and the calendar's edges; speed is measured by ``timeline.ingest.bench``."""
     for published in (None, date(1, 1, 1), date(9999, 12, 31)):
-        for mention in find_date_mentions(text, published):
+        for mention in find_date_mentions(text, published, language=language):
             assert text[mention.start : mention.end] == mention.text
 
 
@@ -265,3 +265,203 @@ def test_own_corpus_f1():
         )
     print(f"own corpus F1 {total.f1:.3f} (P {total.precision:.3f}, R {total.recall:.3f}, {total.gold} gold)")
     assert total.f1 >= 0.97
+
+
+# --- hand-annotated articles in every language ------------------------------------------------------
+
+LANGUAGES = ("en", "ko", "ja", "zh", "ru", "uk", "it", "fr", "de", "es", "et")
+FLOORS = json.loads((Path(__file__).parents[1] / "timeline" / "ingest" / "eval_floor.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def article_scores():
+    return evaluate_articles(CORPUS, ["ours"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_articles_in_each_language_keep_their_floor(article_scores, language):
+    """Short news articles per language (tests/extraction_corpus/languages), each date with its gold
+    value: at least 25 dates, and value F1 no lower than the floor in timeline/ingest/eval_floor.json."""
+    score = article_scores[language]["ours"]
+    assert score.gold >= 25
+    assert score.f1 >= FLOORS[f"articles:{language}"] - FLOOR_MARGIN, f"{language}: value F1 {score.f1:.3f}"
+
+
+# --- the rule table: every rule reads its own examples ---------------------------------------------
+
+
+def _rule_examples():
+    from timeline.ingest.mentions import RULES
+
+    for rule in RULES:
+        for index, example in enumerate(rule.examples):
+            yield pytest.param(rule, example, id=f"{rule.languages[0]}:{rule.name}:{index}")
+
+
+@pytest.mark.parametrize(("rule", "example"), list(_rule_examples()))
+def test_each_rule_reads_its_examples(rule, example):
+    published = date.fromisoformat(example.published)
+    mentions = find_date_mentions(example.text, published, language=rule.languages[0])
+    found = [m for m in mentions if example.span in m.text]
+    assert found, f"rule {rule.name!r}: {example.span!r} not found in {[m.text for m in mentions]}"
+    mention = found[0]
+    assert mention.rule == rule.name, f"{example.span!r} was read by {mention.rule!r}, not {rule.name!r}"
+    assert (mention.value, mention.precision.value) == (example.value, example.precision), rule.name
+
+
+def test_every_rule_has_an_example():
+    from timeline.ingest.mentions import RULES
+
+    with_examples = {rule.name for rule in RULES if rule.examples}
+    assert sorted({rule.name for rule in RULES} - with_examples) == []
+
+
+# --- dateparser reads the values; where it is wrong the rules correct it (parse.CORRECTIONS) ----------
+
+
+def _raw_dateparser(span, published, language="en", settings=None):
+    """What plain dateparser reads in ``span`` (date, period), without the project's corrections."""
+    from datetime import datetime
+
+    from dateparser.date import DateDataParser
+
+    base = datetime.combine(published, datetime.min.time())
+    data = DateDataParser(
+        languages=[language], settings={"RELATIVE_BASE": base, **(settings or {})}
+    ).get_date_data(span)
+    return (data.date_obj.date() if data.date_obj else None), data.period
+
+
+CORRECTION_CASES = {
+    # name in parse.CORRECTIONS: (language, text, published, span read by plain dateparser, value, precision)
+    "bare month is a month": (
+        "en",
+        "The ships docked in March.",
+        date(2022, 11, 2),
+        "in March",
+        "2022-03",
+        "month",
+    ),
+    "ordinal alone is a day of the month": (
+        "en",
+        "The talks resumed on the 6th, officials said.",
+        date(2022, 11, 2),
+        "on the 6th",
+        "2022-10-06",
+        "day",
+    ),
+    "weekday placed by the rules": (
+        "en",
+        "The envoy will arrive on Friday.",
+        date(2022, 11, 2),
+        "Friday",
+        "2022-11-04",
+        "day",
+    ),
+    "quarter read by the rules": (
+        "en",
+        "Results for Q3 1998 were flat.",
+        date(1998, 11, 2),
+        "Q3 1998",
+        "1998-Q3",
+        "quarter",
+    ),
+    "year of a month written without one": (
+        "en",
+        "Sales fell in December, the company said.",
+        date(2023, 1, 10),
+        "December",
+        "2022-12",
+        "month",
+    ),
+    "East Asian month and day": (
+        "zh",
+        "会议于1月20日举行。",
+        date(2023, 2, 1),
+        "1月20日",
+        "2023-01-20",
+        "day",
+    ),
+}
+
+
+def test_every_correction_has_a_case():
+    from timeline.ingest.mentions.parse import CORRECTIONS
+
+    assert sorted(CORRECTIONS) == sorted(CORRECTION_CASES)
+
+
+@pytest.mark.parametrize("name", sorted(CORRECTION_CASES))
+def test_correction(name):
+    """Plain dateparser reads the span otherwise than its meaning (another first day or period); the
+    mention has the meaning."""
+    from timeline.dates import parse_iso
+
+    language, text, published, span, value, precision = CORRECTION_CASES[name]
+    first_day, _ = parse_iso(value)
+    raw = _raw_dateparser(span, published, language)
+    assert raw != (first_day, precision), (
+        f"{name}: plain dateparser now reads {span!r} right; the correction may go"
+    )
+    mention = only_in(text, published, language)
+    assert (mention.value, mention.precision.value) == (value, precision), name
+
+
+def only_in(text, published, language):
+    mentions = find_date_mentions(text, published, language=language)
+    assert len(mentions) == 1, [m.text for m in mentions]
+    return mentions[0]
+
+
+def test_dateparser_is_load_bearing():
+    """Without dateparser the date rules cannot be built: there is no second parser to fall back on."""
+    import subprocess
+    import sys
+
+    code = "import sys; sys.modules['dateparser'] = None; import timeline.ingest.mentions"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode != 0 and "dateparser" in result.stderr
+
+
+@pytest.mark.parametrize("language", ["xx", "", None, "EN", "en-GB", "zz-ZZ", "123"])
+def test_unknown_language_codes_fall_back_to_english(language):
+    assert [
+        (m.text, m.value) for m in find_date_mentions("It met on 15 March 2023.", PUBLISHED, language)
+    ] == [("15 March 2023", "2023-03-15")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("pt", "A cúpula foi em 15 de março de 2023.", ("15 de março de 2023", "2023-03-15")),
+        ("pl", "Szczyt odbył się 15 marca 2023 roku.", ("15 marca 2023 roku", "2023-03-15")),
+        ("nl", "De top vond plaats op 15 maart 2023.", ("15 maart 2023", "2023-03-15")),
+        ("tr", "Zirve 15 Mart 2023 tarihinde yapıldı.", ("15 Mart 2023", "2023-03-15")),
+    ],
+)
+def test_other_languages_use_the_locale_data(language, text, expected):
+    """A language without rules of its own still gets its dates from dateparser's locale data."""
+    assert values_in(text, language) == [expected]
+
+
+def values_in(text, language, published=PUBLISHED):
+    return [(m.text, m.value) for m in find_date_mentions(text, published, language=language)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "ru",
+            "Резолюция 2397 и комитет 1718 обсуждали COVID-19; переговоры длились пять часов, сейчас тихо.",
+        ),
+        ("ko", "결의 2397호와 1718위원회는 4시간 동안 논의했다. 지금은 조용하다."),
+        ("ja", "決議2397号について約4時間協議した。現在は静かだ。"),
+        ("et", "Resolutsioon 2397 ja komitee 1718; kõnelused kestsid viis tundi. Praegu on vaikus."),
+        ("de", "Die Resolution 2397 und der Ausschuss 1718 tagten fünf Stunden; derzeit ist es ruhig."),
+        ("fr", "La résolution 2397 et le comité 1718 ont siégé cinq heures ; pour l'instant, rien."),
+        ("it", "Ha parlato con la Mars Society: 2000 persone e 1500 soldati."),
+    ],
+)
+def test_numbers_durations_and_now_are_not_dates_in_any_language(language, text):
+    assert values_in(text, language) == []

@@ -14,7 +14,7 @@ from timeline.highlight import in_context
 from timeline.ingest import language as language_module
 from timeline.ingest import translation
 from timeline.ingest.articles import text_article
-from timeline.ingest.language import date_mentions, determine_language, normalise_code
+from timeline.ingest.language import determine_language, normalise_code
 from timeline.ingest.sentences import split_sentences
 from timeline.ingest.statement_languages import LANGUAGES
 from timeline.ingest.statements import find_paired_quotes, find_statements
@@ -288,12 +288,6 @@ def test_articles_published_more_than_a_week_apart_are_not_translations():
         )
         is None
     )
-
-
-def test_the_date_extractor_is_called_with_the_language_it_supports():
-    # English dates do not depend on the extractor knowing other languages.
-    mentions = date_mentions("The talks were held on September 13, 2023.", None, "en")
-    assert [mention.value for mention in mentions] == ["2023-09-13"]
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -18,6 +18,14 @@ outside the set (regex compilation, dateparser's language data) are not timed, f
     BENCH loader_articles_per_s n=<articles> value=<x>
     BENCH search_dates_articles_per_s n=<articles> value=<y>
 
+and, for the texts not in English (the Estonian corpus ../shared/corpora/est and the hand-annotated
+articles of tests/extraction_corpus/languages, each in its own language), the date extractor
+``find_date_mentions(text, published, language)`` beside ``search_dates(text, languages=[language])``,
+with the caches of the extractor emptied before each round:
+
+    BENCH dates_non_english_articles_per_s n=<articles> value=<x>
+    BENCH search_dates_non_english_articles_per_s n=<articles> value=<y>
+
 A benchmark, not a test: the figures depend on the machine.
 """
 
@@ -122,6 +130,53 @@ def _time_search_dates(texts: list[tuple[str, datetime]]) -> float:
     return time.perf_counter() - started
 
 
+EST_CORPUS = PROJECT.parent / "shared" / "corpora" / "est"
+LANGUAGE_ARTICLES = PROJECT / "tests" / "extraction_corpus" / "languages"
+
+
+def _non_english_texts() -> list[tuple[str, datetime, str]]:
+    """(text, base, language) of the Estonian corpus and of the hand-annotated articles not in English."""
+    from timeline.ingest.timeml import iter_timeml, read_timeml
+
+    texts = []
+    for path in iter_timeml(EST_CORPUS) if EST_CORPUS.is_dir() else []:
+        document = read_timeml(path)
+        base = datetime.combine(document.dct, datetime.min.time()) if document.dct else _FALLBACK_BASE
+        texts.append((document.text, base, "et"))
+    for path in sorted(LANGUAGE_ARTICLES.glob("*.json")):
+        article = json.loads(path.read_text(encoding="utf-8"))
+        texts.append((article["text"], datetime.fromisoformat(article["published"]), article["language"]))
+    return texts
+
+
+def _bench_non_english(rounds: int) -> None:
+    """The non-English line: the extractor and plain search_dates on the same texts (medians of rounds)."""
+    from dateparser.search import search_dates
+
+    from timeline.ingest.mentions import core, find_date_mentions, parse
+
+    texts = _non_english_texts()
+    for language in sorted({language for _, _, language in texts}):  # language data, rules: not timed
+        find_date_mentions("1. mai 2020", _FALLBACK_BASE.date(), language)
+        search_dates("1. mai 2020", languages=[language])
+    ours, theirs = [], []
+    for _ in range(max(1, rounds)):
+        parse.parse.cache_clear()
+        core._scan.cache_clear()
+        started = time.perf_counter()
+        for text, base, language in texts:
+            find_date_mentions(text, base.date(), language)
+        ours.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        for text, base, language in texts:
+            search_dates(text, languages=[language], settings={"RELATIVE_BASE": base})
+        theirs.append(time.perf_counter() - started)
+    count = len(texts)
+    for name, seconds in (("dates", ours), ("search_dates", theirs)):
+        rate = count / statistics.median(seconds)
+        print(f"BENCH {name}_non_english_articles_per_s n={count} value={rate:.1f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m timeline.ingest.bench", description=__doc__.split("\n")[0]
@@ -147,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"BENCH search_dates_articles_per_s n={count} value={count / statistics.median(search_seconds):.1f}"
     )
+    _bench_non_english(args.rounds)
     return 0
 
 

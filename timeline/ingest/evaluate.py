@@ -1,6 +1,7 @@
 """Measure the date extractor against TimeML gold annotations, beside plain ``dateparser.search_dates``.
 
-Usage: ``python -m timeline.ingest.evaluate DIR [--floor FILE] [--json] [--no-baseline]``
+Usage: ``python -m timeline.ingest.evaluate DIR [--language CODE] [--floor FILE] [--json] [--no-baseline]``
+and ``python -m timeline.ingest.evaluate --articles DIR [--floor FILE]`` for hand-annotated articles.
 
 Measures, as defined in the corpus README (TempEval-3 style):
 
@@ -17,8 +18,9 @@ Measures, as defined in the corpus README (TempEval-3 style):
   Only the value is compared: the gold ``mod`` (START/MID/END/APPROX) is not.
 - value F1 = relaxed F1 × value accuracy.
 
-Plain dateparser is run as the README describes: ``search_dates(text, languages=["en"])`` with the
-creation date as ``RELATIVE_BASE``, each result's ``period`` as its granularity.
+Plain dateparser is run as the README describes: ``search_dates(text, languages=[CODE])`` with the
+creation date as ``RELATIVE_BASE``, each result's ``period`` as its granularity. ``--language`` (default
+"en") is the language of the corpus, given to both systems.
 """
 
 from __future__ import annotations
@@ -146,19 +148,28 @@ def _overlap(prediction: Prediction, timex: Timex) -> int:
     return max(0, min(prediction.end, timex.end) - max(prediction.start, timex.start))
 
 
-def predict_ours(document: TimemlDocument) -> list[Prediction]:
+def predict_ours(document: TimemlDocument, language: str = "en") -> list[Prediction]:
     """Our extractor, anchored on the document creation date."""
     return [
-        Prediction(m.start, m.end, m.value, m.until) for m in find_date_mentions(document.text, document.dct)
+        Prediction(m.start, m.end, m.value, m.until)
+        for m in find_date_mentions(document.text, document.dct, language=language)
     ]
 
 
-def predict_dateparser(document: TimemlDocument) -> list[Prediction]:
+def predict_dateparser(document: TimemlDocument, language: str = "en") -> list[Prediction]:
     """Plain ``dateparser.search_dates``, its matches located in the text left to right."""
+    return dateparser_predictions(document.text, document.dct, language)
+
+
+def dateparser_predictions(text: str, published: date | None, language: str = "en") -> list[Prediction]:
+    """What plain ``dateparser.search_dates`` finds in ``text``, located left to right."""
     from dateparser.search import search_dates
 
+    document = TimemlDocument("", "", published, text, ())
     base = datetime.combine(document.dct or date(2000, 1, 1), datetime.min.time())
-    found = search_dates(document.text, languages=["en"], settings={"RELATIVE_BASE": base}, add_period=True)
+    found = search_dates(
+        document.text, languages=[language], settings={"RELATIVE_BASE": base}, add_period=True
+    )
     predictions, cursor = [], 0
     for substring, moment, period in found or []:
         start = document.text.find(substring, cursor)
@@ -178,7 +189,7 @@ def _dateparser_value(moment: datetime, period: str | None) -> str:
     return iso_value(moment.date(), _DATEPARSER_PRECISION.get(period or "", Precision.DAY))
 
 
-SYSTEMS: dict[str, Callable[[TimemlDocument], list[Prediction]]] = {
+SYSTEMS: dict[str, Callable[[TimemlDocument, str], list[Prediction]]] = {
     "ours": predict_ours,
     "dateparser": predict_dateparser,
 }
@@ -190,7 +201,7 @@ def corpus_name(path: Path, root: Path) -> str:
     return relative.parts[0] if len(relative.parts) > 1 else root.name
 
 
-def evaluate(root: Path, systems: Iterable[str]) -> dict[str, dict[str, Tally]]:
+def evaluate(root: Path, systems: Iterable[str], language: str = "en") -> dict[str, dict[str, Tally]]:
     """Score each system over every .tml under ``root``, per sub-corpus: {corpus: {system: Tally}}."""
     results: dict[str, dict[str, Tally]] = {}
     for path in iter_timeml(root):
@@ -198,7 +209,7 @@ def evaluate(root: Path, systems: Iterable[str]) -> dict[str, dict[str, Tally]]:
         per_system = results.setdefault(corpus_name(path, root), {})
         for system in systems:
             began = time.perf_counter()
-            predictions = SYSTEMS[system](document)
+            predictions = SYSTEMS[system](document, language)
             tally = score_document(document.timexes, predictions)
             tally.seconds = time.perf_counter() - began
             per_system.setdefault(system, Tally()).add(tally)
@@ -241,13 +252,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m timeline.ingest.evaluate", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("directory", type=Path, help="folder holding .tml files, directly or in sub-corpora")
+    parser.add_argument(
+        "directory", type=Path, nargs="?", help="folder holding .tml files, directly or in sub-corpora"
+    )
+    parser.add_argument(
+        "--articles", type=Path, help="folder of hand-annotated .json articles (tests/extraction_corpus)"
+    )
+    parser.add_argument("--language", default="en", help="ISO 639-1 code of the corpus (default en)")
     parser.add_argument("--floor", type=Path, help='JSON file {"TimeBank": 0.9, ...} of minimum value F1')
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--no-baseline", action="store_true", help="skip plain dateparser")
     args = parser.parse_args(argv)
     systems = ["ours"] if args.no_baseline else ["ours", "dateparser"]
-    results = evaluate(args.directory, systems)
+    if args.articles:
+        return _main_articles(args, systems)
+    if args.directory is None:
+        parser.error("give a TimeML DIR or --articles DIR")
+    results = evaluate(args.directory, systems, args.language)
     if args.json:
         report = {corpus: {s: t.as_dict() for s, t in per.items()} for corpus, per in results.items()}
         print(json.dumps(report, indent=2))
@@ -261,8 +282,27 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def _main_articles(args, systems: list[str]) -> int:
+    results = evaluate_articles(args.articles, systems)
+    if args.json:
+        report = {
+            language: {s: {"f1": round(score.f1, 4), "gold": score.gold} for s, score in per.items()}
+            for language, per in results.items()
+        }
+        print(json.dumps(report, indent=2))
+    else:
+        print(format_articles_table(results))
+    if args.floor:
+        floors = json.loads(args.floor.read_text())
+        failures = [
+            f"articles in {language}: value F1 {per['ours'].f1:.3f} is below the floor {floors[key]:.3f}"
+            for language, per in results.items()
+            if (key := f"articles:{language}") in floors and per["ours"].f1 < floors[key] - FLOOR_MARGIN
+        ]
+        if failures:
+            print("; ".join(failures), file=sys.stderr)
+            return 1
+    return 0
 
 
 @dataclass
@@ -324,3 +364,50 @@ def score_mentions(
 def _field(mention, name: str) -> str | None:
     value = getattr(mention, name)
     return (getattr(value, "value", value) or None) if value is not None else None
+
+
+def read_articles(root: Path) -> list[dict]:
+    """The hand-annotated articles under ``root`` (``*.json``, any depth), each with its language
+    ("en" when the file names none) and publication date."""
+    articles = []
+    for path in sorted(Path(root).rglob("*.json")):
+        article = json.loads(path.read_text(encoding="utf-8"))
+        article.setdefault("language", "en")
+        article["published"] = date.fromisoformat(article["published"]) if article.get("published") else None
+        article["path"] = path
+        articles.append(article)
+    return articles
+
+
+def evaluate_articles(root: Path, systems: Iterable[str]) -> dict[str, dict[str, MentionScore]]:
+    """Value F1 of each system per language over hand-annotated articles: a found date counts when it
+    overlaps a gold one and has its value (and range end)."""
+    results: dict[str, dict[str, MentionScore]] = {}
+    for article in read_articles(root):
+        text, published, language = article["text"], article["published"], article["language"]
+        per_system = results.setdefault(language, {})
+        for system in systems:
+            if system == "ours":
+                predicted = find_date_mentions(text, published, language=language)
+            else:
+                predicted = dateparser_predictions(text, published, language)
+            per_system.setdefault(system, MentionScore()).add(
+                score_mentions(text, predicted, article["gold"])
+            )
+    return dict(sorted(results.items()))
+
+
+def format_articles_table(results: dict[str, dict[str, MentionScore]]) -> str:
+    header = f"{'language':<9} {'system':<11} {'gold':>5} {'P':>6} {'R':>6} {'val.F1':>7}"
+    lines = [header, "-" * len(header)]
+    for language, per_system in results.items():
+        for system, score in per_system.items():
+            lines.append(
+                f"{language:<9} {system:<11} {score.gold:>5} {score.precision:>6.3f} {score.recall:>6.3f} "
+                f"{score.f1:>7.3f}"
+            )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

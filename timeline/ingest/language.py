@@ -10,12 +10,8 @@ attributes on the pages need.
 from __future__ import annotations
 
 import functools
-import inspect
 import re
 from dataclasses import dataclass
-from datetime import date
-
-from timeline.ingest.mentions import DateMention, find_date_mentions
 
 GIVEN, METADATA, DETECTED = "given", "metadata", "detected"
 LANGUAGE_SOURCES = (GIVEN, METADATA, DETECTED)
@@ -70,14 +66,3 @@ def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
-_EXTRACTOR_TAKES_LANGUAGE = "language" in inspect.signature(find_date_mentions).parameters
-
-
-def date_mentions(text: str, published: date | None, language: str) -> list[DateMention]:
-    """The date mentions of ``text``, read in its ``language`` by an extractor that knows languages
-    (an English-only extractor reads every text as English)."""
-    if _EXTRACTOR_TAKES_LANGUAGE:
-        return find_date_mentions(text, published, language=language)
-    return find_date_mentions(text, published)

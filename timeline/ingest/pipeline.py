@@ -45,8 +45,8 @@ from simple_history.utils import bulk_create_with_history
 
 from timeline.ingest import translation
 from timeline.ingest.articles import Article, ReadFailure
-from timeline.ingest.language import date_mentions
 from timeline.ingest.mentions import DateMention as FoundMention
+from timeline.ingest.mentions import find_date_mentions
 from timeline.ingest.published import Published, determine_published
 from timeline.ingest.statements import FoundStatement, Speaker, SpeakerIndex, find_statements
 from timeline.models import (
@@ -533,7 +533,7 @@ class _Loader:
         if anchor is None and original is not None and original.published is not None:
             # A copy's "last month" and "Wednesday" are those of the article it copies.
             anchor = original.published
-        mentions = date_mentions(article.text, anchor, article.language)
+        mentions = find_date_mentions(article.text, anchor, language=article.language)
         suggestions = suggest_citations(self.events, article.text, mentions)
         statements = find_statements(article.text, self.speakers, language=article.language)
         return _Extracted(published, anchor, mentions, statements, shingle_set, values, suggestions)
@@ -616,7 +616,7 @@ class _Loader:
         candidates = self._translation_candidates(article.language, published.date, target)
         if not candidates:
             return None
-        mentions = date_mentions(article.text, published.date, article.language)
+        mentions = find_date_mentions(article.text, published.date, language=article.language)
         facts = translation.article_facts(
             article.text, article.language, mentions, article.outlet, published.date
         )
@@ -641,7 +641,7 @@ class _Loader:
         keys = list(stored.order_by("-pk").values_list("pk", flat=True)[:_TRANSLATION_CANDIDATES])
         missing = [pk for pk in keys if pk not in self._facts]
         for source in Source.objects.filter(pk__in=missing).select_related("outlet"):
-            mentions = date_mentions(source.text, source.published, source.language)
+            mentions = find_date_mentions(source.text, source.published, language=source.language)
             outlet = source.outlet.name if source.outlet else ""
             facts = translation.article_facts(
                 source.text, source.language, mentions, outlet, source.published

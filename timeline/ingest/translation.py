@@ -198,7 +198,7 @@ def evaluate(directory: Path) -> dict:
     loader reads it (language, publication date and outlet included) and its dates found by the
     loader's extractor."""
     from timeline.ingest.articles import read_path
-    from timeline.ingest.language import date_mentions
+    from timeline.ingest.mentions import find_date_mentions
 
     pairs = json.loads((directory / "pairs.json").read_text(encoding="utf-8"))
     facts_of: dict[str, Facts] = {}
@@ -208,7 +208,7 @@ def evaluate(directory: Path) -> dict:
             article = next(iter(read_path(directory / name, limit=_EVAL_BYTES)))
             if not hasattr(article, "text"):
                 raise ValueError(f"{name}: {article.reason}")
-            mentions = date_mentions(article.text, article.published, article.language)
+            mentions = find_date_mentions(article.text, article.published, language=article.language)
             facts_of[name] = article_facts(
                 article.text, article.language, mentions, article.outlet, article.published
             )

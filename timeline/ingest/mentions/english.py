@@ -1,99 +1,42 @@
-"""Find the mentions of calendar dates and periods in news text, and normalise them.
+"""English: the rules for the ways English news writes dates, and the words that say past or future.
 
-``find_date_mentions(text, published)`` returns every expression that names a day, week, month,
-season, quarter, year or decade — absolute ("20 January 2023", "Nov. 18-Nov. 19, 2022", "the 1990s")
-or relative to the publication date ("last month", "Wednesday", "the 15th of last month").
-
-How it works, in the manner of HeidelTime:
-
-1. ``RULES`` is a table of patterns, one per way of writing a date; each names the resolver that turns
-   its match into a period. Patterns are anchored on words that only dates use (month and weekday
-   names, "quarter", "ago", years in a plausible context), so durations ("a two-year hiatus",
-   "27 months") and numbers ("Resolution 2397", "COVID-19", "$1,998") never match.
-2. Matches are taken leftmost-longest, in text order, so the resolver of an anaphoric expression
-   ("the previous day", "later that month", "a year earlier") sees the mentions before it.
-3. A modifier written before a match ("early", "mid-", "the end of", "around") joins it.
-4. Two mentions joined by "-", "to", "until" or "between … and" become one range.
-
-Underspecified dates take the most plausible year (or month, or week) around the publication date:
-a bare weekday or month is the most recent one (news reports the past) unless the words around it
-look ahead ("will", "next", "scheduled", "by"); a month and day is whichever of last year's, this
-year's or next year's is nearer, with the same cues overriding. Without a publication date such
-expressions keep their precision and get no date. Nothing reads today's date.
-
-dateparser is not used here: each pattern already names its year, month and day, so reading them
-directly is faster than dateparser, keeps the stated precision, and cannot drift with its defaults.
-"Late November and early December" gives two mentions, as TimeML annotates it; "from December 2022
-to April this year", "Nov. 18-Nov. 19, 2022" and "between 2010 and 2014" give one range each.
+Patterns are anchored on words that only dates use (month and weekday names, "quarter", "ago", years
+in a plausible context), so durations ("a two-year hiatus", "27 months") and numbers ("Resolution
+2397", "COVID-19", "$1,998") never match. Underspecified dates take the most plausible year (or month,
+or week) around the publication date: a bare weekday or month is the most recent one (news reports the
+past) unless the words around it look ahead ("will", "next", "scheduled", "by"); a month and day is
+whichever of last year's, this year's or next year's is nearer, with the same cues overriding. Without
+a publication date such expressions keep their precision and get no date. Nothing reads today's date.
 """
 
 from __future__ import annotations
 
-import bisect
 import calendar
-import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from timeline.dates import MONTH_NAMES, SEASON_NAMES, SEASONS, FuzzyDate, Modifier, Precision, period_bounds
-from timeline.ingest.firstchars import gated
-from timeline.ingest.sentences import split_sentences
+from timeline.dates import SEASON_NAMES, SEASONS, Modifier, Precision, period_bounds
+from timeline.ingest.mentions.core import (
+    Context,
+    Example,
+    Grammar,
+    Match,
+    Reading,
+    Rule,
+    pick,
+    rule,
+    safe_date,
+    shift,
+    shift_months,
+)
+from timeline.ingest.mentions.parse import parse, parse_relative
 
 # The longest stretch searched for tense cues on either side of a mention: bounded, so pathological
 # single-line input stays linear.
 _CUE_WINDOW = 80
 # How far from publication (in days) a tense cue may place a month and day written without a year.
 _TRUST_CUE_DAYS = 300
-# How far back (in characters) an anaphoric expression looks for the mention it refers to.
-_REFERENCE_WINDOW = 600
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A date expression found in a text: where it is, what it says and the sentence holding it."""
-
-    start: int
-    end: int
-    text: str
-    date: FuzzyDate | None
-    precision: Precision
-    sentence_start: int
-    sentence_end: int
-    modifier: Modifier = Modifier.NONE
-
-    @property
-    def value(self) -> str | None:
-        """ISO value cut to the precision ("2022-09"), or None when unresolved."""
-        return self.date.value if self.date else None
-
-    @property
-    def until(self) -> str | None:
-        """ISO value of the end of a range ("2022-11-19"), None for a single period."""
-        return self.date.until if self.date else None
-
-    @property
-    def resolved(self) -> bool:
-        return self.date is not None
-
-    def sentence(self, text: str) -> str:
-        """The sentence of ``text`` (the text this mention was found in) that holds the mention."""
-        return text[self.sentence_start : self.sentence_end]
-
-    def to_dict(self, text: str) -> dict[str, str | int | None]:
-        """A JSON-ready description; ``text`` is the text the mention was found in."""
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "value": self.value,
-            "precision": self.precision.value,
-            "modifier": self.modifier.value,
-            "until": self.until,
-            "sentence": self.sentence(text),
-        }
-
 
 # ---------------------------------------------------------------------------------------------------
 # Vocabulary
@@ -204,70 +147,6 @@ _STRONG_YEAR_CUE = re.compile(
 )
 
 
-# ---------------------------------------------------------------------------------------------------
-# Resolution
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What a matched expression means: a precision and, when it can be placed, its first day."""
-
-    precision: Precision
-    day: date | None
-    until: date | None = None
-    year_stated: bool = True
-    modifier: Modifier = Modifier.NONE
-    # False for comparison periods ("a year earlier"), which later anaphora must not chain from.
-    is_anchor: bool = True
-
-
-@dataclass
-class _Context:
-    """What resolvers may look at: the text, the publication date, and the mentions before."""
-
-    text: str
-    published: date | None
-    sentences: list[tuple[int, int]]
-    sentence_starts: list[int] = field(default_factory=list)
-    earlier: list[tuple[int, Reading]] = field(default_factory=list)
-
-    def __post_init__(self):
-        self.sentence_starts = [start for start, _ in self.sentences]
-
-    def sentence_of(self, start: int, end: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self.sentence_starts, start) - 1
-        if index >= 0 and self.sentences[index][1] >= end:
-            return self.sentences[index]
-        return start, end
-
-    def reference(self, position: int, precision: Precision | None = None) -> Reading | None:
-        """The latest resolved mention (of ``precision``, if given) shortly before ``position``."""
-        for start, reading in reversed(self.earlier):
-            if position - start > _REFERENCE_WINDOW:
-                return None
-            if reading.day is not None and reading.is_anchor and precision in (None, reading.precision):
-                return reading
-        return None
-
-    def direction(self, start: int, end: int, weak: bool = True) -> int:
-        """-1 when the words around the mention speak of the past, +1 of the future, 0 when unsure.
-
-        The nearest tense cue before the mention (back to the sentence start) decides; failing one,
-        the first in the few words after it. ``weak`` lets modals ("could", "may") count as looking ahead."""
-        sentence_start, sentence_end = self.sentence_of(start, end)
-        before = _WORD.findall(self.text, max(sentence_start, start - _CUE_WINDOW), start)
-        for index in range(len(before) - 1, -1, -1):
-            previous = before[index - 1] if index else ""
-            if cue := _tense_of(before[index], previous, len(before) - index, weak):
-                return cue
-        after = _WORD.findall(self.text, end, min(sentence_end, end + _CUE_WINDOW // 2))[:_WORDS_AHEAD]
-        for index, word in enumerate(after):
-            previous = after[index - 1] if index else ""
-            if cue := _tense_of(word, previous, index + 1, weak, ahead=True):
-                return cue
-        return 0
-
-
 _WORD = re.compile(r"[A-Za-z']+")
 _WORDS_AHEAD = 6
 _FUTURE_WORDS = frozenset(
@@ -313,38 +192,23 @@ def _tense_of(word: str, previous: str, words_away: int, weak: bool, ahead: bool
     return 0
 
 
-def _pick(candidates: list[date], now: date, direction: int, strict: bool = False) -> date | None:
-    """Choose among possible dates: the latest before ``now`` (direction -1), the earliest after
-    (+1), or the nearest (0, ties going to the past). ``strict`` excludes ``now`` itself."""
-    latest = max((c for c in candidates if c < now or (c == now and not strict)), default=None)
-    earliest = min((c for c in candidates if c > now or (c == now and not strict)), default=None)
-    if latest is None or earliest is None:
-        return latest or earliest
-    if direction:
-        return latest if direction < 0 else earliest
-    return latest if (now - latest) <= (earliest - now) else earliest
+def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
+    """-1 when the words around the mention speak of the past, +1 of the future, 0 when unsure.
 
-
-def _shift_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def _shift(day: date, precision: Precision, amount: int) -> date:
-    """The first day of the period ``amount`` periods of ``precision`` away from the one holding ``day``."""
-    start = period_bounds(day, precision)[0]
-    if precision is Precision.DAY:
-        return start + timedelta(days=amount)
-    if precision is Precision.WEEK:
-        return start + timedelta(weeks=amount)
-    months = {
-        Precision.MONTH: 1,
-        Precision.SEASON: 3,
-        Precision.QUARTER: 3,
-        Precision.YEAR: 12,
-        Precision.DECADE: 120,
-    }[precision]
-    return _shift_months(start, months * amount)
+    The nearest tense cue before the mention (back to the sentence start) decides; failing one,
+    the first in the few words after it. ``weak`` lets modals ("could", "may") count as looking ahead."""
+    sentence_start, sentence_end = ctx.sentence_of(start, end)
+    before = _WORD.findall(ctx.text, max(sentence_start, start - _CUE_WINDOW), start)
+    for index in range(len(before) - 1, -1, -1):
+        previous = before[index - 1] if index else ""
+        if cue := _tense_of(before[index], previous, len(before) - index, weak):
+            return cue
+    after = _WORD.findall(ctx.text, end, min(sentence_end, end + _CUE_WINDOW // 2))[:_WORDS_AHEAD]
+    for index, word in enumerate(after):
+        previous = after[index - 1] if index else ""
+        if cue := _tense_of(word, previous, index + 1, weak, ahead=True):
+            return cue
+    return 0
 
 
 def _number(text: str) -> int | None:
@@ -368,17 +232,6 @@ def _year_number(text: str) -> int:
     return 1900 + sum(_TENS.get(w, _TEENS.get(w, _UNITS.get(w, 0))) for w in rest)
 
 
-def _month_number(text: str) -> int:
-    return MONTH_NAMES[text.lower().rstrip(".")]
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 _DIRECTION_SHIFT = {
     "last": -1,
     "past": -1,
@@ -399,39 +252,33 @@ def _direction_word(groups: dict[str, str | None]) -> str | None:
     return " ".join(word.lower().split()) if word else None
 
 
-class _Match:
-    """A candidate match with what the resolvers need: its groups, span and context."""
-
-    def __init__(self, match: re.Match, ctx: _Context):
-        self.groups = {k: v for k, v in match.groupdict().items() if v is not None}
-        # A "lead" group holds words that must come before the date but are not part of it ("in").
-        self.start = match.end("lead") if "lead" in self.groups else match.start()
-        self.end = match.end()
-        self.ctx = ctx
-
-    @property
-    def now(self) -> date | None:
-        return self.ctx.published
-
-    def tense(self, weak: bool = True) -> int:
-        return self.ctx.direction(self.start, self.end, weak)
-
-    def reference(self, precision: Precision | None = None) -> Reading | None:
-        return self.ctx.reference(self.start, precision)
-
-
-def _relative_year(m: _Match) -> int | None:
+def _relative_year(m: Match) -> int | None:
     """The year given by "last year", "this year", "next year", or None."""
     phrase = m.groups.get("relative_year", "").lower()
-    shift = -1 if "last" in phrase else 1 if "next" in phrase else 0
-    return m.now.year + shift if m.now else None
+    offset = -1 if "last" in phrase else 1 if "next" in phrase else 0
+    return m.now.year + offset if m.now else None
 
 
-def _resolve_calendar(m: _Match) -> Reading | None:
-    """Dates written with a month name and/or day and/or year, possibly as a range of two."""
+def _read_month(word: str) -> int | None:
+    """The month dateparser reads in a month name as written ("Sept.", "JANUARY")."""
+    read = parse(f"1 {word.rstrip('.')} 2000", "en")
+    return read[0].month if read else None
+
+
+def _read_day(word: str, day: int, year: int) -> date | None:
+    """dateparser's reading of a day of the month named as written, in the year the rules chose."""
+    read = parse(f"{day} {word.rstrip('.')} {year}", "en")
+    return read[0] if read and read[0].day == day else None
+
+
+def _resolve_calendar(m: Match) -> Reading | None:
+    """Dates written with a month name and/or day and/or year, possibly as a range of two. dateparser
+    reads the month and the day; the rules choose the year when none is written."""
     groups = m.groups
     precision = Precision.DAY if "day" in groups else Precision.MONTH
-    month = _month_number(groups["month"])
+    month = _read_month(groups["month"])
+    if month is None:
+        return None
     day_number = _number(groups["day"]) if "day" in groups else 1
     if day_number is None or not 1 <= day_number <= 31:
         return None
@@ -440,13 +287,16 @@ def _resolve_calendar(m: _Match) -> Reading | None:
         year = _year_number(groups["year"]) if "year" in groups else _relative_year(m)
         if year is None:
             return Reading(precision, None)
-        start = _safe_date(year, month, day_number)
+        start = safe_date(year, month, day_number)
         stated = True
     else:
         if m.now is None:
             return Reading(precision, None, year_stated=False)
         start = _place_in_year(m, month, day_number, precision)
         stated = False
+    if start is None:
+        return None
+    start = _read_day(groups["month"], start.day, start.year)
     if start is None:
         return None
     if "day2" in groups or "month2" in groups:
@@ -456,42 +306,44 @@ def _resolve_calendar(m: _Match) -> Reading | None:
     return Reading(precision, start, until, year_stated=stated)
 
 
-def _place_in_year(m: _Match, month: int, day: int, precision: Precision) -> date | None:
+def _place_in_year(m: Match, month: int, day: int, precision: Precision) -> date | None:
     """The year of a month (and day) written without one, from direction words or tense."""
     word = _direction_word(m.groups)
     if word == "this":
-        return _safe_date(m.now.year, month, day)
-    candidates = [d for k in (-1, 0, 1) if (d := _safe_date(m.now.year + k, month, day))]
+        return safe_date(m.now.year, month, day)
+    candidates = [d for k in (-1, 0, 1) if (d := safe_date(m.now.year + k, month, day))]
     if "weekday" in m.groups:
         # "Monday, Oct. 26": the year in which that day is that weekday.
         weekday = _WEEKDAYS.index(m.groups["weekday"].title())
         candidates = [d for d in candidates if d.weekday() == weekday] or candidates
     now = period_bounds(m.now, precision)[0]
     if word in _DIRECTION_SHIFT:
-        return _pick(candidates, now, _DIRECTION_SHIFT[word], strict=True)
+        return pick(candidates, now, _DIRECTION_SHIFT[word], strict=True)
     direction = m.tense()
     if precision is Precision.MONTH and direction == 0:
         direction = -1
-    chosen = _pick(candidates, now, direction)
+    chosen = pick(candidates, now, direction)
     if precision is Precision.DAY and chosen is not None and abs((chosen - now).days) > _TRUST_CUE_DAYS:
         # Tense cues are rough; a day they put most of a year away is likelier the nearer one.
-        return _pick(candidates, now, 0)
+        return pick(candidates, now, 0)
     return chosen
 
 
 def _range_end(groups: dict[str, str], start: date) -> date | None:
     """The end of "18-19 Nov", "Nov. 18-Nov. 19" or "Nov - Dec": in the start's year, or the next."""
-    month = _month_number(groups["month2"]) if "month2" in groups else start.month
+    month = _read_month(groups["month2"]) if "month2" in groups else start.month
+    if month is None:
+        return None
     day = _number(groups["day2"]) if "day2" in groups else 1
     if day is None:
         return None
-    end = _safe_date(start.year, month, day)
+    end = safe_date(start.year, month, day)
     if end is not None and end < start:
-        end = _safe_date(start.year + 1, month, day)
+        end = safe_date(start.year + 1, month, day)
     return end
 
 
-def _resolve_day_of_month(m: _Match) -> Reading | None:
+def _resolve_day_of_month(m: Match) -> Reading | None:
     """ "on the 22nd", "the 15th of last month": a day of the current, last or next month."""
     day = _number(m.groups["day"])
     if day is None or not 1 <= day <= 31:
@@ -500,23 +352,21 @@ def _resolve_day_of_month(m: _Match) -> Reading | None:
         return Reading(Precision.DAY, None)
     shift = {"last": -1, "this": 0, "next": 1}.get((m.groups.get("month_direction") or "").lower())
     if shift is not None:
-        first = _shift_months(m.now, shift)
-        start = _safe_date(first.year, first.month, day)
+        first = shift_months(m.now, shift)
+        start = safe_date(first.year, first.month, day)
         return Reading(Precision.DAY, start) if start else None
-    candidates = [
-        d for k in (-1, 0, 1) if (d := _safe_date((f := _shift_months(m.now, k)).year, f.month, day))
-    ]
+    candidates = [d for k in (-1, 0, 1) if (d := safe_date((f := shift_months(m.now, k)).year, f.month, day))]
     direction = m.tense() or -1
-    return Reading(Precision.DAY, _pick(candidates, m.now, direction))
+    return Reading(Precision.DAY, pick(candidates, m.now, direction))
 
 
-def _resolve_numeric(m: _Match) -> Reading | None:
+def _resolve_numeric(m: Match) -> Reading | None:
     """ "11/02/89", "2022-11-18", "19980303": numbers in month/day/year (or ISO) order."""
     groups = m.groups
     first, second, year = int(groups["num_month"]), int(groups["num_day"]), groups["num_year"]
     month, day = (first, second) if first <= 12 else (second, first)
     full_year = int(year) if len(year) == 4 else _century_year(int(year), m.now)
-    start = _safe_date(full_year, month, day)
+    start = safe_date(full_year, month, day)
     return Reading(Precision.DAY, start) if start else None
 
 
@@ -529,7 +379,7 @@ def _century_year(two_digits: int, published: date | None) -> int:
     return min(options, key=lambda year: abs(year - published.year))
 
 
-def _resolve_bare_year(m: _Match) -> Reading | None:
+def _resolve_bare_year(m: Match) -> Reading | None:
     """A number alone is a year only in a year-like context ("in 2017", "(2009)", "the 1996 bombing")."""
     year = _year_number(m.groups["year"])
     text = m.ctx.text
@@ -550,7 +400,7 @@ def _resolve_bare_year(m: _Match) -> Reading | None:
     return Reading(Precision.YEAR, date(year, 1, 1))
 
 
-def _resolve_year_range(m: _Match) -> Reading | None:
+def _resolve_year_range(m: Match) -> Reading | None:
     """ "2016-17", "1991-1997": a span of years (the second may drop its century)."""
     first = _year_number(m.groups["year"])
     second_text = m.groups["year2"]
@@ -560,7 +410,7 @@ def _resolve_year_range(m: _Match) -> Reading | None:
     return Reading(Precision.YEAR, date(first, 1, 1), date(second, 1, 1))
 
 
-def _resolve_decade(m: _Match) -> Reading | None:
+def _resolve_decade(m: Match) -> Reading | None:
     """ "the 1990s", "the '90s", "the nineties"."""
     groups = m.groups
     if "century" in groups:
@@ -573,20 +423,25 @@ def _resolve_decade(m: _Match) -> Reading | None:
     return Reading(Precision.DECADE, date(year, 1, 1))
 
 
-def _resolve_weekday(m: _Match) -> Reading | None:
+def _resolve_weekday(m: Match) -> Reading | None:
     """ "Wednesday" (the latest on or before publication unless the words look ahead), "next Friday"."""
     if m.now is None:
         return Reading(Precision.DAY, None)
     weekday = _WEEKDAYS.index(m.groups["weekday"].title())
-    candidates = [m.now + timedelta(days=k) for k in range(-7, 8)]
-    candidates = [d for d in candidates if d.weekday() == weekday]
+    # dateparser gives the latest such day on or before publication; the rules choose the week
+    # (``parse.CORRECTIONS``, "weekday placed by the rules").
+    read = parse_relative(m.groups["weekday"].title(), "en", m.now)
+    latest = read[0] if read and read[0].weekday() == weekday else None
+    if latest is None:
+        latest = m.now - timedelta(days=(m.now.weekday() - weekday) % 7)
+    candidates = [latest + timedelta(days=7 * k) for k in (-1, 0, 1)]
     word = _direction_word(m.groups)
     if word == "this":
         monday = m.now - timedelta(days=m.now.weekday())
         return Reading(Precision.DAY, monday + timedelta(days=weekday))
     if word in _DIRECTION_SHIFT:
-        return Reading(Precision.DAY, _pick(candidates, m.now, _DIRECTION_SHIFT[word], strict=True))
-    return Reading(Precision.DAY, _pick(candidates, m.now, m.tense(weak=False) or -1))
+        return Reading(Precision.DAY, pick(candidates, m.now, _DIRECTION_SHIFT[word], strict=True))
+    return Reading(Precision.DAY, pick(candidates, m.now, m.tense(weak=False) or -1))
 
 
 _UNIT_PRECISION = {
@@ -600,13 +455,13 @@ _UNIT_PRECISION = {
 }
 
 
-def _unit(m: _Match) -> Precision:
+def _unit(m: Match) -> Precision:
     if "part_of_day" in m.groups:
         return Precision.DAY
     return _UNIT_PRECISION[m.groups["unit"].lower().rstrip("s")]
 
 
-def _resolve_this_period(m: _Match) -> Reading | None:
+def _resolve_this_period(m: Match) -> Reading | None:
     """ "last month", "this week", "next year", "the current quarter": the period of the publication
     date, or the one before or after it."""
     precision = _unit(m)
@@ -615,11 +470,16 @@ def _resolve_this_period(m: _Match) -> Reading | None:
     if m.now is None:
         return Reading(precision, None)
     word = _direction_word(m.groups) or "this"
-    shift = -1 if "latest" in m.groups.get("qualifier", "").lower() else _DIRECTION_SHIFT.get(word, 0)
-    return Reading(precision, _shift(m.now, precision, shift))
+    amount = -1 if "latest" in m.groups.get("qualifier", "").lower() else _DIRECTION_SHIFT.get(word, 0)
+    if precision in (Precision.WEEK, Precision.MONTH, Precision.YEAR) and amount in (-1, 1):
+        # dateparser reads "last month", "next week"; quarters, decades and "this" it does not.
+        read = parse_relative(f"{'last' if amount < 0 else 'next'} {precision.value}", "en", m.now)
+        if read is not None and read[1] is precision:
+            return Reading(precision, period_bounds(read[0], precision)[0])
+    return Reading(precision, shift(m.now, precision, amount))
 
 
-def _resolve_year_end(m: _Match) -> Reading | None:
+def _resolve_year_end(m: Match) -> Reading | None:
     """ "year-end", "by year's end": the end of the current year."""
     if m.now is None:
         return Reading(Precision.YEAR, None, modifier=Modifier.LATE)
@@ -629,22 +489,24 @@ def _resolve_year_end(m: _Match) -> Reading | None:
 _DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
-def _resolve_day_word(m: _Match) -> Reading | None:
+def _resolve_day_word(m: Match) -> Reading | None:
     """ "yesterday", "today", "tomorrow", "tonight" — not "USA Today", a name."""
     if _inside_name(m):
         return None
     if m.now is None:
         return Reading(Precision.DAY, None)
-    return Reading(Precision.DAY, m.now + timedelta(days=_DAY_WORDS[m.groups["day_word"].lower()]))
+    word = m.groups["day_word"].lower()
+    read = parse_relative(word, "en", m.now) if word != "tonight" else None
+    return Reading(Precision.DAY, read[0] if read else m.now + timedelta(days=_DAY_WORDS[word]))
 
 
-def _inside_name(m: _Match) -> bool:
+def _inside_name(m: Match) -> bool:
     """Whether a capitalised word follows another mid-sentence, as in a name ("VOA Today")."""
     before = m.ctx.text[max(0, m.start - 30) : m.start]
     return m.ctx.text[m.start].isupper() and re.search(r"[A-Z]\w*\s+$", before) is not None
 
 
-def _resolve_ago(m: _Match) -> Reading | None:
+def _resolve_ago(m: Match) -> Reading | None:
     """ "two years ago" from the publication date; "a year earlier" from the period just mentioned.
 
     Earnings copy compares quarters: "profit rose from a year earlier" after "the third quarter"
@@ -655,17 +517,17 @@ def _resolve_ago(m: _Match) -> Reading | None:
     return _ago(m, count, _unit(m), m.groups["anchor"].lower())
 
 
-def _resolve_year_earlier(m: _Match) -> Reading | None:
+def _resolve_year_earlier(m: Match) -> Reading | None:
     """ "year-earlier results", "the year-ago profit": a year before the period just mentioned."""
     return _ago(m, 1, Precision.YEAR, "earlier")
 
 
-def _ago(m: _Match, count: int, precision: Precision, anchor_word: str) -> Reading | None:
+def _ago(m: Match, count: int, precision: Precision, anchor_word: str) -> Reading | None:
     quarter = m.reference(Precision.QUARTER)
     if quarter is not None and m.now is not None and quarter.day > m.now:
         quarter = None  # a quarter still to come is not the one being reported
     if precision is Precision.YEAR and count == 1 and quarter is not None:
-        return Reading(Precision.QUARTER, _shift(quarter.day, Precision.QUARTER, -4), is_anchor=False)
+        return Reading(Precision.QUARTER, shift(quarter.day, Precision.QUARTER, -4), is_anchor=False)
     base = m.reference() if anchor_word in ("earlier", "later") else None
     anchor = base.day if base else m.now
     if anchor is None:
@@ -673,10 +535,10 @@ def _ago(m: _Match, count: int, precision: Precision, anchor_word: str) -> Readi
     sign = 1 if anchor_word == "later" else -1
     unit = Precision.YEAR if precision is Precision.DECADE else precision
     amount = count * (10 if precision is Precision.DECADE else 1) * sign
-    return Reading(unit, _shift(anchor, unit, amount), is_anchor=base is None)
+    return Reading(unit, shift(anchor, unit, amount), is_anchor=base is None)
 
 
-def _resolve_anaphoric(m: _Match) -> Reading | None:
+def _resolve_anaphoric(m: Match) -> Reading | None:
     """ "that day", "the previous day", "later that month", "the following year": the period of the
     mention just before, or the one before or after it; the publication date when there is none."""
     precision = _unit(m)
@@ -684,11 +546,11 @@ def _resolve_anaphoric(m: _Match) -> Reading | None:
     anchor = reference.day if reference else m.now
     if anchor is None:
         return Reading(precision, None)
-    shift = _DIRECTION_SHIFT.get(_direction_word(m.groups) or "this", 0)
-    return Reading(precision, _shift(anchor, precision, shift))
+    amount = _DIRECTION_SHIFT.get(_direction_word(m.groups) or "this", 0)
+    return Reading(precision, shift(anchor, precision, amount))
 
 
-def _resolve_quarter(m: _Match) -> Reading | None:
+def _resolve_quarter(m: Match) -> Reading | None:
     """ "the third quarter", "third-quarter", "Q3 2022", "this year's first quarter", "the quarter"."""
     groups = m.groups
     written = groups.get("q") or groups.get("q2")
@@ -712,7 +574,7 @@ def _resolve_quarter(m: _Match) -> Reading | None:
     return Reading(Precision.QUARTER, start)
 
 
-def _resolve_named_quarter(m: _Match) -> Reading | None:
+def _resolve_named_quarter(m: Match) -> Reading | None:
     """ "the quarter", "the latest period", "this quarter", "the year-earlier quarter", "the 1988 period":
     the quarter being reported (the one mentioned last, else the one before publication), or the
     same quarter a year before."""
@@ -726,15 +588,15 @@ def _resolve_named_quarter(m: _Match) -> Reading | None:
     if reference is not None:
         anchor = reference.day
     elif m.now is not None:
-        anchor = _shift(m.now, Precision.QUARTER, 0 if name.startswith("this") else -1)
+        anchor = shift(m.now, Precision.QUARTER, 0 if name.startswith("this") else -1)
     else:
         return Reading(Precision.QUARTER, None)
     if re.search(r"year[\s-](?:earlier|ago)|prior[\s-]year|last\s+year", name):
-        return Reading(Precision.QUARTER, _shift(anchor, Precision.QUARTER, -4), is_anchor=False)
+        return Reading(Precision.QUARTER, shift(anchor, Precision.QUARTER, -4), is_anchor=False)
     return Reading(Precision.QUARTER, anchor)
 
 
-def _resolve_season(m: _Match) -> Reading | None:
+def _resolve_season(m: Match) -> Reading | None:
     """ "summer 2022", "last fall", "this winter", "in the spring": a season, by default the latest."""
     code = SEASON_NAMES[m.groups["season"].lower()]
     if not {"year", "direction", "lead"} & m.groups.keys():
@@ -754,18 +616,18 @@ def _resolve_season(m: _Match) -> Reading | None:
             now if period_bounds(now, Precision.SEASON)[0].month == SEASONS[code] else current,
         )
     if word in _DIRECTION_SHIFT:
-        return Reading(Precision.SEASON, _pick(candidates, now, _DIRECTION_SHIFT[word], strict=True))
-    return Reading(Precision.SEASON, _pick(candidates, now, m.tense() or -1))
+        return Reading(Precision.SEASON, pick(candidates, now, _DIRECTION_SHIFT[word], strict=True))
+    return Reading(Precision.SEASON, pick(candidates, now, m.tense() or -1))
 
 
-def _resolve_fiscal(m: _Match) -> Reading | None:
+def _resolve_fiscal(m: Match) -> Reading | None:
     """ "fiscal 1998", "fiscal 98": the fiscal year named by its (ending) calendar year."""
     year = m.groups["fiscal_year"]
     number = int(year) if len(year) == 4 else _century_year(int(year), m.now)
     return Reading(Precision.YEAR, date(number, 1, 1))
 
 
-def _resolve_week_of(m: _Match) -> Reading | None:
+def _resolve_week_of(m: Match) -> Reading | None:
     """ "the week of March 8": the week holding that day."""
     reading = _resolve_calendar(m)
     if reading is None:
@@ -773,7 +635,7 @@ def _resolve_week_of(m: _Match) -> Reading | None:
     return Reading(Precision.WEEK, reading.day)
 
 
-def _resolve_holiday(m: _Match) -> Reading | None:
+def _resolve_holiday(m: Match) -> Reading | None:
     """Christmas, New Year's Day, Thanksgiving...: the nearest one, unless the words say otherwise."""
     name = " ".join(m.groups["holiday"].lower().replace("'s", "").split())
     if m.now is None and "year" not in m.groups:
@@ -784,7 +646,7 @@ def _resolve_holiday(m: _Match) -> Reading | None:
         return Reading(Precision.DAY, candidates[0])
     word = _direction_word(m.groups)
     direction = _DIRECTION_SHIFT.get(word, 0) if word else m.tense()
-    return Reading(Precision.DAY, _pick(candidates, m.now, direction, strict=bool(word and word != "this")))
+    return Reading(Precision.DAY, pick(candidates, m.now, direction, strict=bool(word and word != "this")))
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
@@ -837,20 +699,6 @@ def _holiday_date(name: str, year: int) -> date | None:
 # The rules: one pattern per way of writing a date, with the resolver that reads it.
 
 
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    pattern: re.Pattern
-    resolve: Callable[[_Match], Reading | None]
-    # The same matches, found faster (``timeline.ingest.firstchars``).
-    scanner: re.Pattern
-
-
-def _rule(name: str, pattern: str, resolve: Callable[[_Match], Reading | None]) -> Rule:
-    compiled = re.compile(pattern)
-    return Rule(name, compiled, resolve, gated(compiled))
-
-
 _THE = r"(?:(?i:the)\s+)?"
 _UNIT_WORD = r"(?P<unit>(?i:day|week|weekend|month|quarter|year|decade)s?)"
 _PREPOSITION_BEFORE_DAY = (
@@ -864,91 +712,177 @@ _HOLIDAY_NAMES = (
 
 RULES: list[Rule] = [
     # Numeric forms.
-    _rule(
+    rule(
         "ISO date",
         r"(?<![\d-])(?P<num_year>\d{4})-(?P<num_month>[01]\d)-(?P<num_day>[0-3]\d)(?![\d])",
         _resolve_numeric,
+        examples=[Example("The file is dated 2022-11-18 in the log.", "2022-11-18", "2022-11-18", "day")],
     ),
-    _rule(
+    rule(
         "slashed date",
         r"(?<![\d/.])(?P<num_month>[01]?\d)/(?P<num_day>[0-3]?\d)/(?P<num_year>\d{4}|\d\d)(?![\d/])",
         _resolve_numeric,
+        examples=[Example("The form is dated 11/02/89.", "11/02/89", "1989-11-02", "day")],
     ),
-    _rule(
+    rule(
         "compact date",
         r"(?<![\d.,$-])(?P<num_year>(?:19|20)\d\d)(?P<num_month>[01]\d)(?P<num_day>[0-3]\d)(?![\d.,])",
         _resolve_numeric,
+        examples=[Example("Filed as 19980303 in the register.", "19980303", "1998-03-03", "day")],
     ),
     # Month names, with day and year in either order, and ranges between two of them.
-    _rule(
+    rule(
         "month day range",
         rf"{_month()}\s+{_day()}{_DASH}(?:{_month('2')}\s+)?{_day('2')}(?:,?\s+{_year()})?",
         _resolve_calendar,
+        examples=[
+            Example(
+                "Railcars moved on Nov. 18-Nov. 19, 2022 to the border.",
+                "Nov. 18-Nov. 19, 2022",
+                "2022-11-18",
+                "day",
+            )
+        ],
     ),
-    _rule(
+    rule(
         "day range month",
         rf"{_day()}{_DASH}{_day('2')}\s+(?:(?i:of)\s+)?{_month()}(?:,?\s+{_year()})?",
         _resolve_calendar,
+        examples=[Example("The fair ran 18–19 November.", "18–19 November", "2022-11-18", "day")],
     ),
-    _rule(
+    rule(
         "weekday month day",
         rf"(?:{_WEEKDAY},?\s+)?(?:{_DIRECTION}\s+)?{_month()}\s+{_day()}(?:,?\s+{_year()})?",
         _resolve_calendar,
+        examples=[
+            Example("It was signed on January 20, 2023.", "January 20, 2023", "2023-01-20", "day"),
+            Example("The photo was released on Jan. 20.", "Jan. 20", "2022-01-20", "day"),
+        ],
     ),
-    _rule(
+    rule(
         "day month",
         rf"(?:{_WEEKDAY},?\s+)?(?:(?i:the)\s+)?{_day()}\s+(?:(?i:of)\s+)?{_month()}(?:,?\s+{_year()})?",
         _resolve_calendar,
+        examples=[
+            Example(
+                "It was signed on the 20th of January, 2023.",
+                "the 20th of January, 2023",
+                "2023-01-20",
+                "day",
+            )
+        ],
     ),
-    _rule("month range year", rf"{_month()}{_DASH}{_month('2')},?\s+{_year()}", _resolve_calendar),
-    _rule("month year", rf"{_month()},?\s+(?:(?i:of)\s+)?{_year()}", _resolve_calendar),
-    _rule("month relative year", rf"{_month()},?\s+{_RELATIVE_YEAR}", _resolve_calendar),
-    _rule("direction month", rf"{_DIRECTION}\s+(?P<month>{_cased(_MONTHS_FULL)})\b", _resolve_calendar),
-    _rule(
+    rule(
+        "month range year",
+        rf"{_month()}{_DASH}{_month('2')},?\s+{_year()}",
+        _resolve_calendar,
+        examples=[
+            Example("Sales rose in September-October 2021.", "September-October 2021", "2021-09", "month")
+        ],
+    ),
+    rule(
+        "month year",
+        rf"{_month()},?\s+(?:(?i:of)\s+)?{_year()}",
+        _resolve_calendar,
+        examples=[Example("They met in November 2021.", "November 2021", "2021-11", "month")],
+    ),
+    rule(
+        "month relative year",
+        rf"{_month()},?\s+{_RELATIVE_YEAR}",
+        _resolve_calendar,
+        examples=[Example("Talks stalled in March last year.", "March last year", "2021-03", "month")],
+    ),
+    rule(
+        "direction month",
+        rf"{_DIRECTION}\s+(?P<month>{_cased(_MONTHS_FULL)})\b",
+        _resolve_calendar,
+        examples=[Example("Prices rose last March.", "last March", "2022-03", "month")],
+    ),
+    rule(
         "month after cue",
         rf"(?P<lead>\b(?:(?i:in|since|until|till|by|from|to|through|during|before|after|early|mid|late|of|"
         rf"around|between|last|next|this|the|a|for)[\s-]+|(?:{_cased(_MONTHS_FULL)})\s+(?i:and|or|to)\s+))"
         rf"(?P<month>{_cased(_MONTHS_FULL)})\b(?!\s+\d)",
         _resolve_calendar,
+        examples=[Example("The ships docked in September.", "September", "2022-09", "month")],
     ),
-    _rule(
+    rule(
         "day of relative month",
         rf"(?i:the)\s+{_day()}\s+(?i:of)\s+(?P<month_direction>(?i:last|this|next))\s+(?i:month)",
         _resolve_day_of_month,
+        examples=[
+            Example("It was sent on the 15th of last month.", "the 15th of last month", "2022-10-15", "day")
+        ],
     ),
-    _rule(
+    rule(
         "day of month",
         rf"{_PREPOSITION_BEFORE_DAY}{_day()}"
         r"(?=\s*(?:[,.;:)(]|$|(?i:local|by|at|in|when|and|or|to|that|with|from|for|as|after|before|of)\b))",
         _resolve_day_of_month,
+        examples=[Example("The talks resumed on the 22nd, officials said.", "22nd", "2022-10-22", "day")],
     ),
-    _rule("week of", rf"(?i:the\s+week\s+of)\s+{_month()}\s+{_day()}(?:,?\s+{_year()})?", _resolve_week_of),
+    rule(
+        "week of",
+        rf"(?i:the\s+week\s+of)\s+{_month()}\s+{_day()}(?:,?\s+{_year()})?",
+        _resolve_week_of,
+        examples=[
+            Example(
+                "Shipments resumed the week of March 8, 2021.",
+                "the week of March 8, 2021",
+                "2021-W10",
+                "week",
+            )
+        ],
+    ),
     # Years, decades, quarters, seasons.
-    _rule(
-        "fiscal year", r"(?i:fiscal(?:\s+year)?)\s+(?P<fiscal_year>(?:19|20)\d\d|'?\d\d)\b", _resolve_fiscal
+    rule(
+        "fiscal year",
+        r"(?i:fiscal(?:\s+year)?)\s+(?P<fiscal_year>(?:19|20)\d\d|'?\d\d)\b",
+        _resolve_fiscal,
+        examples=[Example("In fiscal 1998, it lost money.", "fiscal 1998", "1998", "year")],
     ),
-    _rule("year range", rf"{_year()}\s*[-–]\s*(?P<year2>(?:19|20)?\d\d)(?![\d%])", _resolve_year_range),
-    _rule("decade", r"(?:(?i:the)\s+)?(?:(?P<century>1\d|20)|')(?P<decade>\d)0'?s\b", _resolve_decade),
-    _rule(
+    rule(
+        "year range",
+        rf"{_year()}\s*[-–]\s*(?P<year2>(?:19|20)?\d\d)(?![\d%])",
+        _resolve_year_range,
+        examples=[Example("It was renovated in 1998-99.", "1998-99", "1998", "year")],
+    ),
+    rule(
+        "decade",
+        r"(?:(?i:the)\s+)?(?:(?P<century>1\d|20)|')(?P<decade>\d)0'?s\b",
+        _resolve_decade,
+        examples=[Example("Prices fell in the 1990s.", "the 1990s", "199", "decade")],
+    ),
+    rule(
         "decade in words",
         r"(?i:the)\s+(?P<decade_word>(?i:twenties|thirties|forties|fifties|sixties|"
         r"seventies|eighties|nineties))\b",
         _resolve_decade,
+        examples=[Example("The plant was built in the sixties.", "the sixties", "196", "decade")],
     ),
-    _rule(
+    rule(
         "quarter",
         rf"{_THE}(?:(?P<year>(?:19|20)\d\d)(?:'s)?\s+|{_RELATIVE_YEAR}'s\s+|(?i:fiscal)\s+)?"
         rf"(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-](?:(?i:fiscal)[\s-])?"
         r"(?i:quarter)(?![\w-])"
         rf"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:{_year('2')}|{_RELATIVE_YEAR_OF_QUARTER}))?",
         _resolve_quarter,
+        examples=[
+            Example(
+                "Results for the third quarter of 2021 were flat.",
+                "the third quarter of 2021",
+                "2021-Q3",
+                "quarter",
+            )
+        ],
     ),
-    _rule(
+    rule(
         "Q quarter",
         r"\b(?:Q(?P<q>[1-4])(?:\s+(?P<year>(?:19|20)\d\d))?|(?P<year2>(?:19|20)\d\d)[\s-]?Q(?P<q2>[1-4]))\b",
         _resolve_quarter,
+        examples=[Example("Results for Q3 2021 were flat.", "Q3 2021", "2021-Q3", "quarter")],
     ),
-    _rule(
+    rule(
         "named quarter",
         r"(?P<quarter_name>(?i:(?:(?:the\s+)?(?:latest|same|most\s+recent|comparable|corresponding|"
         r"year[\s-]earlier|year[\s-]ago|prior[\s-]year)(?:\s+year[\s-](?:ago|earlier))?"
@@ -956,59 +890,117 @@ RULES: list[Rule] = [
         r"last\s+year's\s+quarter)(?:\s+(?:a\s+year\s+(?:earlier|ago)|(?:of\s+)?last\s+year))?))(?![\w-])"
         r"|(?i:the)\s+(?P<year>(?:19|20)\d\d)\s+(?P<period_word>(?i:quarter|period))\b",
         _resolve_named_quarter,
+        examples=[
+            Example(
+                "Profit in the third quarter rose, but the year-earlier quarter was weaker.",
+                "the year-earlier quarter",
+                "2021-Q3",
+                "quarter",
+            )
+        ],
     ),
-    _rule(
+    rule(
         "season",
         rf"(?:{_DIRECTION}\s+|(?P<lead>\b(?i:in|into|during|over|through|until|since|by|for|early|late|mid)[\s-]+)"
         rf"(?:(?i:the)\s+)?)?{_SEASON}(?:\s+(?:(?i:of)\s+)?{_year()})?\b"
         rf"(?!\s+(?i:of)\s+(?!\d|(?i:nineteen|two)))",
         _resolve_season,
+        examples=[Example("It opened in the summer of 2019.", "the summer of 2019", "2019-SU", "season")],
     ),
-    _rule("bare year", _year(), _resolve_bare_year),
+    rule(
+        "bare year",
+        _year(),
+        _resolve_bare_year,
+        examples=[Example("It was founded in 2017.", "2017", "2017", "year")],
+    ),
     # Words relative to the publication date or to the mention before.
-    _rule("day word", r"\b(?P<day_word>(?i:yesterday|today|tonight|tomorrow))\b", _resolve_day_word),
-    _rule("weekday", rf"(?:{_DIRECTION}\s+)?{_WEEKDAY}", _resolve_weekday),
-    _rule(
+    rule(
+        "day word",
+        r"\b(?P<day_word>(?i:yesterday|today|tonight|tomorrow))\b",
+        _resolve_day_word,
+        examples=[Example("The minister resigned yesterday.", "yesterday", "2022-11-01", "day")],
+    ),
+    rule(
+        "weekday",
+        rf"(?:{_DIRECTION}\s+)?{_WEEKDAY}",
+        _resolve_weekday,
+        examples=[
+            Example("The envoy arrived on Monday.", "Monday", "2022-10-31", "day"),
+            Example("The envoy will arrive on Friday.", "Friday", "2022-11-04", "day"),
+        ],
+    ),
+    rule(
         "this period",
         rf"(?:{_DIRECTION}|(?P<qualifier>(?i:the\s+(?:current|present|full|(?:current\s+|latest\s+)?fiscal))))\s+"
         r"(?P<unit>week|month|year|quarter|decade)\b(?!\s+(?i:or|of)\b|[\s-](?i:old|long))",
         _resolve_this_period,
+        examples=[Example("Exports fell last month.", "last month", "2022-10", "month")],
     ),
-    _rule(
+    rule(
         "the period",
         r"(?P<lead>\b(?i:(?:earlier|later|early|late)\s+in|(?:end|beginning|start|middle)\s+of|"
         r"for|of)\s+)(?i:the)\s+(?P<unit>(?i:week|month|year|quarter))\b(?![\s-](?i:old|long|earlier|ago))",
         _resolve_this_period,
+        examples=[Example("A deal is expected later in the year.", "the year", "2022", "year")],
     ),
-    _rule("year end", r"\b(?i:year[\s-]end|year's\s+end)\b", _resolve_year_end),
-    _rule(
+    rule(
+        "year end",
+        r"\b(?i:year[\s-]end|year's\s+end)\b",
+        _resolve_year_end,
+        examples=[Example("The plant should open by year-end.", "year-end", "2022", "year")],
+    ),
+    rule(
         "ago",
         rf"(?i:(?:about|some|nearly|almost|more\s+than|just|only)\s+)?{_COUNT}[\s-]{_UNIT_WORD}(?:\s+(?i:or\s+so))?"
         rf"\s+{_ANCHOR_WORDS}\b",
         _resolve_ago,
+        examples=[Example("The talks began two years ago.", "two years ago", "2020", "year")],
     ),
-    _rule(
+    rule(
         "year earlier adjective",
         r"(?i:year)[\s-](?P<anchor>(?i:earlier|ago))\b(?=\s+[a-z])",
         _resolve_year_earlier,
+        examples=[
+            Example(
+                "Sales in the third quarter beat year-earlier results.", "year-earlier", "2021-Q3", "quarter"
+            )
+        ],
     ),
-    _rule(
+    rule(
         "anaphoric period",
         r"(?i:(?:(?:earlier|later)\s+)?(?:that|(?:that|the)\s+same|the\s+(?P<direction>previous|following|next)))"
         r"\s+(?:(?P<unit>(?i:day|week|month|year|quarter))|(?P<part_of_day>(?i:morning|afternoon|evening|night)))\b",
         _resolve_anaphoric,
+        examples=[
+            Example(
+                "The ship left on Oct. 3, 2022. The following day it docked.",
+                "The following day",
+                "2022-10-04",
+                "day",
+            )
+        ],
     ),
-    _rule(
+    rule(
         "day before",
         r"(?i:the\s+(?P<unit>day)\s+(?P<direction>before|after))(?=\s*[,.;:)]|\s*$)",
         _resolve_anaphoric,
+        examples=[
+            Example(
+                "The ship docked on Oct. 3, 2022, two days after leaving, and crews rested the day before.",
+                "the day before",
+                "2022-10-02",
+                "day",
+            )
+        ],
     ),
-    _rule("holiday", rf"(?:{_DIRECTION}\s+)?{_HOLIDAY_NAMES}(?:,?\s+{_year()})?", _resolve_holiday),
+    rule(
+        "holiday",
+        rf"(?:{_DIRECTION}\s+)?{_HOLIDAY_NAMES}(?:,?\s+{_year()})?",
+        _resolve_holiday,
+        examples=[Example("It was born on Christmas Day 2001.", "Christmas Day 2001", "2001-12-25", "day")],
+    ),
 ]
 
-
-# ---------------------------------------------------------------------------------------------------
-# Finding: leftmost-longest matches, modifiers, ranges.
 
 _MODIFIER_BEFORE = re.compile(
     r"\b(?P<modifier>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of|around|about|circa|"
@@ -1027,141 +1019,17 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|(?i:to|through|until|till|and))\s*")
 _BETWEEN_BEFORE = re.compile(r"(?i:\bbetween)\s+$")
 
 
-@dataclass
-class _Found:
-    start: int
-    end: int
-    reading: Reading
-    modifier: Modifier = Modifier.NONE
+def _modifier(words: str) -> Modifier:
+    return _MODIFIERS.get(words.removeprefix("the "), Modifier.ABOUT)
 
 
-def find_date_mentions(text: str, published: date | None) -> list[DateMention]:
-    """Every date expression of ``text``, normalised against ``published`` (the publication date).
-
-    Relative expressions ("last month", "Wednesday") are left unresolved (``date`` None, precision
-    known) when ``published`` is None. Offsets index ``text``; mentions come in text order."""
-    text = text or ""
-    ctx = _Context(text, published, split_sentences(text))
-    found = _merge_ranges(text, _select(text, ctx))
-    return [_to_mention(text, ctx, item) for item in found]
-
-
-def _candidates(text: str, ctx: _Context) -> list[tuple[int, int, int, Rule, _Match]]:
-    candidates = []
-    for order, rule, match in _scan(text):
-        candidate = _Match(match, ctx)
-        if candidate.start < candidate.end:
-            candidates.append((candidate.start, -candidate.end, order, rule, candidate))
-    candidates.sort(key=lambda item: item[:3])
-    return candidates
-
-
-@functools.lru_cache(maxsize=4)
-def _scan(text: str) -> tuple[tuple[int, Rule, re.Match], ...]:
-    """Every match of every rule in ``text``. Most of the work of finding mentions, and independent of
-    the publication date: the loader reads a text three times (without a date and with a candidate date
-    to check the candidate against the content, then with the date chosen), and scans it once."""
-    return tuple(
-        (order, rule, match) for order, rule in enumerate(RULES) for match in rule.scanner.finditer(text)
-    )
-
-
-def _select(text: str, ctx: _Context) -> list[_Found]:
-    """Keep the leftmost-longest candidates that resolve, in text order, each seeing those before."""
-    selected: list[_Found] = []
-    last_end = 0
-    for start, negative_end, _, rule, candidate in _candidates(text, ctx):
-        if start < last_end:
-            continue
-        try:
-            reading = rule.resolve(candidate)
-        except (ValueError, OverflowError, KeyError):
-            reading = None
-        if reading is None:
-            continue
-        found = _Found(start, -negative_end, reading, reading.modifier)
-        _attach_modifier(text, found, last_end)
-        selected.append(found)
-        ctx.earlier.append((found.start, reading))
-        last_end = found.end
-    return selected
-
-
-def _attach_modifier(text: str, found: _Found, floor: int) -> None:
-    """Extend a mention over "early", "mid-", "the end of", "around"... written just before it."""
-    window = text[max(floor, found.start - 30) : found.start]
-    match = _MODIFIER_BEFORE.search(window)
-    if match is None:
-        return
-    words = " ".join(match.group("modifier").lower().split())
-    words = words.removeprefix("the ")
-    found.modifier = _MODIFIERS.get(words, Modifier.ABOUT)
-    found.start -= len(window) - match.start()
-
-
-def _merge_ranges(text: str, found: list[_Found]) -> list[_Found]:
-    """Join "X - Y", "X to Y", "between X and Y" into one range when both are of one precision."""
-    merged: list[_Found] = []
-    for item in found:
-        previous = merged[-1] if merged else None
-        if previous is not None and _joins(text, previous, item):
-            start = _lend_year(previous.reading, item.reading)
-            if start is not None:
-                reading = Reading(item.reading.precision, start, item.reading.until or item.reading.day)
-                merged[-1] = _Found(previous.start, item.end, reading, previous.modifier)
-                continue
-        merged.append(item)
-    return merged
-
-
-def _joins(text: str, first: _Found, second: _Found) -> bool:
-    gap = text[first.end : second.start]
-    if not _RANGE_JOIN.fullmatch(gap) or first.reading.precision is not second.reading.precision:
-        return False
-    if first.reading.until is not None or second.reading.until is not None:
-        return False
-    if gap.strip().lower() == "and":
-        return _BETWEEN_BEFORE.search(text, max(0, first.start - 10), first.start) is not None
-    return True
-
-
-def _lend_year(first: Reading, second: Reading) -> date | None:
-    """The start of a range, taking the end's year when the start states none ("Dec. 18 to Jan. 3, 2023")."""
-    if first.day is None or second.day is None:
-        return None
-    start = first.day
-    if not first.year_stated and second.year_stated:
-        start = _safe_date(second.day.year, start.month, start.day)
-        if start is not None and start > second.day:
-            start = _safe_date(second.day.year - 1, first.day.month, first.day.day)
-    return start if start is not None and start <= second.day else None
-
-
-def _to_mention(text: str, ctx: _Context, found: _Found) -> DateMention:
-    reading = found.reading
-    fuzzy = None
-    if reading.day is not None:
-        try:
-            fuzzy = FuzzyDate.of(reading.day, reading.precision, found.modifier, reading.until)
-        except (ValueError, OverflowError):
-            fuzzy = None
-    sentence_start, sentence_end = _sentence_span(ctx, found.start, found.end)
-    return DateMention(
-        start=found.start,
-        end=found.end,
-        text=text[found.start : found.end],
-        date=fuzzy,
-        precision=reading.precision,
-        sentence_start=sentence_start,
-        sentence_end=sentence_end,
-        modifier=found.modifier,
-    )
-
-
-def _sentence_span(ctx: _Context, start: int, end: int) -> tuple[int, int]:
-    """The sentence(s) holding ``start``..``end``; the mention itself if it lies outside them."""
-    first = bisect.bisect_right(ctx.sentence_starts, start) - 1
-    last = bisect.bisect_right(ctx.sentence_starts, max(start, end - 1)) - 1
-    if first < 0:
-        return start, end
-    return ctx.sentences[first][0], max(end, ctx.sentences[last][1])
+GRAMMAR = Grammar(
+    language="en",
+    rules=tuple(RULES),
+    modifier_before=_MODIFIER_BEFORE,
+    modifiers=_modifier,
+    range_join=_RANGE_JOIN,
+    between_before=_BETWEEN_BEFORE,
+    between_words=frozenset({"and"}),
+    tense=tense,
+)

@@ -1,0 +1,51 @@
+"""Find the mentions of calendar dates and periods in news text, and normalise them.
+
+``find_date_mentions(text, published, language="en")`` returns every expression that names a day, week,
+month, season, quarter, year or decade — absolute ("20 January 2023", "Nov. 18-Nov. 19, 2022", "the
+1990s") or relative to the publication date ("last month", "Wednesday", "the 15th of last month").
+
+The package, in the manner of HeidelTime:
+
+- ``core``: the rule table's types (each ``Rule`` declares its name, languages, pattern, resolver and
+  examples), and the machinery that turns matches into mentions (leftmost-longest, modifiers, ranges).
+- ``english``: the rules for English.
+
+"Late November and early December" gives two mentions, as TimeML annotates it; "from December 2022
+to April this year", "Nov. 18-Nov. 19, 2022" and "between 2010 and 2014" give one range each.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.ingest.mentions import english, international
+from timeline.ingest.mentions.core import DateMention, Example, Grammar, Rule, find
+from timeline.ingest.mentions.locale import has_locale
+
+__all__ = ["GRAMMARS", "RULES", "DateMention", "Example", "Rule", "find_date_mentions", "grammar_for"]
+
+GRAMMARS: dict[str, Grammar] = {"en": english.GRAMMAR}
+GRAMMARS.update({language: international.grammar(language) for language in international.LANGUAGES})
+# Every rule of every language, for the table test and the scanner check.
+RULES: list[Rule] = [rule for grammar in GRAMMARS.values() for rule in grammar.rules]
+
+
+def grammar_for(language: str | None) -> Grammar:
+    """The grammar for an ISO 639-1 code: English's own rules, or rules built from dateparser's locale
+    data for any other language it has data for; English for a code it does not know."""
+    code = (language or "en").strip().lower().replace("_", "-")
+    for candidate in (code, code.split("-")[0]):
+        if candidate in GRAMMARS:
+            return GRAMMARS[candidate]
+        if candidate and candidate.isalpha() and has_locale(candidate):
+            return international.grammar(candidate)
+    return english.GRAMMAR
+
+
+def find_date_mentions(text: str, published: date | None, language: str = "en") -> list[DateMention]:
+    """Every date expression of ``text``, normalised against ``published`` (the publication date).
+
+    ``language`` is the ISO 639-1 code of the text. Relative expressions ("last month", "Wednesday")
+    are left unresolved (``date`` None, precision known) when ``published`` is None. Offsets index
+    ``text``; mentions come in text order."""
+    return find(text or "", published, grammar_for(language))

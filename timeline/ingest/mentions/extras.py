@@ -1,0 +1,496 @@
+"""What dateparser's locale data lacks, per language: only what the rules need and the data has not.
+
+The month and weekday names, unit words and relative phrases come from dateparser
+(``timeline.ingest.mentions.locale``). Listed here, per language, are the words around them that the
+data does not hold: how a language says early/mid/late/about beside a date, joins two days into a range,
+names seasons and decades, counts in words, says "ago" where the data has another form, says "this year"
+or "last year" in the cases a month takes ("прошлого года", "eelmise aasta"), and refers to the day
+before or after the one just mentioned. Each entry is a regular-expression alternation (case-insensitive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from timeline.dates import Modifier, Precision
+
+
+@dataclass(frozen=True)
+class Extras:
+    # Words written before a date that modify it, and those written after it ("9월 초", "aprilli lõpul").
+    modifiers_before: dict[str, Modifier] = field(default_factory=dict)
+    modifiers_after: dict[str, Modifier] = field(default_factory=dict)
+    # Words joining the two days of a range ("5 по 10 мая", "du 5 au 10 mai").
+    range_words: tuple[str, ...] = ()
+    # Season words (alternations) by TimeML code.
+    seasons: dict[str, str] = field(default_factory=dict)
+    # Whether a season word alone is a date (Estonian "suvel" = in the summer); else it needs a year or
+    # a direction beside it.
+    bare_seasons: bool = False
+    # Season words that are dates alone, adverbs ("летом" = in the summer), and the words before a
+    # season that make it one ("l'été", "im Sommer").
+    bare_season_forms: str = ""
+    season_leads: str = ""
+    # Whether the language capitalises nouns (German): then a capitalised word after a number is what
+    # it counts, and a lower-case one a verb.
+    nouns_capitalised: bool = False
+    # Words that say the sentence speaks of what is still to come ("состоится", "예정", "将"): a date
+    # written without a year (or a weekday) beside them is the coming one.
+    future_words: str = ""
+    # Whether "last <weekday>" never means yesterday (the language says "yesterday" then).
+    last_weekday_skips_yesterday: bool = False
+    # Relative phrases the data lacks, with their unit and periods after publication ("이달": this month).
+    relative: dict[str, tuple[Precision, int]] = field(default_factory=dict)
+    # Year phrases by periods after publication (-1 last year, 0 this year, 1 next year), written in the
+    # forms that go with a month ("прошлого года") or alone ("tänavu", "지난해").
+    years: dict[str, int] = field(default_factory=dict)
+    # Direction words the data lacks (et "möödunud", ru "прошлый"), -1 / 0 / 1.
+    directions: dict[str, int] = field(default_factory=dict)
+    # Day words the data lacks, in their inflected forms ("eilsel", "tänase"), as days after publication.
+    days: dict[str, int] = field(default_factory=dict)
+    # The day before / after the one just mentioned ("накануне", "翌日").
+    anaphora: dict[str, int] = field(default_factory=dict)
+    # Number words 1..10 (and "a few"), for "два года назад".
+    numbers: dict[str, int] = field(default_factory=dict)
+    # "ago" phrases the data lacks: alternation of words written after "<count> <unit>" ("tagasi").
+    ago_after: str = ""
+    # A decade: regex with a (?P<decade>\d{3}0|\d0) group ("1990-х", "1990er", "1990년대", "anni '90").
+    decades: tuple[str, ...] = ()
+    # Case endings a name takes after its stem, for an inflecting language (Estonian "märts-is",
+    # "detsembr-il", "augusti-kuu"); None: any few letters.
+    endings: str | None = None
+    # Words right before a bare number that make it a year ("в 1999", "nel 2017", "seit 2010").
+    year_cues: str = ""
+    # Words before a number that make it a label, not a year ("резолюция 2397", "Nr. 1998").
+    labels: str = ""
+    # Words after a number that make it a count ("2000 человек", "1500 soldati").
+    counts: str = ""
+
+
+_UNKNOWN_LABELS = (
+    r"№|no\.?|nr\.?|n\.|nº|#|iso|covid|sars|g|su|mig|t|k|a|boeing|airbus|model|modell|modello|modèle|modelo"
+)
+_CJK_DECADE = (r"(?P<decade>\d{3}0)\s*(?:年代|년대)", r"(?:上世纪|上世紀|20世纪|20世紀)?(?P<decade>\d0)年代")
+_CJK_NUMBERS = {
+    "一": 1,
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_CJK_SEASONS = {"SP": "春季|春天", "SU": "夏季|夏天", "FA": "秋季|秋天", "WI": "冬季|冬天"}
+
+EXTRAS: dict[str, Extras] = {
+    "et": Extras(
+        last_weekday_skips_yesterday=True,
+        future_words=r"toimub|toimuvad|hakkab|hakatakse|plaanib|plaanitakse|kavatseb|kavandatud|eeldatavasti",
+        modifiers_after={
+            r"algul|alguses|algusega|alguseks": Modifier.EARLY,
+            r"keskel|keskpaigas|keskpaigani|keskpaigaks": Modifier.MID,
+            r"lõpul|lõpus|lõpuks|lõpuni|viimastel\s+päevadel": Modifier.LATE,
+        },
+        modifiers_before={r"umbes|ligi|ligikaudu": Modifier.ABOUT},
+        range_words=("kuni",),
+        endings=(
+            r"(?:i?kuu\w*|i?kui\w*|(?:i|a|e)?(?:s|st|sse|l|lt|le|ks|ni|na|ta|ga|t|d|te|tes|tel|test|teks|se|sed|sel|sest)?(?:gi|ki)?)"
+        ),
+        year_cues=r"aastal|aastast|aastani|aastaks|aastail|aastatel|alates|kuni|enne|pärast|aasta|aastat",
+        seasons={
+            "SP": r"kevad\w{0,5}",
+            "SU": r"suve\w{0,5}|suvi",
+            "FA": r"sügis\w{0,5}",
+            "WI": r"talve\w{0,5}|talv",
+        },
+        bare_seasons=True,
+        years={
+            r"tänavu\w*": 0,
+            r"mullu\w*|aastatagu\w*": -1,
+            r"(?:eelmi|möödunud|läinud)\w*\s+aasta\w*": -1,
+            r"(?:sel|selle|sellel|käesoleva|käesoleval)\s+aasta\w*": 0,
+            r"(?:järgmi|tuleva|eelseisva)\w*\s+aasta\w*": 1,
+            r"uue\w*\s+aasta\w*": 1,
+        },
+        directions={
+            r"ülemöödunud|üleelmi\w*": -2,
+            r"möödunud|läinud|eelmi\w*": -1,
+            r"sel|selle|see|käesolev\w*": 0,
+            r"järgmi\w*|tulev\w*": 1,
+        },
+        days={
+            r"üleeile\w*|üleeils\w*": -2,
+            r"eile\w*|eils\w*": -1,
+            r"täna|tänase\w*|tänaseks|tänasest": 0,
+            r"homme\w*|homse\w*": 1,
+        },
+        anaphora={
+            r"päev\s+varem|eelmisel\s+päeval|eelmise\s+päeva": -1,
+            r"päev\s+hiljem|järgmisel\s+päeval": 1,
+        },
+        numbers={
+            "üks": 1,
+            "ühe": 1,
+            "kaks": 2,
+            "kahe": 2,
+            "kolm": 3,
+            "kolme": 3,
+            "neli": 4,
+            "nelja": 4,
+            "viis": 5,
+            "viie": 5,
+            "kuus": 6,
+            "kuue": 6,
+            "seitse": 7,
+            "seitsme": 7,
+            "kaheksa": 8,
+            "üheksa": 9,
+            "kümme": 10,
+            "kümne": 10,
+            "paar": 2,
+            "paari": 2,
+        },
+        ago_after=r"tagasi|eest|tagused?|tagust\w*|tagusele",
+        decades=(
+            r"(?P<decade>\d{3}0)\.?(?:\s*[-–]\s*\d{3}0\.)?\s*aastate\w*",
+            r"(?P<decade>\d0)\s*-?ndat\w*(?:\s+aasta\w*)?",
+        ),
+        labels=_UNKNOWN_LABELS + r"|resolutsioon\w*|komitee\w*|seadus\w*|punkt\w*|number|numbri\w*",
+        counts=r"inimes\w*|kroon\w*|euro\w*|dollar\w*|tonn\w*|meetri\w*|km|kilomeetri\w*|protsent\w*|%",
+    ),
+    "ru": Extras(
+        future_words=r"будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|намерен\w*|ожида\w*|собира\w*|предстоящ\w*",
+        endings=r"(?:а|я|у|ю|е|є|і|и|ы|ь|й|ом|ем|ём|ою|ею|ой|ей|ій|ий|ого|его|ому|ему|ої|ях|ах|ами|ями|ові|еві|ьск\w*|ськ\w*|ск\w*)?",
+        bare_season_forms=r"весной|летом|осенью|зимой",
+        year_cues=r"в|во|с|со|до|к|по|после|году|года|г\.",
+        modifiers_before={
+            r"в\s+начале|с\s+начала|к\s+началу|в\s+первых\s+числах": Modifier.EARLY,
+            r"в\s+середине|к\s+середине|с\s+середины": Modifier.MID,
+            r"в\s+конце|к\s+концу|с\s+конца|в\s+последних\s+числах": Modifier.LATE,
+            r"около|примерно|приблизительно": Modifier.ABOUT,
+        },
+        range_words=("по", "до"),
+        seasons={"SP": r"весн\w*", "SU": r"лет(?:ом|а|о)\b|летн\w*", "FA": r"осен\w*", "WI": r"зим\w*"},
+        years={
+            r"прошлого\s+года|прошлом\s+году|прошлый\s+год": -1,
+            r"этого\s+года|этом\s+году|текущего\s+года|текущем\s+году|нынешнего\s+года|сего\s+года": 0,
+            r"следующего\s+года|следующем\s+году|будущего\s+года": 1,
+        },
+        directions={
+            r"прошл\w*|минувш\w*": -1,
+            r"эт(?:от|у|а|ой|ом|им)|текущ\w*": 0,
+            r"следующ\w*|будущ\w*": 1,
+        },
+        anaphora={
+            r"в\s+тот\s+же\s+день|в\s+этот\s+день|тем\s+же\s+днем": 0,
+            r"накануне|за\s+день\s+до\s+этого": -1,
+            r"на\s+следующий\s+день|на\s+другой\s+день": 1,
+        },
+        numbers={
+            "один": 1,
+            "одну": 1,
+            "два": 2,
+            "две": 2,
+            "три": 3,
+            "четыре": 4,
+            "пять": 5,
+            "шесть": 6,
+            "семь": 7,
+            "восемь": 8,
+            "девять": 9,
+            "десять": 10,
+            "несколько": 3,
+            "пару": 2,
+        },
+        ago_after=r"назад|тому\s+назад",
+        decades=(
+            r"(?P<decade>\d{3}0|\d0)-(?:х|е|ых|ые)(?!\w)(?:\s+(?:годах|годов|годы|гг\.?))?",
+            r"(?P<decade>\d{3}0|\d0)(?:х|е|ых|ые)?\s+(?:годах|годов|годы|гг\.?)",
+        ),
+        labels=_UNKNOWN_LABELS
+        + r"|резолюци\w*|комитет\w*|закон\w*|пункт\w*|статья|статьи|стать\w*|номер\w*|рейс\w*|модел\w*",
+        counts=r"человек\w*|рубл\w*|доллар\w*|евро|тонн\w*|километр\w*|км|процент\w*|%|солдат\w*|военн\w*|ракет\w*|снаряд\w*",
+    ),
+    "uk": Extras(
+        future_words=r"буде|будуть|відбудеться|відбудуться|пройде|пройдуть|планує\w*|планують|має\s+намір|очіку\w*|збира\w*",
+        endings=r"(?:а|я|у|ю|е|є|і|и|ы|ь|й|ом|ем|ём|ою|ею|ой|ей|ій|ий|ого|его|ому|ему|ої|ях|ах|ами|ями|ові|еві|ьск\w*|ськ\w*|ск\w*)?",
+        bare_season_forms=r"навесні|влітку|улітку|восени|взимку|узимку",
+        year_cues=r"в|у|з|із|до|по|після|році|року|р\.",
+        modifiers_before={
+            r"на\s+початку|з\s+початку|до\s+початку": Modifier.EARLY,
+            r"в\s+середині|у\s+середині|до\s+середини|з\s+середини": Modifier.MID,
+            r"наприкінці|в\s+кінці|у\s+кінці|до\s+кінця|з\s+кінця": Modifier.LATE,
+            r"близько|приблизно|орієнтовно": Modifier.ABOUT,
+        },
+        range_words=("по", "до"),
+        seasons={
+            "SP": r"навесні|весн\w*",
+            "SU": r"влітку|улітку|літ(?:а|о|ом)\b",
+            "FA": r"восени|осен\w*",
+            "WI": r"взимку|узимку|зим\w*",
+        },
+        years={
+            r"минулого\s+року|минулому\s+році|минулий\s+рік|торік": -1,
+            r"цього\s+року|поточного\s+року|цьому\s+році|цьогоріч|нинішнього\s+року": 0,
+            r"наступного\s+року|наступному\s+році|наступний\s+рік": 1,
+        },
+        directions={r"минул\w*": -1, r"ц(?:ей|ю|я|ього|ьому|ієї)|поточн\w*": 0, r"наступн\w*": 1},
+        anaphora={
+            r"того\s+ж\s+дня|того\s+самого\s+дня|цього\s+ж\s+дня": 0,
+            r"напередодні|за\s+день\s+до\s+того": -1,
+            r"наступного\s+дня|наступний\s+день": 1,
+        },
+        numbers={
+            "один": 1,
+            "одну": 1,
+            "два": 2,
+            "дві": 2,
+            "три": 3,
+            "чотири": 4,
+            "п'ять": 5,
+            "шість": 6,
+            "сім": 7,
+            "вісім": 8,
+            "дев'ять": 9,
+            "десять": 10,
+            "кілька": 3,
+            "пару": 2,
+        },
+        ago_after=r"тому",
+        decades=(
+            r"(?P<decade>\d{3}0|\d0)-(?:х|ті|их)(?!\w)(?:\s+(?:роках|років|роки|рр\.?))?",
+            r"(?P<decade>\d{3}0|\d0)(?:х|ті|их)?\s+(?:роках|років|роки|рр\.?)",
+        ),
+        labels=_UNKNOWN_LABELS
+        + r"|резолюці\w*|комітет\w*|закон\w*|пункт\w*|статт\w*|номер\w*|рейс\w*|модел\w*",
+        counts=r"осіб|людей|люди\w*|гривень|гривні|доларів|євро|тонн\w*|кілометр\w*|км|відсот\w*|%|солдат\w*|військов\w*|ракет\w*|снаряд\w*",
+    ),
+    "it": Extras(
+        future_words=r"sarà|saranno|dovrebbe|dovrebbero|previst[oaie]|si\s+terrà|si\s+terranno",
+        season_leads=r"l'|in|quest'|nell'|dell'|d'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
+        year_cues=r"nel|dal|al|del|entro\s+il|fino\s+al|prima\s+del|dopo\s+il|anno|il",
+        modifiers_before={
+            r"all'inizio\s+di|agli\s+inizi\s+di|all'inizio\s+del|a\s+inizio|ad\s+inizio|inizio|"
+            r"ai\s+primi\s+di": Modifier.EARLY,
+            r"a\s+metà|alla\s+metà\s+di|metà": Modifier.MID,
+            r"alla\s+fine\s+di|alla\s+fine\s+del|a\s+fine|verso\s+la\s+fine\s+di|fine|"
+            r"sul\s+finire\s+di": Modifier.LATE,
+            r"intorno\s+al|intorno\s+a|verso|circa": Modifier.ABOUT,
+        },
+        range_words=("al", "a"),
+        seasons={"SP": r"primavera", "SU": r"estate", "FA": r"autunno", "WI": r"inverno"},
+        years={
+            r"(?:dell'|l')anno\s+scorso|(?:dello\s+|lo\s+)?scorso\s+anno": -1,
+            r"(?:di\s+)?quest'anno|(?:dell'|l')anno\s+in\s+corso": 0,
+            r"(?:dell'|l')anno\s+prossimo|(?:il\s+)?prossimo\s+anno": 1,
+        },
+        directions={r"scors[oa]|passat[oa]": -1, r"quest[oa]": 0, r"prossim[oa]": 1},
+        anaphora={
+            r"il\s+giorno\s+prima|il\s+giorno\s+precedente|la\s+vigilia": -1,
+            r"il\s+giorno\s+dopo|il\s+giorno\s+seguente|l'indomani": 1,
+        },
+        numbers={
+            "un": 1,
+            "uno": 1,
+            "una": 1,
+            "due": 2,
+            "tre": 3,
+            "quattro": 4,
+            "cinque": 5,
+            "sei": 6,
+            "sette": 7,
+            "otto": 8,
+            "nove": 9,
+            "dieci": 10,
+        },
+        decades=(r"(?:gli\s+)?anni\s+'?(?P<decade>\d0)", r"(?:gli\s+)?anni\s+(?P<decade>\d{3}0)"),
+        labels=_UNKNOWN_LABELS + r"|risoluzion\w*|comitato|legge|articolo|art\.|numero|volo",
+        counts=r"persone|euro|dollari|tonnellate|chilometri|km|soldati|militari|missili|proiettili|%|per\s+cento",
+    ),
+    "fr": Extras(
+        future_words=r"va|vont|sera|seront|devrait|devraient|prévue?s?|aura|auront",
+        season_leads=r"l'|en|cet|cette|au|à\s+l'|tout\s+l'|de\s+l'|d'",
+        year_cues=r"en|depuis|dès|avant|après|jusqu'en|d'ici|année|an|de",
+        modifiers_before={
+            r"au\s+début\s+de|au\s+début\s+du|début|dès\s+le\s+début\s+de|à\s+l'orée\s+de": Modifier.EARLY,
+            r"à\s+la\s+mi-|mi-|au\s+milieu\s+de": Modifier.MID,
+            r"à\s+la\s+fin\s+de|à\s+la\s+fin\s+du|fin|vers\s+la\s+fin\s+de|en\s+fin\s+de": Modifier.LATE,
+            r"vers|aux\s+alentours\s+de|environ": Modifier.ABOUT,
+        },
+        range_words=("au",),
+        seasons={"SP": r"printemps", "SU": r"été", "FA": r"automne", "WI": r"hiver"},
+        years={
+            r"l'an\s+dernier|l'an\s+passé|l'année\s+dernière|l'année\s+passée|de\s+l'année\s+dernière": -1,
+            r"cette\s+année|l'année\s+en\s+cours": 0,
+            r"l'an\s+prochain|l'année\s+prochaine": 1,
+        },
+        directions={r"derni(?:er|ère)|passée?": -1, r"ce|cet|cette": 0, r"prochaine?": 1},
+        anaphora={r"la\s+veille|le\s+jour\s+précédent": -1, r"le\s+lendemain|le\s+jour\s+suivant": 1},
+        numbers={
+            "un": 1,
+            "une": 1,
+            "deux": 2,
+            "trois": 3,
+            "quatre": 4,
+            "cinq": 5,
+            "six": 6,
+            "sept": 7,
+            "huit": 8,
+            "neuf": 9,
+            "dix": 10,
+        },
+        decades=(r"(?:les\s+)?années\s+'?(?P<decade>\d{3}0|\d0)",),
+        labels=_UNKNOWN_LABELS + r"|résolution\w*|comité|loi|article|numéro|vol",
+        counts=r"personnes|euros|dollars|tonnes|kilomètres|km|soldats|militaires|missiles|obus|%|pour\s+cent",
+    ),
+    "es": Extras(
+        future_words=r"será|serán|va\s+a|van\s+a|prevé|previst[oa]s?|se\s+celebrará|tendrá|habrá",
+        season_leads=r"el|en|este|del|todo\s+el|durante\s+(?:todo\s+)?el",
+        year_cues=r"en|desde|hasta|del|antes\s+de|después\s+de|año|de",
+        modifiers_before={
+            r"a\s+principios\s+de|a\s+comienzos\s+de|al\s+inicio\s+de|principios\s+de": Modifier.EARLY,
+            r"a\s+mediados\s+de|mediados\s+de": Modifier.MID,
+            r"a\s+finales\s+de|a\s+fines\s+de|al\s+final\s+de|finales\s+de|fin\s+de|"
+            r"final\s+de": Modifier.LATE,
+            r"hacia|alrededor\s+de|aproximadamente": Modifier.ABOUT,
+        },
+        range_words=("al", "a"),
+        seasons={"SP": r"primavera", "SU": r"verano", "FA": r"otoño", "WI": r"invierno"},
+        years={
+            r"(?:del\s+|el\s+)?año\s+pasado": -1,
+            r"(?:de\s+)?este\s+año|(?:del\s+)?año\s+en\s+curso": 0,
+            r"(?:el\s+)?próximo\s+año|(?:del\s+)?año\s+que\s+viene": 1,
+        },
+        directions={r"pasad[oa]|últim[oa]": -1, r"est[ea]": 0, r"próxim[oa]": 1},
+        anaphora={r"el\s+día\s+anterior|la\s+víspera": -1, r"al\s+día\s+siguiente|el\s+día\s+siguiente": 1},
+        numbers={
+            "un": 1,
+            "una": 1,
+            "dos": 2,
+            "tres": 3,
+            "cuatro": 4,
+            "cinco": 5,
+            "seis": 6,
+            "siete": 7,
+            "ocho": 8,
+            "nueve": 9,
+            "diez": 10,
+        },
+        ago_after="",
+        decades=(r"(?:los\s+)?años\s+'?(?P<decade>\d{3}0|\d0)",),
+        labels=_UNKNOWN_LABELS + r"|resoluci[oó]n\w*|comité|ley|artículo|número|vuelo",
+        counts=r"personas|euros|dólares|toneladas|kilómetros|km|soldados|militares|misiles|proyectiles|%|por\s+ciento",
+    ),
+    "de": Extras(
+        future_words=r"wird|werden|soll|sollen|plant|planen|geplant|voraussichtlich",
+        nouns_capitalised=True,
+        endings=r"(?:e?s|e?n|e)?",
+        season_leads=r"im|den(?:\s+ganzen)?|diesen|dieser|der|des|seit\s+dem|bis\s+zum|zum",
+        year_cues=r"im\s+jahr|seit|bis|ab|vor|nach|jahr|jahres|von",
+        modifiers_before={
+            r"anfang|zu\s+beginn|beginn": Modifier.EARLY,
+            r"mitte": Modifier.MID,
+            r"ende|gegen\s+ende": Modifier.LATE,
+            r"etwa|gegen|rund|um": Modifier.ABOUT,
+        },
+        range_words=("bis",),
+        seasons={"SP": r"frühling|frühjahr", "SU": r"sommer", "FA": r"herbst", "WI": r"winter"},
+        years={
+            r"(?:des\s+)?(?:letzten|vergangenen|vorigen)\s+jahres|im\s+(?:letzten|vergangenen|vorigen)\s+jahr|"
+            r"letztes\s+jahr|voriges\s+jahr|vorjahr\w*": -1,
+            r"(?:dieses|diesen)\s+jahres|in\s+diesem\s+jahr|dieses\s+jahr": 0,
+            r"(?:des\s+)?(?:nächsten|kommenden)\s+jahres|im\s+(?:nächsten|kommenden)\s+jahr|"
+            r"nächstes\s+jahr": 1,
+        },
+        directions={
+            r"letzte[nrms]?|vergangene[nrms]?|vorige[nrms]?": -1,
+            r"diese[nrms]?": 0,
+            r"nächste[nrms]?|kommende[nrms]?": 1,
+        },
+        anaphora={
+            r"am\s+vortag|tags\s+zuvor|am\s+tag\s+zuvor": -1,
+            r"am\s+nächsten\s+tag|am\s+folgetag|tags\s+darauf": 1,
+        },
+        numbers={
+            "einem": 1,
+            "einer": 1,
+            "ein": 1,
+            "zwei": 2,
+            "drei": 3,
+            "vier": 4,
+            "fünf": 5,
+            "sechs": 6,
+            "sieben": 7,
+            "acht": 8,
+            "neun": 9,
+            "zehn": 10,
+        },
+        decades=(r"(?:den\s+|der\s+|die\s+)?(?P<decade>\d{3}0|\d0)er(?:\s*-?\s*jahre\w*)?",),
+        labels=_UNKNOWN_LABELS + r"|resolution|ausschuss\w*|gesetz\w*|artikel|nummer|flug",
+        counts=r"menschen|personen|euro|dollar|tonnen|kilometer|km|soldaten|raketen|granaten|%|prozent",
+    ),
+    "ko": Extras(
+        relative={"이달": (Precision.MONTH, 0), "금주": (Precision.WEEK, 0), "이번주": (Precision.WEEK, 0)},
+        future_words=r"예정|계획|전망|방침|할\s+것",
+        modifiers_after={
+            r"초|상순": Modifier.EARLY,
+            r"중순|중반": Modifier.MID,
+            r"말|하순|후반": Modifier.LATE,
+            r"께|경|쯤|무렵": Modifier.ABOUT,
+        },
+        range_words=("~", "부터"),
+        seasons={"SP": r"봄", "SU": r"여름", "FA": r"가을", "WI": r"겨울"},
+        years={r"재작년": -2, r"지난해|작년|전년": -1, r"올해|금년": 0, r"내년|다음\s*해|이듬해": 1},
+        anaphora={r"이날|같은\s*날|당일": 0, r"전날|하루\s*전": -1, r"다음\s*날|이튿날|이튼날|다음날": 1},
+        decades=(r"(?P<decade>\d{3}0)\s*년대",),
+        labels=_UNKNOWN_LABELS + r"|결의|결의안|위원회|제|호|번",
+        counts=r"명|원|달러|톤|킬로미터|km|발|대|%",
+    ),
+    "ja": Extras(
+        future_words=r"予定|見通し|方針|計画|見込み",
+        numbers=_CJK_NUMBERS,
+        modifiers_after={
+            r"上旬|初め|初旬|初頭": Modifier.EARLY,
+            r"中旬|半ば": Modifier.MID,
+            r"下旬|末|終わり": Modifier.LATE,
+            r"頃|ごろ": Modifier.ABOUT,
+        },
+        range_words=("から", "~", "～", "〜"),
+        seasons=_CJK_SEASONS | {"SP": r"春", "SU": r"夏", "FA": r"秋", "WI": r"冬"},
+        years={r"一昨年": -2, r"昨年|去年|前年": -1, r"今年|本年": 0, r"来年|翌年": 1},
+        anaphora={r"同日|当日": 0, r"前日": -1, r"翌日": 1},
+        decades=_CJK_DECADE,
+        labels=_UNKNOWN_LABELS + r"|決議|委員会|第|号|番",
+        counts=r"人|円|ドル|トン|キロ|発|台|%",
+    ),
+    "zh": Extras(
+        relative={"上月": (Precision.MONTH, -1), "下月": (Precision.MONTH, 1), "这周": (Precision.WEEK, 0)},
+        future_words=r"将|计划|预计|即将|拟",
+        numbers=_CJK_NUMBERS,
+        modifiers_after={
+            r"上旬|初": Modifier.EARLY,
+            r"中旬": Modifier.MID,
+            r"下旬|底|末": Modifier.LATE,
+            r"前后|左右": Modifier.ABOUT,
+        },
+        range_words=("至", "到", "~", "～"),
+        seasons=_CJK_SEASONS,
+        years={r"前年": -2, r"去年|前一年": -1, r"今年|本年": 0, r"明年|次年|翌年": 1},
+        anaphora={r"当天|同日|当日": 0, r"前一天|前一日": -1, r"次日|第二天|翌日": 1},
+        decades=_CJK_DECADE,
+        labels=_UNKNOWN_LABELS + r"|决议|決議|委员会|第|号|號",
+        counts=r"人|元|美元|吨|公里|枚|辆|%",
+    ),
+}
+
+# Chinese writes the day as 号 as well as 日.
+EXTRAS["zh-hant"] = EXTRAS["zh"]
+
+
+def extras_for(language: str) -> Extras:
+    """The additions for ``language``; none for a language not listed (the locale data alone then)."""
+    return EXTRAS.get(language, Extras(labels=_UNKNOWN_LABELS))

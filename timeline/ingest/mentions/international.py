@@ -1,0 +1,1140 @@
+"""Every language but English: rules built from dateparser's locale data, values read by dateparser.
+
+``grammar(language)`` builds one language's rules: each pattern below is filled with that language's
+month and weekday names, unit words and relative phrases (``locale.vocabulary``) and with the few words
+the data lacks (``extras``). Each resolver turns a match into the span dateparser reads best (the
+month's own name, the year the rules chose, digits for number words) and asks ``parse.parse`` for its
+value; the rules keep what dateparser cannot see: the precision as written, early/mid/late, ranges,
+which year a month written without one means, and the day a weekday or "the day before" means.
+
+Without a publication date relative expressions keep their precision and get no date. Nothing reads
+today's date.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date, timedelta
+
+from timeline.dates import SEASONS, Modifier, Precision, period_bounds
+from timeline.ingest.mentions.core import Example, Grammar, Match, Reading, Rule, pick, rule, safe_date, shift
+from timeline.ingest.mentions.extras import Extras, extras_for
+from timeline.ingest.mentions.locale import Vocabulary, stems, vocabulary
+from timeline.ingest.mentions.parse import parse, parse_relative
+
+# Languages with examples of every rule below; any other language dateparser has data for gets the
+# same rules from its locale data alone.
+LANGUAGES = ("ko", "ja", "zh", "ru", "uk", "it", "fr", "de", "es", "et")
+_EAST_ASIAN = frozenset({"ja", "zh", "ko", "yue"})
+_ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+    "xi": 11,
+}
+_ROMAN["xii"] = 12
+# A month written without a year is a coming one only this many months ahead; else the latest past one.
+_MONTHS_AHEAD = 2
+
+
+def _alternation(forms) -> str:
+    return "|".join(re.escape(form) for form in sorted(set(forms), key=len, reverse=True) if form)
+
+
+def _joined(patterns) -> str:
+    """An alternation of regex sources (already patterns, longest first)."""
+    return "|".join(f"(?:{p})" for p in sorted(set(patterns), key=len, reverse=True) if p)
+
+
+class _Words:
+    """The regex fragments of one language."""
+
+    def __init__(self, language: str, vocab: Vocabulary, extras: Extras):
+        self.language, self.vocab, self.extras = language, vocab, extras
+        self.east_asian = language in _EAST_ASIAN or vocab.unspaced
+        before = "" if self.east_asian else r"(?<!\w)"
+        if vocab.inflecting:
+            # A stem takes one of the language's endings, and nothing more: "märtsis", not "maisi" (maize).
+            endings = extras.endings if extras.endings is not None else r"\w{0,6}"
+            suffix = rf"{endings}(?!\w)"
+        else:
+            suffix = "" if self.east_asian else r"(?!\w)"
+
+        month_forms = stems([f for f in vocab.months if not f[0].isdigit()], vocab.inflecting)
+        self.month_alt = _alternation(month_forms)
+        full = [f for f in vocab.months if not any(o != f and o.startswith(f) for o in vocab.months)]
+        self.full_month_alt = _alternation(stems([f for f in full if not f[0].isdigit()], vocab.inflecting))
+        self.suffix, self.before = suffix, before
+        weekday_forms = [
+            f for f in vocab.weekdays if len(f) >= (2 if self.east_asian else 5) or f in _full(vocab.weekdays)
+        ]
+        self.weekday_alt = _alternation(stems(weekday_forms, vocab.inflecting))
+        year_units = [f for f, u in vocab.units.items() if u is Precision.YEAR]
+        self.year_words = _alternation(stems(year_units, vocab.inflecting))
+        # A one-letter abbreviation of "year" ("1960. a", "2017 г.", "2017 р."), whole or with its dot.
+        short = _alternation(f for f in vocab.years_short)
+        self.year_abbreviation = rf"(?:{short})(?:\.|(?!\w))" if short else ""
+        self.unit_alt = _alternation(
+            stems(
+                [f for f, u in vocab.units.items() if u is not Precision.DAY and len(f) >= 2],
+                vocab.inflecting,
+            )
+        )
+        directions = list(vocab.directions)
+        if vocab.inflecting:
+            directions = [d[: max(4, len(d) - 3)] if len(d) > 5 else d for d in directions]
+        self.direction_alt = _joined(
+            [re.escape(d) + (suffix if vocab.inflecting else "") for d in directions]
+            + list(extras.directions)
+        )
+        self.years_alt = _joined(extras.years)
+        self.range_alt = _joined([re.escape(w) for w in extras.range_words])
+
+    def month(self, n: str = "", full: bool = False, dot: bool = True) -> str:
+        alternation = self.full_month_alt if full else self.month_alt
+        if not alternation:
+            return r"(?!x)x"
+        abbreviation_dot = r"\.?" if dot else ""
+        return rf"(?P<month{n}>{self.before}(?:{alternation}){self.suffix}{abbreviation_dot})"
+
+    def day(self, n: str = "") -> str:
+        ordinal = r"(?:\.|º|°|-?(?:го|е|й|ого|ое|er|o)\b)?"
+        return rf"(?P<day{n}>(?<![\d.,:])(?:[12]\d|3[01]|0?[1-9]))(?![\d:]){ordinal}"
+
+    def year(self, n: str = "") -> str:
+        # The second year of a range follows a dash.
+        behind = r"(?<![\d.,:/])" if n else r"(?<![\d.,:/-])"
+        return rf"(?P<year{n}>{behind}(?:1\d|20)\d\d)(?![\d%]|[.,:]\d)"
+
+    def year_word(self, name: str = "yearword") -> str:
+        if not self.year_words and not self.year_abbreviation:
+            return ""
+        tail = r"\w*" if self.vocab.inflecting else r"(?!\w)"
+        words = [f"(?:{self.year_words}){tail}" if self.year_words else "", self.year_abbreviation]
+        return rf"(?:\.?\s*(?P<{name}>{'|'.join(w for w in words if w)}))"
+
+    def years(self, name: str = "relyear") -> str:
+        return rf"(?P<{name}>{self.before}(?:{self.years_alt}))" if self.years_alt else r"(?!x)x"
+
+    def dash(self) -> str:
+        words = rf"|\s(?:{self.range_alt})\s" if self.range_alt else ""
+        return rf"\s*(?:-|–|—|~|～|〜{words})\s*"
+
+
+def _full(table: dict) -> set[str]:
+    """The longest form of each entry (the full name)."""
+    best: dict[int, str] = {}
+    for form, number in table.items():
+        if len(form) > len(best.get(number, "")):
+            best[number] = form
+    return set(best.values())
+
+
+# ---------------------------------------------------------------------------------------------------
+# Resolution
+
+
+def _w(m: Match) -> _Words:
+    return _words(m.ctx.grammar.language)
+
+
+def _place(m: Match, month: int, day: int, precision: Precision, direction: int = 0) -> date | None:
+    """The year of a month (and day) written without one: the latest on or before publication, unless
+    one within ``_MONTHS_AHEAD`` months after it."""
+    now = m.now
+    candidates = [d for k in (-1, 0, 1) if (d := safe_date(now.year + k, month, day))]
+    anchor = period_bounds(now, precision)[0]
+    if direction:
+        return pick(candidates, anchor, direction, strict=True)
+    if m.tense() > 0:
+        return pick(candidates, anchor, 1)
+    # News reports the past: a date still to come is meant only when it is near.
+    ahead = [
+        d
+        for d in candidates
+        if d > anchor and (d.year - now.year) * 12 + d.month - now.month <= _MONTHS_AHEAD
+    ]
+    return ahead[0] if ahead else pick(candidates, anchor, -1)
+
+
+def _read(m: Match, year: int, month: int, day: int | None) -> date | None:
+    """dateparser's reading of the day (or month) as the language writes it."""
+    w = _w(m)
+    language = w.language
+    if w.east_asian:
+        marks = ("년 ", "월 ", "일") if language == "ko" else ("年", "月", "日")
+        span = f"{year}{marks[0]}{month}{marks[1]}" + (f"{day}{marks[2]}" if day else "")
+    else:
+        name = w.vocab.canonical_month(month)
+        span = f"{day} {name} {year}" if day else f"{name} {year}"
+    read = parse(span.strip(), language)
+    if read is None or (day and read[0].day != day) or read[0].month != month:
+        return None
+    return read[0] if day else read[0].replace(day=1)
+
+
+def _month_number(m: Match, key: str = "month") -> int | None:
+    text = m.groups.get(key)
+    if text is None:
+        return None
+    if text.strip().isdigit():
+        number = int(text)
+        return number if 1 <= number <= 12 else None
+    return _w(m).vocab.month_of(text)
+
+
+def _relative_year(m: Match, key: str = "relyear") -> int | None:
+    """The year a phrase like "прошлого года", "tänavu" or "지난해" names."""
+    text = " ".join(m.groups.get(key, "").lower().split())
+    for pattern, amount in _w(m).extras.years.items():
+        if re.fullmatch(pattern, text, re.IGNORECASE):
+            return m.now.year + amount if m.now else None
+    return None
+
+
+def _resolve_calendar(m: Match) -> Reading | None:
+    """A day and/or month with or without a year: "15 января 2023 года", "2023年1月20日", "märtsis"."""
+    groups = m.groups
+    if "roman" in groups:
+        month = _ROMAN.get(groups["roman"].lower().rstrip("."))
+    else:
+        month = _month_number(m, "month") or _month_number(m, "month2") or _month_number(m, "monthnum")
+    if month is None:
+        return None
+    day = int(groups["day"].rstrip(".")) if "day" in groups else None
+    precision = Precision.DAY if day else Precision.MONTH
+    stated = "year" in groups
+    if stated:
+        year = int(groups["year"])
+    elif "relyear" in groups or "relyear2" in groups:
+        year = _relative_year(m, "relyear" if "relyear" in groups else "relyear2")
+        if year is None:
+            return Reading(precision, None)
+    elif m.now is None:
+        return Reading(precision, None, year_stated=False)
+    else:
+        placed = _place(m, month, day or 1, precision, _direction(m))
+        if placed is None:
+            return None
+        year = placed.year
+    start = _read(m, year, month, day)
+    if start is None:
+        return None
+    until = None
+    if "day2" in groups or "day3" in groups:
+        until = safe_date(start.year, start.month, int((groups.get("day2") or groups["day3"]).rstrip(".")))
+        if until is None or until <= start:
+            return None
+    return Reading(precision, start, until, year_stated=stated or "relyear" in groups or "relyear2" in groups)
+
+
+_EAST_ASIAN_DIRECTION_BEFORE = re.compile(r"(?:(?P<ahead>오는|来る)|(?P<back>지난|去る))\s*$")
+
+
+def _direction(m: Match) -> int:
+    text = m.groups.get("direction") or m.groups.get("direction2")
+    if not text and _w(m).east_asian:
+        # "오는 10월" (the coming October), "지난 9월" (last September)
+        before = _EAST_ASIAN_DIRECTION_BEFORE.search(m.ctx.text, max(0, m.start - 4), m.start)
+        return 0 if before is None else (1 if before.group("ahead") else -1)
+    if not text:
+        return 0
+    w = _w(m)
+    found = w.vocab.direction_of(text)
+    if found is None:
+        for pattern, amount in w.extras.directions.items():
+            if re.fullmatch(pattern, text.lower(), re.IGNORECASE):
+                return amount
+        return 0
+    return found
+
+
+def _resolve_bare_month(m: Match) -> Reading | None:
+    """A month name alone: lower case where the language writes months so, or opening a sentence."""
+    word = m.groups["month"]
+    if word[:1].isupper() and m.ctx.grammar.language != "de" and not _opens_sentence(m):
+        return None
+    return _resolve_calendar(m)
+
+
+def _opens_sentence(m: Match) -> bool:
+    before = m.ctx.text[max(0, m.start - 3) : m.start]
+    return m.start == 0 or re.search(r"(?:^|[.!?:\n\"«„(]\s*|\n)$", before) is not None
+
+
+def _resolve_numeric(m: Match) -> Reading | None:
+    """ "2022-11-18", "18.11.2022", "2023. 1. 20.": numbers in the order the language writes them."""
+    groups = m.groups
+    start = safe_date(int(groups["y"]), int(groups["m"]), int(groups["d"]))
+    if start is None:
+        return None
+    read = parse(start.isoformat(), _w(m).language)
+    return Reading(Precision.DAY, read[0]) if read else None
+
+
+def _resolve_east_asian_day(m: Match) -> Reading | None:
+    """ "22일", "20日": a day of the month of publication, or of the month before when it is still to come."""
+    day = int(m.groups["day"])
+    if m.now is None:
+        return Reading(Precision.DAY, None)
+    month_start = m.now.replace(day=1)
+    if "relmonth" in m.groups:
+        amount = _relative_amount(m, m.groups["relmonth"], Precision.MONTH)
+        if amount is None:
+            return None
+        month_start = shift(m.now, Precision.MONTH, amount)
+    elif re.search(r"(?:오는|來る|来る)\s*$", m.ctx.text[max(0, m.start - 4) : m.start]) or m.tense() > 0:
+        if day < m.now.day:  # "오는 5일", "5日に開かれる予定だ": the coming 5th
+            month_start = shift(m.now, Precision.MONTH, 1)
+    elif day > m.now.day:
+        month_start = shift(m.now, Precision.MONTH, -1)
+    start = _read(m, month_start.year, month_start.month, day)
+    return Reading(Precision.DAY, start) if start else None
+
+
+def _relative_amount(m: Match, phrase: str, unit: Precision) -> int | None:
+    found = _w(m).vocab.relative.get(" ".join(phrase.lower().split()))
+    return found[1] if found and found[0] is unit else None
+
+
+def _resolve_year(m: Match) -> Reading | None:
+    """A year: with its word ("2017 году", "1992. aastal", "2017년"), after a cue ("nel 2017"), or alone
+    when nothing around it says it is a label ("резолюция 2397") or a count ("2000 человек")."""
+    year = int(m.groups["year"])
+    w = _w(m)
+    text = m.ctx.text
+    before = text[max(0, m.start - 25) : m.start]
+    after = text[m.end : m.end + 25]
+    labels, counts = w.extras.labels, w.extras.counts
+    if labels and re.search(rf"(?i:(?<!\w)(?:{labels}))\s*[-.]?\s*$", before):
+        return None
+    if re.match(r"\s?%|‰|[-–]\d|[.,]\d", after):
+        return None
+    if "yearword" in m.groups:
+        return Reading(Precision.YEAR, date(year, 1, 1))
+    if counts and re.match(rf"\s*(?i:(?:{counts})(?!\w))", after):
+        return None
+    if w.extras.nouns_capitalised and re.match(r"[^\S\n]+[A-ZÄÖÜ][a-zäöüß]", after):
+        return None  # "2000 Soldaten"
+    cue = w.extras.year_cues
+    if (cue and re.search(rf"(?i:(?<!\w)(?:{cue}))\s*$", before)) or before.rstrip().endswith("("):
+        return Reading(Precision.YEAR, date(year, 1, 1))
+    # Alone, a number is a year only in the years news writes of most, and not when a word follows it
+    # the way a counted noun does ("1090 autot", "2000 человек").
+    if not 1900 <= year <= 2099 and not re.match(r"[,;)]", after):
+        return None
+    if not w.extras.nouns_capitalised and re.match(r"[^\S\n]+[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]", after):
+        return None
+    return Reading(Precision.YEAR, date(year, 1, 1))
+
+
+def _resolve_year_range(m: Match) -> Reading | None:
+    """ "1656-1661", "2002.-2003. aastal", "2014–2016 годах"."""
+    first, second = int(m.groups["year"]), int(m.groups["year2"])
+    if not first < second <= first + 50:
+        return None
+    w = _w(m)
+    before = m.ctx.text[max(0, m.start - 25) : m.start]
+    if w.extras.labels and re.search(rf"(?i:(?<!\w)(?:{w.extras.labels}))\s*[-.]?\s*$", before):
+        return None
+    counts = w.extras.counts
+    if (
+        counts
+        and "yearword" not in m.groups
+        and re.match(rf"\s*(?i:(?:{counts})(?!\w))", m.ctx.text[m.end :])
+    ):
+        return None
+    return Reading(Precision.YEAR, date(first, 1, 1), date(second, 1, 1))
+
+
+def _resolve_decade(m: Match) -> Reading | None:
+    """ "1990-х годах", "1960. aastate", "anni '90", "1990년대"."""
+    digits = next(v for k, v in m.groups.items() if k.startswith("decade"))
+    if len(digits) == 4:
+        return Reading(Precision.DECADE, date(int(digits), 1, 1))
+    if m.now is None:
+        return Reading(Precision.DECADE, date(1900 + int(digits), 1, 1))
+    year = m.now.year - m.now.year % 100 + int(digits)
+    return Reading(Precision.DECADE, date(year if year <= m.now.year else year - 100, 1, 1))
+
+
+def relative_day(m: Match, unit: Precision, amount: int) -> date | None:
+    """The period ``amount`` units from publication, as dateparser reads the language's phrase for it
+    (the data's own "в прошлом месяце"), or counted from publication where the data has no phrase."""
+    vocab = _w(m).vocab
+    phrase = next((p for p, key in vocab.relative.items() if key == (unit, amount)), None)
+    if phrase is not None and (read := parse_relative(phrase, vocab.language, m.now)):
+        return period_bounds(read[0], unit)[0]
+    return shift(m.now, unit, amount)
+
+
+def _resolve_relative(m: Match) -> Reading | None:
+    """A relative phrase of the locale data ("в прошлом месяце", "지난달", "mese scorso"), read by
+    dateparser."""
+    vocab = _w(m).vocab
+    phrase = " ".join(m.text.lower().split())
+    key = (
+        vocab.relative.get(phrase) or _w(m).extras.relative.get(phrase) or _inflected_relative(vocab, phrase)
+    )
+    if key is None:
+        return None
+    unit, _amount = key
+    if m.now is None:
+        return Reading(unit, None)
+    read = parse_relative(phrase, vocab.language, m.now) or parse_relative(
+        _canonical(vocab, key), vocab.language, m.now
+    )
+    if read is None:
+        return Reading(unit, relative_day(m, *key))
+    return Reading(unit, period_bounds(read[0], unit)[0])
+
+
+def _inflected_relative(vocab: Vocabulary, phrase: str):
+    for form, key in vocab.relative.items():
+        if len(form) >= 4 and phrase.startswith(form[: len(form) - 1]):
+            return key
+    return None
+
+
+def _canonical(vocab: Vocabulary, key) -> str:
+    return next(p for p, k in vocab.relative.items() if k == key)
+
+
+def _resolve_direction_period(m: Match) -> Reading | None:
+    """ "eelmisel nädalal", "la semaine dernière", "в прошлом году": a unit and a direction."""
+    w = _w(m)
+    unit = w.vocab.unit_of(m.groups.get("unit") or m.groups.get("unit2", ""))
+    if unit is None or unit is Precision.DAY:
+        return None
+    amount = _direction(m)
+    if m.now is None:
+        return Reading(unit, None)
+    return Reading(unit, relative_day(m, unit, amount))
+
+
+def _resolve_year_phrase(m: Match) -> Reading | None:
+    """ "tänavu", "mullu", "지난해", "прошлого года": a year relative to publication."""
+    year = _relative_year(m)
+    if m.now is None:
+        return Reading(Precision.YEAR, None)
+    if year is None:
+        return None
+    return Reading(Precision.YEAR, relative_day(m, Precision.YEAR, year - m.now.year))
+
+
+def _resolve_day_word(m: Match) -> Reading | None:
+    """ "eilsel", "tänase", "позавчера": a day relative to publication, in an inflected form."""
+    text = m.text.lower()
+    for pattern, amount in _w(m).extras.days.items():
+        if re.fullmatch(pattern, text, re.IGNORECASE):
+            if m.now is None:
+                return Reading(Precision.DAY, None)
+            return Reading(Precision.DAY, relative_day(m, Precision.DAY, amount))
+    return None
+
+
+def _resolve_counted(m: Match) -> Reading | None:
+    """ "2 года назад", "3년 전", "kaks aastat tagasi", "vor zwei Jahren": counted from publication."""
+    w = _w(m)
+    count_text = m.groups.get("count") or next((v for k, v in m.groups.items() if k.startswith("c_")), None)
+    count = (
+        1
+        if count_text is None
+        else (int(count_text) if count_text.isdigit() else w.extras.numbers.get(count_text.lower()))
+    )
+    unit = w.vocab.unit_of(m.groups["unit"]) if "unit" in m.groups else _counted_unit(m)
+    if count is None or unit is None or count > 200:
+        return None
+    sign = -1 if "ahead" not in m.groups else 1
+    if m.now is None:
+        return Reading(unit, None)
+    span = m.text if count_text is None or count_text.isdigit() else m.text.replace(count_text, str(count), 1)
+    read = parse_relative(span, w.language, m.now)
+    day = read[0] if read else shift(m.now, unit, sign * count)
+    return Reading(unit, period_bounds(day, unit)[0])
+
+
+def _counted_unit(m: Match) -> Precision | None:
+    """The unit of the data's own phrase that matched, named by its empty group ("u_3_year")."""
+    key = next((k for k in m.groups if k.startswith("u_")), None)
+    return Precision(key.rsplit("_", 1)[1]) if key else None
+
+
+def _resolve_weekday(m: Match) -> Reading | None:
+    """ "в понедельник", "eelmisel kolmapäeval", "수요일": the day of that name the words point to."""
+    w = _w(m)
+    weekday = w.vocab.weekday_of(m.groups["weekday"])
+    if weekday is None:
+        return None
+    if m.now is None:
+        return Reading(Precision.DAY, None)
+    if "relweek" in m.groups:
+        amount = _relative_amount(m, m.groups["relweek"], Precision.WEEK)
+        if amount is None:
+            return None
+        monday = shift(m.now, Precision.WEEK, amount)
+        return Reading(Precision.DAY, monday + timedelta(days=weekday))
+    direction = _direction(m)
+    read = parse_relative(w.vocab.canonical_weekday(weekday), w.language, m.now)
+    latest = read[0] if read and read[0].weekday() == weekday else None
+    if latest is None or latest > m.now:
+        latest = m.now - timedelta(days=(m.now.weekday() - weekday) % 7)
+    if direction == 0 and ("direction" in m.groups or "direction2" in m.groups):
+        monday = m.now - timedelta(days=m.now.weekday())
+        return Reading(Precision.DAY, monday + timedelta(days=weekday))
+    if direction < 0:
+        # "lunedì scorso": the latest one before publication. In Estonian the day before publication
+        # is "eile", so "eelmisel kolmapäeval" on a Thursday is the Wednesday of the week before.
+        back = (m.now.weekday() - weekday) % 7 or 7
+        if back == 1 and w.extras.last_weekday_skips_yesterday:
+            back += 7
+        return Reading(Precision.DAY, m.now - timedelta(days=back))
+    if direction > 0 or _looks_ahead(m) or (direction == 0 and m.tense() > 0):
+        return Reading(Precision.DAY, latest + timedelta(days=7) if latest <= m.now else latest)
+    return Reading(Precision.DAY, latest)
+
+
+def _looks_ahead(m: Match) -> bool:
+    """Estonian writes "by Friday" as a case ending: "reedeks"."""
+    return m.ctx.grammar.language == "et" and m.groups["weekday"].lower().endswith("ks")
+
+
+def _resolve_season(m: Match) -> Reading | None:
+    """ "2000. aasta suveks", "eelmisel sügisel", "летом 2019 года", "l'estate scorsa"."""
+    w = _w(m)
+    word = m.groups.get("season") or m.groups["season2"]
+    code = next((c for c, p in w.extras.seasons.items() if re.fullmatch(p, word, re.IGNORECASE)), None)
+    if code is None:
+        return None
+    if "year" in m.groups or "year2" in m.groups:
+        return Reading(
+            Precision.SEASON, date(int(m.groups.get("year") or m.groups["year2"]), SEASONS[code], 1)
+        )
+    if "relyear" in m.groups:
+        year = _relative_year(m)
+        return Reading(Precision.SEASON, date(year, SEASONS[code], 1) if year else None)
+    if not ({"direction", "season_lead"} & m.groups.keys() or w.extras.bare_seasons):
+        bare = w.extras.bare_season_forms
+        if not (bare and re.fullmatch(bare, word, re.IGNORECASE)):
+            return None
+    if m.now is None:
+        return Reading(Precision.SEASON, None)
+    candidates = [date(m.now.year + k, SEASONS[code], 1) for k in (-2, -1, 0, 1)]
+    now = period_bounds(m.now, Precision.SEASON)[0]
+    direction = _direction(m)
+    if "direction" in m.groups and direction == 0:
+        return Reading(Precision.SEASON, date(m.now.year, SEASONS[code], 1))
+    return Reading(Precision.SEASON, pick(candidates, now, direction or -1, strict=bool(direction)))
+
+
+def _resolve_anaphora(m: Match) -> Reading | None:
+    """ "накануне", "翌日", "la veille": the day before or after the one just mentioned."""
+    text = " ".join(m.text.lower().split())
+    amount = next((a for p, a in _w(m).extras.anaphora.items() if re.fullmatch(p, text, re.IGNORECASE)), None)
+    if amount is None:
+        return None
+    reference = m.reference(Precision.DAY)
+    anchor = reference.day if reference else m.now
+    if anchor is None:
+        return Reading(Precision.DAY, None)
+    return Reading(Precision.DAY, anchor + timedelta(days=amount))
+
+
+# ---------------------------------------------------------------------------------------------------
+# The rules. Each pattern is a function of the language's words; the examples are in the languages
+# listed beside them.
+
+
+def _e(language: str, text: str, span: str, value: str | None, precision: str, published: str = "2022-11-02"):
+    return (language, Example(text, span, value, precision, published))
+
+
+_SPECS: list[tuple[str, object, object, list]] = []
+
+
+def _spec(name: str, examples: list):
+    def register(build):
+        resolver = build.resolver
+        _SPECS.append((name, build, resolver, examples))
+        return build
+
+    return register
+
+
+def _with(resolver):
+    def decorate(build):
+        build.resolver = resolver
+        return build
+
+    return decorate
+
+
+@_spec(
+    "ISO date",
+    [_e("ru", "Документ датирован 2022-11-18 и подписан.", "2022-11-18", "2022-11-18", "day")],
+)
+@_with(_resolve_numeric)
+def _iso(w: _Words) -> str:
+    return r"(?<![\d-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"
+
+
+@_spec(
+    "numeric date",
+    [
+        _e("de", "Der Vertrag vom 18.11.2021 gilt weiter.", "18.11.2021", "2021-11-18", "day"),
+        _e("ko", "회의는 2023. 1. 20. 열렸다.", "2023. 1. 20.", "2023-01-20", "day"),
+    ],
+)
+@_with(_resolve_numeric)
+def _numeric(w: _Words) -> str:
+    if w.east_asian or w.vocab.language in ("ko",):
+        return (
+            r"(?<![\d.])(?P<y>(?:1\d|20)\d\d)\s?[./]\s?(?P<m>1[0-2]|0?[1-9])\s?[./]\s?"
+            r"(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)\.?"
+        )
+    return r"(?<![\d.,/])(?P<d>[12]\d|3[01]|0?[1-9])[./](?P<m>1[0-2]|0?[1-9])[./](?P<y>(?:1\d|20)\d\d)(?!\d)"
+
+
+@_spec(
+    "East Asian date",
+    [
+        _e("ja", "政府は2023年1月20日に発表した。", "2023年1月20日", "2023-01-20", "day"),
+        _e("zh", "会议于9月20日举行。", "9月20日", "2022-09-20", "day"),
+        _e("ko", "협상은 3월 초 시작됐다.", "3월 초", "2022-03", "month"),
+        _e("ja", "9月下旬に合意した。", "9月下旬", "2022-09", "month"),
+        _e("ko", "4월 1∼3일 훈련이 진행됐다.", "4월 1∼3일", "2022-04-01", "day"),
+        _e("ko", "선거는 오는 3월 치러진다.", "3월", "2023-03", "month"),
+    ],
+)
+@_with(_resolve_calendar)
+def _east_asian(w: _Words) -> str:
+    if not w.east_asian:
+        return r"(?!x)x"
+    return (
+        r"(?:(?P<year>(?<!\d)(?:1\d|20)\d\d)\s*[年년]\s*)?(?<!\d)(?P<monthnum>1[0-2]|0?[1-9])\s*[月월](?!\s*\d+\s*[月월])"
+        # A day, or two: "4日から14日", "4일부터 14일", "1∼3일" (the first day's mark left out).
+        r"(?:\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*(?:[日일号號]"
+        r"(?:\s*(?:~|∼|～|〜|-|–|から|至|到|부터)\s*(?P<day2>[12]\d|3[01]|0?[1-9])\s*[日일号號])?"
+        r"|(?:~|∼|～|〜|-|–)\s*(?P<day3>[12]\d|3[01]|0?[1-9])\s*[日일号號]))?"
+    )
+
+
+@_spec(
+    "East Asian relative year and month",
+    [
+        _e("ko", "지난해 3월 발사했다.", "지난해 3월", "2021-03", "month"),
+        _e("ja", "昨年3月5日に署名した。", "昨年3月5日", "2021-03-05", "day"),
+    ],
+)
+@_with(_resolve_calendar)
+def _east_asian_relative_year(w: _Words) -> str:
+    if not w.east_asian:
+        return r"(?!x)x"
+    day = r"(?:\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*[日일号號])?"
+    return rf"{w.years()}\s*(?P<monthnum>1[0-2]|0?[1-9])\s*[月월]{day}"
+
+
+@_spec(
+    "East Asian day",
+    [
+        _e("ko", "북한은 지난달 15일 미사일을 쐈다.", "지난달 15일", "2022-10-15", "day"),
+        _e("ko", "국방부는 1일 발표했다.", "1일", "2022-11-01", "day"),
+        _e("ja", "首相は20日、記者団に語った。", "20日", "2022-10-20", "day"),
+        _e("ko", "회담은 오는 1일 열린다.", "1일", "2022-12-01", "day"),
+    ],
+)
+@_with(_resolve_east_asian_day)
+def _east_asian_day(w: _Words) -> str:
+    if not w.east_asian:
+        return r"(?!x)x"
+    months = [p for p, (u, _a) in w.vocab.relative.items() if u is Precision.MONTH]
+    return (
+        rf"(?:(?P<relmonth>{_alternation(months)})\s*)?"
+        r"(?<![\d月월.])(?P<day>[12]\d|3[01]|0?[1-9])\s*[日일号](?!\s*(?:간|동안|째|연속|間|以上|以内|前|後|전|후|분|시|ぶり|未満|까지|연휴|天|夜|만에))"
+    )
+
+
+@_spec(
+    "East Asian year",
+    [
+        _e("ja", "同社は2017年に設立された。", "2017年", "2017", "year"),
+        _e("ko", "2019년 회담", "2019년", "2019", "year"),
+    ],
+)
+@_with(lambda m: Reading(Precision.YEAR, date(int(m.groups["year"]), 1, 1)))
+def _east_asian_year(w: _Words) -> str:
+    if not w.east_asian:
+        return r"(?!x)x"
+    not_month_or_decade = r"(?!\s*(?:1[0-2]|0?[1-9])\s*[月월])(?!\s*(?:代|대|간|間|동안))"
+    return rf"(?P<year>(?<!\d)(?:1\d|20)\d\d)\s*[年년]{not_month_or_decade}"
+
+
+@_spec(
+    "day month",
+    [
+        _e("ru", "Договор подписан 15 января 2023 года.", "15 января 2023 года", "2023-01-15", "day"),
+        _e("es", "Se firmó el 20 de enero de 2023.", "20 de enero de 2023", "2023-01-20", "day"),
+        _e("de", "Am 20. Januar 2023 begann es.", "20. Januar 2023", "2023-01-20", "day"),
+        _e("et", "Koosolek toimub 18. detsembril.", "18. detsembril", "2022-12-18", "day"),
+        _e("it", "Mercoledì 3 aprile il ministro ha parlato.", "Mercoledì 3 aprile", "2022-04-03", "day"),
+        _e(
+            "et",
+            "Eelmise aasta 20. novembril kirjutati alla.",
+            "Eelmise aasta 20. novembril",
+            "2021-11-20",
+            "day",
+        ),
+        _e("fr", "Le sommet s'est tenu du 5 au 7 octobre.", "5 au 7 octobre", "2022-10-05", "day"),
+        _e("ru", "Учения прошли 15 марта прошлого года.", "15 марта прошлого года", "2021-03-15", "day"),
+    ],
+)
+@_with(_resolve_calendar)
+def _day_month(w: _Words) -> str:
+    if w.east_asian:
+        return r"(?!x)x"
+    of = r"(?:(?i:de|del|di)\s+)?"
+    # The year may follow an abbreviation's dot ("15 janv. 2023"); a phrase like "l'an dernier" may not,
+    # there the dot ends the sentence.
+    year = rf"(?:\.?,?\s*{of}{w.year()}{w.year_word()}?|\s+{w.years('relyear2')})"
+    lead = rf"(?:{w.years()}\s+)?" if w.years_alt else ""
+    # A weekday written before the date belongs to it: "Mercoledì 3 aprile", "Am Mittwoch, dem 3. April".
+    if w.weekday_alt:
+        weekday = rf"(?P<weekday_lead>{w.before}(?:{w.weekday_alt}){w.suffix})"
+        lead += rf"(?:{weekday},?\s+(?:(?i:dem|den|der|el|le|il|lo)\s+)?)?"
+    return rf"{lead}{w.day()}(?:{w.dash()}{w.day('2')})?\s*{of}{w.month(dot=False)}{year}?"
+
+
+@_spec(
+    "day and Roman month",
+    [_e("et", "Sündinud 3. I 1996 Tallinnas.", "3. I 1996", "1996-01-03", "day")],
+)
+@_with(_resolve_calendar)
+def _roman(w: _Words) -> str:
+    if w.east_asian:
+        return r"(?!x)x"
+    roman = r"(?P<month>(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I))"
+    return rf"{w.day()}(?:{w.dash()}{w.day('2')})?\s*{roman}\.?\s+{w.year()}"
+
+
+@_spec(
+    "year and month",
+    [
+        _e("et", "Ehitus lõpeb 2004. aasta maiks.", "2004. aasta maiks", "2004-05", "month"),
+        _e("et", "Leping kehtib 2002. aasta 1. aprillini.", "2002. aasta 1. aprillini", "2002-04-01", "day"),
+    ],
+)
+@_with(_resolve_calendar)
+def _year_month(w: _Words) -> str:
+    if w.east_asian or not w.year_words:
+        return r"(?!x)x"
+    return rf"{w.year()}\.?\s*(?:{w.year_words})\w*\s+(?:{w.day()}\s*)?{w.month()}"
+
+
+@_spec(
+    "month and year",
+    [
+        _e("ru", "Переговоры начались в марте 2017 года.", "марте 2017 года", "2017-03", "month"),
+        _e("fr", "Il a été élu en mars 2021.", "mars 2021", "2021-03", "month"),
+        _e("uk", "Це сталося у березні минулого року.", "березні минулого року", "2021-03", "month"),
+        _e("es", "Ocurrió en marzo del año pasado.", "marzo del año pasado", "2021-03", "month"),
+    ],
+)
+@_with(_resolve_calendar)
+def _month_year(w: _Words) -> str:
+    if w.east_asian:
+        return r"(?!x)x"
+    of = r"(?:(?i:de|del|di|of)\s+)?"
+    return rf"{w.month(dot=False)}(?:\.?,?\s+{of}{w.year()}{w.year_word()}?|\s+{of}{w.years()})"
+
+
+@_spec(
+    "relative year and month",
+    [
+        _e("et", "Mullu novembris tõusid hinnad.", "Mullu novembris", "2021-11", "month"),
+        _e("uk", "Торік у березні КНДР передала снаряди.", "Торік у березні", "2021-03", "month"),
+    ],
+)
+@_with(_resolve_calendar)
+def _relative_year_month(w: _Words) -> str:
+    if w.east_asian or not w.years_alt:
+        return r"(?!x)x"
+    # "Торік у березні", "mullu novembris": a short preposition may stand between them.
+    return rf"{w.years()}\s+(?:[^\W\d_]{{1,2}}\s+)?{w.month()}"
+
+
+@_spec(
+    "direction and month",
+    [
+        _e("fr", "Il a démissionné en mars dernier.", "mars dernier", "2022-03", "month"),
+        _e("de", "Im vergangenen März stiegen die Preise.", "vergangenen März", "2022-03", "month"),
+    ],
+)
+@_with(_resolve_calendar)
+def _direction_month(w: _Words) -> str:
+    if w.east_asian or not w.direction_alt:
+        return r"(?!x)x"
+    direction = rf"(?P<direction>{w.before}(?:{w.direction_alt})(?!\w))"
+    before = rf"{direction}\s+{w.month(full=True)}"
+    if not w.vocab.direction_after:
+        return before
+    second = direction.replace("direction", "direction2")
+    return rf"(?:{before}|{w.month('2', full=True, dot=False)}\s+{second})"
+
+
+@_spec(
+    "month",
+    [
+        _e("ru", "Это случилось в сентябре, сообщил источник.", "сентябре", "2022-09", "month"),
+        _e("et", "Hinnad tõusid märtsis.", "märtsis", "2022-03", "month"),
+        _e("it", "Le navi sono arrivate a settembre.", "settembre", "2022-09", "month"),
+        _e("et", "Otsus tehakse detsembris.", "detsembris", "2022-12", "month"),
+    ],
+)
+@_with(_resolve_bare_month)
+def _month(w: _Words) -> str:
+    if w.east_asian:
+        return r"(?!x)x"
+    return w.month(full=True, dot=False)
+
+
+@_spec(
+    "decade",
+    [
+        _e("ru", "В 1990-х годах завод закрыли.", "1990-х годах", "199", "decade"),
+        _e("et", "See juhtus 1960. aastate lõpul.", "1960. aastate lõpul", "196", "decade"),
+        _e("ko", "1990년대 북한은", "1990년대", "199", "decade"),
+    ],
+)
+@_with(_resolve_decade)
+def _decade(w: _Words) -> str:
+    sources = [p.replace("(?P<decade>", f"(?P<decade_{i}>") for i, p in enumerate(w.extras.decades)]
+    return _joined(sources) or r"(?!x)x"
+
+
+@_spec(
+    "year range",
+    [
+        _e("et", "Sõda kestis 1656-1661.", "1656-1661", "1656", "year"),
+        _e("ru", "В 2014–2016 годах цены росли.", "2014–2016 годах", "2014", "year"),
+    ],
+)
+@_with(_resolve_year_range)
+def _year_range(w: _Words) -> str:
+    return rf"{w.year()}\.?\s*[-–—]\s*{w.year('2')}\.?{w.year_word()}?"
+
+
+@_spec(
+    "year",
+    [
+        _e("ru", "Завод построен в 2017 году.", "2017 году", "2017", "year"),
+        _e("et", "Ettevõte asutati 1992. aastal.", "1992. aastal", "1992", "year"),
+        _e("it", "Nel 2017 il governo cadde.", "2017", "2017", "year"),
+    ],
+)
+@_with(_resolve_year)
+def _year(w: _Words) -> str:
+    return rf"{w.year()}{w.year_word()}?"
+
+
+@_spec(
+    "relative phrase",
+    [
+        _e("ru", "Цены выросли в прошлом месяце.", "в прошлом месяце", "2022-10", "month"),
+        _e("uk", "Про це повідомили минулого тижня.", "минулого тижня", "2022-W43", "week"),
+        _e("ko", "북한은 지난달 발사했다.", "지난달", "2022-10", "month"),
+        _e("ja", "先月、合意した。", "先月", "2022-10", "month"),
+        _e("it", "Il mese scorso i prezzi sono saliti.", "mese scorso", "2022-10", "month"),
+        _e("ru", "Министр заявил об этом вчера.", "вчера", "2022-11-01", "day"),
+    ],
+)
+@_with(_resolve_relative)
+def _relative(w: _Words) -> str:
+    phrases = list(w.vocab.relative) + list(w.extras.relative)
+    if not phrases:
+        return r"(?!x)x"
+    end = "" if w.east_asian else r"(?!\w)"
+    if not w.vocab.inflecting:
+        return rf"{w.before}(?:{_alternation(phrases)}){end}"
+    # In an inflecting language the last word of a phrase of two takes endings ("eelmise kuu-ga").
+    single = [p for p in phrases if " " not in p]
+    several = [p for p in phrases if " " in p]
+    inflected = rf"(?:{_alternation(several)}){w.suffix}" if several else ""
+    return rf"{w.before}(?:{'|'.join(x for x in (inflected, f'(?:{_alternation(single)}){end}') if x)})"
+
+
+@_spec(
+    "direction and unit",
+    [
+        _e("et", "Eelmisel nädalal teatas valitsus.", "Eelmisel nädalal", "2022-W43", "week"),
+        _e("et", "Möödunud kuul kasvas eksport.", "Möödunud kuul", "2022-10", "month"),
+        _e("de", "In der vergangenen Woche sprach der Minister.", "vergangenen Woche", "2022-W43", "week"),
+        _e("it", "Le vendite sono calate la settimana passata.", "settimana passata", "2022-W43", "week"),
+    ],
+)
+@_with(_resolve_direction_period)
+def _direction_unit(w: _Words) -> str:
+    if not w.direction_alt or not w.unit_alt:
+        return r"(?!x)x"
+    direction = rf"(?P<direction>{w.before}(?:{w.direction_alt}))"
+    unit = rf"(?P<unit>(?:{w.unit_alt}){w.suffix})"
+    gap = r"\s*" if w.east_asian else r"\s+"
+    if w.east_asian:
+        return rf"{direction}{gap}{unit}"
+    second = rf"{unit.replace('unit', 'unit2')}{gap}{direction.replace('direction', 'direction2')}(?!\w)"
+    return rf"(?:{direction}(?!\w){gap}{unit}|{second})"
+
+
+@_spec(
+    "year phrase",
+    [
+        _e("et", "Tänavu on müük kasvanud.", "Tänavu", "2022", "year"),
+        _e("ko", "지난해 수출이 늘었다.", "지난해", "2021", "year"),
+        _e("fr", "L'an dernier, les ventes ont baissé.", "L'an dernier", "2021", "year"),
+    ],
+)
+@_with(_resolve_year_phrase)
+def _year_phrase(w: _Words) -> str:
+    return w.years() if w.years_alt else r"(?!x)x"
+
+
+@_spec(
+    "day word",
+    [
+        _e("et", "Eilsel istungil otsustati.", "Eilsel", "2022-11-01", "day"),
+        _e("et", "Täna teatas minister.", "Täna", "2022-11-02", "day"),
+    ],
+)
+@_with(_resolve_day_word)
+def _day_word(w: _Words) -> str:
+    days = _joined(w.extras.days)
+    return rf"{w.before}(?:{days})(?!\w)" if days else r"(?!x)x"
+
+
+@_spec(
+    "counted",
+    [
+        _e("ru", "Это случилось 2 года назад.", "2 года назад", "2020", "year"),
+        _e("ko", "3년 전 합의했다.", "3년 전", "2019", "year"),
+        _e("et", "Kaks aastat tagasi suleti tehas.", "Kaks aastat tagasi", "2020", "year"),
+        _e("de", "Vor zwei Jahren begann der Krieg.", "Vor zwei Jahren", "2020", "year"),
+    ],
+)
+@_with(_resolve_counted)
+def _counted(w: _Words) -> str:
+    numbers = _alternation(w.extras.numbers)
+    count = rf"(?P<count>\d{{1,3}}|{numbers})" if numbers else r"(?P<count>\d{1,3})"
+    parts = []
+    for index, (source, unit, sign) in enumerate(w.vocab.counted):
+        if sign < 0:
+            body = source.replace(r"(?P<count>\d{1,3})", count.replace("(?P<count>", f"(?P<c_{index}>"))
+            end = "" if w.east_asian else r"(?!\w)"
+            parts.append(rf"(?:{body}){end}(?P<u_{index}_{unit.value}>)")
+    alternatives = "|".join(parts)
+    if w.extras.ago_after:
+        unit_words = (
+            w.unit_alt
+            + "|"
+            + _alternation([f for f, u in w.vocab.units.items() if u is Precision.DAY and len(f) >= 3])
+        )
+        extra = rf"(?:{count}\s+)?(?P<unit>(?:{unit_words}){w.suffix})\s+(?:{w.extras.ago_after})(?!\w)"
+        alternatives = f"{alternatives}|{extra}" if alternatives else extra
+    if not alternatives:
+        return r"(?!x)x"
+    return rf"{w.before}(?:{alternatives})"
+
+
+@_spec(
+    "weekday",
+    [
+        _e("ru", "Встреча прошла в понедельник.", "понедельник", "2022-10-31", "day"),
+        _e("et", "Eelmisel kolmapäeval teatati.", "Eelmisel kolmapäeval", "2022-10-26", "day"),
+        _e("et", "Vastus tuleb reedeks.", "reedeks", "2022-11-04", "day"),
+        _e("ko", "수요일 회담이 열렸다.", "수요일", "2022-11-02", "day"),
+        _e("ko", "다음 주 월요일 회의가 열린다.", "다음 주 월요일", "2022-11-07", "day"),
+        _e("zh", "上周三举行了会议。", "上周三", "2022-10-26", "day"),
+        _e("fr", "Il a démissionné lundi dernier.", "lundi dernier", "2022-10-31", "day"),
+    ],
+)
+@_with(_resolve_weekday)
+def _weekday(w: _Words) -> str:
+    if not w.weekday_alt:
+        return r"(?!x)x"
+    weekday = rf"(?P<weekday>{w.before}(?:{w.weekday_alt}){w.suffix})"
+    if w.east_asian:
+        # "다음 주 월요일", "来週月曜日": a weekday of the week named before it; "下周一": of the next week.
+        weeks = [p for p, (unit, _a) in w.vocab.relative.items() if unit is Precision.WEEK]
+        week = rf"(?P<relweek>{_alternation(weeks)})\s*" if weeks else ""
+        direction = rf"(?P<direction>{w.direction_alt})" if w.direction_alt else ""
+        lead = "|".join(x for x in (week, direction) if x)
+        return rf"(?:{lead})?{weekday}" if lead else weekday
+    if not w.direction_alt:
+        return weekday
+    before = rf"(?:(?P<direction>{w.before}(?:{w.direction_alt}))\s+)?{weekday}"
+    if not w.vocab.direction_after:
+        return before
+    return rf"{before}(?:\s+(?P<direction2>(?:{w.direction_alt})(?!\w)))?"  # "lundi dernier"
+
+
+@_spec(
+    "season",
+    [
+        _e("et", "Maja valmib 2000. aasta suveks.", "2000. aasta suveks", "2000-SU", "season"),
+        _e("et", "Eelmisel sügisel alustati.", "Eelmisel sügisel", "2021-FA", "season"),
+        _e("ru", "Летом 2019 года начались переговоры.", "Летом 2019 года", "2019-SU", "season"),
+    ],
+)
+@_with(_resolve_season)
+def _season(w: _Words) -> str:
+    seasons = _joined(w.extras.seasons.values())
+    if not seasons:
+        return r"(?!x)x"
+    season = rf"(?P<season>{w.before}(?:{seasons})(?!\w))"
+    lead = [
+        rf"{w.year()}{w.year_word('lead_yearword')}\s+" if w.year_word() else "",
+        rf"{w.years()}\s+" if w.years_alt else "",
+    ]
+    if w.direction_alt:
+        lead.append(rf"(?P<direction>{w.before}(?:{w.direction_alt}))\s+")
+    if w.extras.season_leads:
+        lead.append(rf"(?P<season_lead>{w.before}(?:{w.extras.season_leads}))\s*")
+    lead_alt = "|".join(f"(?:{x})" for x in lead if x)
+    of = r"(?:(?i:de|del|di|of)\s+)?"
+    after = rf"(?:\s+{of}{w.year('2')}{w.year_word()}?)"
+    if not lead_alt:
+        return rf"{season}{after}?"
+    return rf"(?:(?:{lead_alt}){season}|{season.replace('season', 'season2')}{after}?)"
+
+
+@_spec(
+    "period with modifier",
+    [_e("et", "Asi peaks selguma nädala lõpuks.", "nädala lõpuks", "2022-W44", "week")],
+)
+@_with(_resolve_direction_period)
+def _period_with_modifier(w: _Words) -> str:
+    """ "nädala lõpuks" (by the end of the week), "aasta algusega": the current period, modified after."""
+    if w.east_asian or not w.extras.modifiers_after or not w.unit_alt:
+        return r"(?!x)x"
+    return rf"(?P<unit>(?:{w.unit_alt}){w.suffix})(?=\s+(?:{_joined(w.extras.modifiers_after)})(?!\w))"
+
+
+@_spec(
+    "modifier and period",
+    [
+        _e("ru", "Решение примут в конце года.", "года", "2022", "year"),
+        _e("de", "Die Lieferung kommt Ende des Monats.", "Monats", "2022-11", "month"),
+    ],
+)
+@_with(_resolve_direction_period)
+def _modifier_period(w: _Words) -> str:
+    """ "в конце года", "Ende des Monats", "à la fin de l'année": the current period, modified before."""
+    if w.east_asian or not w.extras.modifiers_before or not w.unit_alt:
+        return r"(?!x)x"
+    article = r"(?:(?i:des|der|de\s+l'|de\s+la|du|del|dell'|della|di|de|el|la|le|l')\s*)?"
+    # "about" makes no period of a unit word ("ligi kuus miljonit" is about six million).
+    modifiers = _joined(p for p, m in w.extras.modifiers_before.items() if m is not Modifier.ABOUT)
+    if not modifiers:
+        return r"(?!x)x"
+    return rf"(?P<lead>(?<!\w)(?:{modifiers})\s+{article})(?P<unit>(?:{w.unit_alt}){w.suffix})"
+
+
+@_spec(
+    "the day before or after",
+    [
+        _e(
+            "ru",
+            "Соглашение подписали 5 октября. Накануне прошли переговоры.",
+            "Накануне",
+            "2022-10-04",
+            "day",
+        ),
+        _e("ja", "10月3日に到着し、翌日出港した。", "翌日", "2022-10-04", "day"),
+    ],
+)
+@_with(_resolve_anaphora)
+def _anaphora(w: _Words) -> str:
+    phrases = _joined(w.extras.anaphora)
+    tail = "" if w.east_asian else r"(?!\w)"
+    return rf"{w.before}(?:{phrases}){tail}" if phrases else r"(?!x)x"
+
+
+def _modifier_pattern(extras: Extras, after: bool, east_asian: bool) -> re.Pattern | None:
+    table = extras.modifiers_after if after else extras.modifiers_before
+    if not table:
+        return None
+    words = _joined(table)
+    if after:
+        gap = r"\s*" if east_asian else r"\s+"
+        return re.compile(rf"{gap}(?P<modifier>(?i:{words}))" + ("" if east_asian else r"(?!\w)"))
+    return re.compile(rf"(?<!\w)(?P<modifier>(?i:{words}))[\s-]*(?:(?i:de|di|del|du|des|d'|of)\s*)?$")
+
+
+# The rules for words the data lacks go before the data's own phrases: "tänavu" (this year) starts like
+# "täna" (today), and a tie goes to the rule tried first.
+_FIRST = {"year phrase": 0, "day word": 0}
+
+
+@functools.cache
+def _words(language: str) -> _Words:
+    return _Words(language, vocabulary(language), extras_for(language))
+
+
+@functools.cache
+def grammar(language: str) -> Grammar:
+    """The rules for ``language`` (an ISO 639-1 code dateparser has locale data for)."""
+    w = _words(language)
+    rules: list[Rule] = []
+    for name, build, resolver, examples in sorted(_SPECS, key=lambda spec: _FIRST.get(spec[0], 1)):
+        source = build(w)
+        if source == r"(?!x)x":
+            continue
+        mine = [example for lang, example in examples if lang == language]
+        rules.append(rule(name, source, resolver, mine, languages=(language,), flags=re.IGNORECASE))
+    extras = w.extras
+    modifiers = {**extras.modifiers_before, **extras.modifiers_after}
+
+    def modifier(words: str) -> Modifier:
+        return next(
+            (m for p, m in modifiers.items() if re.fullmatch(p, words, re.IGNORECASE)), Modifier.ABOUT
+        )
+
+    range_words = rf"|(?i:{w.range_alt})" if w.range_alt else ""
+    future = re.compile(rf"(?i:{w.before}(?:{extras.future_words}))") if extras.future_words else None
+
+    def tense(ctx, start: int, end: int, weak: bool = True) -> int:
+        """+1 when the sentence around the mention speaks of what is to come, else 0 (unsure)."""
+        if future is None:
+            return 0
+        sentence_start, sentence_end = ctx.sentence_of(start, end)
+        before = ctx.text[max(sentence_start, start - 60) : start]
+        after = ctx.text[end : min(sentence_end, end + 60)]
+        # Within the sentence, which the splitter may not cut at "。" or "다.": up to the nearest stop.
+        before = re.split(r"[。！？!?\n]|[다요]\.\s", before)[-1]
+        after = re.split(r"[。！？!?\n]|[다요]\.\s", after)[0]
+        return 1 if future.search(before) or future.search(after) else 0
+
+    return Grammar(
+        language=language,
+        rules=tuple(rules),
+        modifier_before=_modifier_pattern(extras, False, w.east_asian),
+        modifier_after=_modifier_pattern(extras, True, w.east_asian),
+        modifiers=modifier,
+        range_join=re.compile(rf"\s*(?:-|–|—|~|～|〜{range_words})\s*"),
+        tense=tense,
+    )
+
+
+def rule_names() -> list[str]:
+    """The names of the rules every language gets, in the order they are tried."""
+    return [name for name, *_ in _SPECS]
+
+
+def examples_by_rule() -> dict[str, list[tuple[str, Example]]]:
+    return {name: examples for name, _b, _r, examples in _SPECS}
