@@ -18,6 +18,7 @@ from tests.seeds import seed_path
 from timeline.dates import parse_period
 from timeline.filters import events_with_independent_sources
 from timeline.ingest import pipeline
+from timeline.ingest.articles import split_title
 from timeline.ingest.published import contradiction, determine_published, find_dateline
 from timeline.models import Actor, Citation, DateMention, Event, Outlet, Source, Statement, SuggestedCitation
 
@@ -452,10 +453,110 @@ def test_invalid_published_stops_before_anything_is_loaded(tmp_path):
 
 
 @pytest.mark.django_db
-def test_title_over_max_length_is_a_validation_error(tmp_path):
-    result = run(write(tmp_path / "a.txt", "T" * 501 + "\nBody text of the article.\n"))
-    assert "invalid title: Ensure this value has at most 500 characters" in result.err
-    assert Source.objects.count() == 0
+def test_a_first_line_too_long_for_a_title_stays_in_the_text(tmp_path):
+    first_line = "word " * 120 + "and no full stop"
+    result = run(write(tmp_path / "a.txt", first_line + "\nBody text of the article.\n"))
+    assert result.error is None
+    source = Source.objects.get()
+    assert len(source.title) <= 150 and source.title.endswith("word…")
+    assert source.text.startswith(first_line) and source.text.endswith("Body text of the article.")
+
+
+@pytest.mark.django_db
+def test_a_given_title_too_long_is_shortened_at_a_word_boundary(tmp_path):
+    title = "Kim and Putin meet " * 40
+    record = {"title": title, "text": ARTICLE}
+    result = run(write(tmp_path / "a.jsonl", json.dumps(record) + "\n"), "--format", "json")
+    (reported,) = result.json
+    assert reported["status"] == "loaded"
+    assert "title shortened to 500 characters" in reported["warnings"]
+    stored = Source.objects.get().title
+    assert len(stored) <= 500 and stored.endswith("…")
+    # Cut between words: what is kept is a prefix of the title that ends before a space.
+    assert title.startswith(stored[:-1]) and title[len(stored) - 1] == " "
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("[1, 2, 3]", "an array"),
+        ("null", "null"),
+        ("42", "a number"),
+        ('"text"', "a string"),
+        ("true", "true or false"),
+    ],
+)
+def test_a_json_line_that_is_not_an_object_fails_alone(tmp_path, line, kind):
+    lines = [json.dumps({"title": "Moscow denies", "text": ARTICLE}), line, json.dumps({"text": OTHER})]
+    batch = write(tmp_path / "batch.jsonl", "\n".join(lines) + "\n")
+    later = write(tmp_path / "later.txt", SPUN.replace("Moscow", "The Kremlin"))
+    result = run(batch, later, "--format", "json")
+    assert result.error == "1 article(s) failed"
+    assert [(item.get("line"), item["status"]) for item in result.json] == [
+        (1, "loaded"),
+        (2, "failed"),
+        (3, "loaded"),
+        (None, "duplicate"),
+    ]
+    assert result.json[1]["error"] == f"not a JSON object (an article is an object; this line is {kind})"
+    assert Source.objects.count() == 3
+
+
+NO_TITLE_LINE = [
+    # A JSON line with text and no title (or a blank one).
+    ("a.jsonl", json.dumps({"text": "Trains crossed the Tumen bridge on 2 March 2023, officials said."})),
+    ("b.jsonl", json.dumps({"title": "   ", "text": "Trains crossed the Tumen bridge on 2 March 2023."})),
+    # A one-paragraph page without <title>.
+    (
+        "c.html",
+        "<html><body><article><p>Trains loaded with crates crossed the Tumen river bridge on 2 March 2023, "
+        "officials in Seoul said.</p></article></body></html>",
+    ),
+    # One paragraph ending in a closing quote, a question mark, an exclamation mark.
+    ("d.txt", '"We have never exported weapons to Russia on 2 March 2023 or since," the ministry said."'),
+    ("e.txt", "Did the trains cross the Tumen bridge on 2 March 2023, as officials in Seoul say?"),
+    ("f.txt", "The trains crossed the Tumen bridge on 2 March 2023, and nobody stopped them!"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "content"), NO_TITLE_LINE, ids=[name for name, _ in NO_TITLE_LINE])
+def test_a_text_without_a_title_line_gets_a_title_from_its_first_sentence(tmp_path, name, content):
+    result = run(write(tmp_path / name, content + "\n"), "--format", "json")
+    (reported,) = result.json
+    assert reported["status"] == "loaded", reported
+    source = Source.objects.get()
+    assert source.title and source.text.startswith(source.title.rstrip("…")[:40])
+    assert "2 March 2023" in source.text
+    assert source.mentions.filter(text="2 March 2023").exists()
+
+
+def test_a_derived_title_is_the_first_sentence_cut_at_a_word_boundary():
+    sentence = "Officials in Seoul said that trains " + "loaded with crates " * 12 + "crossed the bridge."
+    title, body, derived = split_title(sentence + " They crossed again on Friday.")
+    assert derived and body.startswith(sentence)
+    assert len(title) <= 150 and title.endswith("…")
+    assert sentence.startswith(title[:-1]) and sentence[len(title) - 1] == " "
+
+
+@pytest.mark.django_db
+def test_a_symlink_loop_in_a_directory_is_skipped_and_the_rest_loads(tmp_path):
+    write(tmp_path / "in" / "a.txt", ARTICLE)
+    write(tmp_path / "in" / "sub" / "b.txt", OTHER)
+    (tmp_path / "in" / "loop.txt").symlink_to("loop.txt")
+    (tmp_path / "in" / "sub" / "ping.html").symlink_to("pong.html")
+    (tmp_path / "in" / "sub" / "pong.html").symlink_to("ping.html")
+    result = run(tmp_path / "in")
+    assert result.error is None
+    skipped = [line for line in result.err.splitlines() if line.startswith("SKIPPED")]
+    assert skipped == [
+        f"SKIPPED {tmp_path / 'in' / 'loop.txt'}: symlink loop: not followed",
+        f"SKIPPED {tmp_path / 'in' / 'sub' / 'ping.html'}: symlink loop: not followed",
+        f"SKIPPED {tmp_path / 'in' / 'sub' / 'pong.html'}: symlink loop: not followed",
+    ]
+    assert Source.objects.count() == 2
+    assert "loaded 2, updated 0, unchanged 0, duplicates 0, failed 0, skipped 3" in result.out
 
 
 @pytest.mark.django_db
