@@ -19,6 +19,7 @@ from timeline.dates import parse_period
 from timeline.filters import events_with_independent_sources
 from timeline.ingest import pipeline
 from timeline.ingest.articles import split_title
+from timeline.ingest.mentions import find_date_mentions
 from timeline.ingest.published import contradiction, determine_published, find_dateline
 from timeline.models import Actor, Citation, DateMention, Event, Outlet, Source, Statement, SuggestedCitation
 
@@ -366,7 +367,7 @@ def test_suggestions_read_only_the_events_near_a_mention_and_rank_them_as_all_ev
         f"On {day}, the {' '.join(rng.sample(words, 3))} moved."
         for day in ("12 March 2022", "May 2021", "2023")
     ]
-    found = [(text, pipeline.find_date_mentions(text, date(2022, 6, 1))) for text in texts]
+    found = [(text, find_date_mentions(text, date(2022, 6, 1))) for text in texts]
     windowed = [matcher.suggest_all(text, mentions) for text, mentions in found]
     # The first day there is: the window cannot reach back before it, and still finds the event on it.
     assert [event.pk for event in matcher._starting_near(date(1, 1, 1), date(1, 1, 1))] == [3000]
@@ -961,3 +962,321 @@ def test_pathological_input_takes_bounded_time(tmp_path):
         started = time.perf_counter()
         run("--dry-run", path)
         assert time.perf_counter() - started < 30, path.name
+
+
+# ---------------------------------------------------------------------------------------------------
+# Long texts: work that grows with the text, not with its square; a transaction that only writes
+
+DATED_QUOTE = """Moscow denies buying shells
+Trains ran in 2019, in 2020 and in early 2021, analysts said.
+"These reports are false," ministry spokesperson Anna Petrova said on 23 September 2022.
+"""
+
+
+class CountingList(list):
+    """A list that counts how many of its items are read, however they are read."""
+
+    reads = 0
+
+    def __iter__(self):
+        for item in super().__iter__():
+            self.reads += 1
+            yield item
+
+    def __getitem__(self, index):
+        found = super().__getitem__(index)
+        self.reads += len(found) if isinstance(index, slice) else 1
+        return found
+
+
+def _fake_mention(start: int, end: int, day: date | None, sentence: tuple[int, int]):
+    from timeline.dates import FuzzyDate, Modifier, Precision
+    from timeline.ingest.mentions import DateMention as FoundMention
+
+    when = FuzzyDate.of(day, Precision.DAY, Modifier.NONE) if day else None
+    return FoundMention(start, end, "x" * (end - start), when, Precision.DAY, *sentence)
+
+
+def _fake_statement(start: int, end: int, sentence: tuple[int, int]):
+    from timeline.ingest.statements import FoundStatement
+
+    return FoundStatement(start, end, "q", "Kim", None, "assessment", *sentence)
+
+
+def _first_resolved_in_sentence(statement, mentions):
+    """What a statement is dated by, read straight from the definition: the first resolved mention
+    lying wholly in its sentence, one outside the quote before one inside."""
+    inside = [
+        m
+        for m in mentions
+        if m.date and statement.sentence_start <= m.start and m.end <= statement.sentence_end
+    ]
+    outside = [m for m in inside if m.end <= statement.start or m.start >= statement.end]
+    return (outside or inside or [None])[0]
+
+
+def _random_text_layout(rng: random.Random, sentences: int):
+    """Mentions and statements over sentences of 100 characters, as the extractors give them."""
+    mentions, statements = [], []
+    for index in range(sentences):
+        sentence = (index * 100, index * 100 + 90)
+        position = sentence[0]
+        for _ in range(rng.randrange(4)):
+            start = position + rng.randrange(0, 10)
+            end = start + rng.randrange(1, 8)
+            if end > sentence[1]:
+                break
+            day = date(2022, 1, 1 + rng.randrange(28)) if rng.random() < 0.7 else None
+            mentions.append(_fake_mention(start, end, day, sentence))
+            position = end
+        if rng.random() < 0.6:
+            start = sentence[0] + rng.randrange(0, 60)
+            statements.append(_fake_statement(start, start + rng.randrange(1, 30), sentence))
+    return mentions, statements
+
+
+def test_statements_are_dated_by_the_first_resolved_mention_of_their_sentence():
+    rng = random.Random(16)
+    for _ in range(50):
+        mentions, statements = _random_text_layout(rng, 30)
+        expected = [_first_resolved_in_sentence(statement, mentions) for statement in statements]
+        assert pipeline.statement_dates(statements, mentions) == expected
+
+
+def test_dating_statements_reads_each_mention_a_bounded_number_of_times():
+    mentions, statements = _random_text_layout(random.Random(3), 3000)
+    counted = CountingList(mentions)
+    pipeline.statement_dates(statements, counted)
+    # Reading every mention for every statement would be millions of reads.
+    assert counted.reads <= 5 * (len(mentions) + len(statements))
+
+
+def _agreeing_by_definition(relative, explicit, years):
+    from timeline.ingest.published import _shift_years
+
+    agreeing = []
+    for mention in relative:
+        start, end = _shift_years(mention.date.start, years), _shift_years(mention.date.end, years)
+        if start is None or end is None:
+            continue
+        if any(
+            m.start != mention.start
+            and m.date.overlaps(start, end)
+            and m.date.end - m.date.start <= end - start
+            for m in explicit
+        ):
+            agreeing.append(mention)
+    return agreeing
+
+
+def _random_month_and_day_mentions(rng: random.Random, count: int, offset: int):
+    from timeline.dates import FuzzyDate, Modifier, Precision
+    from timeline.ingest.mentions import DateMention as FoundMention
+
+    found = []
+    for index in range(count):
+        day = date(2020 + rng.randrange(5), 1 + rng.randrange(12), 1 + rng.randrange(28))
+        precision = rng.choice([Precision.DAY, Precision.WEEK, Precision.MONTH])
+        when = FuzzyDate.of(day, precision, Modifier.NONE)
+        start = offset + 10 * index
+        found.append(FoundMention(start, start + 5, "x", when, precision, start, start + 5))
+    return found
+
+
+def test_relative_dates_agree_with_explicit_ones_as_defined():
+    from timeline.ingest.published import _agreeing
+
+    rng = random.Random(5)
+    for _ in range(20):
+        relative = _random_month_and_day_mentions(rng, 40, 0)
+        explicit = _random_month_and_day_mentions(rng, 40, 100_000)
+        for years in (0, -2, -1, 1, 2):
+            assert _agreeing(relative, explicit, years) == _agreeing_by_definition(relative, explicit, years)
+
+
+def test_checking_a_publication_date_reads_each_mention_a_bounded_number_of_times():
+    from timeline.ingest.published import _agreeing
+
+    rng = random.Random(9)
+    relative = CountingList(_random_month_and_day_mentions(rng, 2000, 0))
+    explicit = CountingList(_random_month_and_day_mentions(rng, 2000, 100_000))
+    _agreeing(relative, explicit, 1)
+    assert relative.reads + explicit.reads <= 5 * (len(relative) + len(explicit))
+
+
+@pytest.mark.parametrize("given", [date(9999, 12, 31), date(1, 1, 1)])
+def test_a_publication_date_at_the_end_of_the_calendar_is_checked_without_overflow(given):
+    text = (
+        "The trains crossed in November last year, in November 2022, in December last year and December 2022."
+    )
+    chosen = determine_published(text, given=given)
+    assert chosen.date == given
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("given", ["0001-01-01", "9999-12-31"])
+def test_published_at_the_end_of_the_calendar_loads(tmp_path, given):
+    text = (
+        ARTICLE
+        + "It said the same in November last year and on November 3, 2022, and in December last year.\n"
+    )
+    result = run(write(tmp_path / "a.txt", text), "--published", given)
+    assert result.error is None, result.err
+    assert Source.objects.get().published == date.fromisoformat(given)
+
+
+# Outside a test transaction, so that the only atomic block is the loader's.
+@pytest.mark.django_db(transaction=True)
+def test_finding_dating_and_ranking_happen_before_the_write_transaction(tmp_path, monkeypatch):
+    from django.db import connection
+
+    from timeline.ingest import published
+
+    make_event("Russia denies buying shells", "September 2022", "Russia's foreign ministry rejected reports")
+    inside: list[str] = []
+
+    def watched(name, function):
+        def call(*args, **kwargs):
+            if connection.in_atomic_block:
+                inside.append(name)
+            return function(*args, **kwargs)
+
+        return call
+
+    for module, name in (
+        (pipeline, "statement_dates"),
+        (pipeline, "find_statements"),
+        (pipeline, "anchored_mentions"),
+        (published, "find_date_mentions"),
+        (pipeline, "shingles"),
+        (pipeline, "_store_statements"),
+    ):
+        monkeypatch.setattr(module, name, watched(name, getattr(module, name)))
+    monkeypatch.setattr(
+        pipeline.EventMatcher, "suggest_all", watched("suggest_all", pipeline.EventMatcher.suggest_all)
+    )
+    result = run(write(tmp_path / "a.txt", DATED_QUOTE), "--published", "2022-09-24")
+    assert result.error is None
+    assert Statement.objects.get().date_start == date(2022, 9, 23)
+    # Only the writing (watched too, to show the watch works) happens inside it.
+    assert inside == ["_store_statements"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# What the loader queues for curators
+
+
+@pytest.mark.django_db
+def test_mentions_stored_per_article_are_capped_with_a_warning(tmp_path, settings):
+    settings.TIMELINE_MAX_MENTIONS_PER_ARTICLE = 3
+    found = len(find_date_mentions(DATED_QUOTE.partition("\n")[2], date(2022, 9, 24)))
+    result = run(write(tmp_path / "a.txt", DATED_QUOTE), "--published", "2022-09-24", "--format", "json")
+    (reported,) = result.json
+    assert found > 3 and len(reported["mentions"]) == 3
+    assert (
+        f"kept the first 3 of {found} date mentions (TIMELINE_MAX_MENTIONS_PER_ARTICLE)"
+        in reported["warnings"]
+    )
+    source = Source.objects.get()
+    assert list(source.mentions.order_by("start").values_list("text", flat=True)) == [
+        mention["text"] for mention in reported["mentions"]
+    ]
+    # The statement is still dated by its sentence, whose mention is not among those kept.
+    assert source.statements.get().date_start == date(2022, 9, 23)
+
+
+def test_the_default_mention_cap_is_set():
+    from django.conf import settings
+
+    assert settings.TIMELINE_MAX_MENTIONS_PER_ARTICLE == 2000
+
+
+@pytest.mark.parametrize(
+    ("found", "curated", "repeats"),
+    [
+        ("these reports are false", "these reports are false", True),
+        ("b part", "a part. … b part", True),  # the curator joined two quotes
+        ("a part. c part. b part", "a part. … b part", True),  # the curator abridged it
+        ("a part. c part. b part", "a part. [...] b part", True),
+        ("b part then a part", "a part. … b part", False),  # the parts out of order
+        ("another quote", "these reports are false", False),
+        ("these reports are false and more", "these reports are false", False),
+    ],
+)
+def test_a_found_quote_repeats_a_curated_one(found, curated, repeats):
+    assert pipeline.repeats_quote(found, curated) is repeats
+
+
+@pytest.mark.django_db
+def test_a_quote_already_reviewed_for_the_source_is_not_queued_again(tmp_path):
+    source = Source.objects.create(title="Moscow denies buying shells from Pyongyang")
+    Statement.objects.create(
+        source=source,
+        quote="These reports are false",
+        stance="denial",
+        review="accepted",
+        speaker_name="Petrova",
+    )
+    result = run(write(tmp_path / "moscow.txt", ARTICLE), "--published", "2022-09-24")
+    assert "updated 1" in result.out
+    assert "1 statement(s) a curator already reviewed not queued again" in result.out
+    assert list(source.statements.values_list("review", flat=True)) == ["accepted"]
+
+
+@pytest.mark.django_db
+def test_seeds_over_the_curated_fixture_queue_no_accepted_quote_again(seeded):
+    accepted = {
+        (source, " ".join(quote.casefold().split()))
+        for source, quote in Statement.objects.filter(review="accepted").values_list("source", "quote")
+    }
+    run(seed_path())
+    pending = Statement.objects.filter(review="pending").values_list("source", "quote")
+    assert pending.exists()
+    for source, quote in pending:
+        quote = " ".join(quote.casefold().split())
+        assert not any(source == kept and quote in curated for kept, curated in accepted), quote
+
+
+@pytest.mark.django_db
+def test_one_statement_per_passage_of_a_source():
+    from django.db import IntegrityError, transaction
+
+    source = Source.objects.create(title="A source", text="He said: “No.”")
+    Statement.objects.create(source=source, quote="No.", stance="denial", start=10, end=13)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Statement.objects.create(source=source, quote="No.", stance="denial", start=10, end=13)
+    # Statements without offsets are not constrained.
+    for _ in range(2):
+        Statement.objects.create(source=source, quote="Typed in", stance="denial")
+
+
+@pytest.mark.django_db
+def test_a_new_text_does_not_queue_a_passage_a_curator_holds(tmp_path):
+    path = write(tmp_path / "moscow.txt", ARTICLE)
+    run(path, "--url", "https://example.org/moscow", "--published", "2022-09-24")
+    statement = Statement.objects.get()
+    statement.review = "accepted"
+    statement.quote = "These reports are false, the ministry said"  # a curator's rewording
+    statement.save()
+    write(path, ARTICLE + "The ministry repeated the denial on Monday.\n")
+    result = run(path, "--url", "https://example.org/moscow", "--published", "2022-09-24")
+    assert "updated 1" in result.out and result.error is None
+    assert list(Statement.objects.values_list("review", "start")) == [("accepted", statement.start)]
+
+
+@pytest.mark.django_db
+def test_an_outlet_created_meanwhile_by_another_loader_is_used(tmp_path, monkeypatch):
+    slug_for = pipeline.unique_slug
+
+    def another_loader_first(model, name, **kwargs):
+        # The other loader commits the same new outlet between this one's look-up and its insert.
+        slug = slug_for(model, name, **kwargs)
+        if not Outlet.objects.filter(name=name).exists():
+            Outlet.objects.create(name=name, slug=slug)
+        return slug
+
+    monkeypatch.setattr(pipeline, "unique_slug", another_loader_first)
+    result = run(write(tmp_path / "a.txt", ARTICLE), "--outlet", "Example Wire")
+    assert result.error is None, result.err
+    assert Outlet.objects.get().name == "Example Wire"
+    assert Source.objects.get().outlet.name == "Example Wire"
