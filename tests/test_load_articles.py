@@ -1280,3 +1280,36 @@ def test_an_outlet_created_meanwhile_by_another_loader_is_used(tmp_path, monkeyp
     assert result.error is None, result.err
     assert Outlet.objects.get().name == "Example Wire"
     assert Source.objects.get().outlet.name == "Example Wire"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_one_statement_per_passage_and_every_reviewed_quote():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("timeline", "0008_event_search_document")]
+    after = [("timeline", "0009_statement_unique_passage")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    try:
+        old = executor.loader.project_state(before).apps
+        source = old.get_model("timeline", "Source").objects.create(title="A source")
+        statements = old.get_model("timeline", "Statement").objects
+        rows = [
+            ("pending", 0, 4),
+            ("accepted", 0, 4),
+            ("pending", 0, 4),
+            ("dismissed", 0, 4),
+            ("pending", 9, 12),
+        ]
+        for review, start, end in rows:
+            statements.create(
+                source=source, quote=f"{review} {start}", stance="denial", review=review, start=start, end=end
+            )
+        executor = MigrationExecutor(connection)
+        executor.migrate(after)
+        kept = Statement.objects.order_by("pk").values_list("review", "start", "end")
+        assert list(kept) == [("accepted", 0, 4), ("dismissed", None, None), ("pending", 9, 12)]
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
