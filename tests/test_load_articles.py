@@ -1313,3 +1313,33 @@ def test_the_migration_keeps_one_statement_per_passage_and_every_reviewed_quote(
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db
+def test_an_unforeseen_error_reading_an_input_fails_that_input_alone(tmp_path, monkeypatch):
+    from timeline.ingest import articles
+
+    from_record, from_bytes = articles._article_from_record, articles._article_from_bytes
+
+    def breaks_on(marker, function):
+        def read(data, *args, **kwargs):
+            if marker in str(data):
+                raise RuntimeError(f"reader broke on {marker}")
+            return function(data, *args, **kwargs)
+
+        return read
+
+    monkeypatch.setattr(articles, "_article_from_record", breaks_on("BREAK", from_record))
+    monkeypatch.setattr(articles, "_article_from_bytes", breaks_on("BREAK", from_bytes))
+    lines = [json.dumps({"text": "BREAK\n" + ARTICLE}), json.dumps({"text": OTHER})]
+    batch = write(tmp_path / "a.jsonl", "\n".join(lines) + "\n")
+    broken = write(tmp_path / "b.txt", "BREAK\n" + SPUN)
+    result = run(batch, broken, write(tmp_path / "c.txt", ARTICLE), "--format", "json")
+    assert [(item.get("line"), item["status"]) for item in result.json] == [
+        (1, "failed"),
+        (2, "loaded"),
+        (None, "failed"),
+        (None, "loaded"),
+    ]
+    assert result.json[0]["error"] == "RuntimeError: reader broke on BREAK"
+    assert Source.objects.count() == 2

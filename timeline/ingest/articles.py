@@ -12,6 +12,9 @@ files, each optionally .gz; links leading out of the directory are not followed)
   ``outlet``, ``published``, ``language`` and ``id``; a blank ``title`` counts as none. A malformed line,
   or one holding JSON that is not an object, fails alone.
 
+An input (or a JSON line) that breaks the reader in a way no rule here foresaw fails alone too, with the
+error's type and message, so one bad file never stops a run.
+
 Files are refused before they are read when larger than the byte limit (for JSON Lines the limit applies
 to each line, and the file is streamed). Text is decoded by ``timeline.ingest.decode`` and cleaned by
 ``timeline.ingest.clean``. Nothing here touches the database.
@@ -175,6 +178,14 @@ def read_path(path: Path | str, *, limit: int, stdin=None) -> Iterator[Article |
             yield _article_from_bytes(data, label, fmt)
     except InputError as error:
         yield ReadFailure(label, str(error))
+    # One input that breaks the reader in a way no rule foresaw must not stop the run.
+    except Exception as error:
+        yield ReadFailure(label, unexpected(error))
+
+
+def unexpected(error: Exception) -> str:
+    """A one-line reason for an error no rule foresaw: its type and message."""
+    return " ".join(f"{type(error).__name__}: {error}".split())[:300]
 
 
 def _format_from_name(name: str) -> str | None:
@@ -367,6 +378,9 @@ def _json_line_article(raw: bytes, label: str, number: int) -> Article | ReadFai
         return _article_from_record(record, label, number)
     except InputError as error:
         return ReadFailure(label, str(error), line=number, id=record.get("id"))
+    # One line that breaks the reader fails alone.
+    except Exception as error:
+        return ReadFailure(label, unexpected(error), line=number, id=record.get("id"))
 
 
 def _article_from_record(record: dict, label: str, number: int) -> Article:
