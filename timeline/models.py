@@ -660,7 +660,18 @@ class Statement(FuzzyDated):
 
     class Meta:
         ordering = ["date_start", "pk"]
-        constraints = [_date_span_is_ordered("statement")]
+        constraints = [
+            _date_span_is_ordered("statement"),
+            # The natural key: one statement per quoted passage of a source. Offsets, not the quote's
+            # text, which is unbounded (PostgreSQL cannot index long values) and a curator may trim.
+            # Statements without offsets (typed in by hand) are not constrained. (A partial index is also
+            # what SQLite can add without remaking the table, which the search triggers would block.)
+            models.UniqueConstraint(
+                fields=["source", "start", "end"],
+                condition=Q(start__isnull=False),
+                name="statement_unique_passage",
+            ),
+        ]
         indexes = [
             models.Index(fields=["review", "date_start"], name="statement_review_date"),
             # Covers the stance filter's per-event probe as well as the cards' prefetch.

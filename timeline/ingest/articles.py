@@ -4,11 +4,16 @@ A PATH is a file, a directory (walked recursively, in name order, for .txt, .htm
 files, each optionally .gz; links leading out of the directory are not followed) or "-" for stdin.
 
 - Plain text: the first line is the title; when the first line is a paragraph rather than a headline
-  (it ends in a full stop and runs past 25 words), the title is its first sentence and the line stays
-  in the text.
+  (it ends like a sentence, in ".", "?" or "!", and runs past 25 words or is the only line; or it is
+  too long for a title), the title is its first sentence, shortened at a word boundary, and the line
+  stays in the text. A title given or found that is too long is shortened the same way.
 - HTML: main text, title, author, site name and publication date from the page (``timeline.ingest.html``).
 - JSON Lines: one article per line, an object with ``text`` or ``html`` and optionally ``title``, ``url``,
-  ``outlet``, ``published``, ``language`` and ``id``. A malformed line fails alone.
+  ``outlet``, ``published``, ``language`` and ``id``; a blank ``title`` counts as none. A malformed line,
+  or one holding JSON that is not an object, fails alone.
+
+An input (or a JSON line) that breaks the reader in a way no rule here foresaw fails alone too, with the
+error's type and message, so one bad file never stops a run.
 
 Files are refused before they are read when larger than the byte limit (for JSON Lines the limit applies
 to each line, and the file is streamed). Text is decoded by ``timeline.ingest.decode`` and cleaned by
@@ -49,6 +54,10 @@ _HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|p|div)\b"
 # A first line longer than this that ends in a full stop is a paragraph, not a headline.
 _HEADLINE_MAX_WORDS = 25
 _DERIVED_TITLE_CHARS = 150
+# As long as ``Source.title`` may be.
+TITLE_MAX_CHARS = 500
+# A line ends like a sentence: ".", "?", "!" or "…", then any closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
 _HTML_MIN_WORDS = 5
 _BYLINE = re.compile(r"^[Bb]y\s+((?:[A-Z][\w'’.-]*\s?){2,4})$")
 _FILE_NAME_CHARS = 300
@@ -123,10 +132,23 @@ def _walk(root: Path) -> Iterator[Path | ReadFailure]:
             if name.startswith(".") or _format_from_name(name) is None:
                 continue
             path = Path(directory) / name
-            if path.is_symlink() and not path.resolve().is_relative_to(real_root):
-                yield ReadFailure(str(path), "link leads outside the directory: not followed", skipped=True)
+            problem = _link_problem(path, real_root)
+            if problem:
+                yield ReadFailure(str(path), f"{problem}: not followed", skipped=True)
                 continue
             yield path
+
+
+def _link_problem(path: Path, real_root: Path) -> str:
+    """Why a link found in a directory walk is not followed ("" for a plain file or a link inside)."""
+    if not path.is_symlink():
+        return ""
+    try:
+        target = path.resolve()
+    # A loop raises RuntimeError up to Python 3.12 and OSError (ELOOP) from 3.13.
+    except (RuntimeError, OSError):
+        return "symlink loop"
+    return "" if target.is_relative_to(real_root) else "link leads outside the directory"
 
 
 def read_path(path: Path | str, *, limit: int, stdin=None) -> Iterator[Article | ReadFailure]:
@@ -149,6 +171,14 @@ def read_path(path: Path | str, *, limit: int, stdin=None) -> Iterator[Article |
             yield _article_from_bytes(data, label, fmt)
     except InputError as error:
         yield ReadFailure(label, str(error))
+    # One input that breaks the reader in a way no rule foresaw must not stop the run.
+    except Exception as error:
+        yield ReadFailure(label, unexpected(error))
+
+
+def unexpected(error: Exception) -> str:
+    """A one-line reason for an error no rule foresaw: its type and message."""
+    return " ".join(f"{type(error).__name__}: {error}".split())[:300]
 
 
 def _format_from_name(name: str) -> str | None:
@@ -194,6 +224,9 @@ def text_article(
         cleaned = clean_text(cleaned, title)
     if not cleaned:
         raise InputError("no content (nothing but a title and boilerplate)")
+    if len(title) > TITLE_MAX_CHARS:
+        title = _shorten(title, TITLE_MAX_CHARS)
+        warnings.append(f"title shortened to {TITLE_MAX_CHARS} characters")
     other_titles = (first_line,) if first_line and first_line != title else ()
     language = determine_language(
         f"{title}\n{cleaned}", given=fields.pop("language", None), metadata=language_metadata
@@ -238,18 +271,33 @@ def split_title(text: str) -> tuple[str, str, bool]:
     """(title, body, derived): the first line and the rest, or, when the first line is a paragraph,
     a title made from its first sentence and the whole text."""
     first, _, rest = text.partition("\n")
-    first = first.strip()
-    if not (first.endswith(".") and len(first.split()) > _HEADLINE_MAX_WORDS):
-        return first, rest.strip(), False
+    first, rest = first.strip(), rest.strip()
+    if not _is_paragraph(first, only_line=not rest):
+        return first, rest, False
     spans = split_sentences(first)
     sentence = first[spans[0][0] : spans[0][1]] if spans else first
     return _shorten(sentence, _DERIVED_TITLE_CHARS), text, True
 
 
+def _is_paragraph(line: str, only_line: bool) -> bool:
+    """Whether a first line is prose rather than a headline. A headline may end in "?" or run long,
+    but is seldom both long and ended like a sentence, never the whole article, and fits in a title."""
+    if len(line) > TITLE_MAX_CHARS:
+        return True
+    long = len(line.split()) > _HEADLINE_MAX_WORDS
+    if _SENTENCE_END.search(line):
+        return long or only_line
+    return long and only_line
+
+
 def _shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with an ellipsis."""
     if len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    cut = text[: limit - 1]
+    if " " in cut.strip():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def byline(text: str) -> str:
@@ -311,20 +359,35 @@ def _lines(stream, limit: int) -> Iterator[tuple[int, bytes | InputError]]:
         yield number, line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line
 
 
+_JSON_KINDS = {
+    list: "an array",
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "true or false",
+    type(None): "null",
+}
+
+
 def _json_line_article(raw: bytes, label: str, number: int) -> Article | ReadFailure:
-    record: dict = {}
     try:
-        text = raw.decode("utf-8")
-        record = json.loads(text)
-        if not isinstance(record, dict):
-            raise InputError("not a JSON object")
-        return _article_from_record(record, label, number)
+        record = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         return ReadFailure(label, "not UTF-8 (JSON Lines must be UTF-8)", line=number)
     except json.JSONDecodeError as error:
         return ReadFailure(label, f"malformed JSON ({error.msg} at column {error.colno})", line=number)
+    if not isinstance(record, dict):
+        kind = _JSON_KINDS.get(type(record), type(record).__name__)
+        return ReadFailure(
+            label, f"not a JSON object (an article is an object; this line is {kind})", line=number
+        )
+    try:
+        return _article_from_record(record, label, number)
     except InputError as error:
         return ReadFailure(label, str(error), line=number, id=record.get("id"))
+    # One line that breaks the reader fails alone.
+    except Exception as error:
+        return ReadFailure(label, unexpected(error), line=number, id=record.get("id"))
 
 
 def _article_from_record(record: dict, label: str, number: int) -> Article:
@@ -333,7 +396,7 @@ def _article_from_record(record: dict, label: str, number: int) -> Article:
         value = record.get(name)
         if value is not None and not isinstance(value, str):
             raise InputError(f"“{name}” must be a string")
-        if value:
+        if value and value.strip():
             fields[name] = value.strip()
     warnings = []
     if "language" in fields and normalise_code(fields["language"]) is None:

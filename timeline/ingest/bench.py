@@ -1,7 +1,8 @@
-"""Articles per second through the whole loader, beside plain ``dateparser.search_dates`` on the same texts.
+"""Articles per second through the whole loader, beside plain ``dateparser.search_dates`` on the same texts;
+then the time the loader takes on one long article, at two sizes.
 
-Usage: ``python -m timeline.ingest.bench [DIR] [--rounds N]`` (DIR: TimeML corpus, default
-../shared/corpora/tbaq; 3 rounds).
+Usage: ``python -m timeline.ingest.bench [DIR] [--rounds N] [--long-sizes BYTES ...]`` (DIR: TimeML
+corpus, default ../shared/corpora/tbaq; 3 rounds; long articles of 1 MiB and 5 MiB).
 
 The article set is every TimeML document under DIR (written as one JSON Lines file with its title, text
 and creation date as ``published``) plus the seed articles (../shared/seeds), when present. The loader
@@ -26,20 +27,36 @@ with the caches of the extractor emptied before each round:
     BENCH dates_non_english_articles_per_s n=<articles> value=<x>
     BENCH search_dates_non_english_articles_per_s n=<articles> value=<y>
 
+The long article is generated (``dated_quoted_text``, the same text for the same size): paragraphs of
+dated sentences with quotes and their speakers (actors of the seed timeline, pronouns, descriptions),
+relative dates and date-like words ("May", "March on", "Friday's"), as a wire service's long
+chronology reads. Each size is loaded once as ``manage.py load_articles FILE --published …`` into the
+fresh seed database, timed from reading the file to the summary; beside it, how long the article's
+write transaction was held (on SQLite, the time other writers wait), and the processor time of the
+load (which other work on a shared machine inflates less than the elapsed time). Prints, for each size:
+
+    BENCH loader_long_article_s n=<bytes> value=<seconds>
+    BENCH loader_long_article_cpu_s n=<bytes> value=<seconds>
+    BENCH loader_long_article_write_s n=<bytes> value=<seconds>
+
 A benchmark, not a test: the figures depend on the machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import io
 import json
 import os
+import random
 import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -47,6 +64,9 @@ DEFAULT_CORPUS = PROJECT.parent / "shared" / "corpora" / "tbaq"
 SEEDS = PROJECT.parent / "shared" / "seeds"
 # Relative dates in texts without a creation date are resolved against this fixed day, never today.
 _FALLBACK_BASE = datetime(2023, 1, 1)
+MIB = 1024 * 1024
+LONG_SIZES = (MIB, 5 * MIB)
+LONG_PUBLISHED = date(2023, 6, 1)
 
 
 def _setup_django(database: Path) -> None:
@@ -177,12 +197,150 @@ def _bench_non_english(rounds: int) -> None:
         print(f"BENCH {name}_non_english_articles_per_s n={count} value={rate:.1f}")
 
 
+# ---------------------------------------------------------------------------------------------------
+# One long article
+
+_SPEAKERS = (
+    "John Kirby",
+    "Patrick Ryder",
+    "Linda Thomas-Greenfield",
+    "Kim Jong Un",
+    "Park Won-gon, a professor at Ewha Womans University,",
+    "a ministry spokesperson",
+    "the official",
+)
+_QUOTES = (
+    "We have never exported weapons or ammunition to Russia",
+    "The shipments are continuing, and they are getting larger",
+    "We can confirm that the trains crossed the border {date}",
+    "These reports are false and groundless",
+    "It would likely take months to move that many shells",
+    "North Korea is supplying Russia with artillery shells",
+)
+_EVENTS = (
+    "Trains loaded with crates crossed the Tumen river bridge {date}",
+    "Satellite images showed ships at the port of Rajin {date} and again {date}",
+    "The envoys met in Vladivostok {date}, after talks that began {date}",
+    "Analysts said rail traffic resumed {date} after a pause of almost three years",
+    "Seoul's spy agency briefed lawmakers {date} on the transfers",
+)
+# Date-like words that are not dates, or only sometimes: a reader's and an extractor's traps.
+_TRAPS = (
+    "May Day rallies were smaller than in past years.",
+    "Protesters plan to march on the embassy.",
+    "Friday's briefing was cancelled at short notice.",
+    "The 2000 tonnes were counted twice.",
+    "Officials may say more in the spring.",
+)
+
+
+def _written_date(rng: random.Random, day: date) -> str:
+    """A date as news writes it: absolute, relative to publication, or partial."""
+    forms = (
+        f"on {day.day} {day:%B %Y}",
+        f"on {day:%B} {day.day}, {day.year}",
+        f"in {day:%B %Y}",
+        f"in early {day:%B}",
+        f"on {day:%A}",
+        "last week",
+        "two days later",
+        f"on the {_ordinal(day.day)}",
+        f"in late {day:%B} last year",
+        f"since {day.year}",
+    )
+    return rng.choice(forms)
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _sentences(rng: random.Random) -> Iterator[str]:
+    day = date(2022, 1, 1)
+    while True:
+        day += timedelta(days=rng.randrange(1, 4))
+        if day > LONG_PUBLISHED:
+            day = date(2022, 1, 1)
+        when = functools.partial(_written_date, rng, day)
+        quote = rng.choice(_QUOTES).format(date=when())
+        speaker = rng.choice(_SPEAKERS)
+        kind = rng.randrange(6)
+        if kind == 0:
+            yield f'"{quote}," {speaker} said {when()}.'
+        elif kind == 1:
+            yield f'{speaker.rstrip(",")[0].upper()}{speaker.rstrip(",")[1:]} said {when()}: "{quote}."'
+        elif kind == 2:
+            yield f'"{quote}," he said. "{rng.choice(_QUOTES).format(date=when())}."'
+        elif kind == 3:
+            yield rng.choice(_TRAPS)
+        else:
+            yield rng.choice(_EVENTS).format(date=when()) + "."
+
+
+def dated_quoted_text(size: int, seed: int = 16) -> str:
+    """A long article of ``size`` characters (ASCII, so as many bytes): a title line, then paragraphs
+    of four to eight sentences from ``_sentences``. The same size and seed give the same text."""
+    rng = random.Random(seed)
+    parts = ["A chronology of the arms transfers, day by day\n"]
+    length = len(parts[0])
+    sentences = _sentences(rng)
+    while length < size:
+        paragraph = " ".join(next(sentences) for _ in range(rng.randrange(4, 9))) + "\n"
+        parts.append(paragraph)
+        length += len(paragraph)
+    return "".join(parts)[:size]
+
+
+@contextlib.contextmanager
+def _timing_writes(held: list[float]):
+    """Record how long each article's write transaction is held."""
+    from timeline.ingest import pipeline
+
+    store = pipeline._Loader._store
+
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return store(*args, **kwargs)
+        finally:
+            held.append(time.perf_counter() - started)
+
+    pipeline._Loader._store = timed
+    try:
+        yield
+    finally:
+        pipeline._Loader._store = store
+
+
+def _time_long_article(workdir: Path, size: int) -> tuple[float, float, float]:
+    """Seconds to load a generated article of ``size`` bytes, the processor seconds of it, and the
+    seconds its write transaction was held."""
+    path = workdir / f"long-{size}.txt"
+    path.write_text(dated_quoted_text(size), encoding="ascii")
+    _fresh_database()
+    held: list[float] = []
+    with _timing_writes(held):
+        processor = time.process_time()
+        seconds = _time_loader([str(path), "--published", LONG_PUBLISHED.isoformat()])
+        processor = time.process_time() - processor
+    return seconds, processor, sum(held)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m timeline.ingest.bench", description=__doc__.split("\n")[0]
     )
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS, metavar="DIR")
     parser.add_argument("--rounds", type=int, default=3, help="rounds to take the median of (default 3)")
+    parser.add_argument(
+        "--long-sizes",
+        type=int,
+        nargs="*",
+        default=list(LONG_SIZES),
+        metavar="BYTES",
+        help="sizes of the long article (default 1 MiB and 5 MiB; none to leave it out)",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
@@ -197,11 +355,17 @@ def main(argv: list[str] | None = None) -> int:
             _fresh_database()
             loader_seconds.append(_time_loader(paths))
             search_seconds.append(_time_search_dates(texts))
-    count = len(texts)
-    print(f"BENCH loader_articles_per_s n={count} value={count / statistics.median(loader_seconds):.1f}")
-    print(
-        f"BENCH search_dates_articles_per_s n={count} value={count / statistics.median(search_seconds):.1f}"
-    )
+        count = len(texts)
+        print(f"BENCH loader_articles_per_s n={count} value={count / statistics.median(loader_seconds):.1f}")
+        print(
+            f"BENCH search_dates_articles_per_s n={count} "
+            f"value={count / statistics.median(search_seconds):.1f}"
+        )
+        for size in args.long_sizes:
+            seconds, processor, held = _time_long_article(workdir, size)
+            print(f"BENCH loader_long_article_s n={size} value={seconds:.2f}")
+            print(f"BENCH loader_long_article_cpu_s n={size} value={processor:.2f}")
+            print(f"BENCH loader_long_article_write_s n={size} value={held:.2f}")
     _bench_non_english(args.rounds)
     return 0
 

@@ -28,8 +28,10 @@ Reading input is ``timeline.ingest.articles``'s job; this module receives ``Arti
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import itertools
+import re
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
@@ -37,6 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -47,7 +50,7 @@ from timeline.ingest import translation
 from timeline.ingest.articles import Article, ReadFailure
 from timeline.ingest.mentions import DateMention as FoundMention
 from timeline.ingest.mentions import find_date_mentions
-from timeline.ingest.published import Published, determine_published
+from timeline.ingest.published import Published, anchored_mentions, determine_published
 from timeline.ingest.statements import FoundStatement, Speaker, SpeakerIndex, find_statements
 from timeline.models import (
     Actor,
@@ -219,6 +222,8 @@ class ArticleResult:
     translation_of: dict[str, Any] | None = None
     mentions: list[FoundMention] = field(default_factory=list)
     statements: list[FoundStatement] = field(default_factory=list)
+    # The mention each statement is dated by (None when undated), one per statement.
+    statement_dates: list[FoundMention | None] = field(default_factory=list)
     suggestions: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str = ""
@@ -255,14 +260,16 @@ class ArticleResult:
             translation_of=self.translation_of,
             text=self.text,
             mentions=[mention.to_dict(self.text) for mention in self.mentions],
-            statements=[_statement_json(statement, self.mentions) for statement in self.statements],
+            statements=[
+                _statement_json(statement, when)
+                for statement, when in zip(self.statements, self.statement_dates, strict=True)
+            ],
             warnings=self.warnings,
         )
         return data
 
 
-def _statement_json(statement: FoundStatement, mentions: list[FoundMention]) -> dict[str, Any]:
-    when = statement_date(statement, mentions)
+def _statement_json(statement: FoundStatement, when: FoundMention | None) -> dict[str, Any]:
     return {
         "start": statement.start,
         "end": statement.end,
@@ -305,17 +312,38 @@ class LoadReport:
         return f"{counts}; mentions {self.mentions}, statements {self.statements}"
 
 
-def statement_date(statement: FoundStatement, mentions: list[FoundMention]) -> FoundMention | None:
-    """The resolved mention in the statement's sentence, preferring one outside the quote ("said on
-    Tuesday") to one inside it."""
-    inside_sentence = [
-        m
-        for m in mentions
-        if m.date and statement.sentence_start <= m.start and m.end <= statement.sentence_end
-    ]
-    outside_quote = [m for m in inside_sentence if m.end <= statement.start or m.start >= statement.end]
-    chosen = (outside_quote or inside_sentence or [None])[0]
-    return chosen
+def statement_dates(
+    statements: list[FoundStatement], mentions: list[FoundMention]
+) -> list[FoundMention | None]:
+    """For each statement, the first resolved mention in its sentence, preferring one outside the
+    quote ("said on Tuesday") to one inside it; None when its sentence has no resolved mention.
+
+    ``mentions`` are in text order and do not overlap, as ``find_date_mentions`` gives them, so their
+    ends are in order too: the mentions of a sentence are a run found by bisection, and the first
+    resolved one at or after any position is looked up, not searched for."""
+    starts = [mention.start for mention in mentions]
+    ends = [mention.end for mention in mentions]
+    # next_resolved[i]: the index of the first resolved mention at or after i (len(mentions) if none).
+    next_resolved = [len(mentions)] * (len(mentions) + 1)
+    for index in range(len(mentions) - 1, -1, -1):
+        next_resolved[index] = index if mentions[index].date else next_resolved[index + 1]
+
+    def first_resolved(low: int, high: int) -> int | None:
+        found = next_resolved[low] if low < len(mentions) else len(mentions)
+        return found if found < high else None
+
+    dates: list[FoundMention | None] = []
+    for statement in statements:
+        # The mentions lying wholly in the sentence: mentions[low:high].
+        low = bisect.bisect_left(starts, statement.sentence_start)
+        high = max(low, bisect.bisect_right(ends, statement.sentence_end))
+        before_quote = first_resolved(low, min(high, bisect.bisect_right(ends, statement.start)))
+        after_quote = first_resolved(max(low, bisect.bisect_left(starts, statement.end)), high)
+        chosen = before_quote if before_quote is not None else after_quote
+        if chosen is None:
+            chosen = first_resolved(low, high)
+        dates.append(mentions[chosen] if chosen is not None else None)
+    return dates
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -390,6 +418,9 @@ class _Extracted:
     shingles: set[int]
     sketch: tuple[int, ...]
     suggestions: dict[int, list[tuple[int, float]]]
+    statement_dates: list[FoundMention | None]
+    # How many mentions the text has; ``mentions`` keeps the first TIMELINE_MAX_MENTIONS_PER_ARTICLE.
+    mentions_found: int
 
 
 class _Loader:
@@ -398,6 +429,7 @@ class _Loader:
     def __init__(self, *, dry_run: bool, published: date | None):
         self.dry_run = dry_run
         self.given = published
+        self.max_mentions = settings.TIMELINE_MAX_MENTIONS_PER_ARTICLE
         self.speakers = SpeakerIndex(
             Speaker(actor.pk, actor.name, tuple(actor.names), actor.kind == Actor.Kind.PERSON)
             for actor in Actor.objects.only("pk", "name", "aliases", "kind")
@@ -479,7 +511,7 @@ class _Loader:
             return
         copies = original if original is not None and not curated_copy else None
         try:
-            source = self._write(article, target, extracted, content_hash, copies, copy)
+            source, repeats = self._write(article, target, extracted, content_hash, copies, copy)
         except IntegrityError:
             # Another loader stored the same text meanwhile: then this one is unchanged.
             if _by_hash(content_hash).exists():
@@ -488,6 +520,8 @@ class _Loader:
                 return
             raise
         result.source_id = source.pk
+        if repeats:
+            result.warnings.append(f"{repeats} statement(s) a curator already reviewed not queued again")
         self.index.add(source.pk, extracted.sketch)
         self._languages.add(source.language)
         self._facts.pop(source.pk, None)
@@ -533,16 +567,26 @@ class _Loader:
         if anchor is None and original is not None and original.published is not None:
             # A copy's "last month" and "Wednesday" are those of the article it copies.
             anchor = original.published
-        mentions = find_date_mentions(article.text, anchor, language=article.language)
+        found = anchored_mentions(article.text, anchor, article.language)
+        # Curators review what is stored: a text dense with dates must not bury them.
+        mentions = list(found[: self.max_mentions])
         suggestions = suggest_citations(self.events, article.text, mentions)
         statements = find_statements(article.text, self.speakers, language=article.language)
-        return _Extracted(published, anchor, mentions, statements, shingle_set, values, suggestions)
+        # A statement is dated by its sentence, whether or not the mention is among those stored.
+        dates = statement_dates(statements, found)
+        return _Extracted(
+            published, anchor, mentions, statements, shingle_set, values, suggestions, dates, len(found)
+        )
 
     def _published(self, article: Article, target: Source | None) -> Published:
         if self.given is None and target is not None and target.published is not None:
             return Published(target.published, target.published_source, target.published_note)
         return determine_published(
-            article.text, given=self.given, metadata=article.published, dateline=article.dateline
+            article.text,
+            given=self.given,
+            metadata=article.published,
+            dateline=article.dateline,
+            language=article.language,
         )
 
     def _describe(self, result, article, target, original: _Original | None, extracted: _Extracted) -> None:
@@ -553,7 +597,13 @@ class _Loader:
                 f"relative dates anchored on {extracted.anchor}, the publication date of the original"
             )
         result.mentions = extracted.mentions
+        if extracted.mentions_found > len(extracted.mentions):
+            result.warnings.append(
+                f"kept the first {len(extracted.mentions):,} of {extracted.mentions_found:,} date mentions "
+                "(TIMELINE_MAX_MENTIONS_PER_ARTICLE)"
+            )
         result.statements = extracted.statements
+        result.statement_dates = extracted.statement_dates
         result.suggestions = sum(len(found) for found in extracted.suggestions.values())
         result.duplicate_of = original.described if original else None
         if original is not None and original.language is not None:
@@ -616,7 +666,7 @@ class _Loader:
         candidates = self._translation_candidates(article.language, published.date, target)
         if not candidates:
             return None
-        mentions = find_date_mentions(article.text, published.date, language=article.language)
+        mentions = anchored_mentions(article.text, published.date, article.language)
         facts = translation.article_facts(
             article.text, article.language, mentions, article.outlet, published.date
         )
@@ -720,7 +770,6 @@ class _Loader:
 
     # -- writing ------------------------------------------------------------------------------------
 
-    @transaction.atomic
     def _write(
         self,
         article,
@@ -729,7 +778,15 @@ class _Loader:
         content_hash,
         copies: _Original | None,
         copied_by: _Original | None = None,
-    ) -> Source:
+    ) -> tuple[Source, int]:
+        """Store the article, and say how many statements repeated reviewed ones. Everything is found,
+        dated, ranked and checked before: the transaction, which on SQLite holds the database's write
+        lock, only writes."""
+        source = self._source_row(article, target, extracted, content_hash, copies)
+        return self._store(source, article, target, extracted, copied_by)
+
+    def _source_row(self, article, target, extracted: _Extracted, content_hash, copies) -> Source:
+        """The Source to save, checked, with everything but its outlet (found or created when stored)."""
         source = target or Source(title=article.title, loaded_at=timezone.now())
         filling = target is not None and not target.text
         if not filling:
@@ -742,8 +799,6 @@ class _Loader:
         source.language_source = article.language_source
         source.url = article.url or source.url
         source.author = source.author or article.author[:200]
-        if source.outlet_id is None and article.outlet:
-            source.outlet = _outlet(article.outlet)
         if copies is not None:
             source.duplicate_of_id = copies.key
         published = extracted.published
@@ -752,15 +807,21 @@ class _Loader:
         # Field lengths and formats are checked here (SQLite does not check them); uniqueness is left
         # to the database constraints, which also hold against a concurrent loader.
         source.full_clean(validate_constraints=False)
+        return source
+
+    @transaction.atomic
+    def _store(self, source: Source, article, target, extracted: _Extracted, copied_by) -> tuple[Source, int]:
+        if source.outlet_id is None and article.outlet:
+            source.outlet = _outlet(article.outlet)
         source.save()
         if target is not None:
             _clear_pending(source)
         mentions = _store_mentions(source, extracted.mentions, curated=target is not None)
-        _store_statements(source, extracted.statements, extracted.mentions)
+        repeats = _store_statements(source, extracted.statements, extracted.statement_dates)
         _store_suggestions(mentions, extracted.suggestions)
         if copied_by is not None:
             _make_copies_of(source, copied_by.key)
-        return source
+        return source, repeats
 
 
 def published_first(new: date | None, existing: date | None) -> bool:
@@ -788,14 +849,28 @@ def _stored_original(pk: int) -> _Original:
     return _Original(source.pk, {"source": source.pk, "title": source.title}, source.published)
 
 
+_OUTLET_ATTEMPTS = 3
+
+
 def _outlet(name: str) -> Outlet:
+    """The outlet called ``name`` (case and spacing aside), created when new. Another loader may
+    create it (or take its slug) between the look-up and the insert: the insert then fails on a unique
+    constraint, in a savepoint so the article's transaction goes on, and the look-up is repeated."""
     name = " ".join(name.split())
-    outlet = Outlet.objects.filter(name__iexact=name).first()
-    if outlet is None:
+    for attempt in itertools.count(1):
+        outlet = Outlet.objects.filter(name__iexact=name).first()
+        if outlet is not None:
+            return outlet
         outlet = Outlet(name=name, slug=unique_slug(Outlet, name, max_length=190) or "outlet")
-        outlet.full_clean()
-        outlet.save()
-    return outlet
+        # Lengths and formats here; uniqueness is the constraints' job, which also see other loaders.
+        outlet.full_clean(validate_unique=False, validate_constraints=False)
+        try:
+            with transaction.atomic():
+                outlet.save()
+            return outlet
+        except IntegrityError:
+            if attempt == _OUTLET_ATTEMPTS:
+                raise
 
 
 def _clear_pending(source: Source) -> None:
@@ -827,9 +902,21 @@ def _store_mentions(source: Source, found: list[FoundMention], curated: bool) ->
     return rows
 
 
-def _store_statements(source: Source, found: list[FoundStatement], mentions: list[FoundMention]) -> None:
+def _store_statements(source: Source, found: list[FoundStatement], dates: list[FoundMention | None]) -> int:
+    """Pending Statement rows for the statements found, each dated by its mention in ``dates``. A
+    quote a curator already reviewed for this source (accepted or dismissed) is not queued again, nor
+    one whose passage (its offsets, the statements' natural key) a reviewed statement holds; returns
+    how many were left out so."""
+    reviewed = source.statements.exclude(review=Review.PENDING).values_list("quote", "start", "end")
+    reviewed_quotes = [_quote_key(quote) for quote, _, _ in reviewed]
+    taken_spans = {(start, end) for _, start, end in reviewed}
     rows = []
-    for statement in found:
+    for statement, when in zip(found, dates, strict=True):
+        if (statement.start, statement.end) in taken_spans:
+            continue
+        quote = _quote_key(statement.quote)
+        if any(repeats_quote(quote, curated) for curated in reviewed_quotes):
+            continue
         row = Statement(
             source=source,
             speaker_id=statement.speaker.key if statement.speaker else None,
@@ -840,12 +927,37 @@ def _store_statements(source: Source, found: list[FoundStatement], mentions: lis
             end=statement.end,
             review=Review.PENDING,
         )
-        when = statement_date(statement, mentions)
         row.date = when.date if when else None
         rows.append(row)
     # Statements are curated, so each starts its history as the loader found it: a curator's edit
     # can then be compared with, or reverted to, the loader's reading. (Mentions keep no history.)
     bulk_create_with_history(rows, Statement, default_change_reason="found by the loader")
+    return len(found) - len(rows)
+
+
+def _quote_key(quote: str) -> str:
+    """A quote as compared with the ones reviewed: case, spacing and the kind of quote marks aside."""
+    return " ".join(quote.casefold().translate(_QUOTE_MARKS).split())
+
+
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+_ELLIPSIS = re.compile(r"…|\.\.\.|\[\.\.\.\]")
+
+
+def repeats_quote(found: str, curated: str) -> bool:
+    """Whether a quote found in a text repeats one a curator wrote down from it (both as
+    ``_quote_key`` gives them): the curated quote holds it ("A. … B" holds "B"), or abridges it (each
+    part of "A. … B" appears, in order, in "A. C. B")."""
+    if found in curated:
+        return True
+    position = 0
+    parts = [part.strip() for part in _ELLIPSIS.split(curated)]
+    for part in filter(None, parts):
+        position = found.find(part, position)
+        if position < 0:
+            return False
+        position += len(part)
+    return len(parts) > 1
 
 
 def _store_suggestions(

@@ -16,6 +16,8 @@ With no usable date, relative expressions stay unresolved: nothing is guessed fr
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -82,10 +84,11 @@ def determine_published(
     given: date | None = None,
     metadata: date | None = None,
     dateline: date | None = None,
+    language: str = "en",
 ) -> Published:
     """Choose the publication date of the article ``text`` from the candidates (see module docs)."""
     if given is not None:
-        reason = contradiction(text, given)
+        reason = contradiction(text, given, language)
         warnings = (f"--published {given} {reason}; used as given",) if reason else ()
         return Published(given, DateSource.GIVEN, "", warnings)
     warnings: list[str] = []
@@ -95,7 +98,7 @@ def determine_published(
     ):
         if candidate is None:
             continue
-        reason = contradiction(text, candidate)
+        reason = contradiction(text, candidate, language)
         if reason is None:
             if warnings:
                 warnings.append(f"used the {label} {candidate} instead")
@@ -106,13 +109,13 @@ def determine_published(
     return Published(None, DateSource.UNKNOWN, "; ".join(warnings), tuple(warnings))
 
 
-def contradiction(text: str, candidate: date) -> str | None:
+def contradiction(text: str, candidate: date, language: str = "en") -> str | None:
     """Why ``candidate`` cannot be the publication date of ``text``, or None when the content agrees.
 
     It contradicts the content when anchoring a year or two earlier or later makes at least two more of
     the article's relative dates fall on periods it names explicitly. Moving the anchor by whole years
     moves the relative dates by as much, so they are resolved once and shifted."""
-    absolute = find_date_mentions(text, None)
+    absolute = find_date_mentions(text, None, language=language)
     # The candidate's own dateline, if it is still in the text, is no evidence for or against it.
     explicit = [
         m for m in absolute if m.date is not None and m.date.start != candidate and m.precision in _FINE
@@ -120,14 +123,10 @@ def contradiction(text: str, candidate: date) -> str | None:
     if not explicit or sum(1 for m in absolute if m.date is None) < _MIN_EXTRA_AGREEMENTS:
         return None
     # Relative dates only: a range with an explicit half ("December 2022 to April this year") is left out.
-    explicit_spans = [(m.start, m.end) for m in absolute if m.date is not None]
-    relative = [
-        m
-        for m in find_date_mentions(text, candidate)
-        if m.date
-        and _names_month(m)
-        and not any(start < m.end and m.start < end for start, end in explicit_spans)
-    ]
+    relative = _not_overlapping(
+        [m for m in anchored_mentions(text, candidate, language) if m.date and _names_month(m)],
+        [(m.start, m.end) for m in absolute if m.date is not None],
+    )
     here = _agreeing(relative, explicit, 0)
     for years in _SHIFTS_YEARS:
         there = _agreeing(relative, explicit, years)
@@ -140,6 +139,14 @@ def contradiction(text: str, candidate: date) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=2)
+def anchored_mentions(text: str, anchor: date | None, language: str = "en") -> tuple[DateMention, ...]:
+    """``find_date_mentions(text, anchor, language=language)``, worked out once: the loader checks the
+    chosen date against the content, then extracts the mentions anchored on it, and on a long text each
+    pass takes seconds."""
+    return tuple(find_date_mentions(text, anchor, language=language))
+
+
 def _names_month(mention: DateMention) -> bool:
     """A relative date that names its month ("June 9", "November last year", "in December"): moving the
     anchor by a year moves it by exactly a year. "Tuesday", "today" and "last month" are left out; they
@@ -147,23 +154,76 @@ def _names_month(mention: DateMention) -> bool:
     return mention.precision in _FINE and bool(_MONTH_NAME.search(mention.text))
 
 
+def _not_overlapping(mentions: list[DateMention], spans: list[tuple[int, int]]) -> list[DateMention]:
+    """The mentions that overlap none of ``spans``. Both come from ``find_date_mentions``: in text order
+    and not overlapping, so the only span that can overlap a mention is the last one starting before
+    its end."""
+    starts = [start for start, _ in spans]
+    kept = []
+    for mention in mentions:
+        before = bisect.bisect_left(starts, mention.end) - 1
+        if before < 0 or spans[before][1] <= mention.start:
+            kept.append(mention)
+    return kept
+
+
 def _agreeing(relative: list[DateMention], explicit: list[DateMention], years: int) -> list[DateMention]:
-    """The relative dates that, moved by ``years``, land on a period the article names explicitly."""
-    agreeing = []
+    """The relative dates that, moved by ``years``, land on a period the article names explicitly, one
+    at least as precise: "Aug. 2" does not land on "August 1988". (The two lists hold different spans of
+    the text, as ``contradiction`` builds them.)
+
+    Asked of every relative date at once: with the relative dates taken in order of their length and
+    the explicit ones added to the index as they become short enough, each question is whether an
+    indexed explicit date starting by the relative date's end ends on or after its start."""
+    shifted = []
     for mention in relative:
         start, end = _shift_years(mention.date.start, years), _shift_years(mention.date.end, years)
-        # The explicit date must be as precise: "Aug. 2" does not land on "August 1988".
-        if any(
-            m.start != mention.start
-            and m.date.overlaps(start, end)
-            and m.date.end - m.date.start <= end - start
-            for m in explicit
-        ):
-            agreeing.append(mention)
-    return agreeing
+        if start is not None and end is not None:
+            shifted.append((end - start, start, end, mention))
+    by_length = sorted(explicit, key=lambda m: m.date.end - m.date.start)
+    index = _LatestEnd(sorted({m.date.start for m in explicit}))
+    agreeing = set()
+    added = 0
+    for length, start, end, mention in sorted(shifted, key=lambda item: item[0]):
+        while added < len(by_length) and by_length[added].date.end - by_length[added].date.start <= length:
+            index.add(by_length[added].date.start, by_length[added].date.end)
+            added += 1
+        latest = index.latest_end(end)
+        if latest is not None and latest >= start:
+            agreeing.add(id(mention))
+    return [mention for mention in relative if id(mention) in agreeing]
 
 
-def _shift_years(day: date, years: int) -> date:
+class _LatestEnd:
+    """Date spans indexed by start (a Fenwick tree over the possible starts): the latest end among the
+    spans starting on or before a day, in logarithmic time."""
+
+    def __init__(self, starts: list[date]):
+        self._starts = starts
+        self._tree: list[date | None] = [None] * (len(starts) + 1)
+
+    def add(self, start: date, end: date) -> None:
+        position = bisect.bisect_left(self._starts, start) + 1
+        while position < len(self._tree):
+            if self._tree[position] is None or self._tree[position] < end:
+                self._tree[position] = end
+            position += position & -position
+
+    def latest_end(self, day: date) -> date | None:
+        position = bisect.bisect_right(self._starts, day)
+        latest = None
+        while position > 0:
+            value = self._tree[position]
+            if value is not None and (latest is None or value > latest):
+                latest = value
+            position -= position & -position
+        return latest
+
+
+def _shift_years(day: date, years: int) -> date | None:
+    """``day`` moved by whole ``years`` (29 February to the 28th); None outside the calendar's years."""
+    if not 1 <= day.year + years <= 9999:
+        return None
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February

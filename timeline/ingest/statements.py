@@ -555,9 +555,10 @@ def _resolve_pronoun(ctx: _Context, attribution: _Attribution, sentence: int, na
         people = [speaker for _, speaker, _ in following if speaker.is_person]
         if people:
             return people[0].name, people[0]
-    recent = [entry for entry in named if sentence - entry[0] <= _PRONOUN_LOOKBACK_SENTENCES]
-    if recent:
-        return recent[-1][1], recent[-1][2]
+    # ``named`` is in text order: only its last entry can be recent enough (scanning it all would
+    # make a long text of quotes quadratic).
+    if named and sentence - named[-1][0] <= _PRONOUN_LOOKBACK_SENTENCES:
+        return named[-1][1], named[-1][2]
     person = _nearest_person(ctx, sentence, 0, attribution.position)
     if person is not None:
         return person.name, person
@@ -714,8 +715,9 @@ def _speaker_in(ctx: _Context, rules: StatementLanguage, phrase: str, quote: Quo
     phrase = " ".join(phrase.split())
     if phrase.casefold() in rules.pronouns:
         sentence = ctx.sentence_index(quote.start)
-        recent = [entry for entry in named if sentence - entry[0] <= _PRONOUN_LOOKBACK_SENTENCES]
-        return (recent[-1][1], recent[-1][2]) if recent else ("", None)
+        if named and sentence - named[-1][0] <= _PRONOUN_LOOKBACK_SENTENCES:  # in text order
+            return named[-1][1], named[-1][2]
+        return "", None
     speaker = ctx.speakers.match(phrase)
     return (speaker.name, speaker) if speaker else (phrase, None)
 

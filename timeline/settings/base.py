@@ -195,5 +195,8 @@ LOGGING = {
 
 # The loader refuses files larger than this before reading them whole.
 TIMELINE_MAX_ARTICLE_BYTES = int(os.environ.get("TIMELINE_MAX_ARTICLE_BYTES", 5 * 1024 * 1024))
+# The loader stores at most this many date mentions per article (the first ones): text dense with
+# dates (tables, logs, junk) would otherwise bury the curators' review queue.
+TIMELINE_MAX_MENTIONS_PER_ARTICLE = int(os.environ.get("TIMELINE_MAX_MENTIONS_PER_ARTICLE", 2000))
 TIMELINE_PAGE_SIZE = 50
 TIMELINE_MAX_PAGE_SIZE = 500
