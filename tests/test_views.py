@@ -206,7 +206,7 @@ def test_timeline_query_count_does_not_grow_with_events(client, django_assert_ma
             make_citation(event)
 
     populate(3)
-    with django_assert_max_num_queries(8) as small:
+    with django_assert_max_num_queries(10) as small:  # the axis adds its lanes and its marks
         client.get(TIMELINE)
     populate(30)
     with django_assert_max_num_queries(len(small.captured_queries)):
