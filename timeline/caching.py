@@ -83,10 +83,14 @@ class TimelineResults:
 
     def per_month(self) -> dict[tuple[int, int], int]:
         """{(year, month): number of matching events}."""
-        months = Counter()
-        for _, month, n, _ in self.per_lane_month():
-            months[month] += n
-        return {(month // 12, month % 12 + 1): n for month, n in months.items()}
+
+        def compute():
+            months = Counter()
+            for _, month, n, _ in self.per_lane_month():
+                months[month] += n
+            return {(month // 12, month % 12 + 1): n for month, n in months.items()}
+
+        return self.cached("per_month", compute)
 
     def in_window(self, name: str, first: date, last: date, compute):
         """A result about the events that cover any day from ``first`` to ``last``."""
@@ -117,6 +121,9 @@ class TimelineResults:
         """The overview axis of these events for the date filter ``first``–``last`` (see
         ``timeline.axis``): per-lane counts from the grouped rows, and the events themselves when the
         window holds few enough to draw one by one, each read once per window."""
+        return self.cached(f"axis:{first}:{last}", lambda: self.compute_axis(first, last))
+
+    def compute_axis(self, first: date | None, last: date | None) -> Axis | None:
         rows = [LaneMonth(*row) for row in self.per_lane_month()]
         if not rows:
             return None
