@@ -210,12 +210,14 @@ def test_the_axis_counts_instead_of_drawing_when_the_window_is_crowded(client, s
         for i in range(MAX_MARKS + 20)
     )
     make_event("Quiet", "5 Nov 2022")
+    make_event("Known only to the month", "Nov 2022", thread=rail)
     axis = client.get(TIMELINE, {"date_from": "2022-11-01", "date_to": "2022-11-30"}).context["axis"]
     assert axis.unit is Unit.DAY and not axis.shows_marks
     rail_lane = next(lane for lane in axis.lanes if lane.lane.key == "rail")
-    assert sum(b.count for b in rail_lane.buckets) == MAX_MARKS + 20
+    assert sum(b.count for b in rail_lane.buckets) == MAX_MARKS + 20  # not the month's event on 1 Nov
+    assert rail_lane.loose == 1
     html = client.get(TIMELINE, {"date_from": "2022-11-01", "date_to": "2022-11-30"}).content.decode()
-    assert 'aria-label="1 Nov 2022, Rail: 12 events"' in html
+    assert 'aria-label="1 Nov 2022, Rail: 12 events"' in html and "+1 dated to longer periods" in html
     assert "date_from=2022-11-01&amp;date_to=2022-11-01" in html  # a count expands into its day
 
 

@@ -245,6 +245,7 @@ class LaneView:
     rows: int = 1
     earlier: int = 0
     later: int = 0
+    loose: int = 0  # counted days only: events in the window dated to more than a day
 
 
 @dataclass
@@ -383,13 +384,15 @@ def build_axis(
     first: date | None,
     last: date | None,
     events: list[AxisEvent] | None = None,
-    lane_days: dict[tuple[int | None, date], int] | None = None,
+    lane_days: dict[tuple[int | None, date, date], int] | None = None,
 ) -> Axis | None:
     """The axis for a filter's events.
 
     ``lane_months`` groups them by lane and start month; ``first``/``last`` are the date filter. When
     the window (see ``window_for``) holds at most ``MAX_MARKS`` events, ``events`` are those that
-    overlap it; otherwise, at the day zoom level, ``lane_days`` counts them per lane and start day.
+    overlap it; otherwise, at the day zoom level, ``lane_days`` counts them per lane, first and last
+    day: a day counts the events known to be on it, and each lane says how many more in the window
+    are dated only to a longer period (rather than piling them on its first day).
     """
     if not lane_months:
         return None
@@ -410,9 +413,13 @@ def build_axis(
     else:
         per_lane: dict[int | None, dict[date, int]] = {lane.id: {} for lane in lanes}
         if unit is Unit.DAY:
-            for (lane_id, day), n in (lane_days or {}).items():
-                if lane_id in per_lane:
-                    per_lane[lane_id][day] = per_lane[lane_id].get(day, 0) + n
+            for (lane_id, start, end), n in (lane_days or {}).items():
+                if lane_id not in per_lane:
+                    continue
+                if start == end:
+                    per_lane[lane_id][start] = per_lane[lane_id].get(start, 0) + n
+                else:
+                    views[lane_id].loose += n
         else:
             by_lane: dict[int | None, dict[int, int]] = {}
             for row in lane_months:

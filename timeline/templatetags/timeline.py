@@ -151,18 +151,20 @@ def axis_zoom(axis: Axis, links: AxisLinks) -> str:
 def axis_scale(axis: Axis, links: AxisLinks) -> str:
     """The scale above the lanes: a line at each period, a label on every few (each label a link
     narrowing the timeline to its period)."""
-    every, labelled = label_every(len(axis.ticks), axis.unit), False
+    every, labelled, labelled_major = label_every(len(axis.ticks), axis.unit), False, False
     parts = ['<svg class="axis__scale" width="100%" height="30" role="group" aria-label="Periods">']
     for index, tick in enumerate(axis.ticks):
         x = pct(tick.x)
         parts.append(f'<line class="axis__tickline" x1="{x}" x2="{x}" y1="18" y2="30"></line>')
         place = tick_place(tick.first, index, axis.unit)
         if place % every == 0:
-            label = tick.label
-            if not labelled and axis.unit in (Unit.DAY, Unit.MONTH) and str(tick.first.year) not in label:
-                label += f" {tick.first.year}"  # the first label says the year
-            labelled, label = True, escape(label)
-            minor = " axis__ticklabel--minor" if place % (every * 2) else ""
+            label, major = tick.label, place % (every * 2) == 0
+            # The first label says the year, and so does the first of those a phone shows.
+            first = not labelled or (major and not labelled_major)
+            if first and axis.unit in (Unit.DAY, Unit.MONTH) and str(tick.first.year) not in label:
+                label += f" {tick.first.year}"
+            labelled, labelled_major, label = True, labelled_major or major, escape(label)
+            minor = "" if major else " axis__ticklabel--minor"
             parts.append(
                 f'<a {links.period(tick.first, tick.last)} aria-label="Narrow to {label}">'
                 f'<text class="axis__ticklabel{minor}" x="{x}" y="13" transform="translate(3,0)">'
@@ -203,6 +205,8 @@ def lane_track(view: LaneView, axis: Axis, links: AxisLinks) -> str:
     if view.later:
         after = axis.window.last + timedelta(days=1)
         name += f' <a class="axis__outside" {links.period(after, axis.extent[1])}>{view.later} later →</a>'
+    if view.loose:
+        name += f' <span class="axis__loose">+{view.loose:,} dated to longer periods</span>'
     name += "</h3>"
     height = COUNT_TRACK if view.buckets else view.rows * ROW + 4
     parts = [
