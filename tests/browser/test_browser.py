@@ -339,9 +339,15 @@ def test_the_axis_shows_the_seed_lanes_and_how_loosely_each_event_is_dated(live_
     railcars.hover()
     card = page.locator(".card", has=page.locator(f"text={RAILCARS}"))
     expect(card).to_have_class(re.compile("is-linked"))
+    card.locator(".card__summary").hover()  # and the other way round
+    expect(railcars).to_have_class(re.compile("is-linked"))
     railcars.click()
     expect(card.locator(".card__title a")).to_be_focused()
     assert page.url == live_server.url + "/"
+
+    page.emulate_media(media="print")  # the axis prints; its controls do not
+    expect(page.locator(".axis__track").first).to_be_visible()
+    expect(page.locator(".axis__zoom")).to_be_hidden()
 
 
 def test_dragging_over_november_narrows_the_cards_and_pushes_the_url(live_server, page, seeded):
