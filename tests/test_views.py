@@ -298,7 +298,7 @@ def test_source_and_actor_pages(client):
 
 def test_untrusted_text_is_escaped(client):
     attack = '<script>alert(1)</script><img src=x onerror="alert(2)">'
-    event = make_event(attack, summary=attack)
+    event = make_event(attack, summary=attack, thread=make_thread(attack))  # the axis's lane and mark
     make_citation(event, make_source(attack, text=attack, url="https://example.org/?q=<b>"), excerpt=attack)
     make_statement(event, quote=attack)
     for url in (TIMELINE, event.get_absolute_url(), event.citations.first().source.get_absolute_url()):
