@@ -1,6 +1,7 @@
 """The overview axis: windows, zoom levels, marks and counts in ``timeline.axis`` (no HTTP), and the
 axis the timeline page draws from the database."""
 
+import re
 from datetime import date
 
 import pytest
@@ -182,6 +183,9 @@ def test_the_seed_timeline_has_five_labelled_lanes_and_honest_marks(client, seed
         f'href="{purchase.get_absolute_url()}"' in html
         and 'data-start="2022-09-01" data-end="2022-09-10"' in html
     )
+    # Every other month is labelled, January always, the first label with its year.
+    labels = re.findall(r'aria-label="Narrow to ([^"]+)"', html)
+    assert labels == ["Mar 2022", "May", "Jul", "Sep", "Nov", "Jan 2023", "Mar", "May"]
 
 
 @pytest.mark.django_db

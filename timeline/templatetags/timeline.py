@@ -158,17 +158,19 @@ def axis_scale(axis: Axis, links: AxisLinks) -> str:
         parts.append(f'<line class="axis__tickline" x1="{x}" x2="{x}" y1="18" y2="30"></line>')
         place = tick_place(tick.first, index, axis.unit)
         if place % every == 0:
-            label, major = tick.label, place % (every * 2) == 0
+            label, major = escape(tick.label), place % (every * 2) == 0
+            shown = label
             # The first label says the year, and so does the first of those a phone shows.
-            first = not labelled or (major and not labelled_major)
-            if first and axis.unit in (Unit.DAY, Unit.MONTH) and str(tick.first.year) not in label:
-                label += f" {tick.first.year}"
-            labelled, labelled_major, label = True, labelled_major or major, escape(label)
-            minor = "" if major else " axis__ticklabel--minor"
+            if axis.unit in (Unit.DAY, Unit.MONTH) and str(tick.first.year) not in label:
+                if not labelled:
+                    label = shown = f"{label} {tick.first.year}"
+                elif major and not labelled_major:
+                    shown = f'{label}<tspan class="axis__phone-year"> {tick.first.year}</tspan>'
+            labelled, labelled_major = True, labelled_major or major
+            minor = "" if major else ' class="axis__minor"'  # hidden on a phone, link and all
             parts.append(
-                f'<a {links.period(tick.first, tick.last)} aria-label="Narrow to {label}">'
-                f'<text class="axis__ticklabel{minor}" x="{x}" y="13" transform="translate(3,0)">'
-                f"{label}</text></a>"
+                f'<a{minor} {links.period(tick.first, tick.last)} aria-label="Narrow to {label}">'
+                f'<text class="axis__ticklabel" x="{x}" y="13" transform="translate(3,0)">{shown}</text></a>'
             )
     parts.append("</svg>")
     return "".join(parts)
