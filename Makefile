@@ -77,6 +77,8 @@ bench: bench-data
 	$(BENCH_ENV) $(BIN)/python manage.py bench_pages --repeat 20
 	$(BENCH_ENV) $(BIN)/python manage.py bench_large_source
 	$(BENCH_ENV) $(BIN)/python -m timeline.ingest.bench
+	@# The browser part: headless Chromium against gunicorn on the same dataset.
+	$(BENCH_ENV) $(BIN)/python tests/load/bench_browser.py --repeat 10
 
 # gunicorn + wrk on the benchmark dataset while load_articles writes (set BENCH_DATABASE_URL for PostgreSQL).
 loadtest: bench-data

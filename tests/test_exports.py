@@ -1,4 +1,4 @@
-"""Exports of the current filter: JSON, CSV, TimelineJS and the Atom feed; the density chart."""
+"""Exports of the current filter: JSON, CSV, TimelineJS and the Atom feed."""
 
 import csv
 import html
@@ -202,6 +202,7 @@ BAD_INPUTS = [
     {"min_sources": "many"},
     {"min_sources": "0"},
     {"single_source": "maybe"},
+    {"disputed": "yes"},
     {"q": "x" * 500},
 ]
 PAGE_INPUTS = [{"page": "0"}, {"page": "two"}, {"page_size": "0"}, {"page_size": "501"}, {"page_size": "x"}]
@@ -320,37 +321,8 @@ def test_timeline_links_to_each_export_with_the_current_filter(client, story):
         assert f'href="{url}?thread=rail"' in markup
 
 
-# Density chart
-
-
-def test_density_chart_counts_months_with_gaps_and_links_each_bar(client, htmx_get):
-    rail = make_thread(slug="rail")
-    for day in (1, 2, 3):
-        make_event(f"Nov {day}", f"{day} Nov 2022", thread=rail)
-    make_event("Jan", "5 Jan 2023", thread=rail)
-    make_event("Elsewhere", "5 Mar 2023")
-    response = client.get(reverse("timeline"), {"thread": "rail"})
-    bars = response.context["chart"]["bars"]
-    assert [(bar.label, bar.count) for bar in bars] == [
-        ("Nov 2022: 3 events", 3),
-        ("Dec 2022: 0 events", 0),
-        ("Jan 2023: 1 event", 1),
-    ]
-    markup = response.content.decode()
-    bar = 'href="?thread=rail&amp;date_from=2022-11-01&amp;date_to=2022-11-30"'
-    assert bar + ' aria-label="Nov 2022: 3 events"' in markup
-    assert "<title>Nov 2022: 3 events</title>" in markup
-    assert 'href="?thread=rail&amp;date_from=2022-12-01' not in markup  # an empty month is a gap
-    fragment = htmx_get(reverse("timeline"), thread="rail").content.decode()
-    assert 'class="density"' in fragment  # redrawn with the results
-    narrowed = client.get(bars[0].href.replace("?", reverse("timeline") + "?"))
-    assert [card.event.title for card in narrowed.context["page"].object_list] == ["Nov 1", "Nov 2", "Nov 3"]
-
-
-def test_density_chart_buckets_by_year_over_long_spans_in_one_query(client, django_assert_max_num_queries):
-    make_event("Old", "1990")
-    make_event("New", "3 Mar 2023")
-    chart = client.get(reverse("timeline")).context["chart"]
-    assert chart["unit"] == "year" and len(chart["bars"]) == 34
-    assert chart["bars"][0].label == "1990: 1 event" and chart["bars"][-1].count == 1
-    assert client.get(reverse("timeline"), {"q": "nothing matches"}).context["chart"] is None
+@pytest.mark.parametrize("url", [EVENTS_JSON, EVENTS_CSV, TIMELINEJS, FEED])
+def test_every_export_takes_the_disputed_filter(client, story, url):
+    markup = client.get(url, {"disputed": "1"}).content.decode()
+    assert "Covert shell shipments" in markup  # alleged and denied
+    assert "Rail cars cross" not in markup and "Purchase reports" not in markup

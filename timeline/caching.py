@@ -1,5 +1,5 @@
-"""The timeline's expensive results (events per month, the ids of a page), computed once per
-filter and data version.
+"""The timeline's expensive results (events per thread and month, the axis's events, the ids of a
+page), computed once per filter and data version.
 
 The version (``DataVersion``) changes with every write to the tables the timeline reads, so a
 cached result never outlives the data it was computed from. Without a version row (a database
@@ -8,11 +8,23 @@ just emptied) nothing is cached.
 
 import hashlib
 from collections import Counter
+from datetime import date
 
 from django.core.cache import cache
 from django.db.models import QuerySet
 
-from timeline.models import DataVersion, MonthNumber
+from timeline.axis import (
+    MAX_MARKS,
+    Axis,
+    AxisEvent,
+    Lane,
+    LaneMonth,
+    Unit,
+    build_axis,
+    events_in_window,
+    window_for,
+)
+from timeline.models import DataVersion, Event, Stance, Thread
 
 TIMEOUT = 60 * 60
 
@@ -37,7 +49,7 @@ class TimelineResults:
         self.single_pass = single_pass
         self.version = data_version()
         self.computed = {}  # within one request, each result is computed or fetched once
-        self.matches = None  # [(id, month number)] in timeline order, after a single pass
+        self.matches = None  # [(id, first day, thread id, last day)] in timeline order, after a single pass
 
     def cached(self, name: str, compute):
         if name in self.computed:
@@ -53,17 +65,44 @@ class TimelineResults:
         self.computed[name] = result
         return result
 
+    def per_lane_month(self) -> list[tuple[int | None, int, int, date]]:
+        """(thread id, start month number, events, last day covered) per thread and month."""
+
+        def compute():
+            if not self.single_pass:
+                return self.events.per_lane_month()
+            self.matches = list(self.events.values_list("pk", "date_start", "thread_id", "date_end"))
+            groups, last_end = Counter(), {}
+            for _, start, thread, end in self.matches:
+                key = (thread, start.year * 12 + start.month - 1)
+                groups[key] += 1
+                last_end[key] = max(end, last_end.get(key, end))
+            return [(thread, month, n, last_end[thread, month]) for (thread, month), n in groups.items()]
+
+        return self.cached("per_lane_month", compute)
+
     def per_month(self) -> dict[tuple[int, int], int]:
         """{(year, month): number of matching events}."""
 
         def compute():
-            if not self.single_pass:
-                return self.events.per_month()
-            self.matches = list(self.events.values_list("pk", MonthNumber("date_start")))
-            months = Counter(month for _, month in self.matches)
+            months = Counter()
+            for _, month, n, _ in self.per_lane_month():
+                months[month] += n
             return {(month // 12, month % 12 + 1): n for month, n in months.items()}
 
         return self.cached("per_month", compute)
+
+    def in_window(self, name: str, first: date, last: date, compute):
+        """A result about the events that cover any day from ``first`` to ``last``."""
+
+        def events():
+            if self.matches is None:
+                return self.events.in_period(first, last)
+            # After a single pass, the matches in the window by their ids, without matching the text again.
+            ids = [pk for pk, start, _, end in self.matches if end >= first and start <= last]
+            return Event.objects.filter(pk__in=ids)
+
+        return self.cached(f"{name}:{first}:{last}", lambda: compute(events()))
 
     def count(self) -> int:
         return sum(self.per_month().values())
@@ -73,7 +112,57 @@ class TimelineResults:
 
         def compute():
             if self.matches is not None:
-                return [pk for pk, _ in self.matches[start:stop]]
+                return [match[0] for match in self.matches[start:stop]]
             return list(self.events.values_list("pk", flat=True)[start:stop])
 
         return self.cached(f"ids:{start}:{stop}", compute)
+
+    def axis(self, first: date | None, last: date | None) -> Axis | None:
+        """The overview axis of these events for the date filter ``first``–``last`` (see
+        ``timeline.axis``): per-lane counts from the grouped rows, and the events themselves when the
+        window holds few enough to draw one by one, each read once per window."""
+        return self.cached(f"axis:{first}:{last}", lambda: self.compute_axis(first, last))
+
+    def compute_axis(self, first: date | None, last: date | None) -> Axis | None:
+        rows = [LaneMonth(*row) for row in self.per_lane_month()]
+        if not rows:
+            return None
+        window, _ = window_for(rows, first, last)
+        lanes = self.cached("lanes", lambda: lanes_for({row.lane for row in rows}))
+        events = lane_days = None
+        if events_in_window(rows, window) <= MAX_MARKS:
+            events = self.in_window(
+                "axis_events",
+                window.first,
+                window.last,
+                lambda events: [axis_event(row) for row in events.for_axis()[:MAX_MARKS]],
+            )
+        elif window.unit() is Unit.DAY:
+            lane_days = self.in_window("lane_days", window.first, window.last, lambda e: e.per_lane_day())
+        return build_axis(lanes, rows, first, last, events, lane_days)
+
+
+def lanes_for(ids: set[int | None]) -> list[Lane]:
+    """The lanes of these thread ids in the threads' order, the events without a thread last."""
+    threads = Thread.objects.filter(pk__in=[pk for pk in ids if pk is not None]).values_list(
+        "pk", "slug", "name"
+    )
+    lanes = [Lane(pk, slug, name) for pk, slug, name in threads]
+    if None in ids:
+        lanes.append(Lane(None, "", "No thread"))
+    return lanes
+
+
+def axis_event(row: dict) -> AxisEvent:
+    """An ``EventQuerySet.for_axis`` row as the axis reads it."""
+    return AxisEvent(
+        pk=row["pk"],
+        slug=row["slug"],
+        title=row["title"],
+        lane=row["thread_id"],
+        start=row["date_start"],
+        end=row["date_end"],
+        precision=row["date_precision"],
+        modifier=row["date_modifier"],
+        stances=tuple(stance for stance in Stance.values if row[f"stated_{stance}"]),
+    )

@@ -103,6 +103,13 @@ class EventFilter(ListFilterSet):
         method="filter_single_source",
         widget=QuickSelect,
     )
+    disputed = django_filters.ChoiceFilter(
+        label="Dispute",
+        choices=[("1", "Disputed: alleged and denied")],
+        empty_label="Any",
+        method="filter_disputed",
+        widget=QuickSelect,
+    )
 
     class Meta:
         model = Event
@@ -124,6 +131,13 @@ class EventFilter(ListFilterSet):
             value for name, value in self.form.cleaned_data.items() if name != "q" and value not in (None, "")
         ]
         return bool(others) and bool(search_words(self.form.cleaned_data.get("q") or ""))
+
+    def valid_dates(self) -> tuple:
+        """The valid ``date_from`` and ``date_to`` (None when absent or invalid)."""
+        if not self.is_bound:
+            return None, None
+        self.form.is_valid()
+        return self.form.cleaned_data.get("date_from"), self.form.cleaned_data.get("date_to")
 
     def filter_from(self, queryset, name, value):
         return queryset.in_period(first=value)
@@ -151,6 +165,9 @@ class EventFilter(ListFilterSet):
 
     def filter_single_source(self, queryset, name, value):
         return queryset.filter(pk__in=events_with_independent_sources(exactly=1)) if value else queryset
+
+    def filter_disputed(self, queryset, name, value):
+        return queryset.disputed() if value else queryset
 
 
 def events_with_independent_sources(at_least: int | None = None, exactly: int | None = None):

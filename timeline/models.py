@@ -381,6 +381,41 @@ class EventQuerySet(models.QuerySet):
         rows = self.order_by().values(month=MonthNumber("date_start")).annotate(n=models.Count("pk"))
         return {(row["month"] // 12, row["month"] % 12 + 1): row["n"] for row in rows}
 
+    def per_lane_month(self) -> list[tuple[int | None, int, int, date]]:
+        """(thread id, start month number, events, last day any of them covers) per thread and month,
+        in one grouped query: what the axis counts and the window it opens on."""
+        rows = (
+            self.order_by()
+            .values("thread_id", month=MonthNumber("date_start"))
+            .annotate(n=models.Count("pk"), last_end=models.Max("date_end"))
+        )
+        return [(row["thread_id"], row["month"], row["n"], row["last_end"]) for row in rows]
+
+    def per_lane_day(self) -> dict[tuple[int | None, date, date], int]:
+        """{(thread id, first day, last day): events}, for the axis zoomed in to days (grouped in the
+        order of the (status, thread, start, end) index, so without sorting)."""
+        rows = self.order_by().values("thread_id", "date_start", "date_end").annotate(n=models.Count("pk"))
+        return {(row["thread_id"], row["date_start"], row["date_end"]): row["n"] for row in rows}
+
+    def disputed(self):
+        """Events both alleged and denied in accepted statements."""
+        stated = stance_annotations((Stance.ALLEGATION, Stance.DENIAL))
+        return self.filter(*stated.values())
+
+    def for_axis(self):
+        """The fields the overview axis draws an event with, and ``stated_<stance>`` annotations."""
+        return self.annotate(**stance_annotations()).values(
+            "pk",
+            "slug",
+            "title",
+            "thread_id",
+            "date_start",
+            "date_end",
+            "date_precision",
+            "date_modifier",
+            *(f"stated_{stance}" for stance in Stance.values),
+        )
+
     def search(self, text: str):
         """Events whose title, summary and accepted statements together contain every word of
         ``text`` (the last as a prefix)."""
@@ -406,12 +441,7 @@ class EventQuerySet(models.QuerySet):
             counted = citations.annotate(n=Count(expression, distinct=True)).values("n")
             return Coalesce(Subquery(counted), 0)
 
-        stated = {
-            f"stated_{stance}": Exists(
-                Statement.objects.accepted().filter(event=OuterRef("pk"), stance=stance)
-            )
-            for stance in Stance.values
-        }
+        stated = stance_annotations()
         return (
             self.select_related("thread")
             .prefetch_related(models.Prefetch("actors", queryset=Actor.objects.only("slug", "name")))
@@ -446,6 +476,15 @@ class EventQuerySet(models.QuerySet):
         """Published events with everything an export writes (an event page's content), in a fixed
         number of queries."""
         return self.published().for_timeline()
+
+
+def stance_annotations(stances=tuple(Stance.values)) -> dict:
+    """``stated_<stance>``: whether an event has an accepted statement with that stance (each probes the
+    event's statements through the (event, review, stance) index)."""
+    return {
+        f"stated_{stance}": Exists(Statement.objects.accepted().filter(event=OuterRef("pk"), stance=stance))
+        for stance in stances
+    }
 
 
 class Event(FuzzyDated):

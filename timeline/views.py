@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from timeline.caching import TimelineResults
-from timeline.charts import density_chart
 from timeline.dates import Precision
 from timeline.exports import EVENT_FORMATS, STATEMENT_FORMATS
 from timeline.filters import EventFilter, StatementFilter
@@ -86,8 +85,9 @@ def timeline(request, partial):
         "page": TimelinePaginator(results, size).get_page(number),
         "data_version": results.version,  # keys the cards' cached markup
     }
-    if partial != "more":  # more cards under the others: no chart
-        context["chart"] = density_chart(results.per_month(), request.GET)
+    if partial != "more":  # more cards under the others: no axis
+        dates = event_filter.valid_dates()
+        context["axis"] = results.axis(*dates)
     return context
 
 

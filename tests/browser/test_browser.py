@@ -6,7 +6,9 @@ Screenshots of the main pages land in ``test-artifacts/``.
 
 import json
 import os
+import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -252,7 +254,9 @@ def test_on_a_phone_the_filters_fold_behind_a_button(live_server, browser, story
     expect(toggle).to_have_attribute("aria-expanded", "false")
     expect(page.locator("#id_thread")).to_be_hidden()
     expect(page.locator("#id_q")).to_be_visible()
-    assert page.locator(".card").first.bounding_box()["y"] < 800  # results start on the first screen
+    assert (
+        page.locator("#axis").bounding_box()["y"] < 800
+    )  # results (the axis first) start on the first screen
 
     toggle.click()
     expect(toggle).to_have_attribute("aria-expanded", "true")
@@ -302,3 +306,168 @@ def test_korean_japanese_and_chinese_text_renders_in_a_font_that_has_it(
     # Not slanted: these scripts have no italics.
     assert page.locator(".statement blockquote").evaluate("e => getComputedStyle(e).fontStyle") == "normal"
     screenshot(page, f"source-{language}")
+
+
+# The overview axis, on the curated seed timeline
+
+SEED_LANES = [
+    "September 2022 purchase reports",
+    "November 2022 rail shipments",
+    "January 2023 Wagner photo",
+    "2023 oil transfers",
+    "Context",
+]
+PURCHASE_REPORTS = "NYT and US intelligence: Russia is buying millions of North Korean shells and rockets"
+RAILCARS = "Russian railcars travel between Russia and North Korea in suspected Wagner delivery"
+
+
+def mark(page, title: str):
+    return page.locator(f'.axis__mark[aria-label*="{title[:40]}"]')
+
+
+def november_events() -> int:
+    return Event.objects.published().in_period(date(2022, 11, 1), date(2022, 11, 30)).count()
+
+
+def day_x(page, iso: str) -> float:
+    """The x (px) where a day starts on the axis, from the scale's box and the window's dates."""
+    return page.evaluate(
+        """iso => {
+          const figure = document.getElementById("axis"), scale = figure.querySelector(".axis__scale");
+          const box = scale.getBoundingClientRect(), t = s => Date.parse(s + "T00:00:00Z");
+          const first = t(figure.dataset.first), after = t(figure.dataset.last) + 86400000;
+          return box.left + (t(iso) - first) / (after - first) * box.width;
+        }""",
+        iso,
+    )
+
+
+def axis_screenshots(page, name: str):
+    ARTIFACTS.mkdir(exist_ok=True)
+    for width in (360, 768, 1440):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_the_axis_shows_the_seed_lanes_and_how_loosely_each_event_is_dated(live_server, page, seeded):
+    page.goto(live_server.url + "/")
+    expect(page.locator(".axis__lane")).to_have_count(5)
+    lanes = [
+        name.split("\n")[0].split(" ←")[0].strip() for name in page.locator(".axis__lane").all_inner_texts()
+    ]
+    assert lanes == SEED_LANES
+    axis_screenshots(page, "axis")
+
+    early = mark(page, PURCHASE_REPORTS)
+    assert (
+        early.get_attribute("data-start") == "2022-09-01" and early.get_attribute("data-end") == "2022-09-10"
+    )
+    assert "axis__mark--soft" in early.get_attribute("class")  # "early": softened ends
+    bar = early.locator(".axis__bar").bounding_box()
+    assert abs(bar["x"] - day_x(page, "2022-09-01")) < 1.5
+    assert abs(bar["x"] + bar["width"] - day_x(page, "2022-09-11")) < 1.5
+    assert early.get_attribute("aria-label").startswith(f"early Sep 2022 — {PURCHASE_REPORTS}")
+
+    railcars = mark(page, RAILCARS)
+    assert "axis__mark--tick" in railcars.get_attribute("class")
+    tick = railcars.locator(".axis__tick").bounding_box()
+    assert tick["width"] < 10 and abs(tick["x"] - day_x(page, "2022-11-18")) < 2.5
+    assert "18–19 Nov 2022" in railcars.get_attribute("aria-label")
+
+    # Hovering a mark lights up its card; choosing it scrolls to the card.
+    railcars.hover()
+    card = page.locator(".card", has=page.locator(f"text={RAILCARS}"))
+    expect(card).to_have_class(re.compile("is-linked"))
+    card.locator(".card__summary").hover()  # and the other way round
+    expect(railcars).to_have_class(re.compile("is-linked"))
+    railcars.click()
+    expect(card.locator(".card__title a")).to_be_focused()
+    assert page.url == live_server.url + "/"
+
+    page.emulate_media(media="print")  # the axis prints; its controls do not
+    expect(page.locator(".axis__track").first).to_be_visible()
+    expect(page.locator(".axis__zoom")).to_be_hidden()
+
+
+def test_dragging_over_november_narrows_the_cards_and_pushes_the_url(live_server, page, seeded):
+    page.goto(live_server.url + "/")
+    page.evaluate("window.__sameDocument = true")
+    y = page.locator(".axis__track").nth(1).bounding_box()["y"] + 8
+    page.mouse.move(day_x(page, "2022-11-04"), y)
+    page.mouse.down()
+    page.mouse.move(day_x(page, "2022-11-15"), y, steps=5)
+    page.mouse.move(day_x(page, "2022-11-26"), y, steps=5)
+    page.mouse.up()
+    page.wait_for_url("**/?date_from=2022-11-01&date_to=2022-11-30")
+    expect(page.locator(".card")).to_have_count(november_events())
+    dates = page.locator(".card__date time").all_inner_texts()
+    assert all("Nov" in text for text in dates), dates
+    assert page.input_value("#id_date_from") == "2022-11-01"
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.locator("#axis").get_attribute("data-unit") == "day"  # zoomed in to days
+    axis_screenshots(page, "axis-november")
+
+    page.go_back()
+    page.wait_for_url(live_server.url + "/")
+    expect(page.locator(".card")).to_have_count(33)
+    assert page.input_value("#id_date_from") == ""
+
+
+def test_the_range_handles_narrow_the_dates_from_the_keyboard(live_server, page, seeded):
+    page.goto(live_server.url + "/")
+    steps = page.locator("#axis").get_attribute("data-steps").split()
+    november = steps.index("2022-11-01")
+    page.focus(".axis__from")
+    page.keyboard.press("Home")
+    for _ in range(november):
+        page.keyboard.press("ArrowRight")
+    page.focus(".axis__to")
+    page.keyboard.press("End")
+    for _ in range(len(steps) - 2 - november):
+        page.keyboard.press("ArrowLeft")
+    page.wait_for_url("**/?date_from=2022-11-01&date_to=2022-11-30")
+    expect(page.locator(".card")).to_have_count(november_events())
+    dates = page.locator(".card__date time").all_inner_texts()
+    assert all("Nov" in text for text in dates), dates
+    expect(page.locator(".axis__to")).to_be_focused()  # focus stays on the handle after the swap
+    page.go_back()
+    page.wait_for_url(live_server.url + "/")
+
+
+def test_disputed_keeps_the_events_both_alleged_and_denied(live_server, page, seeded):
+    page.goto(live_server.url + "/")
+    page.select_option("#id_disputed", "1")
+    page.wait_for_url("**/?disputed=1")
+    disputed = sorted(Event.objects.published().disputed().values_list("title", flat=True))
+    assert disputed
+    expect(page.locator(".card")).to_have_count(len(disputed))
+    titles = shown_titles(page)
+    assert sorted(titles) == disputed
+    for title in titles:
+        assert "disputed" in mark(page, title).first.get_attribute("aria-label")
+    assert page.locator(".axis__mark").count() == page.locator(".axis__mark--disputed").count()
+
+
+def test_the_axis_reads_without_javascript(live_server, browser, seeded):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    expect(page.locator(".axis__handles")).to_be_hidden()
+    page.locator('.axis__scale a[aria-label="Narrow to Nov"]').click()
+    page.wait_for_url("**date_from=2022-11-01&date_to=2022-11-30")
+    assert all("Nov" in text for text in page.locator(".card__date time").all_inner_texts())
+    mark(page, RAILCARS).click()
+    assert page.locator("h1").inner_text() == RAILCARS
+    context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1440])
+def test_the_seeded_axis_has_no_accessibility_violations(live_server, browser, seeded, width):
+    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    violations = axe_violations(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing sticks out
+    context.close()
+    assert violations == [], json.dumps(violations, indent=1)

@@ -4,8 +4,10 @@ BENCH <name> n=<events> p50=<ms> p95=<ms> queries=<count>
 
 The timeline caches its counts and pages until the data changes (``timeline.caching``), so a
 repeated request is served warm; each timeline measurement is also repeated with the cache
-emptied before every request, as ``<name>_cold``. Like ``timeline.wsgi``, the process freezes
-its startup objects out of the garbage collector before measuring.
+emptied before every request, as ``<name>_cold``. ``axis_cold`` and ``axis_filter_cold`` time the
+overview axis alone (its grouped counts or marks, its lanes and its layout, no HTTP and no
+rendering), cold, for every event and for the filtered view. Like ``timeline.wsgi``, the process
+freezes its startup objects out of the garbage collector before measuring.
 """
 
 import gc
@@ -15,11 +17,15 @@ import time
 from django.core.cache import cache
 from django.core.management.base import BaseCommand
 from django.db import connection
+from django.http import QueryDict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from timeline.caching import TimelineResults
+from timeline.filters import EventFilter
 from timeline.models import Event
+from timeline.querystrings import filter_key
 
 HTMX = {"HX-Request": "true", "HX-Target": "results"}
 
@@ -69,7 +75,25 @@ class Command(BaseCommand):
                 if i >= 3:  # the first requests warm caches
                     timings.append(elapsed)
                     queries = max(queries, len(captured))
-            if timings:
-                p50 = statistics.median(timings)
-                p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) > 1 else timings[0]
-                self.stdout.write(f"BENCH {name} n={events} p50={p50:.1f} p95={p95:.1f} queries={queries}")
+            self.report(name, events, timings, queries)
+        for name, params in (("axis_cold", {}), ("axis_filter_cold", filters)):
+            query = QueryDict(mutable=True)
+            query.update(params)
+            timings, queries = [], 0
+            for i in range(repeat + 3):
+                cache.clear()
+                with CaptureQueriesContext(connection) as captured:
+                    started = time.perf_counter()
+                    event_filter = EventFilter(query or None, queryset=Event.objects.published())
+                    TimelineResults(event_filter.qs, filter_key(query)).axis(*event_filter.valid_dates())
+                    elapsed = (time.perf_counter() - started) * 1000
+                if i >= 3:
+                    timings.append(elapsed)
+                    queries = max(queries, len(captured))
+            self.report(name, events, timings, queries)
+
+    def report(self, name: str, events: int, timings: list[float], queries: int):
+        if timings:
+            p50 = statistics.median(timings)
+            p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) > 1 else timings[0]
+            self.stdout.write(f"BENCH {name} n={events} p50={p50:.1f} p95={p95:.1f} queries={queries}")
