@@ -81,3 +81,16 @@ def test_source_list_shows_duplicates(admin_client):
     make_source("Copy", duplicate_of=original)
     html = admin_client.get(reverse("admin:timeline_source_changelist")).content.decode()
     assert "Copy" in html and "Original" in html
+
+
+def test_event_date_can_be_typed_in_edtf(admin_client):
+    response = admin_client.post(
+        reverse("admin:timeline_event_add"), event_form(date="2022-11-18/2022-11-19")
+    )
+    assert response.status_code == 302
+    event = Event.objects.get(slug="cargo-unloaded")
+    assert (str(event.date), event.date_precision, event.date.edtf) == (
+        "18–19 Nov 2022",
+        "day",
+        "2022-11-18/2022-11-19",
+    )

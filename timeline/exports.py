@@ -45,6 +45,7 @@ def date_json(dated) -> dict | None:
         "modifier": fuzzy.modifier.value,
         "value": fuzzy.value,
         "until": fuzzy.until,
+        "edtf": fuzzy.edtf,
         "display": str(fuzzy),
     }
 
