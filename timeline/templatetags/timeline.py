@@ -1,6 +1,8 @@
 """Small pieces of markup that repeat many times on a page (stance badges, chart bars), built in
 Python rather than through the template engine."""
 
+import json
+
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -51,3 +53,17 @@ def density_bars(chart: dict) -> str:
                 f"<title>{label}</title></rect>"
             )
     return mark_safe("".join(parts))  # labels and links are escaped above, the rest are numbers
+
+
+# Characters that could end the script element or start markup inside it, written as JSON escapes
+# (as Django's json_script does) so untrusted text cannot leave the data block.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(data: dict | None) -> str:
+    """A JSON-LD data block (``<script type="application/ld+json">``), or nothing."""
+    if not data:
+        return ""
+    text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
