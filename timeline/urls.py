@@ -11,6 +11,7 @@ urlpatterns = [
     path("statements/", views.statements, name="statements"),
     path("api/events.json", exports.events_json, name="events_json"),
     path("api/statements.json", exports.statements_json, name="statements_json"),
+    path("api/openapi.json", exports.openapi_json, name="openapi_json"),
     path("events.csv", exports.events_csv, name="events_csv"),
     path("timelinejs.json", exports.timelinejs, name="timelinejs"),
     path("feed/", feeds.event_feed, name="feed"),
