@@ -164,7 +164,7 @@ class EventAdmin(SimpleHistoryAdmin):
 class StatementAdmin(SimpleHistoryAdmin):
     form = StatementForm
     list_display = ["short_quote", "speaker", "stance", shown_date, "review", "source"]
-    list_filter = ["stance", "review", "speaker__side"]
+    list_filter = ["stance", "review", "speaker__side", "anchor_status"]
     search_fields = ["quote", "speaker__name", "speaker_name", "source__title"]
     date_hierarchy = "date_start"
     autocomplete_fields = ["speaker", "event", "source"]
@@ -175,7 +175,7 @@ class StatementAdmin(SimpleHistoryAdmin):
         "date",
         "event",
         "source",
-        ("start", "end"),
+        ("start", "end", "anchor_status"),
         "review",
     ]
     list_select_related = ["speaker", "source"]
@@ -211,7 +211,7 @@ class StatementAdmin(SimpleHistoryAdmin):
 @admin.register(Citation)
 class CitationAdmin(SimpleHistoryAdmin):
     list_display = ["event", "source", "excerpt"]
-    list_filter = ["source__outlet"]
+    list_filter = ["source__outlet", "anchor_status"]
     search_fields = ["excerpt", "event__title", "source__title"]
     autocomplete_fields = ["event", "source", "mention"]
     list_select_related = ["event", "source"]

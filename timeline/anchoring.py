@@ -83,7 +83,7 @@ def reanchor(quote: TextQuote, text: str) -> Anchor | None:
     (no match, a poor score, or two candidates that fit about as well)."""
     if not quote.exact.strip():
         return None
-    candidates = list(_exact(quote.exact, text)) or _approximate(quote.exact, text)
+    candidates = list(_exact(quote.exact, text)) or _approximate(quote, text)
     scored = sorted((_score(quote, text, *candidate) for candidate in candidates), key=lambda a: -a.score)
     if not scored or scored[0].score < MIN_SCORE:
         return None
@@ -100,9 +100,10 @@ def _exact(exact: str, text: str):
         at = text.find(exact, at + 1)
 
 
-def _approximate(exact: str, text: str) -> list[tuple[int, int, int]]:
-    """(start, end, errors) of the best approximate matches of ``exact`` in ``text`` (at most
+def _approximate(quote: TextQuote, text: str) -> list[tuple[int, int, int]]:
+    """(start, end, errors) of the best approximate matches of the quote in ``text`` (at most
     ``CANDIDATES``, not overlapping), each with at most ``MAX_ERROR_RATE`` of its length in edits."""
+    exact = quote.exact
     budget = max(1, int(len(exact) * MAX_ERROR_RATE))
     found, searched = [], text
     for _ in range(CANDIDATES):
@@ -111,7 +112,7 @@ def _approximate(exact: str, text: str) -> list[tuple[int, int, int]]:
         window = fuzz.partial_ratio_alignment(exact, searched)
         if window is None or window.score == 0:
             break
-        start, end, errors = _tighten(exact, text, window.dest_start, window.dest_end, budget)
+        start, end, errors = _tighten(quote, text, window.dest_start, window.dest_end, budget)
         if errors > budget:
             break
         found.append((start, end, errors))
@@ -120,19 +121,25 @@ def _approximate(exact: str, text: str) -> list[tuple[int, int, int]]:
     return found
 
 
-def _tighten(exact: str, text: str, start: int, end: int, budget: int) -> tuple[int, int, int]:
-    """The span near ``text[start:end]`` with the fewest edits from ``exact``, and that number."""
+def _tighten(quote: TextQuote, text: str, start: int, end: int, budget: int) -> tuple[int, int, int]:
+    """The span near ``text[start:end]`` that fits the quote and its context best (the fewest edits
+    in the quote plus in the prefix before it, then in the quote plus the suffix after it), and the
+    number of edits in the quote there."""
 
-    def distance(first, last):
-        return Levenshtein.distance(exact, text[first:last], score_cutoff=budget + 1)
+    def in_quote(first, last):
+        return Levenshtein.distance(quote.exact, text[first:last], score_cutoff=budget + 1)
 
-    start = min(
-        range(max(0, start - budget), min(len(text), start + budget) + 1), key=lambda s: distance(s, end)
-    )
-    end = min(
-        range(max(start, end - budget), min(len(text), end + budget) + 1), key=lambda e: distance(start, e)
-    )
-    return start, end, distance(start, end)
+    def before(first):
+        return Levenshtein.distance(quote.prefix, text[max(0, first - len(quote.prefix)) : first])
+
+    def after(last):
+        return Levenshtein.distance(quote.suffix, text[last : last + len(quote.suffix)])
+
+    starts = range(max(0, start - budget), min(len(text), start + budget) + 1)
+    start = min(starts, key=lambda first: in_quote(first, end) + before(first))
+    ends = range(max(start, end - budget), min(len(text), end + budget) + 1)
+    end = min(ends, key=lambda last: in_quote(start, last) + after(last))
+    return start, end, in_quote(start, end)
 
 
 def _score(quote: TextQuote, text: str, start: int, end: int, errors: int) -> Anchor:

@@ -43,6 +43,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from timeline.curation import reanchor_quotes
 from timeline.ingest.articles import Article, ReadFailure
 from timeline.ingest.mentions import DateMention as FoundMention
 from timeline.ingest.mentions import find_date_mentions
@@ -753,7 +754,7 @@ class _Loader:
         filling = target is not None and not target.text
         if not filling:
             source.title = article.title
-        source.text = article.text
+        old_text, source.text = source.text, article.text
         source.content_hash = content_hash
         source.fingerprint = encode_fingerprint(extracted.sketch)
         source.file_name = article.file_name
@@ -773,6 +774,7 @@ class _Loader:
         source.save()
         if target is not None:
             _clear_pending(source)
+            reanchor_quotes(source, old_text)
         mentions = _store_mentions(source, extracted.mentions, curated=target is not None)
         _store_statements(source, extracted.statements, extracted.mentions)
         _store_suggestions(mentions, extracted.suggestions)
