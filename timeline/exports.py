@@ -334,7 +334,7 @@ def tljs_event(request, event) -> dict:
     if sources:
         text += format_html('<ul class="sources">{}</ul>', sources)
     event_url = request.build_absolute_uri(event.get_absolute_url())
-    text += format_html('<p><a href="{}">Event page</a></p>', event_url)
+    text += format_html('<p><a rel="bookmark" href="{}">Event page</a></p>', event_url)
     data = {
         "unique_id": event.slug,
         "start_date": tljs_date(event.date_start, parts),

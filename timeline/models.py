@@ -39,7 +39,7 @@ class Anchoring(models.TextChoices):
     ANCHORED = "", "As stored"
     EXACT = "exact", "Found again exactly"
     FUZZY = "fuzzy", "Found again approximately"
-    LOST = "lost", "Not found again: check it"
+    LOST = "lost", "Not located in its source's text: check it"
 
 
 class Stance(models.TextChoices):

@@ -16,7 +16,7 @@ def anchor_field():
             ("", "As stored"),
             ("exact", "Found again exactly"),
             ("fuzzy", "Found again approximately"),
-            ("lost", "Not found again: check it"),
+            ("lost", "Not located in its source's text: check it"),
         ],
         default="",
         max_length=8,
