@@ -2,6 +2,7 @@
 events; our own TimelineJS export round-trips; bad rows are reported by line and nothing is stored."""
 
 import io
+import json
 import re
 
 import pytest
@@ -126,7 +127,9 @@ def test_a_file_that_is_not_a_timeline_is_named_in_one_line(content, problem):
 
 
 def test_json_events_are_reported_by_position():
-    content = '{"events": [{"start_date": {"year": 2022}, "text": {"headline": "ok"}}, {"text": {"headline": "x"}}]}'
+    content = json.dumps(
+        {"events": [{"start_date": {"year": 2022}, "text": {"headline": "ok"}}, {"text": {"headline": "x"}}]}
+    )
     with pytest.raises(ImportFailed, match=r"^t.json event 2: no Year$"):
         read_timeline(content, "t.json")
 
