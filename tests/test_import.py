@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
@@ -148,3 +149,62 @@ def test_the_command_imports_a_sheet_and_refuses_a_bad_one_whole(tmp_path):
         call_command("import_timeline", str(bad), stderr=err)
     assert err.getvalue().strip() == "bad.csv line 3: the start date '2024-2-30' is not a calendar date"
     assert not Event.objects.filter(title="Fine").exists()
+
+
+# --- The admin's import page --------------------------------------------------------------------
+
+IMPORT_PAGE = reverse("import_timeline")
+
+
+def upload(name, content):
+    return SimpleUploadedFile(name, content.encode("utf-8"), content_type="text/csv")
+
+
+def test_the_admin_previews_a_sheet_then_imports_it(admin_client):
+    assert 'href="/admin/import-timeline/"' in admin_client.get(reverse("admin:index")).content.decode()
+    preview = admin_client.post(IMPORT_PAGE, {"_preview": "1", "file": upload("sheet.csv", SHEET)})
+    page = preview.content.decode()
+    assert preview.status_code == 200 and "4 events to import as drafts" in page
+    assert "early Sep 2022" in page and "Rail cars &amp; trains cross" in page
+    assert not Event.objects.exists()  # a preview stores nothing
+
+    confirm = {"_import": "1", "name": "sheet.csv", "content": preview.context["confirm"]["content"].value()}
+    response = admin_client.post(IMPORT_PAGE, confirm)
+    assert response.status_code == 302 and "status__exact=draft" in response["Location"]
+    assert Event.objects.filter(status=Event.Status.DRAFT).count() == 4
+
+
+def test_the_admin_lists_every_bad_row_and_imports_nothing(admin_client):
+    bad = (
+        HEADER
+        + "20x2,,,,,,,,,One,,,,,,,,\n2022,,,,,,,,,<script>alert(1)</script>,,,,,,,,\n,,,,,,,,,Two,,,,,,,,\n"
+    )
+    response = admin_client.post(IMPORT_PAGE, {"_preview": "1", "file": upload("bad.csv", bad)})
+    page = response.content.decode()
+    assert "bad.csv line 2: the start date &#x27;20x2&#x27; is not a calendar date" in page
+    assert "bad.csv line 4: no Year" in page
+    assert "Nothing was imported" in page
+    assert not Event.objects.exists()
+
+
+def test_the_preview_escapes_what_the_sheet_says(admin_client):
+    hostile = (
+        HEADER
+        + '2022,,,,,,,,,&lt;b&gt;x&lt;/b&gt;<img src=x onerror=alert(1)>,,"javascript:alert(2)",,,,,,\n'
+    )
+    page = admin_client.post(
+        IMPORT_PAGE, {"_preview": "1", "file": upload("h.csv", hostile)}
+    ).content.decode()
+    assert "1 event to import" in page
+    assert (
+        "&lt;b&gt;x&lt;/b&gt;" in page
+        and "<img" not in page
+        and "javascript:" not in page.split("<textarea")[0]
+    )
+
+
+def test_the_import_page_needs_the_right_to_add_events(client, django_user_model):
+    assert client.get(IMPORT_PAGE).status_code == 302  # to the login page
+    staff = django_user_model.objects.create_user("viewer", password="x", is_staff=True)
+    client.force_login(staff)
+    assert client.get(IMPORT_PAGE).status_code == 403

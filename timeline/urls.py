@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import path
 
 from timeline import exports, feeds, views
+from timeline.admin_import import import_timeline_view
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),
@@ -15,5 +16,6 @@ urlpatterns = [
     path("events.csv", exports.events_csv, name="events_csv"),
     path("timelinejs.json", exports.timelinejs, name="timelinejs"),
     path("feed/", feeds.event_feed, name="feed"),
+    path("admin/import-timeline/", admin.site.admin_view(import_timeline_view), name="import_timeline"),
     path("admin/", admin.site.urls),
 ]
