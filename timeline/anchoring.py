@@ -5,8 +5,9 @@ the exact words with a little context either side (``TextQuote``) and its charac
 source's text is loaded again with changes, ``reanchor`` looks for the passage in the new text: the
 exact words first (the occurrence whose context and position fit best), then an approximate match
 with a bounded number of errors (rapidfuzz's alignment and edit distance), scored as Hypothesis's
-client scores its matches: on the quote, the prefix, the suffix and the position. A match it is not confident of
-is refused (None), so a curator checks it rather than a citation pointing at the wrong words.
+client scores its matches: on the quote, the prefix, the suffix and the position. A match it is not
+confident of is refused (None), so a curator checks it rather than a citation pointing at the wrong
+words.
 Nothing here knows about the database.
 """
 
