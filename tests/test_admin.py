@@ -118,3 +118,16 @@ def test_history_pages_answer_404_for_ids_that_are_no_ids(admin_client, one_of_e
     assert admin_client.get(base + path.format(pk=event.pk)).status_code == 404
     version = event.history.first().history_id
     assert admin_client.get(base + f"{event.pk}/history/{version}/").status_code == 200
+
+
+def test_event_date_can_be_typed_in_edtf(admin_client):
+    response = admin_client.post(
+        reverse("admin:timeline_event_add"), event_form(date="2022-11-18/2022-11-19")
+    )
+    assert response.status_code == 302
+    event = Event.objects.get(slug="cargo-unloaded")
+    assert (str(event.date), event.date_precision, event.date.edtf) == (
+        "18–19 Nov 2022",
+        "day",
+        "2022-11-18/2022-11-19",
+    )

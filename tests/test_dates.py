@@ -1,10 +1,12 @@
 """The date logic: display, ISO values, covered periods and curator input. No database."""
 
+import re
 from datetime import date
 
+import edtf
 import pytest
 
-from timeline.dates import FuzzyDate, Modifier, Precision, parse_iso, parse_period
+from timeline.dates import EDTF_EXAMPLES, FuzzyDate, Modifier, Precision, parse_iso, parse_period
 
 
 @pytest.mark.parametrize(
@@ -110,3 +112,28 @@ def test_modifier_and_precision_are_kept():
 def test_end_before_start_is_refused():
     with pytest.raises(ValueError):
         FuzzyDate(date(2022, 11, 19), date(2022, 11, 18))
+
+
+@pytest.mark.parametrize(("typed", "value"), EDTF_EXAMPLES)
+def test_edtf_values_are_valid_cover_the_same_days_and_read_back(typed, value):
+    parsed = parse_period(typed)
+    assert parsed.edtf == value
+    checked = edtf.parse_edtf(value)  # the reference implementation accepts it
+    assert date(*checked.lower_strict()[:3]) == parsed.start
+    if parsed.precision is not Precision.SEASON or parsed.start.month != 12:
+        # (the edtf library ends a winter with its December; ours runs to the end of February)
+        assert date(*checked.upper_strict()[:3]) == parsed.end
+    again = parse_period(value)  # the curator's date field takes EDTF too
+    assert (again.start, again.end, again.modifier == Modifier.ABOUT) == (
+        parsed.start,
+        parsed.end,
+        parsed.modifier == Modifier.ABOUT,
+    )
+
+
+@pytest.mark.parametrize(
+    "bad", ["2022-13", "2022-11-31", "2022-21/2022-11", "2020/2019", "2019~/2020", "199X/"]
+)
+def test_malformed_edtf_is_refused_naming_the_input(bad):
+    with pytest.raises(ValueError, match=re.escape(bad)):
+        parse_period(bad)

@@ -5,8 +5,10 @@ import html
 import io
 import json
 import xml.etree.ElementTree as ET
+from datetime import date
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+import edtf
 import pytest
 from django.urls import reverse
 
@@ -79,6 +81,7 @@ def test_events_json_round_trips(client, story):
         "modifier": "",
         "value": "2022-11-02",
         "until": None,
+        "edtf": "2022-11-02",
         "display": "2 Nov 2022",
     }
     assert item["thread"] == {"slug": "rail", "name": "Rail shipments"}
@@ -326,3 +329,33 @@ def test_every_export_takes_the_disputed_filter(client, story, url):
     markup = client.get(url, {"disputed": "1"}).content.decode()
     assert "Covert shell shipments" in markup  # alleged and denied
     assert "Rail cars cross" not in markup and "Purchase reports" not in markup
+
+
+# --- EDTF ---------------------------------------------------------------------------------------
+
+
+def api_dates(client, url):
+    """Every date object of every row of a paginated JSON export (rows and their statements)."""
+    dates = []
+    for row in client.get(url, {"page_size": 500}).json()["results"]:
+        dates.append(row["date"])
+        dates.extend(statement["date"] for statement in row.get("statements", []))
+    return [value for value in dates if value is not None]
+
+
+@pytest.mark.parametrize("url", [EVENTS_JSON, STATEMENTS_JSON])
+def test_every_exported_date_of_the_seed_timeline_is_valid_edtf_covering_its_days(client, seeded, url):
+    dates = api_dates(client, url)
+    assert len(dates) >= 10  # the seed's 33 events; its dated accepted statements
+    for value in dates:
+        parsed = edtf.parse_edtf(value["edtf"])
+        assert date(*parsed.lower_strict()[:3]).isoformat() == value["start"], value
+        assert date(*parsed.upper_strict()[:3]).isoformat() == value["end"], value
+
+
+def test_edtf_in_the_json_for_uncertain_dates(client, story):
+    by_title = {row["title"]: row["date"] for row in client.get(EVENTS_JSON).json()["results"]}
+    assert by_title["Purchase reports"]["edtf"] == "2022-09-01/2022-09-10"
+    assert by_title["Rail cars cross"]["edtf"] == "2022-11-18/2022-11-19"
+    assert by_title["Photo"]["edtf"] == "2023-01"
+    assert by_title["Wagner year"]["edtf"] == "2023"

@@ -245,7 +245,7 @@ class EventAdmin(HistoryAdmin):
 class StatementAdmin(WithoutTexts, HistoryAdmin):
     form = StatementForm
     list_display = ["short_quote", "speaker", "stance", shown_date, "review", "source"]
-    list_filter = ["stance", "review", "speaker__side"]
+    list_filter = ["stance", "review", "speaker__side", "anchor_status"]
     search_fields = ["quote", "speaker__name", "speaker_name", "source__title"]
     date_hierarchy = "date_start"
     autocomplete_fields = ["speaker", "event", "source"]
@@ -256,7 +256,7 @@ class StatementAdmin(WithoutTexts, HistoryAdmin):
         "date",
         "event",
         "source",
-        ("start", "end"),
+        ("start", "end", "anchor_status"),
         "review",
     ]
     list_select_related = ["speaker", "source"]
@@ -297,7 +297,7 @@ def shortened(text: str, length: int = 90) -> str:
 @admin.register(Citation)
 class CitationAdmin(WithoutTexts, HistoryAdmin):
     list_display = ["event", "source", "short_excerpt"]
-    list_filter = ["source__outlet"]
+    list_filter = ["source__outlet", "anchor_status"]
     search_fields = ["excerpt", "event__title", "source__title"]
     autocomplete_fields = ["event", "source", "mention"]
     list_select_related = ["event", "source"]

@@ -7,18 +7,22 @@ goes through ``save()`` so django-simple-history records it with the request's u
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import transaction
 
 from timeline import suggest
+from timeline.anchoring import TextQuote, reanchor
 from timeline.models import (
     Actor,
+    Anchoring,
     Citation,
     DateMention,
     Event,
     Review,
+    Source,
     Statement,
     SuggestedCitation,
     Thread,
@@ -295,3 +299,45 @@ def merge_events(keep: Event, other: Event) -> MergeResult:
         other.status = Event.Status.DRAFT
         other.save()
     return MergeResult(keep, other, moved, published)
+
+
+# --- Re-anchoring after a source's text changes -----------------------------------------------
+
+REANCHORED_REASON = "re-anchored after the source's text changed"
+
+
+def reanchor_quotes(source: Source, old_text: str) -> Counter:
+    """After ``source``'s text was replaced (an edited article loaded again, or the text of a curated
+    source filled in), find each of its citations and reviewed statements in the new text, from its
+    old words and context (``timeline.anchoring``). One found exactly or with confidence points at
+    its new place (its words follow the text's, if edited); one that is not is flagged ``lost``, its
+    offsets cleared, for a curator to check in the review queue. Returns the count per status."""
+    counts = Counter()
+    citations = [(citation, "excerpt") for citation in source.citations.all()]
+    statements = [(statement, "quote") for statement in source.statements.exclude(review=Review.PENDING)]
+    for item, words_field in citations + statements:
+        quote = _stored_quote(item, getattr(item, words_field), old_text)
+        anchor = reanchor(quote, source.text)
+        if anchor is not None and words_field == "excerpt" and anchor.exact != item.excerpt:
+            # Its new words may be those of another citation of the same event and source.
+            taken = Citation.objects.filter(event=item.event_id, source=source, excerpt=anchor.exact)
+            anchor = None if taken.exclude(pk=item.pk).exists() else anchor
+        if anchor is None:
+            item.start = item.end = None
+            item.anchor_status = Anchoring.LOST
+        else:
+            item.start, item.end = anchor.start, anchor.end
+            setattr(item, words_field, anchor.exact)
+            item.anchor_status = Anchoring.EXACT if anchor.is_exact else Anchoring.FUZZY
+        item._change_reason = REANCHORED_REASON
+        item.save(update_fields=["start", "end", words_field, "anchor_status"])
+        counts[item.anchor_status] += 1
+    return counts
+
+
+def _stored_quote(item: Citation | Statement, words: str, old_text: str) -> TextQuote:
+    """The passage as it was: its words and context in the old text when its offsets held there,
+    else only its words (a curated citation of a source whose text was not stored yet)."""
+    if item.start is not None and item.end is not None and old_text[item.start : item.end] == words:
+        return TextQuote.in_text(old_text, item.start, item.end)
+    return TextQuote(words)

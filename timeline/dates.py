@@ -173,6 +173,27 @@ class FuzzyDate:
     def __str__(self) -> str:
         return self.modifier_text + self.period_text
 
+    @property
+    def edtf(self) -> str:
+        """The date in the Extended Date/Time Format (ISO 8601-2): "2022-11", "2019~", "2022-21"
+        (spring), "2022-33" (first quarter), "199X", "2022-11-18/2022-11-19". Dates EDTF has no
+        word for ("early Sep 2022", a week) are written as the days they cover
+        ("2022-09-01/2022-09-10"); "about" marks each end as approximate ("2019~/2020~")."""
+        approximate = "~" if self.modifier is Modifier.ABOUT else ""
+        as_days = self.modifier in (Modifier.EARLY, Modifier.MID, Modifier.LATE) or (
+            self.precision is Precision.WEEK
+            # EDTF qualifies only days, months, years and a single unspecified decade.
+            or (approximate and self.precision in (Precision.SEASON, Precision.QUARTER))
+            or (approximate and self.precision is Precision.DECADE and self.is_range)
+        )
+        if as_days:
+            first, last = self.start.isoformat(), self.end.isoformat()
+            return f"{first}{approximate}" if first == last else f"{first}{approximate}/{last}{approximate}"
+        first = edtf_period(self.start, self.precision) + approximate
+        if not self.is_range:
+            return first
+        return f"{first}/{edtf_period(self.end, self.precision)}{approximate}"
+
 
 def iso_value(day: date, precision: Precision) -> str:
     """Write ``day`` as an ISO 8601 / TimeML value cut to ``precision``."""
@@ -192,6 +213,94 @@ def iso_value(day: date, precision: Precision) -> str:
     if precision is Precision.YEAR:
         return f"{day.year:04d}"
     return f"{day.year // 10:03d}"
+
+
+# EDTF's season codes (Level 1) and ISO 8601-2's quarters (Level 2), by the month a period starts.
+EDTF_SEASONS = {3: 21, 6: 22, 9: 23, 12: 24}
+EDTF_QUARTERS = {1: 33, 4: 34, 7: 35, 10: 36}
+
+
+# How each kind of date is written in EDTF: (as a curator types it, its EDTF value). Tests check
+# every value with the edtf library and read each back.
+EDTF_EXAMPLES = [
+    ("18 Nov 2022", "2022-11-18"),
+    ("18–19 Nov 2022", "2022-11-18/2022-11-19"),
+    ("Nov 2022", "2022-11"),
+    ("Nov – Dec 2022", "2022-11/2022-12"),
+    ("2023", "2023"),
+    ("2017–2019", "2017/2019"),
+    ("early Sep 2022", "2022-09-01/2022-09-10"),
+    ("late 2022", "2022-09-01/2022-12-31"),
+    ("about 2019", "2019~"),
+    ("about Sep 2022", "2022-09~"),
+    ("about 18 Nov 2022", "2022-11-18~"),
+    ("spring 2022", "2022-21"),
+    ("winter 2022", "2022-24"),
+    ("Q3 1998", "1998-35"),
+    ("about Q3 1998", "1998-07-01~/1998-09-30~"),
+    ("1990s", "199X"),
+    ("1990s–2000s", "199X/200X"),
+    ("week of 14 Nov 2022", "2022-11-14/2022-11-20"),
+]
+
+
+def edtf_period(day: date, precision: Precision) -> str:
+    """The EDTF value of the period of ``precision`` containing ``day`` (not for weeks)."""
+    start = period_bounds(day, precision)[0]
+    if precision is Precision.SEASON:
+        return f"{start.year:04d}-{EDTF_SEASONS[start.month]}"
+    if precision is Precision.QUARTER:
+        return f"{start.year:04d}-{EDTF_QUARTERS[start.month]}"
+    if precision is Precision.DECADE:
+        return f"{start.year // 10:03d}X"
+    if precision is Precision.WEEK:
+        raise ValueError("EDTF has no weeks: write a week as the interval of its days")
+    return iso_value(start, precision)
+
+
+_EDTF_PART = re.compile(
+    r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<about>~)?"
+    r"|(?P<decade>\d{3})X(?P<decade_about>~)?"
+)
+
+
+def parse_edtf(text: str) -> FuzzyDate:
+    """Read the EDTF values ``FuzzyDate.edtf`` writes: a day, month, year, season (21–24), quarter
+    (33–36) or decade ("199X"), each optionally approximate ("~"), or an interval of two of them
+    of the same precision. Raises ``ValueError`` naming the input on anything else."""
+    value = text.strip()
+    parts = value.split("/")
+    try:
+        if len(parts) > 2:
+            raise ValueError(value)
+        points = [_parse_edtf_point(part) for part in parts]
+    except ValueError:
+        raise ValueError(f"{value!r} is not an EDTF date this timeline understands") from None
+    (start, precision, about), (end, end_precision, end_about) = points[0], points[-1]
+    if end_precision is not precision or about != end_about or end < start:
+        raise ValueError(f"{value!r} is not an interval of two periods of the same precision, in order")
+    return FuzzyDate.of(start, precision, Modifier.ABOUT if about else "", until=end)
+
+
+def _parse_edtf_point(text: str) -> tuple[date, Precision, bool]:
+    match = _EDTF_PART.fullmatch(text)
+    if not match:
+        raise ValueError(text)
+    if match["decade"]:
+        return date(int(match["decade"]) * 10, 1, 1), Precision.DECADE, bool(match["decade_about"])
+    year, month, day, about = int(match["year"]), match["month"], match["day"], bool(match["about"])
+    if day:
+        return date(year, int(month), int(day)), Precision.DAY, about
+    if not month:
+        return date(year, 1, 1), Precision.YEAR, about
+    code = int(month)
+    seasons = {code: first for first, code in EDTF_SEASONS.items()}
+    quarters = {code: first for first, code in EDTF_QUARTERS.items()}
+    if code in seasons and not about:
+        return date(year, seasons[code], 1), Precision.SEASON, about
+    if code in quarters and not about:
+        return date(year, quarters[code], 1), Precision.QUARTER, about
+    return date(year, code, 1), Precision.MONTH, about
 
 
 _ISO_PATTERNS = [
@@ -307,9 +416,14 @@ _POINT_PATTERNS = [
 ]
 
 
+# What only EDTF writes: an approximate "~", a decade's "X", or an interval with "/" between values.
+_EDTF_LIKE = re.compile(r"[\dX~]+(?:-[\d~]+)*(?:/[\dX~]+(?:-[\d~]+)*)?")
+
+
 def parse_period(text: str) -> FuzzyDate:
     """Read a date as a curator writes it ("early September 2022", "18–19 Nov 2022",
-    "Dec 2022 – Apr 2023", "Jan 2023", "2017", "Q3 1998", "1990s").
+    "Dec 2022 – Apr 2023", "Jan 2023", "2017", "Q3 1998", "1990s"), or in EDTF ("2022-11-18/2022-11-19",
+    "2019~", "2022-21"; see ``parse_edtf``).
 
     Raises ``ValueError`` with a message naming the input when it is not a date.
     """
@@ -317,6 +431,11 @@ def parse_period(text: str) -> FuzzyDate:
     cleaned = typed.strip(" .,")
     if not cleaned:
         raise ValueError("enter a date, such as “18 Nov 2022”, “early Sep 2022” or “2017”")
+    if _EDTF_LIKE.fullmatch(cleaned):
+        try:
+            return parse_edtf(cleaned)
+        except ValueError:
+            pass
     modifier = Modifier.NONE
     match = _MODIFIER_RE.match(cleaned)
     if match:

@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.views.decorators.http import require_safe
 
+from timeline import openapi
+from timeline.anchoring import TextQuote
 from timeline.dates import Precision
 from timeline.feeds import event_feed
 from timeline.filters import EventFilter, StatementFilter
@@ -50,6 +52,7 @@ def date_json(dated) -> dict | None:
         "modifier": fuzzy.modifier.value,
         "value": fuzzy.value,
         "until": fuzzy.until,
+        "edtf": fuzzy.edtf,
         "display": str(fuzzy),
     }
 
@@ -88,6 +91,31 @@ def actor_json(request, actor) -> dict | None:
     }
 
 
+WEB_ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+
+def annotation_json(request, item, passage: str, anchor: str, body_url: str | None) -> dict:
+    """A citation or statement as a W3C Web Annotation of its source: the passage by its words and
+    context (TextQuoteSelector) and by its offsets (TextPositionSelector), when the source's text
+    is stored. ``item`` carries the ``quote_*`` annotations of ``with_quote_context``."""
+    source = item.source
+    page = request.build_absolute_uri(source.get_absolute_url())
+    if item.start is not None and getattr(item, "quote_exact", None):
+        quote = TextQuote(item.quote_exact, item.quote_prefix, item.quote_suffix, item.start, item.end)
+    else:
+        quote = TextQuote(passage)
+    data = {
+        "@context": WEB_ANNOTATION_CONTEXT,
+        "id": f"{page}#{anchor}",
+        "type": "Annotation",
+        "motivation": "linking",
+        "target": {"source": source.url or page, "selector": quote.selectors()},
+    }
+    if body_url:
+        data["body"] = {"type": "SpecificResource", "source": request.build_absolute_uri(body_url)}
+    return data
+
+
 def statement_json(request, statement, with_event=False) -> dict:
     data = {
         "id": statement.pk,
@@ -100,6 +128,9 @@ def statement_json(request, statement, with_event=False) -> dict:
         "source": source_json(request, statement.source),
         "start": statement.start,
         "end": statement.end,
+        "annotation": annotation_json(
+            request, statement, statement.quote, f"s{statement.pk}", statement_body_url(statement)
+        ),
     }
     if with_event:
         event = statement.event
@@ -113,6 +144,13 @@ def statement_json(request, statement, with_event=False) -> dict:
             else None
         )
     return data
+
+
+def statement_body_url(statement) -> str | None:
+    """What a statement is about: its (published) event, else its speaker."""
+    if statement.event_id and statement.event.status == Event.Status.PUBLISHED:
+        return statement.event.get_absolute_url()
+    return statement.speaker.get_absolute_url() if statement.speaker_id else None
 
 
 def event_json(request, event) -> dict:
@@ -138,6 +176,9 @@ def event_json(request, event) -> dict:
                 "start": citation.start,
                 "end": citation.end,
                 "source": source_json(request, citation.source),
+                "annotation": annotation_json(
+                    request, citation, citation.excerpt, f"c{citation.pk}", event.get_absolute_url()
+                ),
             }
             for citation in event.citations.all()
         ],
@@ -298,7 +339,7 @@ def tljs_event(request, event) -> dict:
     if sources:
         text += format_html('<ul class="sources">{}</ul>', sources)
     event_url = request.build_absolute_uri(event.get_absolute_url())
-    text += format_html('<p><a href="{}">Event page</a></p>', event_url)
+    text += format_html('<p><a rel="bookmark" href="{}">Event page</a></p>', event_url)
     data = {
         "unique_id": event.slug,
         "start_date": tljs_date(event.date_start, parts),
@@ -334,6 +375,12 @@ def timelinejs(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+@require_safe
+def openapi_json(request):
+    """The OpenAPI document of the JSON API (``timeline.openapi``)."""
+    return JsonResponse(openapi.document(), json_dumps_params={"ensure_ascii": False})
 
 
 # The formats

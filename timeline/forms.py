@@ -13,13 +13,15 @@ from timeline.dates import FuzzyDate, parse_period
 
 
 class FuzzyDateField(forms.CharField):
-    """A date typed as a person writes it ("early September 2022", "18-19 Nov 2022", "2017")."""
+    """A date typed as a person writes it ("early September 2022", "18-19 Nov 2022", "2017") or in
+    EDTF ("2022-11-18/2022-11-19", "2019~")."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 100)
         kwargs.setdefault(
             "help_text",
-            "As you would write it: “18 Nov 2022”, “18–19 Nov 2022”, “early Sep 2022”, “Jan 2023”, “2017”.",
+            "As you would write it: “18 Nov 2022”, “18–19 Nov 2022”, “early Sep 2022”, “Jan 2023”, “2017”, "
+            "or EDTF (“2022-11-18/2022-11-19”, “2019~”).",
         )
         super().__init__(**kwargs)
 

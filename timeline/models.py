@@ -14,13 +14,14 @@ from datetime import date
 
 from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest, Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from timeline.anchoring import CONTEXT_CHARS
 from timeline.dates import FuzzyDate, Modifier, Precision
 from timeline.search import matching_event_ids
 from timeline.vocabulary import DateSource, Stance
@@ -32,6 +33,16 @@ class Review(models.TextChoices):
     PENDING = "pending", "Awaiting review"
     ACCEPTED = "accepted", "Accepted"
     DISMISSED = "dismissed", "Dismissed"
+
+
+class Anchoring(models.TextChoices):
+    """Whether a citation's or statement's offsets still point at its words after the source's text
+    was loaded again with changes (see ``timeline.anchoring``)."""
+
+    ANCHORED = "", "As stored"
+    EXACT = "exact", "Found again exactly"
+    FUZZY = "fuzzy", "Found again approximately"
+    LOST = "lost", "Not located in its source's text: check it"
 
 
 PRECISION_CHOICES = [(p.value, p.value.capitalize()) for p in Precision]
@@ -465,11 +476,15 @@ class EventQuerySet(models.QuerySet):
                 queryset=Statement.objects.accepted()
                 .select_related("speaker", *sources)
                 .defer(*texts)
+                .with_quote_context()
                 # event_id first keeps SQLite on the (event, review) index instead of walking
                 # every accepted statement in date order.
                 .order_by("event_id", "date_start", "pk"),
             ),
-            models.Prefetch("citations", queryset=Citation.objects.select_related(*sources).defer(*texts)),
+            models.Prefetch(
+                "citations",
+                queryset=Citation.objects.select_related(*sources).defer(*texts).with_quote_context(),
+            ),
         )
 
     def for_export(self):
@@ -606,6 +621,28 @@ def unique_slug(model: type[models.Model], text: str, max_length: int = 280) -> 
     return slug
 
 
+def quote_context():
+    """Annotations of a citation or statement query: ``quote_exact``, ``quote_prefix`` and
+    ``quote_suffix``, its words and the ``CONTEXT_CHARS`` either side in its source's text, cut out
+    by the database so the texts themselves are never read (None without offsets)."""
+    text = models.F("source__text")
+    before = Greatest(models.F("start") - CONTEXT_CHARS, models.Value(0))
+    return {
+        "quote_exact": Substr(text, models.F("start") + 1, models.F("end") - models.F("start")),
+        "quote_prefix": Substr(text, before + 1, models.F("start") - before),
+        "quote_suffix": Substr(text, models.F("end") + 1, CONTEXT_CHARS),
+    }
+
+
+class CitationQuerySet(models.QuerySet):
+    def with_quote_context(self):
+        return self.annotate(**quote_context())
+
+    def to_check(self):
+        """Citations whose passage was not found again when their source's text changed."""
+        return self.filter(anchor_status=Anchoring.LOST)
+
+
 class Citation(models.Model):
     """An event backed by a source, with the passage that supports it."""
 
@@ -619,7 +656,12 @@ class Citation(models.Model):
     mention = models.ForeignKey(
         "DateMention", null=True, blank=True, on_delete=models.SET_NULL, related_name="citations"
     )
+    anchor_status = models.CharField(
+        "anchoring", max_length=8, choices=Anchoring.choices, blank=True, default=Anchoring.ANCHORED
+    )
     history = HistoricalRecords()
+
+    objects = CitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["source__published", "pk"]
@@ -635,6 +677,13 @@ class Citation(models.Model):
 
 
 class StatementQuerySet(models.QuerySet):
+    def with_quote_context(self):
+        return self.annotate(**quote_context())
+
+    def to_check(self):
+        """Statements whose quote was not found again when their source's text changed."""
+        return self.filter(anchor_status=Anchoring.LOST)
+
     def accepted(self):
         return self.filter(review=Review.ACCEPTED)
 
@@ -649,6 +698,7 @@ class StatementQuerySet(models.QuerySet):
             self.public()
             .select_related("speaker", "event", "source__outlet", "source__duplicate_of__outlet")
             .defer("source__text", "source__duplicate_of__text")
+            .with_quote_context()
             .order_by(models.F("date_start").asc(nulls_last=True), "pk")
         )
 
@@ -693,6 +743,9 @@ class Statement(FuzzyDated):
     )
     end = models.PositiveIntegerField(null=True, blank=True)
     review = models.CharField(max_length=10, choices=Review.choices, default=Review.PENDING)
+    anchor_status = models.CharField(
+        "anchoring", max_length=8, choices=Anchoring.choices, blank=True, default=Anchoring.ANCHORED
+    )
     history = HistoricalRecords()
 
     objects = StatementQuerySet.as_manager()

@@ -19,7 +19,8 @@ POSTGRES_EVENTS = "SELECT event_id FROM timeline_event_search WHERE document @@ 
 
 def search_words(text: str) -> list[str]:
     """The words of a search box's text, lower-cased, at most ``MAX_WORDS``."""
-    return re.findall(r"\w+", text.lower())[:MAX_WORDS]
+    # Letters and digits only: the indexes (FTS5, PostgreSQL's parser) also split words at "_".
+    return re.findall(r"[^\W_]+", text.lower())[:MAX_WORDS]
 
 
 def _sqlite_match(words: list[str]) -> str:

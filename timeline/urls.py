@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.urls import path
 
-from timeline import views
+from timeline import exports, views
+from timeline.admin_import import import_timeline_view
 from timeline.exports import EVENT_FORMATS, STATEMENT_FORMATS
 
 urlpatterns = [
@@ -11,5 +12,7 @@ urlpatterns = [
     path("actors/<slug:slug>/", views.actor_detail, name="actor_detail"),
     path("statements/", views.statements, name="statements"),
     *(path(export.path, export.view, name=export.name) for export in [*EVENT_FORMATS, *STATEMENT_FORMATS]),
+    path("api/openapi.json", exports.openapi_json, name="openapi_json"),
+    path("admin/import-timeline/", admin.site.admin_view(import_timeline_view), name="import_timeline"),
     path("admin/", admin.site.urls),
 ]

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
+from timeline import jsonld
 from timeline.caching import TimelineResults
 from timeline.dates import Precision
 from timeline.exports import EVENT_FORMATS, STATEMENT_FORMATS
@@ -127,6 +128,7 @@ def event_detail(request, slug, partial):
         "claims": [s for s in statements if s.stance in (Stance.ALLEGATION, Stance.CONFIRMATION)],
         "denials": [s for s in statements if s.stance == Stance.DENIAL],
         "assessments": [s for s in statements if s.stance == Stance.ASSESSMENT],
+        "jsonld": jsonld.event_page(request, event, statements),
         "previous_event": Event.objects.published().before(event).last(),
         "next_event": Event.objects.published().after(event).first(),
     }
@@ -148,6 +150,7 @@ def source_detail(request, pk):
         "source_url": safe_url(source.url),
         "citations": citations,
         "statements": statements,
+        "jsonld": jsonld.article_page(request, source, statements),
     }
     if source.text:
         mentions = (

@@ -46,6 +46,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from timeline.curation import reanchor_quotes
 from timeline.ingest import translation
 from timeline.ingest.articles import Article, ReadFailure
 from timeline.ingest.mentions import DateMention as FoundMention
@@ -782,8 +783,9 @@ class _Loader:
         """Store the article, and say how many statements repeated reviewed ones. Everything is found,
         dated, ranked and checked before: the transaction, which on SQLite holds the database's write
         lock, only writes."""
+        old_text = target.text if target is not None else ""
         source = self._source_row(article, target, extracted, content_hash, copies)
-        return self._store(source, article, target, extracted, copied_by)
+        return self._store(source, old_text, article, target, extracted, copied_by)
 
     def _source_row(self, article, target, extracted: _Extracted, content_hash, copies) -> Source:
         """The Source to save, checked, with everything but its outlet (found or created when stored)."""
@@ -810,12 +812,17 @@ class _Loader:
         return source
 
     @transaction.atomic
-    def _store(self, source: Source, article, target, extracted: _Extracted, copied_by) -> tuple[Source, int]:
+    def _store(
+        self, source: Source, old_text: str, article, target, extracted: _Extracted, copied_by
+    ) -> tuple[Source, int]:
+        """Write the checked ``source`` and what was found in it; ``old_text`` is the text it replaces,
+        which its citations and statements are re-anchored from."""
         if source.outlet_id is None and article.outlet:
             source.outlet = _outlet(article.outlet)
         source.save()
         if target is not None:
             _clear_pending(source)
+            reanchor_quotes(source, old_text)
         mentions = _store_mentions(source, extracted.mentions, curated=target is not None)
         repeats = _store_statements(source, extracted.statements, extracted.statement_dates)
         _store_suggestions(mentions, extracted.suggestions)

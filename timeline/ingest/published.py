@@ -56,13 +56,19 @@ class Published:
 
 def find_dateline(text: str) -> date | None:
     """A full date written as a dateline or timestamp line in the first or last lines of ``text``."""
+    found = find_dateline_line(text)
+    return found[1] if found else None
+
+
+def find_dateline_line(text: str) -> tuple[str, date] | None:
+    """The dateline or timestamp line of ``text`` (first or last lines), with its date."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line in lines[:_DATELINE_LINES] + lines[-_DATELINE_LINES:]:
         if len(line) > _DATELINE_MAX_CHARS:
             continue
         day = _dateline_date(line)
         if day is not None:
-            return day
+            return line, day
     return None
 
 

@@ -1,6 +1,7 @@
 """Small pieces of markup that repeat many times on a page (stance badges, the axis's marks), built
 in Python rather than through the template engine."""
 
+import json
 from datetime import timedelta
 
 from babel import Locale, UnknownLocaleError
@@ -341,3 +342,17 @@ def axis_legend(axis: Axis) -> str:
         items.append(f"<li>{legend_shape(stance)}{escape(label)}</li>")
     items.append(f"<li>{legend_shape('disputed')}Disputed: alleged and denied</li>")
     return '<ul class="axis__legend" aria-label="Key">' + "".join(items) + "</ul>"
+
+
+# Characters that could end the script element or start markup inside it, written as JSON escapes
+# (as Django's json_script does) so untrusted text cannot leave the data block.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(data: dict | None) -> str:
+    """A JSON-LD data block (``<script type="application/ld+json">``), or nothing."""
+    if not data:
+        return ""
+    text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
