@@ -320,6 +320,29 @@ def test_a_korean_article_and_its_translation_are_one_independent_source(event):
         s.suggestions.exists() for s in Source.objects.get(pk=english["source"]).mentions.all()
     )
 
+    # Their dates, read in their own language, and the event they suggest although no word is shared.
+    assert [(m["text"], m["value"], m["until"], m["modifier"]) for m in korean["mentions"]] == [
+        ("13일", "2023-10-13", None, ""),
+        ("9월 7일부터 10월 1일", "2023-09-07", "2023-10-01", ""),
+        ("8월 말", "2023-08", None, "late"),
+        ("14일", "2023-10-14", None, ""),
+    ]
+    range_mention = Source.objects.get(pk=korean["source"]).mentions.get(text="9월 7일부터 10월 1일")
+    assert [s.event for s in range_mention.suggestions.all()] == [event]
+    assert [(m["text"], m["value"], m["modifier"]) for m in ukrainian["mentions"]] == [
+        ("серпня", "2023-08", ""),
+        ("понеділок, 20 листопада", "2023-11-20", ""),
+        ("від початку вересня", "2023-09", "early"),
+        ("жовтні", "2023-10", ""),
+    ]
+    early_september = Source.objects.get(pk=ukrainian["source"]).mentions.get(text="від початку вересня")
+    assert [s.event for s in early_september.suggestions.all()] == [event]
+    assert (
+        not Source.objects.get(pk=ukrainian["source"])
+        .mentions.get(text__contains="листопада")
+        .suggestions.exists()
+    )
+
     assert (ukrainian["status"], ukrainian["language"], ukrainian["translation_of"]) == ("loaded", "uk", None)
     assert [(s["speaker"], s["stance"]) for s in ukrainian["statements"]] == [
         ("Андрій Юсов", "allegation"),

@@ -61,6 +61,21 @@ def test_an_undated_mention_is_ranked_by_its_words():
     assert [pk for pk, _ in rank(None, topic_words(SENTENCE), events, rarity, limit=5)] == [1]
 
 
+def test_a_sentence_in_another_language_is_ranked_by_its_dates_alone():
+    sentence = "북한이 9월 7일부터 10월 1일 사이에 러시아에 컨테이너를 보냈다"
+    assert suggest.sentence_words(sentence, "ko") is None
+    assert suggest.sentence_words(SENTENCE, "en") == topic_words(SENTENCE)
+    events = [
+        event(1, "7 Sep 2023 - 1 Oct 2023", "Containers of munitions"),
+        event(2, "Sep 2023", "Kim meets Putin"),
+        event(3, "18 Nov 2022", "Rail shipments"),
+    ]
+    ranked = rank(span("7 Sep 2023 - 1 Oct 2023"), None, events, Rarity(events), 5)
+    assert [pk for pk, _ in ranked] == [1, 2]  # a date a year away is not offered
+    assert ranked[0][1] == pytest.approx(suggest.FOREIGN_WORD_FIT**0.5)
+    assert rank(None, None, events, Rarity(events), 5) == []  # neither words nor a date
+
+
 def test_ties_rank_by_start_then_end_then_id():
     events = [
         event(3, "19 Nov 2022", "Shells shipped by rail"),
@@ -101,13 +116,13 @@ def test_the_index_reads_only_the_events_near_a_mention_and_ranks_them_as_all_ev
         for day in ("12 March 2022", "May 2021", "2023")
     ]
     found = [(text, find_date_mentions(text, date(2022, 6, 1))) for text in texts]
-    windowed = [pipeline.suggest_citations(index, text, mentions) for text, mentions in found]
+    windowed = [pipeline.suggest_citations(index, text, mentions, "en") for text, mentions in found]
     # The first day there is: the window cannot reach back before it, and still finds the event on it.
     first_day = (date(1, 1, 1), date(1, 1, 1))
     assert 3000 in {candidate.pk for candidate in index.candidates(first_day, set())}
     assert len(list(index.candidates(span("12 March 2022"), set()))) < len(index)
     monkeypatch.setattr(index, "candidates", lambda span, words: index.events)
-    assert windowed == [pipeline.suggest_citations(index, text, mentions) for text, mentions in found]
+    assert windowed == [pipeline.suggest_citations(index, text, mentions, "en") for text, mentions in found]
     assert sum(len(suggestions) for by_mention in windowed for suggestions in by_mention.values()) >= 9
 
 
@@ -134,4 +149,4 @@ def test_the_loader_suggests_events_for_an_undated_mention_by_its_words():
     text = "On Wednesday, trains loaded with crates crossed the Tumen bridge."
     mentions = find_date_mentions(text, None)  # no publication date: "Wednesday" has no anchor
     assert [mention.date for mention in mentions] == [None]
-    assert [pk for pk, _ in pipeline.suggest_citations(index, text, mentions)[0]] == [1]
+    assert [pk for pk, _ in pipeline.suggest_citations(index, text, mentions, "en")[0]] == [1]

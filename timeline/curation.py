@@ -28,7 +28,7 @@ from timeline.models import (
     Thread,
 )
 from timeline.suggest import Candidate
-from timeline.words import longest_topic_words, topic_words
+from timeline.words import longest_topic_words
 
 TITLE_LENGTH = 120
 NEAR = timedelta(days=365)  # how far the review page reads on each side of a mention's dates
@@ -69,9 +69,11 @@ def rank_suggestions(mention: DateMention, limit: int = 5) -> list[tuple[Event, 
     """Existing events ``mention`` may support, best first, as ``(event, score)``: the ranking of
     ``timeline.suggest`` (the loader's), over the events ``candidate_events`` reads, with word rarities
     counted among them. Merged-away events are never suggested."""
-    candidates = candidate_events(mention, longest_topic_words(mention.sentence, suggest.SEARCHED_WORDS))
+    words = suggest.sentence_words(mention.sentence, mention.source.language)
+    searched = longest_topic_words(mention.sentence, suggest.SEARCHED_WORDS) if words is not None else []
+    candidates = candidate_events(mention, searched)
     span = (mention.date_start, mention.date_end) if mention.resolved else None
-    ranked = suggest.rank(span, topic_words(mention.sentence), candidates, suggest.Rarity(candidates), limit)
+    ranked = suggest.rank(span, words, candidates, suggest.Rarity(candidates), limit)
     events = Event.objects.in_bulk([pk for pk, _ in ranked])
     return [(events[pk], score) for pk, score in ranked]
 

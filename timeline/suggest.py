@@ -18,6 +18,9 @@ offered.
   lengths differ (a year mention fits a day event less than a day mention does); for spans that miss
   each other, what a day's overlap would give, halved at ``APART_DAYS`` between them and falling off
   further; ``UNDATED_FIT`` for a mention without a date (a relative date the loader could not anchor).
+- A sentence in another language than the events' titles and summaries (a Korean article, English
+  events) can share no words with them: its words are ``None`` (``sentence_words``) and fit
+  ``FOREIGN_WORD_FIT``, so it is ranked by its dates alone, and only a date that fits well is offered.
 
 The ranker is fed by a candidate source, which knows where events are kept and hands over the events
 dated near the mention and those sharing its rarest words, with the word weights of the events it
@@ -35,12 +38,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from timeline.ingest.language import DEFAULT_LANGUAGE
 from timeline.words import topic_words
 
 THRESHOLD = 0.2
 DATE_FLOOR = 0.1
 APART_DAYS = 30
 UNDATED_FIT = 0.5
+# The word fit of a sentence whose words cannot be compared with the events' (another language): low
+# enough that only a close date is offered (sqrt(0.25 × 0.16) = THRESHOLD, a date fit of about 0.07).
+FOREIGN_WORD_FIT = 0.25
 # The in-memory index's candidates by date: the events that overlap a mention or miss it by at most
 # this (further away, the date fits at most half, and an event must come in by its rarer words).
 NEAR = timedelta(days=APART_DAYS)
@@ -48,6 +55,7 @@ SEARCHED_WORDS = 3  # the rarest words of a sentence, whose events are candidate
 MAX_PER_WORD = 200  # events taken for each of them
 
 Span = tuple[date, date]
+Words = set[str] | None  # a sentence's topic words; None when they cannot be compared (another language)
 # What a candidate source reads of each event, in ``Candidate.of``'s order (the Event fields).
 EVENT_COLUMNS = ("pk", "date_start", "date_end", "title", "summary")
 
@@ -105,6 +113,12 @@ def date_fit(span: Span | None, start: date, end: date) -> float:
     return math.sqrt((overlap / shorter) * math.sqrt(shorter / longer))
 
 
+def sentence_words(sentence: str, language: str, events_language: str = DEFAULT_LANGUAGE) -> Words:
+    """The topic words of a mention's ``sentence`` written in ``language``, or None when that is not
+    the language the events are written in, whose words it cannot share."""
+    return topic_words(sentence) if language == events_language else None
+
+
 def word_fit(words: set[str], event: Candidate, rarity: Rarity) -> float:
     """Shared words weighted by rarity, over the geometric mean of both sides' weights."""
     return _word_fit(words, rarity.of(words), event, rarity)
@@ -118,30 +132,30 @@ def _word_fit(words: set[str], words_weight: float, event: Candidate, rarity: Ra
     return rarity.of(shared) / math.sqrt(both) if both else 0.0
 
 
-def score(span: Span | None, words: set[str], event: Candidate, rarity: Rarity) -> float:
+def score(span: Span | None, words: Words, event: Candidate, rarity: Rarity) -> float:
     """The score of ``event`` for a mention covering ``span`` whose sentence has the topic ``words``."""
-    return _score(span, words, rarity.of(words), event, rarity)
+    return _score(span, words, rarity.of(words or ()), event, rarity)
 
 
-def _score(
-    span: Span | None, words: set[str], words_weight: float, event: Candidate, rarity: Rarity
-) -> float:
-    fit = _word_fit(words, words_weight, event, rarity)
+def _score(span: Span | None, words: Words, words_weight: float, event: Candidate, rarity: Rarity) -> float:
+    fit = FOREIGN_WORD_FIT if words is None else _word_fit(words, words_weight, event, rarity)
     if not fit:
         return 0.0
     return math.sqrt(fit * (DATE_FLOOR + (1 - DATE_FLOOR) * date_fit(span, event.start, event.end)))
 
 
 def rank(
-    span: Span | None, words: set[str], candidates: Iterable[Candidate], rarity: Rarity, limit: int
+    span: Span | None, words: Words, candidates: Iterable[Candidate], rarity: Rarity, limit: int
 ) -> list[tuple[int, float]]:
     """``(event pk, score)`` of the best ``limit`` candidates for a mention covering ``span`` (None when
     it has no date) whose sentence has the topic ``words``, best first, each scoring at least
-    ``THRESHOLD``."""
-    words_weight = rarity.of(words)
+    ``THRESHOLD``. ``words`` None: a sentence in another language, ranked by its dates."""
+    if words is None and span is None:
+        return []  # neither words nor a date to go by
+    words_weight = rarity.of(words or ())
     scored = []
     for event in candidates:
-        if words.isdisjoint(event.words):  # most candidates, when the sentence is on another topic
+        if words is not None and words.isdisjoint(event.words):  # most, on another topic
             continue
         value = round(_score(span, words, words_weight, event, rarity), 4)
         if value >= THRESHOLD:
@@ -168,11 +182,11 @@ class EventIndex:
     def __len__(self) -> int:
         return len(self.events)
 
-    def suggest(self, span: Span | None, words: set[str], limit: int) -> list[tuple[int, float]]:
+    def suggest(self, span: Span | None, words: Words, limit: int) -> list[tuple[int, float]]:
         """The ranking of the mention's candidates (see ``rank``)."""
         return rank(span, words, self.candidates(span, words), self.rarity, limit)
 
-    def candidates(self, span: Span | None, words: set[str]) -> Iterator[Candidate]:
+    def candidates(self, span: Span | None, words: Words) -> Iterator[Candidate]:
         """Each candidate once: those dated near ``span`` in start order, then those of the rarest
         words."""
         seen: set[int] = set()
@@ -182,7 +196,7 @@ class EventIndex:
                     seen.add(event.pk)
                     yield event
         idf = self.rarity.idf
-        rarest = sorted(words & idf.keys(), key=lambda word: (-idf[word], word))
+        rarest = sorted((words or set()) & idf.keys(), key=lambda word: (-idf[word], word))
         for word in rarest[:SEARCHED_WORDS]:
             for event in self._by_word[word][:MAX_PER_WORD]:
                 if event.pk not in seen:

@@ -64,8 +64,8 @@ from timeline.models import (
     SuggestedCitation,
     unique_slug,
 )
-from timeline.suggest import EVENT_COLUMNS, EventIndex
-from timeline.words import content_words, topic_words
+from timeline.suggest import EVENT_COLUMNS, EventIndex, sentence_words
+from timeline.words import content_words
 
 LOADED, UPDATED, UNCHANGED, DUPLICATE, FAILED, SKIPPED = (
     "loaded",
@@ -181,8 +181,11 @@ class FingerprintIndex:
 SUGGESTIONS_PER_MENTION = 3
 
 
-def suggest_citations(events: EventIndex, text: str, mentions: list[FoundMention]) -> dict[int, list]:
-    """``(event pk, score)`` suggestions for the mentions of ``text``, by the mention's index."""
+def suggest_citations(
+    events: EventIndex, text: str, mentions: list[FoundMention], language: str
+) -> dict[int, list]:
+    """``(event pk, score)`` suggestions for the mentions of ``text`` (written in ``language``), by the
+    mention's index."""
     # Mentions share sentences: each sentence is read once (a 200 KB "sentence" of dates is possible).
     words_of: dict[tuple[int, int], set[str]] = {}
     suggestions = {}
@@ -191,7 +194,7 @@ def suggest_citations(events: EventIndex, text: str, mentions: list[FoundMention
             break
         sentence = (mention.sentence_start, mention.sentence_end)
         if sentence not in words_of:
-            words_of[sentence] = topic_words(mention.sentence(text))
+            words_of[sentence] = sentence_words(mention.sentence(text), language)
         span = (mention.date.start, mention.date.end) if mention.date else None
         found = events.suggest(span, words_of[sentence], SUGGESTIONS_PER_MENTION)
         if found:
@@ -571,7 +574,7 @@ class _Loader:
         found = anchored_mentions(article.text, anchor, article.language)
         # Curators review what is stored: a text dense with dates must not bury them.
         mentions = list(found[: self.max_mentions])
-        suggestions = suggest_citations(self.events, article.text, mentions)
+        suggestions = suggest_citations(self.events, article.text, mentions, article.language)
         statements = find_statements(article.text, self.speakers, language=article.language)
         # A statement is dated by its sentence, whether or not the mention is among those stored.
         dates = statement_dates(statements, found)
