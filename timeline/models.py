@@ -557,6 +557,16 @@ class Event(FuzzyDated):
                 models.F("date_start"),
                 name="event_status_month",
             ),
+            # The overview axis's events per thread and month, grouped in the index's order and
+            # covering (date_end for the last day each lane's month reaches).
+            models.Index(
+                models.F("status"),
+                models.F("thread"),
+                MonthNumber("date_start"),
+                models.F("date_start"),
+                models.F("date_end"),
+                name="event_status_thread_month",
+            ),
         ]
 
     def __str__(self):

@@ -20,11 +20,10 @@ outside the set (regex compilation, dateparser's language data) are not timed, f
     BENCH search_dates_articles_per_s n=<articles> value=<y>
 
 and, for the texts not in English (the Estonian corpus ../shared/corpora/est and the hand-annotated
-articles of tests/extraction_corpus/languages, each in its own language), the date extractor
-``find_date_mentions(text, published, language)`` beside ``search_dates(text, languages=[language])``,
-with the caches of the extractor emptied before each round:
+articles of tests/extraction_corpus/languages, each a JSON line with its language), the whole
+loader again beside ``search_dates(text, languages=[language])`` on the same texts:
 
-    BENCH dates_non_english_articles_per_s n=<articles> value=<x>
+    BENCH loader_non_english_articles_per_s n=<articles> value=<x>
     BENCH search_dates_non_english_articles_per_s n=<articles> value=<y>
 
 The long article is generated (``dated_quoted_text``, the same text for the same size): paragraphs of
@@ -154,45 +153,51 @@ EST_CORPUS = PROJECT.parent / "shared" / "corpora" / "est"
 LANGUAGE_ARTICLES = PROJECT / "tests" / "extraction_corpus" / "languages"
 
 
-def _non_english_texts() -> list[tuple[str, datetime, str]]:
-    """(text, base, language) of the Estonian corpus and of the hand-annotated articles not in English."""
+def _non_english_texts(workdir: Path) -> tuple[list[str], list[tuple[str, datetime, str]]]:
+    """The loader's PATH (a JSON Lines file, each line with its language and publication date) of the
+    Estonian corpus and the hand-annotated articles not in English, and the same texts as
+    (text, base, language) for dateparser."""
     from timeline.ingest.timeml import iter_timeml, read_timeml
 
-    texts = []
+    records = []
     for path in iter_timeml(EST_CORPUS) if EST_CORPUS.is_dir() else []:
         document = read_timeml(path)
-        base = datetime.combine(document.dct, datetime.min.time()) if document.dct else _FALLBACK_BASE
-        texts.append((document.text, base, "et"))
+        records.append((document.doc_id, document.title, document.text, document.dct, "et"))
     for path in sorted(LANGUAGE_ARTICLES.glob("*.json")):
         article = json.loads(path.read_text(encoding="utf-8"))
-        texts.append((article["text"], datetime.fromisoformat(article["published"]), article["language"]))
-    return texts
+        published = date.fromisoformat(article["published"])
+        records.append((path.stem, "", article["text"], published, article["language"]))
+    batch = workdir / "non-english.jsonl"
+    texts = []
+    with batch.open("w", encoding="utf-8") as out:
+        for doc_id, title, text, published, language in records:
+            record = {"id": doc_id, "title": title or doc_id, "text": text, "language": language}
+            if published:
+                record["published"] = published.isoformat()
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            base = datetime.combine(published, datetime.min.time()) if published else _FALLBACK_BASE
+            texts.append((text, base, language))
+    return [str(batch)], texts
 
 
-def _bench_non_english(rounds: int) -> None:
-    """The non-English line: the extractor and plain search_dates on the same texts (medians of rounds)."""
+def _bench_non_english(workdir: Path, rounds: int) -> None:
+    """The non-English lines: the whole loader, and plain search_dates in each text's language, on
+    the same texts (medians of rounds, each load into a fresh database)."""
     from dateparser.search import search_dates
 
-    from timeline.ingest.mentions import core, find_date_mentions, parse
-
-    texts = _non_english_texts()
-    for language in sorted({language for _, _, language in texts}):  # language data, rules: not timed
-        find_date_mentions("1. mai 2020", _FALLBACK_BASE.date(), language)
+    paths, texts = _non_english_texts(workdir)
+    for language in sorted({language for _, _, language in texts}):  # language data: not timed
         search_dates("1. mai 2020", languages=[language])
-    ours, theirs = [], []
+    loader, theirs = [], []
     for _ in range(max(1, rounds)):
-        parse.parse.cache_clear()
-        core._scan.cache_clear()
-        started = time.perf_counter()
-        for text, base, language in texts:
-            find_date_mentions(text, base.date(), language)
-        ours.append(time.perf_counter() - started)
+        _fresh_database()
+        loader.append(_time_loader(paths))
         started = time.perf_counter()
         for text, base, language in texts:
             search_dates(text, languages=[language], settings={"RELATIVE_BASE": base})
         theirs.append(time.perf_counter() - started)
     count = len(texts)
-    for name, seconds in (("dates", ours), ("search_dates", theirs)):
+    for name, seconds in (("loader", loader), ("search_dates", theirs)):
         rate = count / statistics.median(seconds)
         print(f"BENCH {name}_non_english_articles_per_s n={count} value={rate:.1f}")
 
@@ -366,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"BENCH loader_long_article_s n={size} value={seconds:.2f}")
             print(f"BENCH loader_long_article_cpu_s n={size} value={processor:.2f}")
             print(f"BENCH loader_long_article_write_s n={size} value={held:.2f}")
-    _bench_non_english(args.rounds)
+        _bench_non_english(workdir, args.rounds)
     return 0
 
 
