@@ -17,7 +17,7 @@ from django.core.management.base import CommandError
 from tests.seeds import seed_path
 from timeline.dates import parse_period
 from timeline.filters import events_with_independent_sources
-from timeline.ingest import pipeline
+from timeline.ingest import pipeline, published
 from timeline.ingest.articles import split_title
 from timeline.ingest.mentions import find_date_mentions
 from timeline.ingest.published import contradiction, determine_published, find_dateline
@@ -794,6 +794,24 @@ def test_a_given_date_is_used_even_when_the_content_disagrees():
     assert (chosen.date, chosen.source) == (date(2024, 5, 28), "given")
     assert "used as given" in chosen.warnings[0]
     assert contradiction(body, date(2023, 6, 14)) is None
+
+
+def test_the_date_check_reads_a_bounded_part_of_a_long_text(monkeypatch):
+    body = TIMESTAMPED.split("\n", 2)[2]
+    long_text = body + "\n" + ("Nothing dated here. " * 50 + "\n") * 200
+    assert len(long_text) > published.CHECKED_CHARS
+    read: list[int] = []
+    find = published.find_date_mentions
+    monkeypatch.setattr(
+        published, "find_date_mentions", lambda text, *a, **k: read.append(len(text)) or find(text, *a, **k)
+    )
+    published.anchored_mentions.cache_clear()
+    # The evidence at the start still decides, and no pass reads the whole text.
+    assert contradiction(long_text, date(2024, 5, 28)) is not None
+    assert read and max(read) <= published.CHECKED_CHARS
+    assert published.checked_part(long_text).endswith("\n") is False and long_text.startswith(
+        published.checked_part(long_text)
+    )
 
 
 # ---------------------------------------------------------------------------------------------------
