@@ -17,7 +17,7 @@ from django.core.management.base import CommandError
 from tests.seeds import seed_path
 from timeline.dates import parse_period
 from timeline.filters import events_with_independent_sources
-from timeline.ingest import pipeline
+from timeline.ingest import pipeline, similarity, store
 from timeline.ingest.articles import split_title
 from timeline.ingest.mentions import find_date_mentions
 from timeline.ingest.published import contradiction, determine_published, find_dateline
@@ -538,19 +538,19 @@ def test_a_symlink_loop_in_a_directory_is_skipped_and_the_rest_loads(tmp_path):
 
 @pytest.mark.django_db
 def test_failure_mid_article_leaves_nothing_of_it(tmp_path, monkeypatch):
-    store = pipeline._store_statements
+    store_statements = store.store_statements
 
     def failing(source, found, mentions):
         if "Moscow" in source.title:
             raise RuntimeError("disk full")
-        return store(source, found, mentions)
+        return store_statements(source, found, mentions)
 
-    monkeypatch.setattr(pipeline, "_store_statements", failing)
+    monkeypatch.setattr(store, "store_statements", failing)
     result = run(write(tmp_path / "a.txt", ARTICLE), write(tmp_path / "b.txt", OTHER))
     assert "FAILED" in result.err and "RuntimeError: disk full" in result.err
     assert list(Source.objects.values_list("title", flat=True)) == ["Kim and Putin meet in Vladivostok"]
     assert not DateMention.objects.filter(source__title__startswith="Moscow").exists()
-    monkeypatch.setattr(pipeline, "_store_statements", store)
+    monkeypatch.setattr(store, "store_statements", store_statements)
     assert "loaded 1" in run(tmp_path / "a.txt").out
 
 
@@ -646,7 +646,7 @@ def test_becoming_the_original_is_part_of_the_new_article_s_transaction(tmp_path
     def failing(original, pk):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(pipeline, "_make_copies_of", failing)
+    monkeypatch.setattr(store, "make_copies_of", failing)
     result = run(write(tmp_path / "original.txt", ARTICLE), "--published", "2022-09-24")
     assert "RuntimeError: disk full" in result.err
     assert list(Source.objects.values_list("file_name", "duplicate_of")) == [("spun.txt", None)]
@@ -912,17 +912,17 @@ def test_seeds_fill_in_the_curated_fixture(seeded):
 
 
 def test_fingerprint_index_finds_a_copy_among_50000_sketches():
-    index = pipeline.FingerprintIndex()
+    index = similarity.FingerprintIndex()
     rng = random.Random(7)
     for key in range(50_000):
-        index.add(key, tuple(rng.randrange(1 << 16) for _ in range(pipeline.SKETCH_SIZE)))
-    original = pipeline.sketch(pipeline.shingles(ARTICLE))
+        index.add(key, tuple(rng.randrange(1 << 16) for _ in range(similarity.SKETCH_SIZE)))
+    original = similarity.sketch(similarity.shingles(ARTICLE))
     index.add("original", original)
-    copy = pipeline.sketch(pipeline.shingles(SPUN))
+    copy = similarity.sketch(similarity.shingles(SPUN))
     assert index.candidates(copy)[0] == "original"
-    assert pipeline.decode_fingerprint(pipeline.encode_fingerprint(copy)) == copy
-    assert pipeline.copy_similarity(pipeline.shingles(ARTICLE), pipeline.shingles(SPUN)) is not None
-    assert pipeline.copy_similarity(pipeline.shingles(ARTICLE), pipeline.shingles(OTHER)) is None
+    assert similarity.decode_fingerprint(similarity.encode_fingerprint(copy)) == copy
+    assert similarity.copy_similarity(similarity.shingles(ARTICLE), similarity.shingles(SPUN)) is not None
+    assert similarity.copy_similarity(similarity.shingles(ARTICLE), similarity.shingles(OTHER)) is None
 
 
 @pytest.mark.django_db
@@ -1125,7 +1125,7 @@ def test_finding_dating_and_ranking_happen_before_the_write_transaction(tmp_path
         (pipeline, "anchored_mentions"),
         (published, "find_date_mentions"),
         (pipeline, "shingles"),
-        (pipeline, "_store_statements"),
+        (store, "store_statements"),
         (pipeline, "suggest_citations"),
     ):
         monkeypatch.setattr(module, name, watched(name, getattr(module, name)))
@@ -1133,7 +1133,7 @@ def test_finding_dating_and_ranking_happen_before_the_write_transaction(tmp_path
     assert result.error is None
     assert Statement.objects.get().date_start == date(2022, 9, 23)
     # Only the writing (watched too, to show the watch works) happens inside it.
-    assert inside == ["_store_statements"]
+    assert inside == ["store_statements"]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1178,7 +1178,7 @@ def test_the_default_mention_cap_is_set():
     ],
 )
 def test_a_found_quote_repeats_a_curated_one(found, curated, repeats):
-    assert pipeline.repeats_quote(found, curated) is repeats
+    assert store.repeats_quote(found, curated) is repeats
 
 
 @pytest.mark.django_db
@@ -1240,7 +1240,7 @@ def test_a_new_text_does_not_queue_a_passage_a_curator_holds(tmp_path):
 
 @pytest.mark.django_db
 def test_an_outlet_created_meanwhile_by_another_loader_is_used(tmp_path, monkeypatch):
-    slug_for = pipeline.unique_slug
+    slug_for = store.unique_slug
 
     def another_loader_first(model, name, **kwargs):
         # The other loader commits the same new outlet between this one's look-up and its insert.
@@ -1249,7 +1249,7 @@ def test_an_outlet_created_meanwhile_by_another_loader_is_used(tmp_path, monkeyp
             Outlet.objects.create(name=name, slug=slug)
         return slug
 
-    monkeypatch.setattr(pipeline, "unique_slug", another_loader_first)
+    monkeypatch.setattr(store, "unique_slug", another_loader_first)
     result = run(write(tmp_path / "a.txt", ARTICLE), "--outlet", "Example Wire")
     assert result.error is None, result.err
     assert Outlet.objects.get().name == "Example Wire"
