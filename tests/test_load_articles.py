@@ -5,6 +5,7 @@ import io
 import json
 import os
 import random
+import re
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -664,6 +665,53 @@ def test_dry_run_reports_an_earlier_article_of_the_run_as_the_copy(tmp_path):
     assert (original["status"], original["original_of"]["id"]) == ("loaded", "spun")
     assert "loaded 1, updated 0, unchanged 0, duplicates 1" in result.err
     assert Source.objects.count() == 0
+
+
+def as_a_dry_run_reports(results: list[dict]) -> list[dict]:
+    """A real run's JSON report as a dry run gives it: the sources the run created (rolled back in a
+    dry run) named by the article they came from, not by their pk."""
+    created = {}
+    for result in results:
+        if result["status"] in ("loaded", "duplicate"):
+            where = f"{result['path']}: line {result['line']}" if "line" in result else result["path"]
+            created[result["source"]] = {"source": None, "path": where, "title": result["title"]}
+            if "id" in result:
+                created[result["source"]]["id"] = result["id"]
+    for result in results:
+        if result["source"] in created:
+            result["source"] = None
+        for name in ("duplicate_of", "original_of", "translation_of"):
+            named = result[name]
+            if named is not None and named["source"] in created:
+                result[name] = dict(named, **created[named["source"]])
+        result["warnings"] = [
+            re.sub(r"source (\d+)", lambda m: created.get(int(m[1]), {}).get("path", m[0]), warning)
+            for warning in result["warnings"]
+        ]
+    return results
+
+
+@pytest.mark.django_db
+def test_a_dry_run_reports_what_a_real_run_writes(tmp_path):
+    edited = OTHER + "Both leaders promised to meet again next year.\n"
+    batch = write(
+        tmp_path / "batch.jsonl",
+        "\n".join(
+            json.dumps(record)
+            for record in (
+                {"id": "spun", "text": SPUN},
+                {"id": "original", "text": ARTICLE, "published": "2022-09-24"},
+                {"id": "summit", "text": OTHER, "url": "https://example.org/summit"},
+                {"id": "summit-edited", "text": edited, "url": "https://example.org/summit"},
+            )
+        ),
+    )
+    dry = run("--dry-run", "--format", "json", batch)
+    assert row_counts() == dict.fromkeys(row_counts(), 0)
+    real = run("--format", "json", batch)
+    assert [result["status"] for result in real.json] == ["duplicate", "loaded", "loaded", "updated"]
+    assert dry.json == as_a_dry_run_reports(real.json)
+    assert dry.err.removeprefix("dry run, nothing written: ") == real.err
 
 
 # ---------------------------------------------------------------------------------------------------
