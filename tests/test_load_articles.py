@@ -5,6 +5,7 @@ import io
 import json
 import os
 import random
+import re
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,7 @@ from django.core.management.base import CommandError
 from tests.seeds import seed_path
 from timeline.dates import parse_period
 from timeline.filters import events_with_independent_sources
-from timeline.ingest import pipeline, published
+from timeline.ingest import pipeline, published, similarity, store
 from timeline.ingest.articles import split_title
 from timeline.ingest.mentions import find_date_mentions
 from timeline.ingest.published import contradiction, determine_published, find_dateline
@@ -538,19 +539,19 @@ def test_a_symlink_loop_in_a_directory_is_skipped_and_the_rest_loads(tmp_path):
 
 @pytest.mark.django_db
 def test_failure_mid_article_leaves_nothing_of_it(tmp_path, monkeypatch):
-    store = pipeline._store_statements
+    store_statements = store.store_statements
 
     def failing(source, found, mentions):
         if "Moscow" in source.title:
             raise RuntimeError("disk full")
-        return store(source, found, mentions)
+        return store_statements(source, found, mentions)
 
-    monkeypatch.setattr(pipeline, "_store_statements", failing)
+    monkeypatch.setattr(store, "store_statements", failing)
     result = run(write(tmp_path / "a.txt", ARTICLE), write(tmp_path / "b.txt", OTHER))
     assert "FAILED" in result.err and "RuntimeError: disk full" in result.err
     assert list(Source.objects.values_list("title", flat=True)) == ["Kim and Putin meet in Vladivostok"]
     assert not DateMention.objects.filter(source__title__startswith="Moscow").exists()
-    monkeypatch.setattr(pipeline, "_store_statements", store)
+    monkeypatch.setattr(store, "store_statements", store_statements)
     assert "loaded 1" in run(tmp_path / "a.txt").out
 
 
@@ -646,7 +647,7 @@ def test_becoming_the_original_is_part_of_the_new_article_s_transaction(tmp_path
     def failing(original, pk):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(pipeline, "_make_copies_of", failing)
+    monkeypatch.setattr(store, "make_copies_of", failing)
     result = run(write(tmp_path / "original.txt", ARTICLE), "--published", "2022-09-24")
     assert "RuntimeError: disk full" in result.err
     assert list(Source.objects.values_list("file_name", "duplicate_of")) == [("spun.txt", None)]
@@ -664,6 +665,53 @@ def test_dry_run_reports_an_earlier_article_of_the_run_as_the_copy(tmp_path):
     assert (original["status"], original["original_of"]["id"]) == ("loaded", "spun")
     assert "loaded 1, updated 0, unchanged 0, duplicates 1" in result.err
     assert Source.objects.count() == 0
+
+
+def as_a_dry_run_reports(results: list[dict]) -> list[dict]:
+    """A real run's JSON report as a dry run gives it: the sources the run created (rolled back in a
+    dry run) named by the article they came from, not by their pk."""
+    created = {}
+    for result in results:
+        if result["status"] in ("loaded", "duplicate"):
+            where = f"{result['path']}: line {result['line']}" if "line" in result else result["path"]
+            created[result["source"]] = {"source": None, "path": where, "title": result["title"]}
+            if "id" in result:
+                created[result["source"]]["id"] = result["id"]
+    for result in results:
+        if result["source"] in created:
+            result["source"] = None
+        for name in ("duplicate_of", "original_of", "translation_of"):
+            named = result[name]
+            if named is not None and named["source"] in created:
+                result[name] = dict(named, **created[named["source"]])
+        result["warnings"] = [
+            re.sub(r"source (\d+)", lambda m: created.get(int(m[1]), {}).get("path", m[0]), warning)
+            for warning in result["warnings"]
+        ]
+    return results
+
+
+@pytest.mark.django_db
+def test_a_dry_run_reports_what_a_real_run_writes(tmp_path):
+    edited = OTHER + "Both leaders promised to meet again next year.\n"
+    batch = write(
+        tmp_path / "batch.jsonl",
+        "\n".join(
+            json.dumps(record)
+            for record in (
+                {"id": "spun", "text": SPUN},
+                {"id": "original", "text": ARTICLE, "published": "2022-09-24"},
+                {"id": "summit", "text": OTHER, "url": "https://example.org/summit"},
+                {"id": "summit-edited", "text": edited, "url": "https://example.org/summit"},
+            )
+        ),
+    )
+    dry = run("--dry-run", "--format", "json", batch)
+    assert row_counts() == dict.fromkeys(row_counts(), 0)
+    real = run("--format", "json", batch)
+    assert [result["status"] for result in real.json] == ["duplicate", "loaded", "loaded", "updated"]
+    assert dry.json == as_a_dry_run_reports(real.json)
+    assert dry.err.removeprefix("dry run, nothing written: ") == real.err
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -930,17 +978,17 @@ def test_seeds_fill_in_the_curated_fixture(seeded):
 
 
 def test_fingerprint_index_finds_a_copy_among_50000_sketches():
-    index = pipeline.FingerprintIndex()
+    index = similarity.FingerprintIndex()
     rng = random.Random(7)
     for key in range(50_000):
-        index.add(key, tuple(rng.randrange(1 << 16) for _ in range(pipeline.SKETCH_SIZE)))
-    original = pipeline.sketch(pipeline.shingles(ARTICLE))
+        index.add(key, tuple(rng.randrange(1 << 16) for _ in range(similarity.SKETCH_SIZE)))
+    original = similarity.sketch(similarity.shingles(ARTICLE))
     index.add("original", original)
-    copy = pipeline.sketch(pipeline.shingles(SPUN))
+    copy = similarity.sketch(similarity.shingles(SPUN))
     assert index.candidates(copy)[0] == "original"
-    assert pipeline.decode_fingerprint(pipeline.encode_fingerprint(copy)) == copy
-    assert pipeline.copy_similarity(pipeline.shingles(ARTICLE), pipeline.shingles(SPUN)) is not None
-    assert pipeline.copy_similarity(pipeline.shingles(ARTICLE), pipeline.shingles(OTHER)) is None
+    assert similarity.decode_fingerprint(similarity.encode_fingerprint(copy)) == copy
+    assert similarity.copy_similarity(similarity.shingles(ARTICLE), similarity.shingles(SPUN)) is not None
+    assert similarity.copy_similarity(similarity.shingles(ARTICLE), similarity.shingles(OTHER)) is None
 
 
 @pytest.mark.django_db
@@ -1143,7 +1191,7 @@ def test_finding_dating_and_ranking_happen_before_the_write_transaction(tmp_path
         (pipeline, "anchored_mentions"),
         (published, "find_date_mentions"),
         (pipeline, "shingles"),
-        (pipeline, "_store_statements"),
+        (store, "store_statements"),
         (pipeline, "suggest_citations"),
     ):
         monkeypatch.setattr(module, name, watched(name, getattr(module, name)))
@@ -1151,7 +1199,7 @@ def test_finding_dating_and_ranking_happen_before_the_write_transaction(tmp_path
     assert result.error is None
     assert Statement.objects.get().date_start == date(2022, 9, 23)
     # Only the writing (watched too, to show the watch works) happens inside it.
-    assert inside == ["_store_statements"]
+    assert inside == ["store_statements"]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1196,7 +1244,7 @@ def test_the_default_mention_cap_is_set():
     ],
 )
 def test_a_found_quote_repeats_a_curated_one(found, curated, repeats):
-    assert pipeline.repeats_quote(found, curated) is repeats
+    assert store.repeats_quote(found, curated) is repeats
 
 
 @pytest.mark.django_db
@@ -1258,7 +1306,7 @@ def test_a_new_text_does_not_queue_a_passage_a_curator_holds(tmp_path):
 
 @pytest.mark.django_db
 def test_an_outlet_created_meanwhile_by_another_loader_is_used(tmp_path, monkeypatch):
-    slug_for = pipeline.unique_slug
+    slug_for = store.unique_slug
 
     def another_loader_first(model, name, **kwargs):
         # The other loader commits the same new outlet between this one's look-up and its insert.
@@ -1267,7 +1315,7 @@ def test_an_outlet_created_meanwhile_by_another_loader_is_used(tmp_path, monkeyp
             Outlet.objects.create(name=name, slug=slug)
         return slug
 
-    monkeypatch.setattr(pipeline, "unique_slug", another_loader_first)
+    monkeypatch.setattr(store, "unique_slug", another_loader_first)
     result = run(write(tmp_path / "a.txt", ARTICLE), "--outlet", "Example Wire")
     assert result.error is None, result.err
     assert Outlet.objects.get().name == "Example Wire"

@@ -7,9 +7,8 @@ import pytest
 
 from timeline import suggest
 from timeline.dates import parse_period
-from timeline.ingest import pipeline
 from timeline.ingest.mentions import find_date_mentions
-from timeline.suggest import Candidate, EventIndex, Rarity, date_fit, rank
+from timeline.suggest import Candidate, EventIndex, Rarity, date_fit, rank, suggest_citations
 from timeline.words import topic_words
 
 SENTENCE = "U.S. officials said North Korea shipped artillery shells to Russia by rail on 18-19 Nov 2022."
@@ -116,13 +115,13 @@ def test_the_index_reads_only_the_events_near_a_mention_and_ranks_them_as_all_ev
         for day in ("12 March 2022", "May 2021", "2023")
     ]
     found = [(text, find_date_mentions(text, date(2022, 6, 1))) for text in texts]
-    windowed = [pipeline.suggest_citations(index, text, mentions, "en") for text, mentions in found]
+    windowed = [suggest_citations(index, text, mentions) for text, mentions in found]
     # The first day there is: the window cannot reach back before it, and still finds the event on it.
     first_day = (date(1, 1, 1), date(1, 1, 1))
     assert 3000 in {candidate.pk for candidate in index.candidates(first_day, set())}
     assert len(list(index.candidates(span("12 March 2022"), set()))) < len(index)
     monkeypatch.setattr(index, "candidates", lambda span, words: index.events)
-    assert windowed == [pipeline.suggest_citations(index, text, mentions, "en") for text, mentions in found]
+    assert windowed == [suggest_citations(index, text, mentions) for text, mentions in found]
     assert sum(len(suggestions) for by_mention in windowed for suggestions in by_mention.values()) >= 9
 
 
@@ -149,4 +148,4 @@ def test_the_loader_suggests_events_for_an_undated_mention_by_its_words():
     text = "On Wednesday, trains loaded with crates crossed the Tumen bridge."
     mentions = find_date_mentions(text, None)  # no publication date: "Wednesday" has no anchor
     assert [mention.date for mention in mentions] == [None]
-    assert [pk for pk, _ in pipeline.suggest_citations(index, text, mentions, "en")[0]] == [1]
+    assert [pk for pk, _ in suggest_citations(index, text, mentions)[0]] == [1]

@@ -37,9 +37,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from timeline.ingest.language import DEFAULT_LANGUAGE
 from timeline.words import topic_words
+
+if TYPE_CHECKING:
+    from timeline.ingest.mentions import DateMention as FoundMention
 
 THRESHOLD = 0.2
 DATE_FLOOR = 0.1
@@ -215,3 +219,27 @@ class EventIndex:
         except OverflowError:
             high = len(self._starts)
         return self.events[low:high]
+
+
+SUGGESTIONS_PER_MENTION = 3
+
+
+def suggest_citations(
+    events: EventIndex, text: str, mentions: list[FoundMention], language: str = DEFAULT_LANGUAGE
+) -> dict[int, list]:
+    """``(event pk, score)`` suggestions for the mentions of ``text`` (written in ``language``), by the
+    mention's index."""
+    # Mentions share sentences: each sentence is read once (a 200 KB "sentence" of dates is possible).
+    words_of: dict[tuple[int, int], Words] = {}
+    suggestions = {}
+    for index, mention in enumerate(mentions):
+        if not events:
+            break
+        sentence = (mention.sentence_start, mention.sentence_end)
+        if sentence not in words_of:
+            words_of[sentence] = sentence_words(mention.sentence(text), language)
+        span = (mention.date.start, mention.date.end) if mention.date else None
+        found = events.suggest(span, words_of[sentence], SUGGESTIONS_PER_MENTION)
+        if found:
+            suggestions[index] = found
+    return suggestions

@@ -300,9 +300,9 @@ def dated_quoted_text(size: int, seed: int = 16) -> str:
 @contextlib.contextmanager
 def _timing_writes(held: list[float]):
     """Record how long each article's write transaction is held."""
-    from timeline.ingest import pipeline
+    from timeline.ingest import store as writes
 
-    store = pipeline._Loader._store
+    store = writes.store_article
 
     def timed(*args, **kwargs):
         started = time.perf_counter()
@@ -311,11 +311,11 @@ def _timing_writes(held: list[float]):
         finally:
             held.append(time.perf_counter() - started)
 
-    pipeline._Loader._store = timed
+    writes.store_article = timed
     try:
         yield
     finally:
-        pipeline._Loader._store = store
+        writes.store_article = store
 
 
 def _time_long_article(workdir: Path, size: int) -> tuple[float, float, float]:

@@ -1,6 +1,6 @@
 """Recognise a translation of a stored article, from evidence that reads the same in every language.
 
-A translation shares no pairs of words with its original, so the copy sketch of ``pipeline`` cannot
+A translation shares no pairs of words with its original, so the copy sketch of ``similarity`` cannot
 see it. What it does share is what it reports: the dates (as the date extractor normalises them),
 the numbers (with their scale words: "1 million", "100만", "1 млн" are one number), the names written
 in Latin script ("KCNA", "NK News", "Kirby" in an English text, and the same acronyms left in Latin

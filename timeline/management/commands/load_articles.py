@@ -22,7 +22,8 @@ from timeline.ingest.articles import (
     with_overrides,
 )
 from timeline.ingest.language import normalise_code
-from timeline.ingest.pipeline import FAILED, SKIPPED, ArticleResult, LoadReport, load_articles
+from timeline.ingest.pipeline import load_articles
+from timeline.ingest.report import FAILED, SKIPPED, ArticleResult, LoadReport
 
 
 class Command(BaseCommand):
