@@ -582,19 +582,6 @@ def _run_article(result: ArticleResult) -> dict[str, Any]:
     return described
 
 
-def _norm_title(title: str) -> str:
-    return " ".join(title.casefold().replace("“", '"').replace("”", '"').replace("’", "'").split())
-
-
-def _by_hash(content_hash: str):
-    # Repeating the partial index's condition lets SQLite and PostgreSQL use it instead of a scan.
-    return Source.objects.filter(content_hash=content_hash).exclude(content_hash="").order_by()
-
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def _validation_message(error: ValidationError) -> str:
     if hasattr(error, "message_dict"):
         parts = [f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()]

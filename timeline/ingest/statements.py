@@ -227,19 +227,7 @@ def _paragraph_quotes(line: str, offset: int, paragraph: int) -> list[Quote]:
     for index in range(0, len(marks), 2):
         opening = marks[index]
         closing = marks[index + 1] if index + 1 < len(marks) else len(line.rstrip())
-        start, end = _trim(line, opening + 1, closing)
-        if start < end:
-            mark_end = min(closing + 1, len(line))
-            quotes.append(
-                Quote(
-                    offset + start,
-                    offset + end,
-                    offset + opening,
-                    offset + mark_end,
-                    paragraph,
-                    opening == first_content,
-                )
-            )
+        quotes.extend(_quote(line, offset, paragraph, opening, closing, first_content))
     return quotes
 
 
@@ -633,6 +621,7 @@ def find_paired_quotes(text: str, pairs: tuple[tuple[str, str], ...]) -> list[Qu
 def _quote(
     line: str, offset: int, paragraph: int, opening: int, closing: int, first_content: int
 ) -> list[Quote]:
+    """The quote between the marks at ``opening`` and ``closing`` of ``line`` (none when empty)."""
     start, end = _trim(line, opening + 1, closing)
     if start >= end:
         return []
