@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import time
 from datetime import date
 from pathlib import Path
 
@@ -63,7 +64,16 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    in_flight = set()
+    page.on("request", lambda request: in_flight.add(request))
+    page.on("requestfinished", lambda request: in_flight.discard(request))
+    page.on("requestfailed", lambda request: in_flight.discard(request))
     yield page
+    # A request still being answered (an HTMX swap or history restore a test did not wait for)
+    # would hold a table when the test's data is flushed: let the live server finish first.
+    deadline = time.monotonic() + 10
+    while in_flight and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
     context.close()
 
 
