@@ -113,10 +113,6 @@ def test_given_language_in_json_lines():
     assert (article.language, article.language_source) == ("de", "given")
 
 
-def test_language_sources_are_the_models_choices():
-    assert set(language_module.LANGUAGE_SOURCES) == set(Source.LanguageSource.values)
-
-
 # ---------------------------------------------------------------------------------------------------
 # Sentences
 

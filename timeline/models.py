@@ -24,7 +24,7 @@ from simple_history.models import HistoricalRecords
 from timeline.anchoring import CONTEXT_CHARS
 from timeline.dates import FuzzyDate, Modifier, Precision
 from timeline.search import matching_event_ids
-from timeline.vocabulary import DateSource, Stance
+from timeline.vocabulary import DateSource, LanguageSource, Stance
 
 
 class Review(models.TextChoices):
@@ -195,16 +195,11 @@ class Source(models.Model):
         max_length=500, blank=True, help_text="How the publication date was determined, when not obvious."
     )
 
-    class LanguageSource(models.TextChoices):
-        GIVEN = "given", "Given by the curator"
-        METADATA = "metadata", "Document metadata"
-        DETECTED = "detected", "Detected from the text"
-
     language = models.CharField(
         max_length=16, default="en", help_text="The language the text is written in, as a code (ko, uk, en)."
     )
     language_source = models.CharField(
-        "language from", max_length=10, choices=LanguageSource.choices, default=LanguageSource.GIVEN
+        "language from", max_length=10, choices=LanguageSource.choices, default=LanguageSource.GIVEN.value
     )
     text = models.TextField(blank=True, help_text="Cleaned article text; offsets of mentions point into it.")
     content_hash = models.CharField(max_length=64, blank=True, help_text="SHA-256 of the cleaned text.")

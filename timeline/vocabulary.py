@@ -1,5 +1,5 @@
-"""The fixed vocabularies the loader, the models and the pages share: a statement's stance and where a
-source's publication date came from.
+"""The fixed vocabularies the loader, the models and the pages share: a statement's stance, where a
+source's publication date came from, and where its language came from.
 
 Each is a string enum whose members compare equal to the values stored in the database, so the loader
 can produce them without the database and the models build their field choices from them (as they do
@@ -54,3 +54,11 @@ class DateSource(Vocabulary):
     DATELINE = "dateline", "Dateline or timestamp in the text"
     CONTENT = "content", "Worked out from the content"
     UNKNOWN = "unknown", "Unknown"
+
+
+class LanguageSource(Vocabulary):
+    """Where a source's language came from."""
+
+    GIVEN = "given", "Given by the curator"
+    METADATA = "metadata", "Document metadata"
+    DETECTED = "detected", "Detected from the text"

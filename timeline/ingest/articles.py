@@ -42,9 +42,10 @@ from timeline.ingest.decode import (
     read_stream_bytes,
 )
 from timeline.ingest.html import extract_html
-from timeline.ingest.language import DEFAULT_LANGUAGE, GIVEN, determine_language, normalise_code
+from timeline.ingest.language import DEFAULT_LANGUAGE, determine_language, normalise_code
 from timeline.ingest.published import find_dateline
 from timeline.ingest.sentences import split_sentences
+from timeline.vocabulary import LanguageSource
 
 STDIN = "-"
 TEXT, HTML, JSONL = "text", "html", "jsonl"
@@ -76,7 +77,7 @@ class Article:
     outlet: str = ""
     author: str = ""
     language: str = DEFAULT_LANGUAGE
-    language_source: str = GIVEN  # given, metadata or detected (``timeline.ingest.language``)
+    language_source: str = LanguageSource.GIVEN
     published: date | None = None  # from the document's metadata
     dateline: date | None = None  # a dateline or timestamp found in the text
     encoding: str = "utf-8"
@@ -445,7 +446,7 @@ def with_overrides(
         name: value for name, value in (("title", title), ("url", url), ("outlet", outlet)) if value
     }
     if language:
-        changes.update(language=language, language_source=GIVEN)
+        changes.update(language=language, language_source=LanguageSource.GIVEN)
     if "title" in changes and article.title != title:
         changes["other_titles"] = (*article.other_titles, article.title)
     return replace(article, **changes) if changes else article

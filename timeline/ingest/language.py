@@ -13,8 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-GIVEN, METADATA, DETECTED = "given", "metadata", "detected"
-LANGUAGE_SOURCES = (GIVEN, METADATA, DETECTED)
+from timeline.vocabulary import LanguageSource
+
 DEFAULT_LANGUAGE = "en"
 # A BCP 47 tag (or a POSIX locale such as "en_US"): a primary subtag of 2-3 letters, then subtags.
 _CODE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
@@ -29,7 +29,7 @@ class Language:
     """An article's language code and how it was determined (given, metadata or detected)."""
 
     code: str
-    source: str
+    source: LanguageSource
 
 
 def normalise_code(raw: str | None) -> str | None:
@@ -53,11 +53,11 @@ def determine_language(text: str, *, given: str | None = None, metadata: str | N
     a language code, else detected from ``text``."""
     code = normalise_code(given)
     if code:
-        return Language(code, GIVEN)
+        return Language(code, LanguageSource.GIVEN)
     code = normalise_code(metadata)
     if code:
-        return Language(code, METADATA)
-    return Language(detect_language(text), DETECTED)
+        return Language(code, LanguageSource.METADATA)
+    return Language(detect_language(text), LanguageSource.DETECTED)
 
 
 @functools.cache
