@@ -353,6 +353,20 @@ def test_every_exported_date_of_the_seed_timeline_is_valid_edtf_covering_its_day
         assert date(*parsed.upper_strict()[:3]).isoformat() == value["end"], value
 
 
+def test_every_timelinejs_slide_carries_the_edtf_of_its_event(client, seeded):
+    events = {row["slug"]: row["date"] for row in api_dates_rows(client)}
+    slides = client.get(TIMELINEJS).json()["events"]
+    assert len(slides) == len(events) >= 10
+    for slide in slides:
+        parsed = edtf.parse_edtf(slide["edtf"])
+        assert slide["edtf"] == events[slide["unique_id"]]["edtf"]
+        assert date(*parsed.lower_strict()[:3]).isoformat() == events[slide["unique_id"]]["start"]
+
+
+def api_dates_rows(client):
+    return client.get(EVENTS_JSON, {"page_size": 500}).json()["results"]
+
+
 def test_edtf_in_the_json_for_uncertain_dates(client, story):
     by_title = {row["title"]: row["date"] for row in client.get(EVENTS_JSON).json()["results"]}
     assert by_title["Purchase reports"]["edtf"] == "2022-09-01/2022-09-10"

@@ -344,6 +344,8 @@ def tljs_event(request, event) -> dict:
         "unique_id": event.slug,
         "start_date": tljs_date(event.date_start, parts),
         "display_date": escape(str(fuzzy)),
+        # TimelineJS reads only its own date fields; the EDTF value carries the uncertainty they lose.
+        "edtf": fuzzy.edtf,
         "text": {"headline": escape(event.title), "text": str(text)},
     }
     if fuzzy.is_range or fuzzy.precision in SPANNING:

@@ -147,6 +147,7 @@ SCHEMAS = {
                         "start_date": ref("TimelineJSDate"),
                         "end_date": ref("TimelineJSDate"),
                         "display_date": STRING,
+                        "edtf": STRING,
                         "text": ref("TimelineJSText"),
                         "group": STRING,
                     },
