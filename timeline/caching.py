@@ -22,6 +22,7 @@ from timeline.axis import (
     Unit,
     build_axis,
     events_in_window,
+    month_number,
     window_for,
 )
 from timeline.models import DataVersion, Event, Stance, Thread
@@ -74,23 +75,12 @@ class TimelineResults:
             self.matches = list(self.events.values_list("pk", "date_start", "thread_id", "date_end"))
             groups, last_end = Counter(), {}
             for _, start, thread, end in self.matches:
-                key = (thread, start.year * 12 + start.month - 1)
+                key = (thread, month_number(start))
                 groups[key] += 1
                 last_end[key] = max(end, last_end.get(key, end))
             return [(thread, month, n, last_end[thread, month]) for (thread, month), n in groups.items()]
 
         return self.cached("per_lane_month", compute)
-
-    def per_month(self) -> dict[tuple[int, int], int]:
-        """{(year, month): number of matching events}."""
-
-        def compute():
-            months = Counter()
-            for _, month, n, _ in self.per_lane_month():
-                months[month] += n
-            return {(month // 12, month % 12 + 1): n for month, n in months.items()}
-
-        return self.cached("per_month", compute)
 
     def in_window(self, name: str, first: date, last: date, compute):
         """A result about the events that cover any day from ``first`` to ``last``."""
@@ -105,7 +95,7 @@ class TimelineResults:
         return self.cached(f"{name}:{first}:{last}", lambda: compute(events()))
 
     def count(self) -> int:
-        return sum(self.per_month().values())
+        return sum(n for _, _, n, _ in self.per_lane_month())
 
     def ids(self, start: int, stop: int) -> list[int]:
         """The ids of the matching events from ``start`` to ``stop`` in timeline order."""

@@ -61,17 +61,18 @@ def period_bounds(day: date, precision: Precision) -> tuple[date, date]:
         if day.month < 3:
             first_month, year = 12, year - 1
         start = date(year, first_month, 1)
-        return start, _add_months(start, 3) - timedelta(days=1)
+        return start, shift_months(start, 3) - timedelta(days=1)
     if precision is Precision.QUARTER:
         start = date(year, (day.month - 1) // 3 * 3 + 1, 1)
-        return start, _add_months(start, 3) - timedelta(days=1)
+        return start, shift_months(start, 3) - timedelta(days=1)
     if precision is Precision.YEAR:
         return date(year, 1, 1), date(year, 12, 31)
     decade = year - year % 10
     return date(decade, 1, 1), date(decade + 9, 12, 31)
 
 
-def _add_months(day: date, months: int) -> date:
+def shift_months(day: date, months: int) -> date:
+    """The first day of the month ``months`` after (or before) ``day``'s month."""
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
 
@@ -87,7 +88,7 @@ def _narrow(start: date, end: date, precision: Precision, modifier: Modifier) ->
         return first, last
     if precision is Precision.YEAR:
         first = date(start.year, 4 * third + 1, 1)
-        return first, _add_months(first, 4) - timedelta(days=1)
+        return first, shift_months(first, 4) - timedelta(days=1)
     if precision is Precision.DECADE:
         first_year = start.year + (0, 4, 7)[third]
         last_year = start.year + (3, 6, 9)[third]

@@ -32,10 +32,10 @@ from timeline.querystrings import rejects_invalid_parameters, validated, with_qu
 DEFAULT_PAGE_SIZE = 100
 
 
-def filtered_events(request):
-    """The published events the request's filters match, with everything an export writes (invalid
-    filters raise ``InvalidParameters``)."""
-    return validated(EventFilter(request.GET or None, queryset=Event.objects.for_export())).qs
+def filtered_events(request, selectors: bool = False):
+    """The published events the request's filters match, with everything an export writes (with
+    ``selectors``, the quote selectors of the JSON API; invalid filters raise ``InvalidParameters``)."""
+    return validated(EventFilter(request.GET or None, queryset=Event.objects.for_export(selectors))).qs
 
 
 # Serialisers
@@ -221,13 +221,16 @@ def paginated(request, rows, serialise) -> JsonResponse:
 @require_safe
 @rejects_invalid_parameters
 def events_json(request):
-    return paginated(request, filtered_events(request), lambda event: event_json(request, event))
+    return paginated(
+        request, filtered_events(request, selectors=True), lambda event: event_json(request, event)
+    )
 
 
 @require_safe
 @rejects_invalid_parameters
 def statements_json(request):
-    statements = validated(StatementFilter(request.GET or None, queryset=Statement.objects.for_listing())).qs
+    listed = Statement.objects.for_listing(selectors=True)
+    statements = validated(StatementFilter(request.GET or None, queryset=listed)).qs
     return paginated(
         request, statements, lambda statement: statement_json(request, statement, with_event=True)
     )

@@ -9,6 +9,8 @@ A text gets at most ``MAX_MARKS`` marks; the result says how many spans were lef
 
 from __future__ import annotations
 
+import bisect
+import functools
 import heapq
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
@@ -157,9 +159,11 @@ def _tags(span: Span, has_children: bool) -> tuple[str, str]:
     return format_html('<mark{} tabindex="0">', attrs), after
 
 
-def sentence_bounds(text: str, language: str = ENGLISH) -> list[int]:
-    """Offsets where sentences start (always including 0 and ``len(text)``), by the loader's splitter."""
-    return [0, *(start for start, _ in split_sentences(text, language)[1:]), len(text)]
+@functools.lru_cache(maxsize=8)
+def sentence_bounds(text: str, language: str = ENGLISH) -> tuple[int, ...]:
+    """Offsets where sentences start (always including 0 and ``len(text)``), by the loader's splitter.
+    Kept for the last few texts: an event page shows several passages of the same source."""
+    return (0, *(start for start, _ in split_sentences(text, language)[1:]), len(text))
 
 
 @dataclass(frozen=True)
@@ -176,11 +180,11 @@ def in_context(text: str, start: int | None, end: int | None, language: str = EN
         return None
     bounds = sentence_bounds(text, language)
     # Where the sentence containing ``start`` begins, then one sentence further back.
-    starts = [b for b in bounds if b <= start]
-    first = starts[-2] if len(starts) >= 2 else starts[-1]
+    at_start = bisect.bisect_right(bounds, start) - 1
+    first = bounds[max(at_start - 1, 0)]
     # Where the sentence containing ``end`` ends, then one sentence further on.
-    ends = [b for b in bounds if b >= end]
-    last = ends[1] if len(ends) >= 2 else ends[0]
+    at_end = bisect.bisect_left(bounds, end)
+    last = bounds[min(at_end + 1, len(bounds) - 1)]
     return InContext(text[first:start].lstrip(), text[start:end], text[end:last].rstrip())
 
 

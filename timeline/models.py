@@ -380,13 +380,6 @@ class EventQuerySet(models.QuerySet):
             | Q(date_start=event.date_start, date_end=event.date_end, pk__gt=event.pk),
         ).order_by("date_start", "date_end", "pk")
 
-    def per_month(self) -> dict[tuple[int, int], int]:
-        """{(year, month): number of events}, in one grouped query."""
-        # The month number is the expression the (status, month) index holds, so with no other
-        # filter the grouping reads that index in order.
-        rows = self.order_by().values(month=MonthNumber("date_start")).annotate(n=models.Count("pk"))
-        return {(row["month"] // 12, row["month"] % 12 + 1): row["n"] for row in rows}
-
     def per_lane_month(self) -> list[tuple[int | None, int, int, date]]:
         """(thread id, start month number, events, last day any of them covers) per thread and month,
         in one grouped query: what the axis counts and the window it opens on."""
@@ -458,8 +451,10 @@ class EventQuerySet(models.QuerySet):
             )
         )
 
-    def for_timeline(self):
-        """Everything an event page and an opened card show, in a fixed number of queries."""
+    def for_timeline(self, selectors: bool = False):
+        """Everything an event page and an opened card show, in a fixed number of queries; with
+        ``selectors``, the citations and statements carry their quote selectors too (the JSON API's
+        Web Annotations, cut from the source texts in SQL)."""
         # Sources come with their outlets and their originals' outlets (who reported it, and whether
         # it is a copy), never with their texts.
         sources = ("source__outlet", "source__duplicate_of__outlet")
@@ -471,21 +466,23 @@ class EventQuerySet(models.QuerySet):
                 queryset=Statement.objects.accepted()
                 .select_related("speaker", *sources)
                 .defer(*texts)
-                .with_quote_context()
+                .with_quote_context(selectors)
                 # event_id first keeps SQLite on the (event, review) index instead of walking
                 # every accepted statement in date order.
                 .order_by("event_id", "date_start", "pk"),
             ),
             models.Prefetch(
                 "citations",
-                queryset=Citation.objects.select_related(*sources).defer(*texts).with_quote_context(),
+                queryset=Citation.objects.select_related(*sources)
+                .defer(*texts)
+                .with_quote_context(selectors),
             ),
         )
 
-    def for_export(self):
+    def for_export(self, selectors: bool = False):
         """Published events with everything an export writes (an event page's content), in a fixed
-        number of queries."""
-        return self.published().for_timeline()
+        number of queries; ``selectors`` as for ``for_timeline``."""
+        return self.published().for_timeline(selectors)
 
 
 def stance_annotations(stances=tuple(Stance.values)) -> dict:
@@ -639,12 +636,15 @@ def quote_context():
     }
 
 
-class CitationQuerySet(models.QuerySet):
-    def with_quote_context(self):
-        return self.annotate(**quote_context())
+class AnchoredQuerySet(models.QuerySet):
+    """Citations or statements: passages of a source, which can be re-anchored when it changes."""
+
+    def with_quote_context(self, selectors: bool = True):
+        """With the ``quote_context`` annotations when ``selectors`` (else as it is)."""
+        return self.annotate(**quote_context()) if selectors else self
 
     def to_check(self):
-        """Citations whose passage was not found again when their source's text changed."""
+        """Those whose passage was not found again when their source's text changed."""
         return self.filter(anchor_status=Anchoring.LOST)
 
 
@@ -666,7 +666,7 @@ class Citation(models.Model):
     )
     history = HistoricalRecords()
 
-    objects = CitationQuerySet.as_manager()
+    objects = AnchoredQuerySet.as_manager()
 
     class Meta:
         ordering = ["source__published", "pk"]
@@ -681,14 +681,7 @@ class Citation(models.Model):
         return f"{self.source} → {self.event}"
 
 
-class StatementQuerySet(models.QuerySet):
-    def with_quote_context(self):
-        return self.annotate(**quote_context())
-
-    def to_check(self):
-        """Statements whose quote was not found again when their source's text changed."""
-        return self.filter(anchor_status=Anchoring.LOST)
-
+class StatementQuerySet(AnchoredQuerySet):
     def accepted(self):
         return self.filter(review=Review.ACCEPTED)
 
@@ -696,14 +689,15 @@ class StatementQuerySet(models.QuerySet):
         """Accepted statements that are about nothing or about a published event."""
         return self.accepted().filter(Q(event__isnull=True) | Q(event__status=Event.Status.PUBLISHED))
 
-    def for_listing(self):
+    def for_listing(self, selectors: bool = False):
         """Public statements as the statements page and its export list them, in date order (the
-        undated last), with their speakers, events and sources but not the sources' texts."""
+        undated last), with their speakers, events and sources but not the sources' texts;
+        ``selectors`` as for ``EventQuerySet.for_timeline``."""
         return (
             self.public()
             .select_related("speaker", "event", "source__outlet", "source__duplicate_of__outlet")
             .defer("source__text", "source__duplicate_of__text")
-            .with_quote_context()
+            .with_quote_context(selectors)
             .order_by(models.F("date_start").asc(nulls_last=True), "pk")
         )
 

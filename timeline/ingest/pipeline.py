@@ -47,7 +47,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from timeline.ingest import store, translation
-from timeline.ingest.articles import Article, ReadFailure
+from timeline.ingest.articles import Article, ReadFailure, unexpected
 from timeline.ingest.mentions import DateMention as FoundMention
 from timeline.ingest.mentions import find_date_mentions
 from timeline.ingest.published import Published, anchored_mentions, determine_published
@@ -190,7 +190,6 @@ class Extracted:
     anchor: date | None
     mentions: list[FoundMention]
     statements: list[FoundStatement]
-    shingles: set[int]
     sketch: tuple[int, ...]
     suggestions: dict[int, list[tuple[int, float]]]
     statement_dates: list[FoundMention | None]
@@ -253,7 +252,7 @@ class _Loader:
         except ValidationError as error:
             result.status, result.error = FAILED, _validation_message(error)
         except Exception as error:
-            result.status, result.error = FAILED, _one_line(f"{type(error).__name__}: {error}")
+            result.status, result.error = FAILED, unexpected(error)
         return result
 
     def _load(self, article: Article, result: ArticleResult) -> None:
@@ -274,7 +273,7 @@ class _Loader:
         copy = None
         if original is not None and not curated_copy and published_first(published.date, original.published):
             copy, original = original, None
-        extracted = self._extract(article, published, original, shingle_set, values)
+        extracted = self._extract(article, published, original, values)
         self._describe(result, article, target, original, extracted)
         if copy is not None:
             self._describe_copy(result, copy)
@@ -310,7 +309,7 @@ class _Loader:
         if self.dry_run:
             shingle_set = shingles(article.text)
             published = self._published(article, None)
-            extracted = self._extract(article, published, None, shingle_set, sketch(shingle_set))
+            extracted = self._extract(article, published, None, sketch(shingle_set))
             self._describe(result, article, None, None, extracted)
 
     def _described(self, pk: int, title: str) -> dict[str, Any]:
@@ -341,9 +340,7 @@ class _Loader:
             for key in [key for key, pk in table.items() if pk == target.pk]:
                 del table[key]
 
-    def _extract(
-        self, article, published: Published, original: _Original | None, shingle_set, values
-    ) -> Extracted:
+    def _extract(self, article, published: Published, original: _Original | None, values) -> Extracted:
         anchor = published.date
         if anchor is None and original is not None and original.published is not None:
             # A copy's "last month" and "Wednesday" are those of the article it copies.
@@ -355,9 +352,7 @@ class _Loader:
         statements = find_statements(article.text, self.speakers, language=article.language)
         # A statement is dated by its sentence, whether or not the mention is among those stored.
         dates = statement_dates(statements, found)
-        return Extracted(
-            published, anchor, mentions, statements, shingle_set, values, suggestions, dates, len(found)
-        )
+        return Extracted(published, anchor, mentions, statements, values, suggestions, dates, len(found))
 
     def _published(self, article: Article, target: Source | None) -> Published:
         if self.given is None and target is not None and target.published is not None:

@@ -126,7 +126,6 @@ class LoadReport:
     def summary(self) -> str:
         """One line: "loaded 4, updated 0, unchanged 0, duplicates 1, failed 0, skipped 0; mentions 83, …"."""
         counts = ", ".join(
-            f"{'duplicates' if status == DUPLICATE else status} {self.counts[status]}"
-            for status in (LOADED, UPDATED, UNCHANGED, DUPLICATE, FAILED, SKIPPED)
+            f"{'duplicates' if status == DUPLICATE else status} {self.counts[status]}" for status in STATUSES
         )
         return f"{counts}; mentions {self.mentions}, statements {self.statements}"

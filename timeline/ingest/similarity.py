@@ -31,7 +31,6 @@ _CANDIDATES_CHECKED = 5
 COPY_JACCARD = 0.3
 COPY_CONTAINMENT = 0.7
 _MIN_SHINGLES_FOR_CONTAINMENT = 20
-# Stored articles in another language compared with a new one, newest first.
 
 
 def shingles(text: str) -> set[int]:

@@ -86,8 +86,6 @@ def _stances(denial: str, confirmation: str, allegation: str) -> tuple[tuple[re.
     )
 
 
-# Cyrillic names: capitalised words (hyphenated ones too), up to four.
-_CYRILLIC_NAME = r"[А-ЯЁІЇЄҐ][а-яёіїєґА-ЯЁІЇЄҐ'’-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґА-ЯЁІЇЄҐ'’-]+){0,3}"
 _DASH = r"\s*,?\s*[—–-]+\s*"
 
 _RUSSIAN_VERBS = _alternation(

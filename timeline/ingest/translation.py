@@ -152,7 +152,7 @@ def translation_score(first: Facts, second: Facts) -> float | None:
         and abs((first.published - second.published).days) > MAX_DAYS_APART
     ):
         return None
-    shared_reported, _ = _reported(first, second)
+    shared_reported, reported = _reported(first, second)
     fewer_names, more_names = sorted((first.names, second.names), key=len)
     shared_names = len(fewer_names & more_names)
     outlet = _OUTLET_WEIGHT if first.outlet and first.outlet == second.outlet else 0
@@ -160,7 +160,7 @@ def translation_score(first: Facts, second: Facts) -> float | None:
         return None
     if fewer_names and shared_names / len(fewer_names) < NAME_COVERAGE:
         return None
-    score = agreement(first, second)
+    score = shared_reported / reported if reported else 0.0  # ``agreement``, from the counts above
     return score if score >= REPORTED_AGREEMENT else None
 
 

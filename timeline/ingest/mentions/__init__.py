@@ -22,12 +22,22 @@ from timeline.ingest.mentions import english, international
 from timeline.ingest.mentions.core import DateMention, Example, Grammar, Rule, find
 from timeline.ingest.mentions.locale import has_locale
 
-__all__ = ["GRAMMARS", "RULES", "DateMention", "Example", "Rule", "find_date_mentions", "grammar_for"]
+__all__ = ["RULES", "DateMention", "Example", "Rule", "all_rules", "find_date_mentions", "grammar_for"]
 
-GRAMMARS: dict[str, Grammar] = {"en": english.GRAMMAR}
-GRAMMARS.update({language: international.grammar(language) for language in international.LANGUAGES})
-# Every rule of every language, for the table test and the scanner check.
-RULES: list[Rule] = [rule for grammar in GRAMMARS.values() for rule in grammar.rules]
+
+def all_rules() -> list[Rule]:
+    """Every rule of English and of each language with rules of its own, for the table test and the
+    scanner check."""
+    other = (international.grammar(language) for language in international.LANGUAGES)
+    return [*english.GRAMMAR.rules, *(rule for grammar in other for rule in grammar.rules)]
+
+
+def __getattr__(name: str):
+    # ``RULES`` is built when first asked for: compiling every language's rules takes a few hundred
+    # milliseconds, which a web process that never reads another language should not pay at import.
+    if name == "RULES":
+        return all_rules()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def grammar_for(language: str | None) -> Grammar:
@@ -35,8 +45,8 @@ def grammar_for(language: str | None) -> Grammar:
     data for any other language it has data for; English for a code it does not know."""
     code = (language or "en").strip().lower().replace("_", "-")
     for candidate in (code, code.split("-")[0]):
-        if candidate in GRAMMARS:
-            return GRAMMARS[candidate]
+        if candidate == "en":
+            return english.GRAMMAR
         if candidate and candidate.isalpha() and has_locale(candidate):
             return international.grammar(candidate)
     return english.GRAMMAR

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from timeline.dates import FuzzyDate, Modifier, Precision, period_bounds
+from timeline.dates import FuzzyDate, Modifier, Precision, period_bounds, shift_months
 from timeline.ingest.firstchars import gated
 from timeline.ingest.sentences import split_sentences
 
@@ -225,11 +225,6 @@ def pick(candidates: list[date], now: date, direction: int, strict: bool = False
     if direction:
         return latest if direction < 0 else earliest
     return latest if (now - latest) <= (earliest - now) else earliest
-
-
-def shift_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def shift(day: date, precision: Precision, amount: int) -> date:

@@ -1129,12 +1129,3 @@ def grammar(language: str) -> Grammar:
         range_join=re.compile(rf"\s*(?:-|–|—|~|～|〜{range_words})\s*"),
         tense=tense,
     )
-
-
-def rule_names() -> list[str]:
-    """The names of the rules every language gets, in the order they are tried."""
-    return [name for name, *_ in _SPECS]
-
-
-def examples_by_rule() -> dict[str, list[tuple[str, Example]]]:
-    return {name: examples for name, _b, _r, examples in _SPECS}

@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 
 from dateparser.date import DateDataParser
 
-from timeline.dates import Precision
+from timeline.dates import Precision, shift_months
 
 # Relative spans are never parsed without a publication date; absolute ones do not depend on it.
 _NO_BASE = date(2000, 1, 1)
@@ -98,12 +98,5 @@ def parse_relative(span: str, language: str, published: date) -> tuple[date, Pre
     if precision in (Precision.DAY, Precision.WEEK):
         return published + (day - base), precision
     months = (day.year - base.year) * 12 + day.month - base.month
-    index = published.year * 12 + published.month - 1 + months
-    moved = date(index // 12, index % 12 + 1, 1)
+    moved = shift_months(published, months)
     return (moved if precision is Precision.MONTH else moved.replace(month=1)), precision
-
-
-def parse_day(year: int, month: int, day: int, language: str) -> date | None:
-    """A day written out as numbers, read by dateparser from its ISO form (so out-of-range days fail)."""
-    read = parse(f"{year:04d}-{month:02d}-{day:02d}", language)
-    return read[0] if read else None
