@@ -264,3 +264,11 @@ def test_a_statement_said_on_tuesday_in_an_article_of_wednesday_14_june_2023_is_
     text, language, expected
 ):
     assert statement_date(text, date(2023, 6, 14), language) == expected
+
+
+def test_a_statement_said_the_same_day_is_of_the_day_the_text_named_last():
+    text = (
+        'The North tested its sixth nuclear bomb on Sept. 3, 2017. "Nothing will change our course," '
+        "Kirby said the same day."
+    )
+    assert statement_date(text, date(2022, 11, 2)) == "2017-09-03"
