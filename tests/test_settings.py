@@ -108,6 +108,7 @@ def test_the_cache_is_each_processs_memory_unless_cache_url_names_a_redis():
         ("127.0.0.1:6379", "CACHE_URL must start with redis://"),
         ("redis://:s3cret@127.0.0.1:6379/results", "CACHE_URL's path must be a Redis database number"),
         ("redis://127.0.0.1:6379/1,memcached://127.0.0.1", "CACHE_URL must start with redis://"),
+        ("redis://[::1:6379/1", "CACHE_URL is not a URL"),
     ],
 )
 def test_a_cache_url_the_settings_cannot_use_stops_with_one_line(url, line):

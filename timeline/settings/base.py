@@ -118,8 +118,12 @@ def cache_from_url(url: str) -> dict:
     if url in ("", "locmem://"):
         # One page of results takes some fifty entries, which the default limit of 300 would keep culling.
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
-    for server in url.split(","):
-        parts = urlsplit(server.strip())
+    servers = [server.strip() for server in url.split(",")]
+    for server in servers:
+        try:
+            parts = urlsplit(server)
+        except ValueError:  # an unclosed [ in an IPv6 address, for one
+            sys.exit("CACHE_URL is not a URL, as in redis://127.0.0.1:6379/1.")
         if parts.scheme not in REDIS_SCHEMES:
             sys.exit(
                 f"CACHE_URL must start with redis://, rediss://, unix:// or locmem:// "
@@ -130,7 +134,7 @@ def cache_from_url(url: str) -> dict:
             sys.exit("CACHE_URL's path must be a Redis database number, as in redis://127.0.0.1:6379/1.")
     return {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": url,
+        "LOCATION": ",".join(servers),
         # A Redis that stops answering fails a request in seconds instead of holding it.
         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
