@@ -1,12 +1,18 @@
+import functools
+import os
+
 import pytest
+import redis
 from django.core.cache import cache
 from django.core.management import call_command
-from hypothesis import settings
+from hypothesis import settings as hypothesis_settings
+
+from timeline.settings.base import cache_from_url
 
 # Hypothesis' deadline per example is a timing assertion: under coverage (make test) on a busy
 # machine it fails on load, not on a fault. Speed is measured by the benchmarks instead.
-settings.register_profile("timeline", deadline=None)
-settings.load_profile("timeline")
+hypothesis_settings.register_profile("timeline", deadline=None)
+hypothesis_settings.load_profile("timeline")
 
 
 @pytest.fixture
@@ -28,4 +34,35 @@ def htmx_get(client):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts without cached results, whatever ran before it."""
+    cache.clear()
+
+
+# The Redis the cache tests run on: a database of its own, which they empty before each test.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@functools.cache
+def redis_unreachable() -> str | None:
+    """Why the test Redis cannot be used, or None when it answers."""
+    try:
+        redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        return f"Redis at {TEST_REDIS_URL} does not answer ({error}); start it with redis-server"
+    return None
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def cache_backend(request, settings):
+    """Runs a test on each cache the settings offer: each process's memory (the default) and a
+    shared Redis (CACHE_URL), as several app servers use it. Without Redis the Redis case fails
+    in CI (CI=true) and is skipped, saying why, elsewhere."""
+    if request.param == "redis":
+        reason = redis_unreachable()
+        if reason and os.environ.get("CI"):
+            pytest.fail(reason)
+        if reason:
+            pytest.skip(reason)
+        settings.CACHES = {"default": cache_from_url(TEST_REDIS_URL)}
+    cache.clear()
+    yield request.param
     cache.clear()

@@ -18,7 +18,8 @@ from tests.factories import (
 from timeline.caching import data_version
 from timeline.models import Actor, Citation, DataVersion, Event, Outlet, Source, Stance, Statement, Thread
 
-pytestmark = pytest.mark.django_db
+# Each test runs on each process's memory and on a shared Redis (see the cache_backend fixture).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cache_backend")]
 TIMELINE = reverse("timeline")
 
 

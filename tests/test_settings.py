@@ -13,6 +13,8 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import path
 
+from timeline.settings.base import cache_from_url
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -25,6 +27,7 @@ def run_manage(*args, **env):
 
 
 PRODUCTION = "timeline.settings.production"
+LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
 
 
 def test_check_deploy_is_clean_under_production_settings():
@@ -81,6 +84,39 @@ def test_the_wsgi_entry_point_alone_exits_with_the_status_that_stops_a_server():
     assert result.returncode == 4
     assert result.stderr.startswith("DJANGO_SECRET_KEY must be set")
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_the_cache_is_each_processs_memory_unless_cache_url_names_a_redis():
+    assert cache_from_url("")["BACKEND"] == cache_from_url("locmem://")["BACKEND"] == LOCMEM
+    shared = cache_from_url("redis://:secret@cache.internal:6379/1")
+    assert (shared["BACKEND"], shared["LOCATION"]) == (
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://:secret@cache.internal:6379/1",
+    )
+    for url in (
+        "rediss://cache.internal:6380",
+        "unix:///run/redis.sock?db=2",
+        "redis://a:6379/0,redis://b/0",
+    ):
+        assert cache_from_url(url)["LOCATION"] == url
+
+
+@pytest.mark.parametrize(
+    "url, line",
+    [
+        ("memcached://user:s3cret@cache.internal:11211", "CACHE_URL must start with redis://"),
+        ("127.0.0.1:6379", "CACHE_URL must start with redis://"),
+        ("redis://:s3cret@127.0.0.1:6379/results", "CACHE_URL's path must be a Redis database number"),
+        ("redis://127.0.0.1:6379/1,memcached://127.0.0.1", "CACHE_URL must start with redis://"),
+        ("redis://[::1:6379/1", "CACHE_URL is not a URL"),
+    ],
+)
+def test_a_cache_url_the_settings_cannot_use_stops_with_one_line(url, line):
+    result = run_manage("check", CACHE_URL=url)
+    assert result.returncode != 0
+    assert result.stderr.startswith(line)
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr  # no traceback
+    assert "s3cret" not in result.stderr
 
 
 def test_a_fresh_checkout_runs_management_commands_with_no_environment(tmp_path):

@@ -226,6 +226,7 @@ def test_post_to_a_public_page_is_refused(client):
     assert client.post(TIMELINE).status_code == 405
 
 
+@pytest.mark.usefixtures("cache_backend")
 def test_timeline_query_count_does_not_grow_with_events(client, django_assert_max_num_queries):
     def populate(n):
         actor = make_actor()

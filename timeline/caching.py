@@ -4,6 +4,11 @@ page), computed once per filter and data version.
 The version (``DataVersion``) changes with every write to the tables the timeline reads, so a
 cached result never outlives the data it was computed from. Without a version row (a database
 just emptied) nothing is cached.
+
+The version lives in the database, set by triggers in the writing transaction, and each request
+reads it afresh: every process and app server sees the same one, so a write through any of them is
+seen by the next request on every other. With a cache they share (``CACHE_URL``), a result one
+computes is served by all.
 """
 
 import hashlib

@@ -1,5 +1,18 @@
 -- A mix of timeline, filter and event requests for wrk:
 --   wrk -t2 -c16 -d30s -s tests/load/mix.lua http://127.0.0.1:8000
+-- With several app servers on this host (LOAD_PORTS="8100 8101"), wrk's threads are shared out
+-- among their ports in turn, each thread's connections going to one server:
+--   LOAD_PORTS="8100 8101" wrk -t2 -c16 -d30s -s tests/load/mix.lua http://127.0.0.1:8100
+local ports = {}
+for port in (os.getenv("LOAD_PORTS") or ""):gmatch("%d+") do ports[#ports + 1] = port end
+local threads = 0
+
+setup = function(thread)
+  if #ports > 1 then
+    threads = threads + 1
+    thread.addr = wrk.lookup(wrk.host, ports[(threads - 1) % #ports + 1])[1]
+  end
+end
 local paths = {
   "/",
   "/?page=3",

@@ -7,13 +7,17 @@ what production needs; the others relax it.
 - ``DJANGO_SECRET_KEY``: required in production.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names (default: localhost only).
 - ``DATABASE_URL``: e.g. ``postgres://user@127.0.0.1:5432/timeline``; default is ``db.sqlite3``.
+- ``CACHE_URL``: e.g. ``redis://127.0.0.1:6379/1``, a cache every app server shares; default (or
+  ``locmem://``) is each process's own memory.
 - ``DJANGO_SECURE_SSL_REDIRECT``: set to "0" when TLS ends before the app and redirects are done there.
 - ``DJANGO_HSTS_SECONDS``: the Strict-Transport-Security max-age (one year by default).
 - ``TIMELINE_LOG_LEVEL``: the level of the app's own log lines (INFO by default).
 """
 
 import os
+import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -103,14 +107,43 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 
-# Timeline results and card markup (timeline.caching), in each process's memory: one page of
-# results takes some fifty entries, which the default limit of 300 would keep culling.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+REDIS_SCHEMES = ("redis", "rediss", "unix")
+
+
+def cache_from_url(url: str) -> dict:
+    """The default cache for ``CACHE_URL``: each process's memory when it is empty or ``locmem://``,
+    Django's Redis backend for ``redis://``, ``rediss://`` (TLS) or ``unix://`` (a socket), with
+    several servers separated by commas (the first takes the writes). Any other value stops the
+    process with one line naming the variable (and not the URL, which may hold a password)."""
+    if url in ("", "locmem://"):
+        # One page of results takes some fifty entries, which the default limit of 300 would keep culling.
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
+    servers = [server.strip() for server in url.split(",")]
+    for server in servers:
+        try:
+            parts = urlsplit(server)
+        except ValueError:  # an unclosed [ in an IPv6 address, for one
+            sys.exit("CACHE_URL is not a URL, as in redis://127.0.0.1:6379/1.")
+        if parts.scheme not in REDIS_SCHEMES:
+            sys.exit(
+                f"CACHE_URL must start with redis://, rediss://, unix:// or locmem:// "
+                f"(it starts with {parts.scheme + '://' if parts.scheme else 'no scheme'})."
+            )
+        database = parts.path.strip("/")
+        if parts.scheme != "unix" and database and not database.isdigit():
+            sys.exit("CACHE_URL's path must be a Redis database number, as in redis://127.0.0.1:6379/1.")
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": ",".join(servers),
+        # A Redis that stops answering fails a request in seconds instead of holding it.
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
-}
+
+
+# Timeline results and card markup (timeline.caching): in each process's memory by default, shared by
+# every process and app server with CACHE_URL. The data version keys them, which the database keeps,
+# so a write through any server is seen by the next request on every other.
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "").strip())}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
