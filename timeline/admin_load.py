@@ -35,6 +35,8 @@ class MultipleFileField(forms.FileField):
     """Any number of files (Django's documented pattern for ``<input type=file multiple>``)."""
 
     def __init__(self, *args, **kwargs):
+        # An empty file is the loader's to report ("empty"), with the others loaded.
+        kwargs.setdefault("allow_empty_file", True)
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.html,.htm,.jsonl,.ndjson,.gz"}))
         super().__init__(*args, **kwargs)
 
@@ -147,7 +149,7 @@ def require_loader(request) -> None:
 def load_articles_view(request):
     """The form, and the latest runs; a valid form queues a run and goes to its page."""
     require_loader(request)
-    form = LoadForm(request.POST or None, request.FILES or None)
+    form = LoadForm(request.POST, request.FILES) if request.method == "POST" else LoadForm()
     if request.method == "POST" and form.is_valid():
         run = create_run(form.cleaned_data["inputs"], form.options(), user=request.user)
         queue_run(run)
