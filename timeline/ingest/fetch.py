@@ -162,7 +162,8 @@ def _checked_address(host: str, port: int, where: _Where, allow_loopback: bool) 
     for address in addresses:
         problem = refused_address(address, allow_loopback)
         if problem:
-            raise FetchError(*where.said(f"refused, {host} is {address}, {problem}"))
+            named = f"{address} is" if host.strip("[]") == address else f"{host} resolves to {address},"
+            raise FetchError(*where.said(f"refused: {named} {problem}"))
     return addresses[0]
 
 
