@@ -18,7 +18,9 @@ from collections.abc import Callable
 from django.core.cache import cache
 from django.db import connections
 from django.http import JsonResponse
-from django_tasks import default_task_backend
+from django.utils import timezone
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks_db import DatabaseBackend
 
 PATH = "/healthz"
 
@@ -43,10 +45,9 @@ def cache_backend() -> dict:
 def task_queue() -> dict:
     """The task backend is configured; with the database backend its table answers, and the reply
     says how many tasks wait and how long the oldest has waited (a worker that is not running)."""
-    backend = default_task_backend
+    backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
     found: dict = {"backend": type(backend).__name__}
-    if found["backend"] == "DatabaseBackend":
-        from django.utils import timezone
+    if isinstance(backend, DatabaseBackend):
         from django_tasks_db.models import DBTaskResult
 
         waiting = DBTaskResult.objects.ready().filter(backend_name=backend.alias)
