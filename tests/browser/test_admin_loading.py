@@ -54,3 +54,27 @@ def test_a_curator_uploads_the_seed_articles_and_sees_the_report_and_review_queu
     pending = DateMention.objects.filter(source__in=Source.objects.all(), review="pending").count()
     assert pending > 0
     expect(page.locator("#result_list tbody tr")).to_have_count(min(pending, 100))
+
+
+def test_the_run_page_follows_the_worker_without_a_page_load(live_server, page, admin_user, settings):
+    """With the database queue, the page waits for the worker; its status fragment, polled by htmx,
+    brings in the report when the worker (run here, in the test's thread) has loaded the article."""
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    page.goto(live_server.url + "/admin/login/?next=/admin/load-articles/")
+    page.fill("#id_username", admin_user.username)
+    page.fill("#id_password", "password")
+    page.click("input[type=submit]")
+    page.fill("#id_text", "Rail cars at Tumangang\nSatellite images showed rail cars on 18 November 2022.")
+    page.click("#load-form input[type=submit]")
+    page.wait_for_url("**/admin/load-articles/*/")
+    expect(page.locator("#load-status")).to_contain_text("Waiting for the worker")
+    page.evaluate("window.__sameDocument = true")
+
+    call_command("db_worker", "--batch", "--no-reload", "--no-startup-delay", verbosity=0)
+
+    expect(page.locator("#load-report tbody tr")).to_have_count(1)
+    expect(page.locator("#load-status")).to_contain_text("Done: 1 input read.")
+    assert page.evaluate("window.__sameDocument") is True  # swapped in place by the poll
+    assert page.locator("#load-status[hx-trigger]").count() == 0  # and polling has stopped
