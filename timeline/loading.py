@@ -11,6 +11,7 @@ reported as a failed article like any other bad file.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -87,7 +88,7 @@ def path_inputs(items, stdin) -> list[NewInput]:
                 else NewInput(LoadInput.Kind.FILE, STDIN, data)
             )
         else:
-            inputs.append(NewInput(LoadInput.Kind.PATH, str(Path(item).absolute())))
+            inputs.append(NewInput(LoadInput.Kind.PATH, os.path.abspath(item)))
     return inputs
 
 
