@@ -6,7 +6,7 @@ import gzip
 import io
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -179,6 +179,15 @@ def test_more_than_the_upload_cap_at_once_is_refused(curator_client, settings):
     assert not LoadRun.objects.exists()
 
 
+def test_more_inputs_than_allowed_at_once_are_refused(curator_client, settings):
+    settings.TIMELINE_MAX_UPLOAD_INPUTS = 2
+    response = curator_client.post(
+        PAGE, {"text": ARTICLE, "urls": "https://a.example/1\nhttps://a.example/2"}
+    )
+    assert "3 files and URLs: at most 2 can be loaded at once" in response.content.decode()
+    assert not LoadRun.objects.exists()
+
+
 def test_pasted_text_over_the_article_limit_is_refused(curator_client, settings):
     settings.TIMELINE_MAX_ARTICLE_BYTES = 100
     response = curator_client.post(PAGE, {"text": ARTICLE})
@@ -263,8 +272,9 @@ DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUE
 
 @pytest.mark.django_db(transaction=True)
 def test_with_the_database_queue_the_run_waits_for_the_worker(client, django_user_model):
+    # Not the curator group, which does not outlive an earlier transactional test's flush.
     user = django_user_model.objects.create_user("curator", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="curator"))
+    user.user_permissions.add(Permission.objects.get(codename="add_source"))
     client.force_login(user)
     with override_settings(TASKS=DATABASE_QUEUE):
         from django_tasks_db.models import DBTaskResult

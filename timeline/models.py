@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Substr
@@ -856,7 +857,7 @@ class LoadRun(models.Model):
 
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(
-        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="load_runs"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="load_runs"
     )
     # The loader's options, as ``load_articles`` takes them.
     published = models.DateField("publication date", null=True, blank=True)

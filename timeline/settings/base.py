@@ -209,6 +209,8 @@ TIMELINE_MAX_UPLOAD_INPUTS = int(os.environ.get("TIMELINE_MAX_UPLOAD_INPUTS", 10
 # A pasted article arrives as a form field: let one as large as the loader takes reach the form,
 # which then says what is wrong with it.
 DATA_UPLOAD_MAX_MEMORY_SIZE = TIMELINE_MAX_ARTICLE_BYTES + 256 * 1024
+# And one file more than a load may hold, so that the form says so rather than a bare 400.
+DATA_UPLOAD_MAX_NUMBER_FILES = TIMELINE_MAX_UPLOAD_INPUTS + 1
 # Fetching articles by URL (timeline.ingest.fetch): seconds for the whole fetch, redirects followed,
 # and whether loopback addresses are allowed (only for tests against a local server).
 TIMELINE_FETCH_TIMEOUT = float(os.environ.get("TIMELINE_FETCH_TIMEOUT", 20))
