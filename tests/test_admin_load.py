@@ -218,6 +218,28 @@ def test_the_status_fragment_is_what_htmx_polls(curator_client):
     assert "loaded 1, updated 0" in done and "Date mentions awaiting review" in done
 
 
+def test_the_status_shows_progress_while_the_run_loads(curator_client, monkeypatch):
+    from timeline import loading
+
+    monkeypatch.setattr(loading, "_SAVE_EVERY_S", 0)
+    texts = [ARTICLE, OTHER]
+    run = create_run(
+        [NewInput(LoadInput.Kind.TEXT, f"text {n}", text.encode()) for n, text in enumerate(texts)], Options()
+    )
+    url, seen, read_input = reverse("load_run", args=[run.pk]), [], loading.read_input
+
+    def reading(item, limit):
+        if item.position == 1:  # the first article is loaded: look at the page as the poll does
+            seen.append(curator_client.get(url, headers={"HX-Request": "true", "HX-Target": "load-status"}))
+        yield from read_input(item, limit)
+
+    monkeypatch.setattr(loading, "read_input", reading)
+    run_load(run.pk)
+    status = seen[0].content.decode()
+    assert "Loading: 1 of 2 inputs read, 1 article so far" in status
+    assert 'hx-trigger="every 1s"' in status and "loaded    text 0 → source" in status
+
+
 def test_an_unknown_run_is_404(curator_client):
     assert curator_client.get(reverse("load_run", args=[999])).status_code == 404
 
