@@ -11,8 +11,6 @@ from timeline.models import DateMention, LoadRun, Source
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# The browser and page fixtures of the other browser tests.
-browser, page = shared.browser, shared.page
 expect, screenshot = shared.expect, shared.screenshot
 
 
