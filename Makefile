@@ -6,6 +6,7 @@ INSTALLED := $(VENV)/.installed
 TBAQ ?= ../shared/corpora/tbaq
 EST ?= ../shared/corpora/est
 SEEDS ?= ../shared/seeds
+RUN_ADDRESS ?= 127.0.0.1:8000
 
 .PHONY: install browser-deps run test test-postgres lint check-migrations format eval bench-data bench loadtest lock
 
@@ -32,7 +33,11 @@ run: install
 	$(BIN)/python manage.py seed_timeline
 	@# The seed articles' text, for the source pages and the review queue (unchanged on later runs).
 	@if [ -d $(SEEDS) ]; then $(BIN)/python manage.py load_articles $(SEEDS); fi
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@# The worker runs the loads queued from the admin and by `load_articles --queue`, beside the
+	@# server; it stops with it (Ctrl-C).
+	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver $(RUN_ADDRESS)
 
 # The suite with the coverage of timeline/: a report of the files not fully covered (configured in
 # pyproject.toml), and a floor a little below what the suite reaches.

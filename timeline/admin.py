@@ -17,6 +17,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
+from django_tasks_db.models import DBTaskResult
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline import curation
@@ -40,6 +41,10 @@ from timeline.templatetags.timeline import lang_of
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 DATE_COLUMNS = ("date_start", "date_end", "date_precision", "date_modifier")
 AROUND_MENTION = 150  # characters of its sentence the review queue shows on each side of a mention
+
+
+# Curators follow a load on its own page (timeline.admin_load); the task table is the worker's.
+admin.site.unregister(DBTaskResult)
 
 
 def source_texts(model, related: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Substr
@@ -842,3 +843,72 @@ class DataVersion(models.Model):
 
     def __str__(self):
         return str(self.value)
+
+
+class LoadRun(models.Model):
+    """Articles loaded in the background (the admin's *Load articles* page, ``load_articles --queue``):
+    the options given, how far the worker has got, and the loader's report once it has run."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued"
+        RUNNING = "running"
+        DONE = "done"
+        FAILED = "failed"
+
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="load_runs"
+    )
+    # The loader's options, as ``load_articles`` takes them.
+    published = models.DateField("publication date", null=True, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    url = models.URLField("URL", max_length=1000, blank=True)
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    task_id = models.CharField(max_length=64, blank=True, help_text="The background task's id.")
+    inputs_total = models.PositiveIntegerField(default=0)
+    inputs_done = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # One entry per article: {"status", "label", "source", "line", "warnings"} (``LoadRun.report``).
+    results = models.JSONField(default=list, blank=True)
+    summary = models.CharField(max_length=300, blank=True)
+    error = models.TextField(blank=True, help_text="Why the run stopped, when it did not finish.")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"load {self.pk} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class LoadInput(models.Model):
+    """One input of a ``LoadRun``, kept until the run has read it: an uploaded file's or pasted
+    text's bytes, a URL to fetch, a path the worker reads (``load_articles --queue``), or, for an
+    input refused on arrival, the reason."""
+
+    class Kind(models.TextChoices):
+        FILE = "file"
+        TEXT = "text"
+        URL = "url"
+        PATH = "path"
+
+    run = models.ForeignKey(LoadRun, on_delete=models.CASCADE, related_name="inputs")
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=4, choices=Kind.choices)
+    name = models.CharField(max_length=1000, help_text="The file's name, or the URL.")
+    content = models.BinaryField(blank=True, default=b"")
+    refused = models.CharField(max_length=300, blank=True, help_text="Why it was refused on arrival.")
+
+    class Meta:
+        ordering = ["run", "position"]
+        constraints = [models.UniqueConstraint(fields=["run", "position"], name="load_input_position")]
+
+    def __str__(self):
+        return self.name

@@ -5,31 +5,19 @@ Screenshots of the main pages land in ``test-artifacts/``.
 """
 
 import json
-import os
 import re
-import shutil
-import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import require
 from tests.factories import make_actor, make_citation, make_event, make_source, make_statement, make_thread
 from timeline.dates import parse_period
 from timeline.models import DateMention, Event, Stance
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 def expect(locator):
@@ -39,42 +27,6 @@ def expect(locator):
 
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def require(path: Path | str, what: str):
-    if not Path(path).exists() and not shutil.which(str(path)):
-        if os.environ.get("CI"):
-            pytest.fail(f"{what} is missing at {path}: CI must run the browser tests")
-        pytest.skip(f"{what} is not installed at {path}")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    require(CHROMIUM, "Chromium")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    in_flight = set()
-    page.on("request", lambda request: in_flight.add(request))
-    page.on("requestfinished", lambda request: in_flight.discard(request))
-    page.on("requestfailed", lambda request: in_flight.discard(request))
-    yield page
-    # A request still being answered (an HTMX swap or history restore a test did not wait for)
-    # would hold a table when the test's data is flushed: let the live server finish first.
-    deadline = time.monotonic() + 10
-    while in_flight and time.monotonic() < deadline:
-        page.wait_for_timeout(50)
-    context.close()
 
 
 @pytest.fixture

@@ -130,7 +130,7 @@ def _walk(root: Path) -> Iterator[Path | ReadFailure]:
     for directory, subdirectories, names in os.walk(root, followlinks=False):
         subdirectories[:] = sorted(name for name in subdirectories if not name.startswith("."))
         for name in sorted(names):
-            if name.startswith(".") or _format_from_name(name) is None:
+            if name.startswith(".") or format_from_name(name) is None:
                 continue
             path = Path(directory) / name
             problem = _link_problem(path, real_root)
@@ -160,7 +160,7 @@ def read_path(path: Path | str, *, limit: int, stdin=None) -> Iterator[Article |
             data = read_stream_bytes(stdin, limit)
             fmt = _sniff(data)
         else:
-            fmt = _format_from_name(path.name)
+            fmt = format_from_name(path.name)
             if fmt == JSONL and not path.name.endswith(".gz"):
                 yield from _read_jsonl_file(path, limit)
                 return
@@ -177,12 +177,37 @@ def read_path(path: Path | str, *, limit: int, stdin=None) -> Iterator[Article |
         yield ReadFailure(label, unexpected(error))
 
 
+def read_bytes(
+    data: bytes, name: str, *, limit: int, fmt: str | None = None, declared: str | None = None, url: str = ""
+) -> Iterator[Article | ReadFailure]:
+    """The article (or, for JSON Lines, articles) in ``data``: an uploaded file, pasted text or a
+    fetched page, read as a file named ``name`` is (``fmt`` when the format is known otherwise, e.g.
+    from a Content-Type; ``declared`` the charset a response names; ``url`` where it was fetched)."""
+    try:
+        fmt = fmt or format_from_name(name)
+        if fmt == JSONL and not data.startswith(GZIP_MAGIC):
+            # As for a file: the limit applies to each line.
+            yield from _jsonl_articles(io.BytesIO(data), name, limit)
+            return
+        data = read_stream_bytes(io.BytesIO(data), limit)
+        fmt = fmt or _sniff(data)
+        if fmt == JSONL:
+            yield from _jsonl_articles(io.BytesIO(data), name, limit)
+        else:
+            yield _article_from_bytes(data, name, fmt, declared=declared, url=url)
+    except InputError as error:
+        yield ReadFailure(name, str(error))
+    # One input that breaks the reader in a way no rule foresaw must not stop the run.
+    except Exception as error:
+        yield ReadFailure(name, unexpected(error))
+
+
 def unexpected(error: Exception) -> str:
     """A one-line reason for an error no rule foresaw: its type and message."""
     return " ".join(f"{type(error).__name__}: {error}".split())[:300]
 
 
-def _format_from_name(name: str) -> str | None:
+def format_from_name(name: str) -> str | None:
     lowered = name.lower().removesuffix(".gz")
     return _EXTENSIONS.get(os.path.splitext(lowered)[1])
 
@@ -194,9 +219,13 @@ def _sniff(data: bytes) -> str:
     return HTML if _HTML_SNIFF.search(head) else TEXT
 
 
-def _article_from_bytes(data: bytes, label: str, fmt: str) -> Article:
-    decoded = decode_bytes(data)
-    article = html_article(decoded.text, label) if fmt == HTML else text_article(decoded.text, label)
+def _article_from_bytes(
+    data: bytes, label: str, fmt: str, declared: str | None = None, url: str = ""
+) -> Article:
+    decoded = decode_bytes(data, declared)
+    fields = {"url": url} if url else {}
+    reader = html_article if fmt == HTML else text_article
+    article = reader(decoded.text, label, **fields)
     article.encoding = decoded.encoding
     article.warnings[:0] = list(decoded.warnings)
     return article

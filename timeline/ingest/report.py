@@ -55,6 +55,21 @@ class ArticleResult:
         """Where the article came from, for messages: "batch.jsonl: line 3" for a JSON line."""
         return f"{self.path}: line {self.line}" if self.line else self.path
 
+    def text_line(self) -> str:
+        """The line ``load_articles`` prints for this article (its warnings follow on lines of their own)."""
+        if self.status in (FAILED, SKIPPED):
+            return f"{self.status.upper()} {self.label}: {self.error}"
+        source = f"source {self.source_id}" if self.source_id else "new source"
+        copy = f", copy of {_described(self.duplicate_of)}" if self.duplicate_of else ""
+        if self.translation_of:
+            copy = f", translation of {_described(self.translation_of)} ({self.translation_of['language']})"
+        if self.original_of:
+            copy += f", original of {_described(self.original_of)}"
+        return (
+            f"{self.status:<9} {self.label} → {source} “{self.title}” "
+            f"({len(self.mentions)} mentions, {len(self.statements)} statements{copy})"
+        )
+
     def as_json(self) -> dict[str, Any]:
         """The machine-readable description documented in the README ("load_articles --format json")."""
         data: dict[str, Any] = {"path": self.path}
@@ -87,6 +102,10 @@ class ArticleResult:
             warnings=self.warnings,
         )
         return data
+
+
+def _described(original: dict) -> str:
+    return f"source {original['source']}" if original.get("source") else original.get("path", "")
 
 
 def _statement_json(statement: FoundStatement, when: FoundMention | None) -> dict[str, Any]:

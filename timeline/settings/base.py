@@ -56,10 +56,14 @@ INSTALLED_APPS = [
     "template_partials",
     "simple_history",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "timeline",
 ]
 
 MIDDLEWARE = [
+    # /healthz answers before anything else runs: no host check, HTTPS redirect, session or CSP.
+    "timeline.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -231,5 +235,24 @@ TIMELINE_MAX_ARTICLE_BYTES = int(os.environ.get("TIMELINE_MAX_ARTICLE_BYTES", 5 
 # The loader stores at most this many date mentions per article (the first ones): text dense with
 # dates (tables, logs, junk) would otherwise bury the curators' review queue.
 TIMELINE_MAX_MENTIONS_PER_ARTICLE = int(os.environ.get("TIMELINE_MAX_MENTIONS_PER_ARTICLE", 2000))
+# Loading from the admin and `load_articles --queue`: the inputs of one run together (files, pasted
+# text) may hold at most this many bytes, in at most this many files or URLs.
+TIMELINE_MAX_UPLOAD_BYTES = int(os.environ.get("TIMELINE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+TIMELINE_MAX_UPLOAD_INPUTS = int(os.environ.get("TIMELINE_MAX_UPLOAD_INPUTS", 100))
+# A pasted article arrives as a form field: let one as large as the loader takes reach the form,
+# which then says what is wrong with it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = TIMELINE_MAX_ARTICLE_BYTES + 256 * 1024
+# And one file more than a load may hold, so that the form says so rather than a bare 400.
+DATA_UPLOAD_MAX_NUMBER_FILES = TIMELINE_MAX_UPLOAD_INPUTS + 1
+# Fetching articles by URL (timeline.ingest.fetch): seconds for the whole fetch, redirects followed,
+# and whether loopback addresses are allowed (only for tests against a local server).
+TIMELINE_FETCH_TIMEOUT = float(os.environ.get("TIMELINE_FETCH_TIMEOUT", 20))
+TIMELINE_FETCH_MAX_REDIRECTS = int(os.environ.get("TIMELINE_FETCH_MAX_REDIRECTS", 5))
+TIMELINE_FETCH_ALLOW_LOOPBACK = env_bool("TIMELINE_FETCH_ALLOW_LOOPBACK", False)
+
+# Background work (the loads queued from the admin and `load_articles --queue`): django-tasks with
+# its database backend, which needs no other service; `manage.py db_worker` runs the queue.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 TIMELINE_PAGE_SIZE = 50
 TIMELINE_MAX_PAGE_SIZE = 500

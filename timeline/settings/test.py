@@ -8,3 +8,7 @@ from timeline.settings.base import SECRET_KEY, STORAGES
 SECRET_KEY = SECRET_KEY or "django-insecure-test-only"
 SECURE_SSL_REDIRECT = False
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+# A queued task runs at once, in the process that queued it: no worker to start (the tests of the
+# database queue switch to it and run the worker in-process).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

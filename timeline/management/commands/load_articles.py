@@ -10,8 +10,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from django.urls import reverse
 from tqdm import tqdm
 
+from timeline import loading
 from timeline.ingest.articles import (
     JSONL,
     STDIN,
@@ -51,6 +53,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Extract and report; write nothing.")
         parser.add_argument("--format", choices=["text", "json"], default="text", help="Output format.")
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="Queue the load for the worker (manage.py db_worker) instead of loading here; "
+            "its page in the admin follows it.",
+        )
 
     def handle(self, *args, **options):
         paths = options["paths"]
@@ -61,6 +69,9 @@ class Command(BaseCommand):
             raise CommandError("--title and --url describe one article: give a single text or HTML file")
         as_json = options["format"] == "json"
         items = list(expand_paths(paths))
+        if options["queue"]:
+            self._queue(items, overrides, published, options)
+            return
         articles = self._articles(items, overrides, options.get("stdin") or sys.stdin.buffer)
         try:
             report = load_articles(
@@ -80,6 +91,23 @@ class Command(BaseCommand):
         if report.failed:
             raise CommandError(f"{report.failed} article(s) failed")
 
+    def _queue(self, items, overrides, published, options) -> None:
+        if options["dry_run"] or options["format"] == "json":
+            raise CommandError(
+                "--queue reports on the load's page: it takes neither --dry-run nor --format json"
+            )
+        inputs = loading.path_inputs(items, options.get("stdin") or sys.stdin.buffer)
+        given = {name: value or "" for name, value in overrides.items()}
+        run = loading.create_run(inputs, loading.Options(published=published, **given))
+        try:
+            loading.queue_run(run)
+        except DatabaseError as error:
+            raise CommandError(f"database unavailable: {' '.join(str(error).split())}") from error
+        self.stdout.write(
+            f"queued load {run.pk} ({len(inputs)} input(s)): `manage.py db_worker` runs it; "
+            f"follow it at {reverse('load_run', args=[run.pk])}"
+        )
+
     def _articles(self, items, overrides, stdin):
         """Articles from every input item, with the command-line overrides, under a progress bar."""
         limit = settings.TIMELINE_MAX_ARTICLE_BYTES
@@ -93,23 +121,11 @@ class Command(BaseCommand):
 
     def _print_result(self, result: ArticleResult, verbosity: int) -> None:
         if result.status in (FAILED, SKIPPED):
-            tqdm.write(f"{result.status.upper()} {result.label}: {result.error}", file=self.stderr._out)
+            tqdm.write(result.text_line(), file=self.stderr._out)
             return
         if verbosity < 1:
             return
-        source = f"source {result.source_id}" if result.source_id else "new source"
-        copy = f", copy of {_described(result.duplicate_of)}" if result.duplicate_of else ""
-        if result.translation_of:
-            copy = (
-                f", translation of {_described(result.translation_of)} ({result.translation_of['language']})"
-            )
-        if result.original_of:
-            copy += f", original of {_described(result.original_of)}"
-        tqdm.write(
-            f"{result.status:<9} {result.label} → {source} “{result.title}” "
-            f"({len(result.mentions)} mentions, {len(result.statements)} statements{copy})",
-            file=self.stdout._out,
-        )
+        tqdm.write(result.text_line(), file=self.stdout._out)
         for warning in result.warnings:
             tqdm.write(f"          ! {warning}", file=self.stdout._out)
 
@@ -121,10 +137,6 @@ class Command(BaseCommand):
     def _print_summary(self, report: LoadReport, dry_run: bool, to_stderr: bool) -> None:
         line = ("dry run, nothing written: " if dry_run else "") + report.summary()
         (self.stderr if to_stderr else self.stdout).write(line, style_func=lambda text: text)
-
-
-def _described(original: dict) -> str:
-    return f"source {original['source']}" if original.get("source") else original.get("path", "")
 
 
 def _parse_date(value: str | None) -> date | None:
