@@ -96,6 +96,10 @@ class _Words:
             + list(extras.directions)
         )
         self.years_alt = _joined(extras.years)
+        verbs = "|".join(f"(?:{v})" for v in (extras.past_words, extras.present_words) if v)
+        # A verb right after a number: the number is when, not how many ("1999 muudeti").
+        verb_after = rf"[^\S\n]+(?:{verbs})(?!\w)"
+        self.verbs = re.compile(verb_after, re.IGNORECASE) if verbs and not self.east_asian else None
         self.range_alt = _joined([re.escape(w) for w in extras.range_words])
 
     def month(self, n: str = "", full: bool = False, dot: bool = True) -> str:
@@ -150,6 +154,8 @@ def _place(m: Match, month: int, day: int, precision: Precision, direction: int 
     """The year of a month (and day) written without one: the latest on or before publication, unless
     one within ``_MONTHS_AHEAD`` months after it."""
     now = m.now
+    if (year := _sentence_year(m)) is not None:
+        return safe_date(year, month, day)
     candidates = [d for k in (-1, 0, 1) if (d := safe_date(now.year + k, month, day))]
     anchor = period_bounds(now, precision)[0]
     if direction:
@@ -163,6 +169,28 @@ def _place(m: Match, month: int, day: int, precision: Precision, direction: int 
         if d > anchor and (d.year - now.year) * 12 + d.month - now.month <= _MONTHS_AHEAD
     ]
     return ahead[0] if ahead else pick(candidates, anchor, -1)
+
+
+def _clause_start(ctx, start: int, end: int) -> int:
+    """Where the sentence holding ``start`` begins, also at a "。" or Korean "다." the splitter left."""
+    sentence_start = ctx.sentence_of(start, end)[0]
+    ends = list(_CLAUSE_END.finditer(ctx.text, sentence_start, start))
+    return ends[-1].end() if ends else sentence_start
+
+
+def _sentence_year(m: Match) -> int | None:
+    """The year a sentence has just named ("Möödunud aastal oli tomat 20. novembril müügil"): a month
+    or day written without one after it, in the same sentence, is of that year."""
+    sentence_start = _clause_start(m.ctx, m.start, m.end)
+    reference = m.reference(Precision.YEAR)
+    if reference is None:
+        return None
+    for start, reading in reversed(m.ctx.earlier):
+        if start < sentence_start:
+            return None
+        if reading is reference:
+            return reading.day.year
+    return None
 
 
 def _read(m: Match, year: int, month: int, day: int | None) -> date | None:
@@ -331,6 +359,8 @@ def _resolve_year(m: Match) -> Reading | None:
     # the way a counted noun does ("1090 autot", "2000 человек").
     if not 1900 <= year <= 2099 and not re.match(r"[,;)]", after):
         return None
+    if w.verbs is not None and w.verbs.match(after):
+        return Reading(Precision.YEAR, date(year, 1, 1))  # "1999 muudeti pensionid": a verb follows
     if not w.extras.nouns_capitalised and re.match(r"[^\S\n]+[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]", after):
         return None
     return Reading(Precision.YEAR, date(year, 1, 1))
@@ -498,7 +528,7 @@ def _resolve_weekday(m: Match) -> Reading | None:
             back += 7
         return Reading(Precision.DAY, m.now - timedelta(days=back))
     if direction > 0 or _looks_ahead(m) or (direction == 0 and m.tense() > 0):
-        return Reading(Precision.DAY, latest + timedelta(days=7) if latest <= m.now else latest)
+        return Reading(Precision.DAY, latest + timedelta(days=7) if latest < m.now else latest)
     return Reading(Precision.DAY, latest)
 
 
@@ -1065,6 +1095,52 @@ def _anaphora(w: _Words) -> str:
     return rf"{w.before}(?:{phrases}){tail}" if phrases else r"(?!x)x"
 
 
+# A sentence end the splitter may miss: "。" or Korean "다." before the next sentence.
+_CLAUSE_END = re.compile(r"[。！？!?\n]|[다요]\.\s|[.!?]\s+(?=[\"«„“]?[A-ZÀ-ÞА-ЯЁІЇЄҐ])")
+# How far (in characters) from a mention its tense cues are looked for.
+_CUE_WINDOW = 60
+_PRESENT_WORDS_AFTER = 2
+
+
+def _tense_reader(w: _Words):
+    """The grammar's tense: the cue nearest the mention in its sentence (before it, else after it) says
+    whether it speaks of the past (-1) or of what is to come (+1); none, unsure (0). Present-tense
+    verbs (Estonian writes its future so) look ahead too, unless ``weak`` is False."""
+    extras = w.extras
+    sources = [(source, cue) for source, cue in ((extras.future_words, 1), (extras.past_words, -1)) if source]
+    if extras.present_words:
+        sources.append((extras.present_words, 2))
+    if not sources:
+        return lambda ctx, start, end, weak=True: 0
+    before, after = ("", "") if w.east_asian else (r"(?<!\w)", r"(?!\w)")
+    names = {f"c{index}": cue for index, (_source, cue) in enumerate(sources)}
+    alternatives = (f"(?P<c{i}>{before}(?:{source}){after})" for i, (source, _c) in enumerate(sources))
+    cues = re.compile("|".join(alternatives), re.IGNORECASE)
+
+    def tense(ctx, start: int, end: int, weak: bool = True) -> int:
+        sentence_start, sentence_end = ctx.sentence_of(start, end)
+        head = _CLAUSE_END.split(ctx.text[max(sentence_start, start - _CUE_WINDOW) : start])[-1]
+        tail = _CLAUSE_END.split(ctx.text[end : min(sentence_end, end + _CUE_WINDOW)])[0]
+        found = [names[match.lastgroup] for match in cues.finditer(head)][::-1]
+        # After the mention, a present-tense verb is its own only when it follows at once ("reedel
+        # üritab"); further on it belongs to another clause.
+        near = len(" ".join(tail.split()[:_PRESENT_WORDS_AFTER]))
+        found += [
+            names[match.lastgroup]
+            for match in cues.finditer(tail)
+            if names[match.lastgroup] != 2 or match.end() <= len(tail) - len(tail.lstrip()) + near
+        ]
+        for cue in found:
+            if cue == 2:
+                if weak:
+                    return 1
+                continue
+            return cue
+        return 0
+
+    return tense
+
+
 def _modifier_pattern(extras: Extras, after: bool, east_asian: bool) -> re.Pattern | None:
     table = extras.modifiers_after if after else extras.modifiers_before
     if not table:
@@ -1106,19 +1182,7 @@ def grammar(language: str) -> Grammar:
         )
 
     range_words = rf"|(?i:{w.range_alt})" if w.range_alt else ""
-    future = re.compile(rf"(?i:{w.before}(?:{extras.future_words}))") if extras.future_words else None
-
-    def tense(ctx, start: int, end: int, weak: bool = True) -> int:
-        """+1 when the sentence around the mention speaks of what is to come, else 0 (unsure)."""
-        if future is None:
-            return 0
-        sentence_start, sentence_end = ctx.sentence_of(start, end)
-        before = ctx.text[max(sentence_start, start - 60) : start]
-        after = ctx.text[end : min(sentence_end, end + 60)]
-        # Within the sentence, which the splitter may not cut at "。" or "다.": up to the nearest stop.
-        before = re.split(r"[。！？!?\n]|[다요]\.\s", before)[-1]
-        after = re.split(r"[。！？!?\n]|[다요]\.\s", after)[0]
-        return 1 if future.search(before) or future.search(after) else 0
+    tense = _tense_reader(w)
 
     return Grammar(
         language=language,
