@@ -80,6 +80,8 @@ class Extras:
     # publication: "годом ранее", "un anno prima", "ein Jahr später".
     earlier_after: str = ""
     later_after: str = ""
+    # Eras by name and the Gregorian year of their first year ("令和": 2019, so 令和5年 is 2023).
+    eras: dict[str, int] = field(default_factory=dict)
 
 
 _UNKNOWN_LABELS = (
@@ -521,19 +523,21 @@ EXTRAS: dict[str, Extras] = {
         },
         range_words=("~", "부터"),
         seasons={"SP": r"봄", "SU": r"여름", "FA": r"가을", "WI": r"겨울"},
+        directions={r"올": 0},
         years={r"재작년": -2, r"지난해|작년|전년": -1, r"올해|금년": 0, r"내년|다음\s*해|이듬해": 1},
         anaphora={
             r"이날|그날|같은\s*날|당일": 0,
             r"전날|하루\s*전": -1,
             r"다음\s*날|이튿날|이튼날|다음날": 1,
         },
-        decades=(r"(?P<decade>\d{3}0)\s*년대",),
+        decades=(r"(?P<decade>\d{3}0)\s*년대", r"(?<!\d)(?P<decade>\d0)\s*년대"),
         labels=_UNKNOWN_LABELS + r"|결의|결의안|위원회|제|호|번",
         counts=r"명|원|달러|톤|킬로미터|km|발|대|%",
     ),
     "ja": Extras(
         past_words=r"した|された|だった|った|れた|ました",
         quarters=r"四半期",
+        eras={"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868},
         halves={r"上半期|上期": 1, r"下半期|下期": 2},
         future_words=r"予定|見通し|方針|計画|見込み",
         numbers=_CJK_NUMBERS,

@@ -128,6 +128,14 @@ class _Words:
     def years(self, name: str = "relyear") -> str:
         return rf"(?P<{name}>{self.before}(?:{self.years_alt}))" if self.years_alt else r"(?!x)x"
 
+    def east_asian_year(self, n: str = "") -> str:
+        """A year as Japanese, Chinese and Korean write it before "年"/"년": digits, or an era's year
+        ("令和5年", "平成元年")."""
+        digits = rf"(?P<year{n}>(?<!\d)(?:1\d|20)\d\d)"
+        if not self.extras.eras:
+            return digits
+        return rf"(?:{digits}|(?P<era{n}>{_alternation(self.extras.eras)})\s*(?P<erayear{n}>元|[1-9]\d?))"
+
     def dash(self) -> str:
         words = rf"|\s(?:{self.range_alt})\s" if self.range_alt else ""
         return rf"\s*(?:-|–|—|~|～|〜{words})\s*"
@@ -169,6 +177,17 @@ def _place(m: Match, month: int, day: int, precision: Precision, direction: int 
         if d > anchor and (d.year - now.year) * 12 + d.month - now.month <= _MONTHS_AHEAD
     ]
     return ahead[0] if ahead else pick(candidates, anchor, -1)
+
+
+def _stated_year(m: Match) -> int | None:
+    """The year written in the match, in digits or as an era's year ("令和5年" is 2023)."""
+    groups = m.groups
+    if "year" in groups or "year2" in groups:
+        return int(groups.get("year") or groups["year2"])
+    if "era" in groups:
+        count = groups["erayear"]
+        return _w(m).extras.eras[groups["era"]] + (0 if count == "元" else int(count) - 1)
+    return None
 
 
 def _clause_start(ctx, start: int, end: int) -> int:
@@ -239,9 +258,9 @@ def _resolve_calendar(m: Match) -> Reading | None:
         return None
     day = int(groups["day"].rstrip(".")) if "day" in groups else None
     precision = Precision.DAY if day else Precision.MONTH
-    stated = "year" in groups
+    stated = "year" in groups or "era" in groups
     if stated:
-        year = int(groups["year"])
+        year = _stated_year(m)
     elif "relyear" in groups or "relyear2" in groups:
         year = _relative_year(m, "relyear" if "relyear" in groups else "relyear2")
         if year is None:
@@ -396,14 +415,15 @@ def _resolve_decade(m: Match) -> Reading | None:
     return Reading(Precision.DECADE, date(year if year <= m.now.year else year - 100, 1, 1))
 
 
-def relative_day(m: Match, unit: Precision, amount: int) -> date | None:
-    """The period ``amount`` units from publication, as dateparser reads the language's phrase for it
-    (the data's own "в прошлом месяце"), or counted from publication where the data has no phrase."""
+def relative_day(m: Match, unit: Precision, amount: int, base: date | None = None) -> date | None:
+    """The period ``amount`` units from publication (or from ``base``), as dateparser reads the
+    language's phrase for it (the data's own "в прошлом месяце"), or counted where the data has none."""
     vocab = _w(m).vocab
+    base = base or m.now
     phrase = next((p for p, key in vocab.relative.items() if key == (unit, amount)), None)
-    if phrase is not None and (read := parse_relative(phrase, vocab.language, m.now)):
+    if phrase is not None and (read := parse_relative(phrase, vocab.language, base)):
         return period_bounds(read[0], unit)[0]
-    return shift(m.now, unit, amount)
+    return shift(base, unit, amount)
 
 
 def _resolve_relative(m: Match) -> Reading | None:
@@ -487,9 +507,59 @@ def _resolve_counted(m: Match) -> Reading | None:
     if m.now is None:
         return Reading(unit, None)
     span = m.text if count_text is None or count_text.isdigit() else m.text.replace(count_text, str(count), 1)
+    if w.east_asian and (reference := _clause_reference(m)) is not None:
+        # "3분기 매출은 1년 전보다": "전" and "前" count back from the date the sentence just named too.
+        return _from_reference(m, count, unit, sign, reference, span)
     read = parse_relative(span, w.language, m.now)
     day = read[0] if read else shift(m.now, unit, sign * count)
     return Reading(unit, period_bounds(day, unit)[0])
+
+
+def _clause_reference(m: Match) -> Reading | None:
+    """The latest date mentioned before ``m`` in its own sentence."""
+    reference = m.reference()
+    if reference is None:
+        return None
+    clause = _clause_start(m.ctx, m.start, m.end)
+    for start, reading in reversed(m.ctx.earlier):
+        if start < clause:
+            return None
+        if reading is reference:
+            return reference
+    return None
+
+
+def _from_reference(
+    m: Match, count: int, unit: Precision, sign: int, reference: Reading | None, span: str = ""
+) -> Reading | None:
+    """``count`` units before (``sign`` -1) or after the date just mentioned, or publication without
+    one. After a quarter, "a year earlier" is that quarter a year before (earnings copy compares them).
+    A date counted from another is no anchor for the anaphora after it."""
+    quarter = m.reference(Precision.QUARTER)
+    if quarter is not None and m.now is not None and quarter.day > m.now:
+        quarter = None  # a quarter still to come is not the one being reported
+    if unit is Precision.YEAR and count == 1 and quarter is not None:
+        return Reading(Precision.QUARTER, shift(quarter.day, Precision.QUARTER, 4 * sign), is_anchor=False)
+    base = reference.day if reference is not None else m.now
+    if base is None:
+        return Reading(unit, None)
+    read = parse_relative(span, _w(m).language, base) if span else None
+    day = read[0] if read else relative_day(m, unit, sign * count, base)
+    return Reading(unit, period_bounds(day, unit)[0], is_anchor=reference is None)
+
+
+def _resolve_counted_from(m: Match) -> Reading | None:
+    """ "годом ранее", "роком раніше", "un anno prima", "ein Jahr später", "kaks kuud hiljem": counted
+    from the date just mentioned (from publication when there is none)."""
+    w = _w(m)
+    count_text = m.groups.get("count")
+    count = 1 if count_text is None else (int(count_text) if count_text.isdigit() else None)
+    if count is None:
+        count = w.extras.numbers.get(count_text.lower())
+    unit = w.vocab.unit_of(m.groups["unit"])
+    if count is None or unit is None or count > 200:
+        return None
+    return _from_reference(m, count, unit, 1 if "later" in m.groups else -1, m.reference())
 
 
 def _counted_unit(m: Match) -> Precision | None:
@@ -544,10 +614,8 @@ def _resolve_season(m: Match) -> Reading | None:
     code = next((c for c, p in w.extras.seasons.items() if re.fullmatch(p, word, re.IGNORECASE)), None)
     if code is None:
         return None
-    if "year" in m.groups or "year2" in m.groups:
-        return Reading(
-            Precision.SEASON, date(int(m.groups.get("year") or m.groups["year2"]), SEASONS[code], 1)
-        )
+    if (year := _stated_year(m)) is not None:
+        return Reading(Precision.SEASON, date(year, SEASONS[code], 1))
     if "relyear" in m.groups:
         year = _relative_year(m)
         return Reading(Precision.SEASON, date(year, SEASONS[code], 1) if year else None)
@@ -642,6 +710,8 @@ def _numeric(w: _Words) -> str:
         _e("ja", "9月下旬に合意した。", "9月下旬", "2022-09", "month"),
         _e("ko", "4월 1∼3일 훈련이 진행됐다.", "4월 1∼3일", "2022-04-01", "day"),
         _e("ko", "선거는 오는 3월 치러진다.", "3월", "2023-03", "month"),
+        _e("ja", "政府は令和5年3月1日に発表した。", "令和5年3月1日", "2023-03-01", "day"),
+        _e("ja", "２０２２年１１月に合意した。", "２０２２年１１月", "2022-11", "month"),
     ],
 )
 @_with(_resolve_calendar)
@@ -649,7 +719,8 @@ def _east_asian(w: _Words) -> str:
     if not w.east_asian:
         return r"(?!x)x"
     return (
-        r"(?:(?P<year>(?<!\d)(?:1\d|20)\d\d)\s*[年년]\s*)?(?<!\d)(?P<monthnum>1[0-2]|0?[1-9])\s*[月월](?!\s*\d+\s*[月월])"
+        rf"(?:{w.east_asian_year()}\s*[年년]\s*)?"
+        r"(?<!\d)(?P<monthnum>1[0-2]|0?[1-9])\s*[月월](?!\s*\d+\s*[月월])"
         # A day, or two: "4日から14日", "4일부터 14일", "1∼3일" (the first day's mark left out).
         r"(?:\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*(?:[日일号號]"
         r"(?:\s*(?:~|∼|～|〜|-|–|から|至|到|부터)\s*(?P<day2>[12]\d|3[01]|0?[1-9])\s*[日일号號])?"
@@ -697,14 +768,15 @@ def _east_asian_day(w: _Words) -> str:
     [
         _e("ja", "同社は2017年に設立された。", "2017年", "2017", "year"),
         _e("ko", "2019년 회담", "2019년", "2019", "year"),
+        _e("ja", "同社は平成元年に設立された。", "平成元年", "1989", "year"),
     ],
 )
-@_with(lambda m: Reading(Precision.YEAR, date(int(m.groups["year"]), 1, 1)))
+@_with(lambda m: Reading(Precision.YEAR, date(_stated_year(m), 1, 1)))
 def _east_asian_year(w: _Words) -> str:
     if not w.east_asian:
         return r"(?!x)x"
     not_month_or_decade = r"(?!\s*(?:1[0-2]|0?[1-9])\s*[月월])(?!\s*(?:代|대|간|間|동안))"
-    return rf"(?P<year>(?<!\d)(?:1\d|20)\d\d)\s*[年년]{not_month_or_decade}"
+    return rf"{w.east_asian_year()}\s*[年년]{not_month_or_decade}"
 
 
 @_spec(
@@ -724,6 +796,7 @@ def _east_asian_year(w: _Words) -> str:
         ),
         _e("fr", "Le sommet s'est tenu du 5 au 7 octobre.", "5 au 7 octobre", "2022-10-05", "day"),
         _e("ru", "Учения прошли 15 марта прошлого года.", "15 марта прошлого года", "2021-03-15", "day"),
+        _e("et", "Möödunud aastal oli tomat 20. novembril müügil.", "20. novembril", "2021-11-20", "day"),
     ],
 )
 @_with(_resolve_calendar)
@@ -835,12 +908,163 @@ def _month(w: _Words) -> str:
     return w.month(full=True, dot=False)
 
 
+def _year_lead(w: _Words) -> str:
+    """A year or a relative year written before a part of it: "2023년 3분기", "올해 상반기", "2022. aasta
+    kolmandas kvartalis", "去年第四季度"."""
+    gap = r"\s*" if w.east_asian else r"\s+"
+    leads = [rf"{w.years()}{gap}" if w.years_alt else ""]
+    if w.east_asian:
+        leads.append(rf"{w.east_asian_year()}\s*[年년]\s*")
+    elif w.year_word():
+        leads.append(rf"{w.year()}{w.year_word('lead_yearword')}{gap}")
+    return "|".join(f"(?:{lead})" for lead in leads if lead)
+
+
+def _year_after(w: _Words) -> str:
+    """A year or relative year written after a part of it: "третьем квартале 2023 года", "del 2023"."""
+    if w.east_asian:
+        return r"(?!x)x"
+    of = r"(?:(?i:de|del|di|of|des|du|dell')\s*)?"
+    after = [rf",?\s+{of}{w.year('2')}{w.year_word()}?"]
+    if w.years_alt:
+        after.append(rf"\s+{of}{w.years('relyear2')}")
+    return "|".join(f"(?:{a})" for a in after)
+
+
+def _part_of_year(m: Match, number: int, months: int) -> Reading | None:
+    """The ``number``-th part of ``months`` months of the year the words name; with none, this year's
+    once it has begun (last year's before then, unless the words look ahead). dateparser reads the
+    first month of it; a half is the range of its months."""
+    groups = m.groups
+    first = (number - 1) * months + 1
+    precision = Precision.QUARTER if months == 3 else Precision.MONTH
+    if (year := _stated_year(m)) is not None:
+        pass
+    elif "relyear" in groups or "relyear2" in groups:
+        year = _relative_year(m, "relyear" if "relyear" in groups else "relyear2")
+        if year is None:
+            return Reading(precision, None)
+    elif m.now is None:
+        return Reading(precision, None)
+    else:
+        year = m.now.year
+        if date(year, first, 1) > m.now and m.tense() <= 0:
+            year -= 1
+    start = _read(m, year, first, None)
+    if start is None:
+        return None
+    until = _read(m, year, first + months - 1, None) if months != 3 else None
+    return Reading(precision, start, until)
+
+
+def _resolve_quarter(m: Match) -> Reading | None:
+    """ "3분기", "третьем квартале 2023 года", "第3四半期", "terzo trimestre", "kolmandas kvartalis"."""
+    groups = m.groups
+    if "qnum" in groups:
+        number = int(groups["qnum"])
+    elif "qcjk" in groups:
+        number = _w(m).extras.numbers.get(groups["qcjk"])
+    elif "qroman" in groups:
+        number = _ROMAN.get(groups["qroman"].lower())
+    else:
+        word = groups["qord"].lower()
+        number = next((n for p, n in _w(m).extras.ordinals.items() if re.fullmatch(p, word, re.I)), None)
+    if number is None or not 1 <= number <= 4:
+        return None
+    return _part_of_year(m, number, 3)
+
+
+def _resolve_half(m: Match) -> Reading | None:
+    """ "상반기" (the first half), "下半期", "во втором полугодии": the months of a half of the year."""
+    words = " ".join(m.groups["half"].lower().split())
+    number = next((n for p, n in _w(m).extras.halves.items() if re.fullmatch(p, words, re.I)), None)
+    return _part_of_year(m, number, 6) if number else None
+
+
+@_spec(
+    "quarter",
+    [
+        _e("ko", "올해 3분기 수출이 늘었다.", "올해 3분기", "2022-Q3", "quarter"),
+        _e("ko", "3분기 영업이익이 줄었다.", "3분기", "2022-Q3", "quarter"),
+        _e(
+            "ru",
+            "В третьем квартале 2023 года ВВП вырос.",
+            "третьем квартале 2023 года",
+            "2023-Q3",
+            "quarter",
+        ),
+        _e("uk", "У другому кварталі експорт зріс.", "другому кварталі", "2022-Q2", "quarter"),
+        _e("ja", "2023年第3四半期の決算を発表した。", "2023年第3四半期", "2023-Q3", "quarter"),
+        _e("zh", "去年第四季度经济增长放缓。", "去年第四季度", "2021-Q4", "quarter"),
+        _e("it", "Nel terzo trimestre le vendite sono salite.", "terzo trimestre", "2022-Q3", "quarter"),
+        _e(
+            "fr",
+            "Au premier trimestre 2023, le PIB a reculé.",
+            "premier trimestre 2023",
+            "2023-Q1",
+            "quarter",
+        ),
+        _e("de", "Im dritten Quartal stieg der Umsatz.", "dritten Quartal", "2022-Q3", "quarter"),
+        _e("es", "En el cuarto trimestre de 2021 cayó.", "cuarto trimestre de 2021", "2021-Q4", "quarter"),
+        _e("et", "Kolmandas kvartalis kasvas eksport.", "Kolmandas kvartalis", "2022-Q3", "quarter"),
+        _e("ko", "4분기 실적은 내년 1월 발표된다.", "4분기", "2021-Q4", "quarter", "2022-05-10"),
+    ],
+)
+@_with(_resolve_quarter)
+def _quarter(w: _Words) -> str:
+    if not w.extras.quarters:
+        return r"(?!x)x"
+    word = rf"(?:{w.extras.quarters})"
+    lead = _year_lead(w)
+    lead = rf"(?:{lead})?" if lead else ""
+    if w.east_asian:
+        cjk = _alternation(n for n, v in w.extras.numbers.items() if v <= 4)
+        number = rf"(?:(?<!\d)(?P<qnum>[1-4])|(?P<qcjk>{cjk}))" if cjk else r"(?<!\d)(?P<qnum>[1-4])"
+        return rf"{lead}(?:第\s*)?{number}\s*(?:[/·]\s*4\s*)?{word}"
+    ordinals = _joined(w.extras.ordinals)
+    number = (
+        rf"(?:(?P<qord>{w.before}(?:{ordinals})(?!\w))|(?<![\d.])(?P<qnum>[1-4])(?:\.|-?(?:м|й|го|ом|ем|е|er|e|º|o))?"
+        r"|(?P<qroman>(?-i:IV|III|II|I))\.?)"
+    )
+    return rf"{lead}{number}\s*{word}(?!\w)(?:{_year_after(w)})?"
+
+
+@_spec(
+    "half of the year",
+    [
+        _e("ko", "올해 상반기 수출이 늘었다.", "올해 상반기", "2022-01", "month"),
+        _e("ko", "하반기에 회담이 열릴 예정이다.", "하반기", "2022-07", "month"),
+        _e("ja", "2023年上半期の売上高", "2023年上半期", "2023-01", "month"),
+        _e("zh", "今年上半年经济增长。", "今年上半年", "2022-01", "month"),
+        _e(
+            "ru",
+            "Во втором полугодии 2021 года цены росли.",
+            "втором полугодии 2021 года",
+            "2021-07",
+            "month",
+        ),
+    ],
+)
+@_with(_resolve_half)
+def _half(w: _Words) -> str:
+    if not w.extras.halves:
+        return r"(?!x)x"
+    lead = _year_lead(w)
+    lead = rf"(?:{lead})?" if lead else ""
+    end = "" if w.east_asian else r"(?!\w)"
+    half = rf"(?P<half>{w.before}(?:{_joined(w.extras.halves)})){end}"
+    after = "" if w.east_asian else rf"(?:{_year_after(w)})?"
+    return rf"{lead}{half}{after}"
+
+
 @_spec(
     "decade",
     [
         _e("ru", "В 1990-х годах завод закрыли.", "1990-х годах", "199", "decade"),
         _e("et", "See juhtus 1960. aastate lõpul.", "1960. aastate lõpul", "196", "decade"),
         _e("ko", "1990년대 북한은", "1990년대", "199", "decade"),
+        _e("ko", "90년대 북한은 대기근을 겪었다.", "90년대", "199", "decade"),
+        _e("it", "Negli anni '70 la città crebbe.", "anni '70", "197", "decade"),
     ],
 )
 @_with(_resolve_decade)
@@ -867,6 +1091,7 @@ def _year_range(w: _Words) -> str:
         _e("ru", "Завод построен в 2017 году.", "2017 году", "2017", "year"),
         _e("et", "Ettevõte asutati 1992. aastal.", "1992. aastal", "1992", "year"),
         _e("it", "Nel 2017 il governo cadde.", "2017", "2017", "year"),
+        _e("et", "1999 muudeti seadust.", "1999", "1999", "year"),
     ],
 )
 @_with(_resolve_year)
@@ -982,6 +1207,66 @@ def _counted(w: _Words) -> str:
 
 
 @_spec(
+    "counted from the date before",
+    [
+        _e(
+            "ru",
+            "Договор подписали 5 марта 2021 года. Годом ранее шли переговоры.",
+            "Годом ранее",
+            "2020",
+            "year",
+        ),
+        _e("uk", "У 2019 році завод закрили, а роком раніше продали.", "роком раніше", "2018", "year"),
+        _e(
+            "it",
+            "Il trattato fu firmato nel 2010. Un anno prima era fallito.",
+            "Un anno prima",
+            "2009",
+            "year",
+        ),
+        _e(
+            "de",
+            "Im März 2015 kam es zur Wahl, zwei Jahre später zur Krise.",
+            "zwei Jahre später",
+            "2017",
+            "year",
+        ),
+        _e(
+            "fr", "Le traité date de 2010; un an plus tôt, il avait échoué.", "un an plus tôt", "2009", "year"
+        ),
+        _e("es", "En 2010 se firmó; un año antes había fracasado.", "un año antes", "2009", "year"),
+        _e(
+            "et",
+            "Leping sõlmiti 2010. aastal, kaks aastat varem oli see läbi kukkunud.",
+            "kaks aastat varem",
+            "2008",
+            "year",
+        ),
+        _e(
+            "ru",
+            "В третьем квартале прибыль выросла по сравнению с годом ранее.",
+            "годом ранее",
+            "2021-Q3",
+            "quarter",
+        ),
+    ],
+)
+@_with(_resolve_counted_from)
+def _counted_from(w: _Words) -> str:
+    if w.east_asian or not (w.extras.earlier_after or w.extras.later_after) or not w.unit_alt:
+        return r"(?!x)x"
+    numbers = _alternation(w.extras.numbers)
+    count = rf"(?P<count>\d{{1,3}}|{numbers})" if numbers else r"(?P<count>\d{1,3})"
+    days = _alternation([f for f, u in w.vocab.units.items() if u is Precision.DAY and len(f) >= 3])
+    unit = rf"(?P<unit>(?:{w.unit_alt}|{days}){w.suffix})"
+    words = [
+        rf"(?P<earlier>{w.extras.earlier_after})" if w.extras.earlier_after else "",
+        rf"(?P<later>{w.extras.later_after})" if w.extras.later_after else "",
+    ]
+    return rf"{w.before}(?:{count}\s+)?{unit}\s+(?:{'|'.join(x for x in words if x)})(?!\w)"
+
+
+@_spec(
     "weekday",
     [
         _e("ru", "Встреча прошла в понедельник.", "понедельник", "2022-10-31", "day"),
@@ -991,6 +1276,8 @@ def _counted(w: _Words) -> str:
         _e("ko", "다음 주 월요일 회의가 열린다.", "다음 주 월요일", "2022-11-07", "day"),
         _e("zh", "上周三举行了会议。", "上周三", "2022-10-26", "day"),
         _e("fr", "Il a démissionné lundi dernier.", "lundi dernier", "2022-10-31", "day"),
+        _e("et", "Reedel üritab ta uuesti.", "Reedel", "2007-12-21", "day", "2007-12-17"),
+        _e("et", "Esmaspäev kulub kojusõidule.", "Esmaspäev", "2007-12-17", "day", "2007-12-17"),
     ],
 )
 @_with(_resolve_weekday)
@@ -1019,6 +1306,10 @@ def _weekday(w: _Words) -> str:
         _e("et", "Maja valmib 2000. aasta suveks.", "2000. aasta suveks", "2000-SU", "season"),
         _e("et", "Eelmisel sügisel alustati.", "Eelmisel sügisel", "2021-FA", "season"),
         _e("ru", "Летом 2019 года начались переговоры.", "Летом 2019 года", "2019-SU", "season"),
+        _e("ko", "올봄 회담이 열렸다.", "올봄", "2022-SP", "season"),
+        _e("ko", "지난겨울 훈련이 있었다.", "지난겨울", "2021-WI", "season"),
+        _e("ja", "昨秋の選挙で勝った。", "昨秋", "2021-FA", "season"),
+        _e("zh", "去年夏天举行了会谈。", "去年夏天", "2021-SU", "season"),
     ],
 )
 @_with(_resolve_season)
@@ -1027,6 +1318,11 @@ def _season(w: _Words) -> str:
     if not seasons:
         return r"(?!x)x"
     season = rf"(?P<season>{w.before}(?:{seasons})(?!\w))"
+    if w.east_asian:
+        # "올봄", "지난겨울", "2023년 여름", "今春", "昨秋", "去年夏天": what comes before makes it a date.
+        season = rf"(?P<season>(?:{seasons}))"
+        direction = rf"|(?P<direction>{w.direction_alt})\s*" if w.direction_alt else ""
+        return rf"(?:{_year_lead(w)}{direction}){season}"
     lead = [
         rf"{w.year()}{w.year_word('lead_yearword')}\s+" if w.year_word() else "",
         rf"{w.years()}\s+" if w.years_alt else "",
@@ -1086,6 +1382,65 @@ def _modifier_period(w: _Words) -> str:
             "day",
         ),
         _e("ja", "10月3日に到着し、翌日出港した。", "翌日", "2022-10-04", "day"),
+        _e(
+            "ko",
+            "북한은 5일 미사일을 쐈다. 같은 날 일본은 항의했다.",
+            "같은 날",
+            "2022-11-05",
+            "day",
+            "2022-11-07",
+        ),
+        _e("ko", "회담은 3일 열렸다. 그날 양측은 합의했다.", "그날", "2022-11-03", "day", "2022-11-07"),
+        _e(
+            "ru",
+            "Договор подписан 5 октября. В тот же день начались учения.",
+            "В тот же день",
+            "2022-10-05",
+            "day",
+        ),
+        _e("ru", "Переговоры прошли 5 октября. В тот день шел дождь.", "В тот день", "2022-10-05", "day"),
+        _e(
+            "uk", "Угоду підписали 5 жовтня. Того ж дня почалися навчання.", "Того ж дня", "2022-10-05", "day"
+        ),
+        _e("ja", "10月3日に到着し、同日出港した。", "同日", "2022-10-03", "day"),
+        _e("ja", "10月3日に会談した。その日、両国は合意した。", "その日", "2022-10-03", "day"),
+        _e("zh", "10月3日举行会谈，当天双方达成协议。", "当天", "2022-10-03", "day"),
+        _e(
+            "it",
+            "Il vertice si è tenuto il 5 ottobre. Lo stesso giorno è arrivato.",
+            "Lo stesso giorno",
+            "2022-10-05",
+            "day",
+        ),
+        _e("it", "Il 5 ottobre piovve. Quel giorno nessuno uscì.", "Quel giorno", "2022-10-05", "day"),
+        _e(
+            "fr",
+            "Le sommet a eu lieu le 5 octobre. Le même jour, il a démissionné.",
+            "Le même jour",
+            "2022-10-05",
+            "day",
+        ),
+        _e(
+            "de",
+            "Der Gipfel fand am 5. Oktober statt. Am selben Tag trat er zurück.",
+            "Am selben Tag",
+            "2022-10-05",
+            "day",
+        ),
+        _e(
+            "es",
+            "La cumbre se celebró el 5 de octubre. El mismo día dimitió.",
+            "El mismo día",
+            "2022-10-05",
+            "day",
+        ),
+        _e(
+            "et",
+            "Leping sõlmiti 5. oktoobril. Samal päeval algasid õppused.",
+            "Samal päeval",
+            "2022-10-05",
+            "day",
+        ),
     ],
 )
 @_with(_resolve_anaphora)
