@@ -619,7 +619,7 @@ def _resolve_season(m: Match) -> Reading | None:
     if "relyear" in m.groups:
         year = _relative_year(m)
         return Reading(Precision.SEASON, date(year, SEASONS[code], 1) if year else None)
-    if not ({"direction", "season_lead"} & m.groups.keys() or w.extras.bare_seasons):
+    if not ({"direction", "direction2", "season_lead"} & m.groups.keys() or w.extras.bare_seasons):
         bare = w.extras.bare_season_forms
         if not (bare and re.fullmatch(bare, word, re.IGNORECASE)):
             return None
@@ -630,7 +630,9 @@ def _resolve_season(m: Match) -> Reading | None:
     direction = _direction(m)
     if "direction" in m.groups and direction == 0:
         return Reading(Precision.SEASON, date(m.now.year, SEASONS[code], 1))
-    return Reading(Precision.SEASON, pick(candidates, now, direction or -1, strict=bool(direction)))
+    # A season named alone is the latest, unless the sentence looks ahead ("весной ожидается").
+    ahead = 1 if not direction and m.tense(weak=False) > 0 else 0
+    return Reading(Precision.SEASON, pick(candidates, now, direction or ahead or -1, strict=bool(direction)))
 
 
 def _resolve_anaphora(m: Match) -> Reading | None:
@@ -1334,9 +1336,11 @@ def _season(w: _Words) -> str:
     lead_alt = "|".join(f"(?:{x})" for x in lead if x)
     of = r"(?:(?i:de|del|di|of)\s+)?"
     after = rf"(?:\s+{of}{w.year('2')}{w.year_word()}?)"
+    # "l'hiver prochain", "l'estate scorsa": the direction after the season.
+    then = rf"(?:\s+(?P<direction2>(?:{w.direction_alt})(?!\w)))?" if w.vocab.direction_after else ""
     if not lead_alt:
-        return rf"{season}{after}?"
-    return rf"(?:(?:{lead_alt}){season}|{season.replace('season', 'season2')}{after}?)"
+        return rf"{season}(?:{after}|{then})" if then else rf"{season}{after}?"
+    return rf"(?:(?:{lead_alt}){season}{then}|{season.replace('season', 'season2')}{after}?)"
 
 
 @_spec(
