@@ -106,7 +106,7 @@ _CJK_SEASONS = {"SP": "春季|春天", "SU": "夏季|夏天", "FA": "秋季|秋�
 EXTRAS: dict[str, Extras] = {
     "et": Extras(
         past_words=r"oli|olid|ütles|teatas|märkis|kinnitas|lisas|rääkis|sai|tuli|läks|jäi|algas|lõppes|toimus|"
-        r"\w+(?:sid|nud|dud|tud)|\w+[aeiuõäöüh]ti",
+        r"\w+(?:sid|nud|dud|tud)|\w+[aeiõäö]ti|tehti|nähti",
         present_words=r"\w+(?:takse|akse)|\w+[aeiouõäöü]b|\w+[aeiouõäöü]vad",
         quarters=r"kvartal\w*",
         ordinals={r"esimes\w*": 1, r"teis\w*": 2, r"kolmand\w*": 3, r"neljand\w*": 4},

@@ -168,8 +168,9 @@ def _place(m: Match, month: int, day: int, precision: Precision, direction: int 
     anchor = period_bounds(now, precision)[0]
     if direction:
         return pick(candidates, anchor, direction, strict=True)
-    if m.tense() > 0:
-        return pick(candidates, anchor, 1)
+    tense = m.tense()
+    if tense:
+        return pick(candidates, anchor, tense)
     # News reports the past: a date still to come is meant only when it is near.
     ahead = [
         d
@@ -193,7 +194,8 @@ def _stated_year(m: Match) -> int | None:
 def _clause_start(ctx, start: int, end: int) -> int:
     """Where the sentence holding ``start`` begins, also at a "。" or Korean "다." the splitter left."""
     sentence_start = ctx.sentence_of(start, end)[0]
-    ends = list(_CLAUSE_END.finditer(ctx.text, sentence_start, start))
+    # The search runs a little past ``start``: a sentence end is known by the capital after it.
+    ends = [e for e in _CLAUSE_END.finditer(ctx.text, sentence_start, start + 2) if e.end() <= start]
     return ends[-1].end() if ends else sentence_start
 
 
@@ -623,6 +625,9 @@ def _resolve_season(m: Match) -> Reading | None:
         bare = w.extras.bare_season_forms
         if not (bare and re.fullmatch(bare, word, re.IGNORECASE)):
             return None
+    named = {"direction", "direction2"} & m.groups.keys()
+    if not named and (year := _sentence_year(m)) is not None:
+        return Reading(Precision.SEASON, date(year, SEASONS[code], 1))
     if m.now is None:
         return Reading(Precision.SEASON, None)
     candidates = [date(m.now.year + k, SEASONS[code], 1) for k in (-2, -1, 0, 1)]
@@ -714,6 +719,7 @@ def _numeric(w: _Words) -> str:
         _e("ko", "선거는 오는 3월 치러진다.", "3월", "2023-03", "month"),
         _e("ja", "政府は令和5年3月1日に発表した。", "令和5年3月1日", "2023-03-01", "day"),
         _e("ja", "２０２２年１１月に合意した。", "２０２２年１１月", "2022-11", "month"),
+        _e("ko", "정부는 12월 대책을 발표했다.", "12월", "2021-12", "month"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1310,6 +1316,13 @@ def _weekday(w: _Words) -> str:
         _e("ru", "Летом 2019 года начались переговоры.", "Летом 2019 года", "2019-SU", "season"),
         _e("ko", "올봄 회담이 열렸다.", "올봄", "2022-SP", "season"),
         _e("ko", "지난겨울 훈련이 있었다.", "지난겨울", "2021-WI", "season"),
+        _e(
+            "et",
+            "Möödunud aastal kasvatati maisi, kuid vihmase suve tõttu jäi saak väikseks.",
+            "suve",
+            "2021-SU",
+            "season",
+        ),
         _e("ja", "昨秋の選挙で勝った。", "昨秋", "2021-FA", "season"),
         _e("zh", "去年夏天举行了会谈。", "去年夏天", "2021-SU", "season"),
     ],
@@ -1459,6 +1472,7 @@ _CLAUSE_END = re.compile(r"[。！？!?\n]|[다요]\.\s|[.!?]\s+(?=[\"«„“]?
 # How far (in characters) from a mention its tense cues are looked for.
 _CUE_WINDOW = 60
 _PRESENT_WORDS_AFTER = 2
+_PAST_WORDS_NEAR = 3
 
 
 def _tense_reader(w: _Words):
@@ -1480,20 +1494,22 @@ def _tense_reader(w: _Words):
         sentence_start, sentence_end = ctx.sentence_of(start, end)
         head = _CLAUSE_END.split(ctx.text[max(sentence_start, start - _CUE_WINDOW) : start])[-1]
         tail = _CLAUSE_END.split(ctx.text[end : min(sentence_end, end + _CUE_WINDOW)])[0]
-        found = [names[match.lastgroup] for match in cues.finditer(head)][::-1]
-        # After the mention, a present-tense verb is its own only when it follows at once ("reedel
-        # üritab"); further on it belongs to another clause.
-        near = len(" ".join(tail.split()[:_PRESENT_WORDS_AFTER]))
-        found += [
-            names[match.lastgroup]
-            for match in cues.finditer(tail)
-            if names[match.lastgroup] != 2 or match.end() <= len(tail) - len(tail.lstrip()) + near
-        ]
-        for cue in found:
+        # Each cue with how many words stand between it and the mention, nearest first before it,
+        # then after it.
+        found = [(names[m.lastgroup], len(head[m.end() :].split()), False) for m in cues.finditer(head)]
+        found.reverse()
+        found += [(names[m.lastgroup], len(tail[: m.start()].split()), True) for m in cues.finditer(tail)]
+        for cue, away, after in found:
+            if w.vocab.unspaced:
+                away = 0
             if cue == 2:
-                if weak:
+                # A present-tense verb is the mention's own before it or when it follows at once
+                # ("reedel üritab"); further on it belongs to another clause.
+                if weak and (not after or away < _PRESENT_WORDS_AFTER):
                     return 1
                 continue
+            if cue < 0 and away > _PAST_WORDS_NEAR:
+                continue  # "examinó el informe, cuyo mandato vence el 30 de abril": another clause's verb
             return cue
         return 0
 
