@@ -13,6 +13,7 @@ today's date.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from datetime import date, timedelta
@@ -1532,6 +1533,30 @@ def _modifier_pattern(extras: Extras, after: bool, east_asian: bool) -> re.Patte
 _FIRST = {"year phrase": 0, "day word": 0}
 
 
+class _Needing:
+    """A rule's scanner that looks at a text only when it holds the word every match of the rule
+    holds ("квартал", "상반기", "ранее"): most texts name no quarter, and the rule's leads (a year, "this
+    year", an ordinal) would otherwise be tried at every word."""
+
+    def __init__(self, scanner: re.Pattern, needed: str):
+        self.scanner = scanner
+        self.pattern = scanner.pattern
+        self.needed = re.compile(needed, re.IGNORECASE)
+
+    def finditer(self, text: str):
+        return self.scanner.finditer(text) if self.needed.search(text) else iter(())
+
+
+# The word each of these rules' matches holds, by rule name.
+_NEEDS = {
+    "quarter": lambda w: w.extras.quarters,
+    "half of the year": lambda w: _joined(w.extras.halves),
+    "counted from the date before": lambda w: _joined(
+        x for x in (w.extras.earlier_after, w.extras.later_after) if x
+    ),
+}
+
+
 @functools.cache
 def _words(language: str) -> _Words:
     return _Words(language, vocabulary(language), extras_for(language))
@@ -1547,7 +1572,10 @@ def grammar(language: str) -> Grammar:
         if source == r"(?!x)x":
             continue
         mine = [example for lang, example in examples if lang == language]
-        rules.append(rule(name, source, resolver, mine, languages=(language,), flags=re.IGNORECASE))
+        built = rule(name, source, resolver, mine, languages=(language,), flags=re.IGNORECASE)
+        if name in _NEEDS and (needed := _NEEDS[name](w)):
+            built = dataclasses.replace(built, scanner=_Needing(built.scanner, needed))
+        rules.append(built)
     extras = w.extras
     modifiers = {**extras.modifiers_before, **extras.modifiers_after}
 
