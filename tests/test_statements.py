@@ -2,11 +2,14 @@
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from timeline.ingest.clean import clean_text
+from timeline.ingest.mentions import find_date_mentions
+from timeline.ingest.pipeline import statement_dates
 from timeline.ingest.statements import (
     Speaker,
     SpeakerIndex,
@@ -227,3 +230,45 @@ def test_curated_seed_statements_are_found_with_their_speakers():
         )
     assert total
     assert matched / total >= 0.9, f"{matched} of {total} curated statements found with their speaker"
+
+
+# --- a statement's date: read in its article, as every date mention is -----------------------------
+
+
+def statement_date(text: str, published: date, language: str = "en") -> str | None:
+    """The value the loader dates the one statement of ``text`` with: its sentence's mention, as
+    ``find_date_mentions`` reads it in the whole article."""
+    statements = find_statements(text, CONTEXT_SPEAKERS, language=language)
+    assert len(statements) == 1, statements
+    (mention,) = statement_dates(statements, find_date_mentions(text, published, language=language))
+    return mention.value if mention else None
+
+
+CONTEXT_SPEAKERS = SpeakerIndex([*SPEAKERS.speakers, Speaker(7, "Сергей Лавров", ("Сергей Лавров",), True)])
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ('"The trains run weekly," Kirby said on Tuesday.', "en", "2023-06-13"),
+        ('Kirby said on Tuesday that "the trains run weekly and nothing has changed."', "en", "2023-06-13"),
+        (
+            "Переговоры прошли в понедельник. «Мы продолжим сотрудничество со всеми партнёрами», — "
+            "заявил Сергей Лавров во вторник.",
+            "ru",
+            "2023-06-13",
+        ),
+    ],
+)
+def test_a_statement_said_on_tuesday_in_an_article_of_wednesday_14_june_2023_is_of_13_june(
+    text, language, expected
+):
+    assert statement_date(text, date(2023, 6, 14), language) == expected
+
+
+def test_a_statement_said_the_same_day_is_of_the_day_the_text_named_last():
+    text = (
+        'The North tested its sixth nuclear bomb on Sept. 3, 2017. "Nothing will change our course," '
+        "Kirby said the same day."
+    )
+    assert statement_date(text, date(2022, 11, 2)) == "2017-09-03"

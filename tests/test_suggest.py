@@ -149,3 +149,23 @@ def test_the_loader_suggests_events_for_an_undated_mention_by_its_words():
     mentions = find_date_mentions(text, None)  # no publication date: "Wednesday" has no anchor
     assert [mention.date for mention in mentions] == [None]
     assert [pk for pk, _ in suggest_citations(index, text, mentions)[0]] == [1]
+
+
+# --- suggestions follow the dates as the article reads them -----------------------------------------
+
+DRILLS = EventIndex(
+    [
+        (1, date(2022, 10, 28), date(2022, 10, 28), "Allied air drills end", ""),
+        (2, date(2022, 11, 4), date(2022, 11, 4), "Allied air drills end", ""),
+    ]
+)
+
+
+def test_suggestions_follow_a_weekday_read_by_its_tense():
+    """Published on Wednesday 2 November 2022, the drills "set to end on Friday" end on 4 November:
+    the event of that day is suggested first, not the one of the Friday before."""
+    text = "The allied air drills began on Monday and are set to end on Friday."
+    mentions = find_date_mentions(text, date(2022, 11, 2))
+    friday = next(index for index, mention in enumerate(mentions) if mention.text == "Friday")
+    assert mentions[friday].value == "2022-11-04"
+    assert suggest_citations(DRILLS, text, mentions)[friday][0][0] == 2

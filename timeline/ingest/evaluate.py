@@ -18,6 +18,14 @@ Measures, as defined in the corpus README (TempEval-3 style):
   Only the value is compared: the gold ``mod`` (START/MID/END/APPROX) is not.
 - value F1 = relaxed F1 × value accuracy.
 
+The hand-annotated articles (``--articles``, JSON files: ``published``, ``text``, optional ``language``,
+and ``gold``, each item with its ``text`` and ``value``, ``until`` for a range, and a ``class`` from
+``CLASSES``) are scored per language and per class of gold date: value F1 (a prediction counts when it
+overlaps a gold date and has its value and range end), relaxed F1 (spans alone) and value accuracy (of
+the gold dates found, the share with their value). A prediction counts for the class of the gold date it
+overlaps; one overlapping none lowers only the precision of its language and of "all". Floors are
+``"articles:LANGUAGE"`` and ``"articles:class:CLASS"`` in the floor file.
+
 Plain dateparser is run as the README describes: ``search_dates(text, languages=[CODE])`` with the
 creation date as ``RELATIVE_BASE``, each result's ``period`` as its granularity. ``--language`` (default
 "en") is the language of the corpus, given to both systems.
@@ -283,40 +291,91 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main_articles(args, systems: list[str]) -> int:
-    results = evaluate_articles(args.articles, systems)
+    try:
+        scores = score_articles(args.articles, systems)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    by_language, by_class = scores.by_language(), scores.by_class()
     if args.json:
         report = {
-            language: {s: {"f1": round(score.f1, 4), "gold": score.gold} for s, score in per.items()}
-            for language, per in results.items()
+            "languages": {language: _score_dicts(per) for language, per in by_language.items()},
+            "classes": {name: _score_dicts(per) for name, per in by_class.items()},
+            "all": _score_dicts(scores.overall()),
         }
         print(json.dumps(report, indent=2))
     else:
-        print(format_articles_table(results))
+        print(format_articles_table(by_language))
+        print()
+        print(format_classes_table(by_class, scores.overall()))
     if args.floor:
-        floors = json.loads(args.floor.read_text())
-        failures = [
-            f"articles in {language}: value F1 {per['ours'].f1:.3f} is below the floor {floors[key]:.3f}"
-            for language, per in results.items()
-            if (key := f"articles:{language}") in floors and per["ours"].f1 < floors[key] - FLOOR_MARGIN
-        ]
+        failures = article_floor_failures(by_language, by_class, json.loads(args.floor.read_text()))
         if failures:
             print("; ".join(failures), file=sys.stderr)
             return 1
     return 0
 
 
+def _score_dicts(per_system: dict[str, MentionScore]) -> dict[str, dict[str, float]]:
+    return {system: score.as_dict() for system, score in per_system.items()}
+
+
+def article_floor_failures(
+    by_language: dict[str, dict[str, MentionScore]],
+    by_class: dict[str, dict[str, MentionScore]],
+    floors: dict[str, float],
+) -> list[str]:
+    """One message per language ("articles:en") and per class ("articles:class:anaphora") where our
+    value F1 fell below its floor minus the margin."""
+    rows = [(f"articles:{language}", f"articles in {language}", per) for language, per in by_language.items()]
+    rows += [(f"articles:class:{name}", f"{name} dates", per) for name, per in by_class.items()]
+    return [
+        f"{label}: value F1 {per['ours'].f1:.3f} is below the floor {floors[key]:.3f}"
+        for key, label, per in rows
+        if key in floors and "ours" in per and per["ours"].f1 < floors[key] - FLOOR_MARGIN
+    ]
+
+
+# The classes a gold date of the hand-annotated articles is tagged with ("class"), by what its value
+# depends on. A gold item without one (the articles written before the classes) counts as UNCLASSED.
+CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "explicit": ("the expression carries its own year", ("20 January 2023", "in 1950", "the 1960s")),
+    "relative": (
+        "a period counted from the publication date: weeks, quarters, seasons, decades",
+        ("next year", "a week ago", "this week", "the final quarter of 2009", "in spring", "the '70s"),
+    ),
+    "anaphora": (
+        "refers to the last date the text mentioned (or to the publication date)",
+        ("the same day", "that day", "later that month", "a year earlier", "the same period a year earlier"),
+    ),
+    "tense": (
+        "a bare month, day or weekday placed before or after publication by the verb or cue",
+        ("wants to close them by early June", "said on Monday", "will remain closed until Friday"),
+    ),
+    "narrative": (
+        "a bare month or day anchored on the last absolute date of a background or history passage",
+        ("In 1950, ... In June", "2001 / August – ...", "back in news time: on Oct. 28"),
+    ),
+}
+UNCLASSED = "unclassed"
+
+
 @dataclass
 class MentionScore:
-    """Counts of a mention list against a hand-made gold list (see ``score_mentions``)."""
+    """Counts of a mention list against a hand-made gold list (see ``score_mentions``).
+
+    ``matched``: gold items found with their value; ``found``: gold items overlapped by a prediction
+    at all; ``on_gold``: predictions overlapping a gold item."""
 
     matched: int = 0
     predicted: int = 0
     gold: int = 0
+    found: int = 0
+    on_gold: int = 0
 
     def add(self, other: MentionScore) -> None:
-        self.matched += other.matched
-        self.predicted += other.predicted
-        self.gold += other.gold
+        for field in fields(self):
+            setattr(self, field.name, getattr(self, field.name) + getattr(other, field.name))
 
     @property
     def precision(self) -> float:
@@ -328,7 +387,29 @@ class MentionScore:
 
     @property
     def f1(self) -> float:
+        """Value F1: a prediction counts when it overlaps a gold item and has its value."""
         return _ratio(2 * self.matched, self.predicted + self.gold)
+
+    @property
+    def relaxed_f1(self) -> float:
+        """F1 of the spans alone: predictions overlapping gold items, gold items overlapped."""
+        precision, recall = _ratio(self.on_gold, self.predicted), _ratio(self.found, self.gold)
+        return _ratio(2 * precision * recall, precision + recall)
+
+    @property
+    def value_accuracy(self) -> float:
+        """Of the gold items found, the share found with their value."""
+        return _ratio(self.matched, self.found)
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "gold": self.gold,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "relaxed_f1": round(self.relaxed_f1, 4),
+            "value_accuracy": round(self.value_accuracy, 4),
+        }
 
 
 def locate_gold(text: str, gold: list[dict]) -> list[tuple[int, int]]:
@@ -349,16 +430,37 @@ def score_mentions(
     """Match mentions to gold items (each ``{"text", "value", ...}``): a match overlaps the gold
     span and agrees on every field in ``fields`` (value, until, precision, modifier; a field the
     gold item leaves out must be empty)."""
-    score = MentionScore(predicted=len(mentions), gold=len(gold))
-    unused = list(mentions)
+    total = MentionScore()
+    for score in score_mentions_by_class(text, mentions, gold, fields).values():
+        total.add(score)
+    return total
+
+
+def score_mentions_by_class(
+    text: str, mentions: list, gold: list[dict], fields: tuple[str, ...] = ("value", "until")
+) -> dict[str | None, MentionScore]:
+    """``score_mentions`` per class of the gold items (``UNCLASSED`` for an item without one). A
+    prediction counts for the class of the first gold item it overlaps; those overlapping none are
+    under None, so they lower the precision of the whole, not of a class."""
+    scores: dict[str | None, MentionScore] = {}
+    unused, unclaimed = list(mentions), list(mentions)
     for (start, end), item in zip(locate_gold(text, gold), gold, strict=True):
-        overlapping = [m for m in unused if m.start < end and start < m.end]
-        for mention in overlapping:
+        score = scores.setdefault(item.get("class") or UNCLASSED, MentionScore())
+        score.gold += 1
+        if any(m.start < end and start < m.end for m in mentions):
+            score.found += 1
+        for mention in [m for m in unclaimed if m.start < end and start < m.end]:
+            unclaimed.remove(mention)
+            score.predicted += 1
+            score.on_gold += 1
+        for mention in [m for m in unused if m.start < end and start < m.end]:
             if all(_field(mention, name) == (item.get(name) or None) for name in fields):
                 score.matched += 1
                 unused.remove(mention)
                 break
-    return score
+    if unclaimed:
+        scores.setdefault(None, MentionScore()).predicted += len(unclaimed)
+    return scores
 
 
 def _field(mention, name: str) -> str | None:
@@ -368,45 +470,95 @@ def _field(mention, name: str) -> str | None:
 
 def read_articles(root: Path) -> list[dict]:
     """The hand-annotated articles under ``root`` (``*.json``, any depth), each with its language
-    ("en" when the file names none) and publication date."""
+    ("en" when the file names none) and publication date. A gold item's class, when given, must be
+    one of ``CLASSES`` (ValueError naming the file otherwise)."""
     articles = []
     for path in sorted(Path(root).rglob("*.json")):
         article = json.loads(path.read_text(encoding="utf-8"))
         article.setdefault("language", "en")
         article["published"] = date.fromisoformat(article["published"]) if article.get("published") else None
         article["path"] = path
+        for item in article["gold"]:
+            if item.get("class", "explicit") not in CLASSES:
+                raise ValueError(
+                    f"{path}: gold mention {item['text']!r} has the class {item['class']!r}, "
+                    f"not one of {', '.join(CLASSES)}"
+                )
         articles.append(article)
     return articles
 
 
-def evaluate_articles(root: Path, systems: Iterable[str]) -> dict[str, dict[str, MentionScore]]:
-    """Value F1 of each system per language over hand-annotated articles: a found date counts when it
-    overlaps a gold one and has its value (and range end)."""
-    results: dict[str, dict[str, MentionScore]] = {}
+@dataclass
+class ArticleScores:
+    """Scores of hand-annotated articles per (language, class) and system: {(language, class): {system:
+    MentionScore}}, class None holding the predictions that overlap no gold item."""
+
+    cells: dict[tuple[str, str | None], dict[str, MentionScore]]
+
+    def _sum(self, key: Callable[[str, str | None], str | None]) -> dict[str, dict[str, MentionScore]]:
+        summed: dict[str, dict[str, MentionScore]] = {}
+        for (language, name), per_system in self.cells.items():
+            group = key(language, name)
+            if group is None:
+                continue
+            for system, score in per_system.items():
+                summed.setdefault(group, {}).setdefault(system, MentionScore()).add(score)
+        return summed
+
+    def by_language(self) -> dict[str, dict[str, MentionScore]]:
+        return dict(sorted(self._sum(lambda language, name: language).items()))
+
+    def by_class(self) -> dict[str, dict[str, MentionScore]]:
+        """Per class, in the order of ``CLASSES`` (then ``UNCLASSED``); predictions overlapping no
+        gold item are in no class."""
+        summed = self._sum(lambda language, name: name)
+        return {name: summed[name] for name in (*CLASSES, UNCLASSED) if name in summed}
+
+    def overall(self) -> dict[str, MentionScore]:
+        return self._sum(lambda language, name: "all").get("all", {})
+
+
+def score_articles(root: Path, systems: Iterable[str]) -> ArticleScores:
+    """Each system's scores over the hand-annotated articles under ``root``, per language and class."""
+    cells: dict[tuple[str, str | None], dict[str, MentionScore]] = {}
     for article in read_articles(root):
         text, published, language = article["text"], article["published"], article["language"]
-        per_system = results.setdefault(language, {})
         for system in systems:
             if system == "ours":
                 predicted = find_date_mentions(text, published, language=language)
             else:
                 predicted = dateparser_predictions(text, published, language)
-            per_system.setdefault(system, MentionScore()).add(
-                score_mentions(text, predicted, article["gold"])
-            )
-    return dict(sorted(results.items()))
+            for name, score in score_mentions_by_class(text, predicted, article["gold"]).items():
+                cells.setdefault((language, name), {}).setdefault(system, MentionScore()).add(score)
+    return ArticleScores(cells)
 
 
-def format_articles_table(results: dict[str, dict[str, MentionScore]]) -> str:
-    header = f"{'language':<9} {'system':<11} {'gold':>5} {'P':>6} {'R':>6} {'val.F1':>7}"
+def evaluate_articles(root: Path, systems: Iterable[str]) -> dict[str, dict[str, MentionScore]]:
+    """Value F1 of each system per language over hand-annotated articles: a found date counts when it
+    overlaps a gold one and has its value (and range end)."""
+    return score_articles(root, systems).by_language()
+
+
+def format_articles_table(results: dict[str, dict[str, MentionScore]], label: str = "language") -> str:
+    header = (
+        f"{label:<9} {'system':<11} {'gold':>5} {'P':>6} {'R':>6} {'val.F1':>7} {'rel.F1':>7} {'val.acc':>7}"
+    )
     lines = [header, "-" * len(header)]
-    for language, per_system in results.items():
+    for group, per_system in results.items():
         for system, score in per_system.items():
             lines.append(
-                f"{language:<9} {system:<11} {score.gold:>5} {score.precision:>6.3f} {score.recall:>6.3f} "
-                f"{score.f1:>7.3f}"
+                f"{group:<9} {system:<11} {score.gold:>5} {score.precision:>6.3f} {score.recall:>6.3f} "
+                f"{score.f1:>7.3f} {score.relaxed_f1:>7.3f} {score.value_accuracy:>7.3f}"
             )
     return "\n".join(lines)
+
+
+def format_classes_table(
+    by_class: dict[str, dict[str, MentionScore]], overall: dict[str, MentionScore]
+) -> str:
+    """The same table per class of gold date, then every article and language together ("all"; its
+    precision also counts the predictions overlapping no gold date)."""
+    return format_articles_table({**by_class, "all": overall}, label="class")
 
 
 if __name__ == "__main__":

@@ -48,8 +48,9 @@ class Extras:
     directions: dict[str, int] = field(default_factory=dict)
     # Day words the data lacks, in their inflected forms ("eilsel", "tänase"), as days after publication.
     days: dict[str, int] = field(default_factory=dict)
-    # The day before / after the one just mentioned ("накануне", "翌日").
-    anaphora: dict[str, int] = field(default_factory=dict)
+    # The day before / after the one just mentioned ("накануне", "翌日"), or the same month or year
+    # ("同月", "그해"): days after it, or (unit, periods after it).
+    anaphora: dict[str, int | tuple[Precision, int]] = field(default_factory=dict)
     # Number words 1..10 (and "a few"), for "два года назад".
     numbers: dict[str, int] = field(default_factory=dict)
     # "ago" phrases the data lacks: alternation of words written after "<count> <unit>" ("tagasi").
@@ -80,6 +81,9 @@ class Extras:
     # publication: "годом ранее", "un anno prima", "ein Jahr später".
     earlier_after: str = ""
     later_after: str = ""
+    # Years counted from the year just mentioned, not from publication ("이듬해", "翌年", "l'anno
+    # successivo"): -1 the year before, 1 the year after.
+    anaphoric_years: dict[str, int] = field(default_factory=dict)
     # Eras by name and the Gregorian year of their first year ("令和": 2019, so 令和5年 is 2023).
     eras: dict[str, int] = field(default_factory=dict)
 
@@ -101,6 +105,9 @@ _CJK_NUMBERS = {
     "九": 9,
     "十": 10,
 }
+# Korean writes the plain present, which news uses for what is scheduled, as a syllable ending in ㄴ
+# before "다" ("연다", "열린다", "방문한다") or as "는다".
+_KOREAN_PRESENT = "(?:[" + "".join(chr(0xAC00 + 28 * k + 4) for k in range(399)) + "]|는)다"
 _CJK_SEASONS = {"SP": "春季|春天", "SU": "夏季|夏天", "FA": "秋季|秋天", "WI": "冬季|冬天"}
 
 EXTRAS: dict[str, Extras] = {
@@ -155,6 +162,8 @@ EXTRAS: dict[str, Extras] = {
         },
         anaphora={
             r"samal\s+päeval|samal\s+kuupäeval|sel\s+päeval|tol\s+päeval": 0,
+            r"samal\s+kuul": (Precision.MONTH, 0),
+            r"samal\s+aastal|tol\s+aastal": (Precision.YEAR, 0),
             r"päev\s+varem|eelmisel\s+päeval|eelmise\s+päeva": -1,
             r"päev\s+hiljem|järgmisel\s+päeval": 1,
         },
@@ -191,12 +200,15 @@ EXTRAS: dict[str, Extras] = {
     "ru": Extras(
         past_words=r"(?!если|или)\w+(?:ли|лся|лась|лось|лись)|был|была|было|заявил|сообщил|сказал|отметил|"
         r"подписал|провел|провёл|прошел|прошёл|начал|передал",
+        anaphoric_years={r"на\s+следующий\s+год|годом\s+позже": 1},
         quarters=r"квартал\w*",
         ordinals={r"перв\w*": 1, r"втор\w*": 2, r"треть\w*": 3, r"четв[её]рт\w*": 4},
         halves={r"перв\w*\s+полугоди\w*": 1, r"втор\w*\s+полугоди\w*": 2},
         earlier_after=r"ранее|раньше|до\s+этого",
         later_after=r"спустя|позже|позднее",
-        future_words=r"будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|намерен\w*|ожида\w*|собира\w*|предстоящ\w*",
+        future_words=r"будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|намерен\w*|ожида\w*|собира\w*|предстоящ\w*|"
+        r"обеща\w*|посетит|проведет|проведёт|встретится|примет|подпишет|отправится|выступит|прибудет|"
+        r"начн[её]тся|заверш\w*тся",
         endings=r"(?:а|я|у|ю|е|є|і|и|ы|ь|й|ом|ем|ём|ою|ею|ой|ей|ій|ий|ого|его|ому|ему|ої|ях|ах|ами|ями|ові|еві|ьск\w*|ськ\w*|ск\w*)?",
         bare_season_forms=r"весной|летом|осенью|зимой",
         year_cues=r"в|во|с|со|до|к|по|после|году|года|г\.",
@@ -220,6 +232,8 @@ EXTRAS: dict[str, Extras] = {
         },
         anaphora={
             r"в\s+тот\s+же\s+день|в\s+тот\s+день|в\s+этот\s+день|тем\s+же\s+дн[её]м|того\s+же\s+дня": 0,
+            r"в\s+том\s+же\s+месяце|в\s+тот\s+же\s+месяц": (Precision.MONTH, 0),
+            r"в\s+том\s+же\s+году|в\s+тот\s+же\s+год|в\s+том\s+году": (Precision.YEAR, 0),
             r"накануне|за\s+день\s+до\s+этого": -1,
             r"на\s+следующий\s+день|на\s+другой\s+день": 1,
         },
@@ -251,12 +265,14 @@ EXTRAS: dict[str, Extras] = {
     "uk": Extras(
         past_words=r"(?!коли|або)\w+(?:ли|лася|лося|лися)|був|була|було|заявив|повідомив|сказав|зазначив|"
         r"підписав|провів|відбувся|почав|передав",
+        anaphoric_years={r"наступного\s+ж\s+року|через\s+рік": 1},
         quarters=r"квартал\w*",
         ordinals={r"перш\w*": 1, r"друг\w*": 2, r"трет\w*": 3, r"четверт\w*": 4},
         halves={r"перш\w*\s+півр\w*": 1, r"друг\w*\s+півр\w*": 2},
         earlier_after=r"раніше|до\s+того",
         later_after=r"пізніше|по\s+тому|потому",
-        future_words=r"буде|будуть|відбудеться|відбудуться|пройде|пройдуть|планує\w*|планують|має\s+намір|очіку\w*|збира\w*",
+        future_words=r"буде|будуть|відбудеться|відбудуться|пройде|пройдуть|планує\w*|планують|має\s+намір|очіку\w*|збира\w*|"
+        r"обіця\w*|відвідає|проведе|зустрінеться|підпише|прибуде|розпочнеться|завершиться",
         endings=r"(?:а|я|у|ю|е|є|і|и|ы|ь|й|ом|ем|ём|ою|ею|ой|ей|ій|ий|ого|его|ому|ему|ої|ях|ах|ами|ями|ові|еві|ьск\w*|ськ\w*|ск\w*)?",
         bare_season_forms=r"навесні|влітку|улітку|восени|взимку|узимку",
         year_cues=r"в|у|з|із|до|по|після|році|року|р\.",
@@ -282,6 +298,8 @@ EXTRAS: dict[str, Extras] = {
         anaphora={
             r"того\s+ж\s+дня|того\s+самого\s+дня|цього\s+ж\s+дня|(?:в|у)\s+той\s+(?:же\s+)?день|"
             r"того\s+дня": 0,
+            r"того\s+ж\s+місяця|у\s+тому\s+ж\s+місяці": (Precision.MONTH, 0),
+            r"того\s+ж\s+року|у\s+тому\s+ж\s+році|того\s+року": (Precision.YEAR, 0),
             r"напередодні|за\s+день\s+до\s+того": -1,
             r"наступного\s+дня|наступний\s+день": 1,
         },
@@ -313,12 +331,14 @@ EXTRAS: dict[str, Extras] = {
     "it": Extras(
         past_words=r"ha|hanno|aveva|avevano|era|erano|fu|furono|è\s+stat[oaie]|sono\s+stat[oaie]|"
         r"\w+(?:ò|arono|irono|erono)",
+        anaphoric_years={r"l'anno\s+(?:successivo|seguente|dopo)": 1, r"l'anno\s+(?:precedente|prima)": -1},
         quarters=r"trimestre",
         ordinals={r"primo": 1, r"secondo": 2, r"terzo": 3, r"quarto": 4},
         halves={r"primo\s+semestre": 1, r"secondo\s+semestre": 2},
         earlier_after=r"prima|addietro",
         later_after=r"dopo|più\s+tardi",
-        future_words=r"sarà|saranno|dovrebbe|dovrebbero|previst[oaie]|si\s+terrà|si\s+terranno",
+        future_words=r"sarà|saranno|dovrebbe|dovrebbero|previst[oaie]|si\s+terrà|si\s+terranno|"
+        r"\w+(?:erà|irà|arà|eranno|iranno|aranno)",
         season_leads=r"l'|in|quest'|nell'|dell'|d'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
         year_cues=r"nel|dal|al|del|entro\s+il|fino\s+al|prima\s+del|dopo\s+il|anno|il",
         modifiers_before={
@@ -339,6 +359,8 @@ EXTRAS: dict[str, Extras] = {
         directions={r"scors[oa]|passat[oa]": -1, r"quest[oa]": 0, r"prossim[oa]": 1},
         anaphora={
             r"(?:lo|nello|quello)\s+stesso\s+giorno|quel\s+giorno|(?:in\s+)?quella\s+giornata": 0,
+            r"(?:lo|nello)\s+stesso\s+mese|quel\s+mese": (Precision.MONTH, 0),
+            r"(?:lo|nello)\s+stesso\s+anno|quell'anno": (Precision.YEAR, 0),
             r"il\s+giorno\s+prima|il\s+giorno\s+precedente|la\s+vigilia": -1,
             r"il\s+giorno\s+dopo|il\s+giorno\s+seguente|l'indomani": 1,
         },
@@ -362,6 +384,7 @@ EXTRAS: dict[str, Extras] = {
     ),
     "fr": Extras(
         past_words=r"a|ont|avait|avaient|était|étaient|fut|furent|s'est|se\s+sont",
+        anaphoric_years={r"l'année\s+suivante": 1, r"l'année\s+précédente": -1},
         quarters=r"trimestre",
         ordinals={r"premier": 1, r"deuxième|second": 2, r"troisième": 3, r"quatrième": 4},
         halves={r"premier\s+semestre": 1, r"(?:deuxième|second)\s+semestre": 2},
@@ -386,6 +409,8 @@ EXTRAS: dict[str, Extras] = {
         directions={r"derni(?:er|ère)|passée?": -1, r"ce|cet|cette": 0, r"prochaine?": 1},
         anaphora={
             r"le\s+même\s+jour|le\s+jour\s+même|ce\s+jour-là": 0,
+            r"le\s+même\s+mois|ce\s+mois-là": (Precision.MONTH, 0),
+            r"la\s+même\s+année|cette\s+année-là": (Precision.YEAR, 0),
             r"la\s+veille|le\s+jour\s+précédent": -1,
             r"le\s+lendemain|le\s+jour\s+suivant": 1,
         },
@@ -408,6 +433,7 @@ EXTRAS: dict[str, Extras] = {
     ),
     "es": Extras(
         past_words=r"ha|han|había|habían|fue|fueron|\w+(?:ó|aron|ieron)",
+        anaphoric_years={r"(?:al|el)\s+año\s+siguiente": 1, r"el\s+año\s+anterior": -1},
         quarters=r"trimestre",
         ordinals={r"primer|primero": 1, r"segundo": 2, r"tercer|tercero": 3, r"cuarto": 4},
         halves={r"primer\s+semestre": 1, r"segundo\s+semestre": 2},
@@ -433,6 +459,8 @@ EXTRAS: dict[str, Extras] = {
         directions={r"pasad[oa]|últim[oa]": -1, r"est[ea]": 0, r"próxim[oa]": 1},
         anaphora={
             r"(?:ese\s+)?(?:el\s+)?mismo\s+día|ese\s+día|aquel\s+día": 0,
+            r"(?:ese\s+)?(?:el\s+)?mismo\s+mes|ese\s+mes": (Precision.MONTH, 0),
+            r"(?:ese\s+)?(?:el\s+)?mismo\s+año|ese\s+año|aquel\s+año": (Precision.YEAR, 0),
             r"el\s+día\s+anterior|la\s+víspera": -1,
             r"al\s+día\s+siguiente|el\s+día\s+siguiente": 1,
         },
@@ -456,6 +484,10 @@ EXTRAS: dict[str, Extras] = {
     ),
     "de": Extras(
         past_words=r"war|waren|hatte|hatten|wurde|wurden|sagte|sagten|erklärte|erklärten|teilte|kündigte",
+        anaphoric_years={
+            r"im\s+folgenden\s+jahr|im\s+jahr\s+darauf": 1,
+            r"im\s+jahr\s+zuvor|im\s+vorjahr": -1,
+        },
         quarters=r"quartal\w*",
         ordinals={r"erste[nrms]?": 1, r"zweite[nrms]?": 2, r"dritte[nrms]?": 3, r"vierte[nrms]?": 4},
         halves={r"erste[nrms]?\s+halbjahr\w*": 1, r"zweite[nrms]?\s+halbjahr\w*": 2},
@@ -490,6 +522,8 @@ EXTRAS: dict[str, Extras] = {
             r"am\s+vortag|tags\s+zuvor|am\s+tag\s+zuvor": -1,
             r"am\s+nächsten\s+tag|am\s+folgetag|tags\s+darauf": 1,
             r"am\s+selben\s+tag|am\s+gleichen\s+tag|an\s+diesem\s+tag|an\s+jenem\s+tag": 0,
+            r"im\s+selben\s+monat|im\s+gleichen\s+monat": (Precision.MONTH, 0),
+            r"im\s+selben\s+jahr|im\s+gleichen\s+jahr": (Precision.YEAR, 0),
         },
         numbers={
             "einem": 1,
@@ -515,6 +549,7 @@ EXTRAS: dict[str, Extras] = {
         halves={r"상반기": 1, r"하반기": 2},
         relative={"이달": (Precision.MONTH, 0), "금주": (Precision.WEEK, 0), "이번주": (Precision.WEEK, 0)},
         future_words=r"예정|계획|전망|방침|할\s+것",
+        present_words=_KOREAN_PRESENT,
         modifiers_after={
             r"초|상순": Modifier.EARLY,
             r"중순|중반": Modifier.MID,
@@ -524,9 +559,12 @@ EXTRAS: dict[str, Extras] = {
         range_words=("~", "부터"),
         seasons={"SP": r"봄", "SU": r"여름", "FA": r"가을", "WI": r"겨울"},
         directions={r"올": 0},
-        years={r"재작년": -2, r"지난해|작년|전년": -1, r"올해|금년": 0, r"내년|다음\s*해|이듬해": 1},
+        years={r"재작년": -2, r"지난해|작년": -1, r"올해|금년": 0, r"내년": 1},
+        anaphoric_years={r"전년": -1, r"이듬해|다음\s*해": 1},
         anaphora={
             r"이날|그날|같은\s*날|당일": 0,
+            r"같은\s*달|그달|당월": (Precision.MONTH, 0),
+            r"같은\s*해|그해|당해": (Precision.YEAR, 0),
             r"전날|하루\s*전": -1,
             r"다음\s*날|이튿날|이튼날|다음날": 1,
         },
@@ -549,8 +587,15 @@ EXTRAS: dict[str, Extras] = {
         },
         range_words=("から", "~", "～", "〜"),
         seasons=_CJK_SEASONS | {"SP": r"春", "SU": r"夏", "FA": r"秋", "WI": r"冬"},
-        years={r"一昨年": -2, r"昨年|去年|前年": -1, r"今年|本年": 0, r"来年|翌年": 1},
-        anaphora={r"同日|当日|その日|同じ日": 0, r"前日": -1, r"翌日": 1},
+        years={r"一昨年": -2, r"昨年|去年": -1, r"今年|本年": 0, r"来年": 1},
+        anaphoric_years={r"前年": -1, r"翌年": 1},
+        anaphora={
+            r"同日|当日|その日|同じ日": 0,
+            r"前日": -1,
+            r"翌日": 1,
+            r"同月|その月": (Precision.MONTH, 0),
+            r"同年|その年": (Precision.YEAR, 0),
+        },
         decades=_CJK_DECADE,
         labels=_UNKNOWN_LABELS + r"|決議|委員会|第|号|番",
         counts=r"人|円|ドル|トン|キロ|発|台|%",
@@ -570,8 +615,15 @@ EXTRAS: dict[str, Extras] = {
         },
         range_words=("至", "到", "~", "～"),
         seasons=_CJK_SEASONS,
-        years={r"前年": -2, r"去年|前一年": -1, r"今年|本年": 0, r"明年|次年|翌年": 1},
-        anaphora={r"当天|同日|当日|同一天|那天|这一天": 0, r"前一天|前一日": -1, r"次日|第二天|翌日": 1},
+        years={r"前年": -2, r"去年": -1, r"今年|本年": 0, r"明年": 1},
+        anaphoric_years={r"前一年": -1, r"次年|翌年|第二年": 1},
+        anaphora={
+            r"同月|当月": (Precision.MONTH, 0),
+            r"同年|当年": (Precision.YEAR, 0),
+            r"当天|同日|当日|同一天|那天|这一天": 0,
+            r"前一天|前一日": -1,
+            r"次日|第二天|翌日": 1,
+        },
         decades=_CJK_DECADE,
         labels=_UNKNOWN_LABELS + r"|决议|決議|委员会|第|号|號",
         counts=r"人|元|美元|吨|公里|枚|辆|%",

@@ -96,7 +96,7 @@ class _Words:
             [re.escape(d) + (suffix if vocab.inflecting else "") for d in directions]
             + list(extras.directions)
         )
-        self.years_alt = _joined(extras.years)
+        self.years_alt = _joined([*extras.years, *extras.anaphoric_years])
         verbs = "|".join(f"(?:{v})" for v in (extras.past_words, extras.present_words) if v)
         # A verb right after a number: the number is when, not how many ("1999 muudeti").
         verb_after = rf"[^\S\n]+(?:{verbs})(?!\w)"
@@ -244,9 +244,16 @@ def _month_number(m: Match, key: str = "month") -> int | None:
 def _relative_year(m: Match, key: str = "relyear") -> int | None:
     """The year a phrase like "прошлого года", "tänavu" or "지난해" names."""
     text = " ".join(m.groups.get(key, "").lower().split())
-    for pattern, amount in _w(m).extras.years.items():
+    extras = _w(m).extras
+    for pattern, amount in extras.years.items():
         if re.fullmatch(pattern, text, re.IGNORECASE):
             return m.now.year + amount if m.now else None
+    for pattern, amount in extras.anaphoric_years.items():
+        if re.fullmatch(pattern, text, re.IGNORECASE):
+            # "이듬해", "l'anno successivo": the year after the one just mentioned, else publication's.
+            reference = m.reference(Precision.YEAR) or m.reference()
+            base = reference.day.year if reference is not None else (m.now.year if m.now else None)
+            return base + amount if base is not None else None
     return None
 
 
@@ -341,6 +348,8 @@ def _resolve_east_asian_day(m: Match) -> Reading | None:
         if amount is None:
             return None
         month_start = shift(m.now, Precision.MONTH, amount)
+    elif (month := _clause_month(m)) is not None:
+        month_start = month  # "2019年4月に初めて会い、25日に会談した": the month its sentence named
     elif re.search(r"(?:오는|來る|来る)\s*$", m.ctx.text[max(0, m.start - 4) : m.start]) or m.tense() > 0:
         if day < m.now.day:  # "오는 5일", "5日に開かれる予定だ": the coming 5th
             month_start = shift(m.now, Precision.MONTH, 1)
@@ -348,6 +357,14 @@ def _resolve_east_asian_day(m: Match) -> Reading | None:
         month_start = shift(m.now, Precision.MONTH, -1)
     start = _read(m, month_start.year, month_start.month, day)
     return Reading(Precision.DAY, start) if start else None
+
+
+def _clause_month(m: Match) -> date | None:
+    """The first day of the month a day or month mentioned earlier in the same sentence lies in."""
+    reference = _clause_reference(m)
+    if reference is None or reference.precision not in (Precision.DAY, Precision.MONTH):
+        return None
+    return reference.day.replace(day=1)
 
 
 def _relative_amount(m: Match, phrase: str, unit: Precision) -> int | None:
@@ -647,11 +664,13 @@ def _resolve_anaphora(m: Match) -> Reading | None:
     amount = next((a for p, a in _w(m).extras.anaphora.items() if re.fullmatch(p, text, re.IGNORECASE)), None)
     if amount is None:
         return None
-    reference = m.reference(Precision.DAY)
+    unit, amount = amount if isinstance(amount, tuple) else (Precision.DAY, amount)
+    # "同月", "그해": the month or year of the date just mentioned, whatever its precision.
+    reference = m.reference(unit) or (m.reference() if unit is not Precision.DAY else None)
     anchor = reference.day if reference else m.now
     if anchor is None:
-        return Reading(Precision.DAY, None)
-    return Reading(Precision.DAY, anchor + timedelta(days=amount))
+        return Reading(unit, None)
+    return Reading(unit, shift(anchor, unit, amount))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -759,6 +778,15 @@ def _east_asian_relative_year(w: _Words) -> str:
         _e("ko", "국방부는 1일 발표했다.", "1일", "2022-11-01", "day"),
         _e("ja", "首相は20日、記者団に語った。", "20日", "2022-10-20", "day"),
         _e("ko", "회담은 오는 1일 열린다.", "1일", "2022-12-01", "day"),
+        _e("ja", "両首脳は2019年4月に初めて会い、25日に会談した。", "25日", "2019-04-25", "day"),
+        _e(
+            "ko",
+            "푸틴 대통령은 19일 도착했으며 20일 정상회담을 연다.",
+            "20일",
+            "2024-06-20",
+            "day",
+            "2024-06-19",
+        ),
     ],
 )
 @_with(_resolve_east_asian_day)
@@ -1016,7 +1044,7 @@ def _resolve_half(m: Match) -> Reading | None:
         _e("de", "Im dritten Quartal stieg der Umsatz.", "dritten Quartal", "2022-Q3", "quarter"),
         _e("es", "En el cuarto trimestre de 2021 cayó.", "cuarto trimestre de 2021", "2021-Q4", "quarter"),
         _e("et", "Kolmandas kvartalis kasvas eksport.", "Kolmandas kvartalis", "2022-Q3", "quarter"),
-        _e("ko", "4분기 실적은 내년 1월 발표된다.", "4분기", "2021-Q4", "quarter", "2022-05-10"),
+        _e("ko", "4분기 실적은 1월 발표됐다.", "4분기", "2021-Q4", "quarter", "2022-05-10"),
     ],
 )
 @_with(_resolve_quarter)
@@ -1162,6 +1190,15 @@ def _direction_unit(w: _Words) -> str:
         _e("et", "Tänavu on müük kasvanud.", "Tänavu", "2022", "year"),
         _e("ko", "지난해 수출이 늘었다.", "지난해", "2021", "year"),
         _e("fr", "L'an dernier, les ventes ont baissé.", "L'an dernier", "2021", "year"),
+        _e("ko", "조약은 1961년 체결됐고 이듬해 발효됐다.", "이듬해", "1962", "year"),
+        _e("ja", "1990年に合意し、翌年批准した。", "翌年", "1991", "year"),
+        _e(
+            "it",
+            "L'alluvione colpì Firenze nel 1966. L'anno successivo arrivarono i fondi.",
+            "L'anno successivo",
+            "1967",
+            "year",
+        ),
     ],
 )
 @_with(_resolve_year_phrase)
@@ -1287,6 +1324,8 @@ def _counted_from(w: _Words) -> str:
         _e("fr", "Il a démissionné lundi dernier.", "lundi dernier", "2022-10-31", "day"),
         _e("et", "Reedel üritab ta uuesti.", "Reedel", "2007-12-21", "day", "2007-12-17"),
         _e("et", "Esmaspäev kulub kojusõidule.", "Esmaspäev", "2007-12-17", "day", "2007-12-17"),
+        _e("it", "Le scuole resteranno chiuse fino a venerdì.", "venerdì", "2023-05-19", "day", "2023-05-18"),
+        _e("ru", "В пятницу Ким посетит авиазавод.", "пятницу", "2023-09-15", "day", "2023-09-14"),
     ],
 )
 @_with(_resolve_weekday)
@@ -1459,6 +1498,15 @@ def _modifier_period(w: _Words) -> str:
             "2022-10-05",
             "day",
         ),
+        _e("ja", "2023年9月に再会し、同月、懸念が強まった。", "同月", "2023-09", "month"),
+        _e("ko", "1991년 소련이 해체됐다. 그해 관계는 식었다.", "그해", "1991", "year"),
+        _e(
+            "ru",
+            "Переговоры начались в марте 2014 года. В том же году был аннексирован Крым.",
+            "В том же году",
+            "2014",
+            "year",
+        ),
     ],
 )
 @_with(_resolve_anaphora)
@@ -1469,7 +1517,7 @@ def _anaphora(w: _Words) -> str:
 
 
 # A sentence end the splitter may miss: "。" or Korean "다." before the next sentence.
-_CLAUSE_END = re.compile(r"[。！？!?\n]|[다요]\.\s|[.!?]\s+(?=[\"«„“]?[A-ZÀ-ÞА-ЯЁІЇЄҐ])")
+_CLAUSE_END = re.compile(r"[。！？!?\n]|(?<=[다요])\.\s|[.!?]\s+(?=[\"«„“]?[A-ZÀ-ÞА-ЯЁІЇЄҐ])")
 # How far (in characters) from a mention its tense cues are looked for.
 _CUE_WINDOW = 60
 _PRESENT_WORDS_AFTER = 2
