@@ -15,6 +15,8 @@ from timeline.ingest import language as language_module
 from timeline.ingest import translation
 from timeline.ingest.articles import text_article
 from timeline.ingest.language import determine_language, normalise_code
+from timeline.ingest.mentions import find_date_mentions
+from timeline.ingest.published import contradiction, find_dateline
 from timeline.ingest.sentences import split_sentences
 from timeline.ingest.statement_languages import LANGUAGES
 from timeline.ingest.statements import find_paired_quotes, find_statements
@@ -111,6 +113,92 @@ def test_a_bad_language_in_json_lines_is_a_warning_and_the_text_decides(db, tmp_
 def test_given_language_in_json_lines():
     article = text_article("Title\nSome text in a language.", "x.jsonl", language="de")
     assert (article.language, article.language_source) == ("de", "given")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Dates: what every language's rules share (each rule's own examples are walked by tests/test_mentions.py)
+
+
+def test_full_width_digits_are_read_and_the_mention_keeps_them():
+    [mention] = find_date_mentions("２０２２年１１月に合意した。", date(2023, 1, 5), language="ja")
+    assert (mention.text, mention.value) == ("２０２２年１１月", "2022-11")
+
+
+def test_a_year_earlier_after_a_quarter_is_that_quarter_a_year_before():
+    text = "В третьем квартале прибыль выросла по сравнению с годом ранее, а годом ранее упала."
+    values = [m.value for m in find_date_mentions(text, date(2023, 11, 15), language="ru")]
+    # A comparison period is no anchor: the second "годом ранее" counts from the quarter as well.
+    assert values == ["2023-Q3", "2022-Q3", "2022-Q3"]
+
+
+def test_a_month_after_a_year_in_the_same_sentence_is_of_that_year_only():
+    text = "Möödunud aastal oli tomat 20. novembril müügil. Sel nädalal maksis see 20. novembril rohkem."
+    values = [m.value for m in find_date_mentions(text, date(2022, 11, 25), language="et")]
+    assert values == ["2021", "2021-11-20", "2022-W47", "2022-11-20"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("ko", "회의는 5월 중순 열릴 예정이다.", "2024-05"),
+        ("ru", "Весной ожидается новый доклад.", "2024-SP"),
+        ("et", "Reedel esitleb valitsus eelarvet.", "2024-03-22"),
+        ("et", "Reedel esitles valitsus eelarvet.", "2024-03-15"),
+    ],
+)
+def test_tense_decides_which_month_season_or_weekday_is_meant(language, text, value):
+    [mention] = find_date_mentions(text, date(2024, 3, 20), language=language)
+    assert mention.value == value
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Переговоры длились три года. Сейчас идут консультации. Резолюция 2231 действует."),
+        ("ko", "협상은 3년간 이어졌다. 지금은 협의 중이다. 결의 2231호. 1718위원회는 회의를 열었다."),
+        ("ja", "交渉は3年間続いた。現在協議中だ。決議2231号。1718委員会が開かれた。"),
+        ("de", "Die Verhandlungen dauerten drei Jahre. Jetzt laufen Gespräche. Die Resolution 2231 gilt."),
+        (
+            "et",
+            "Läbirääkimised kestsid kolm aastat. Praegu käivad konsultatsioonid. Resolutsioon 2231 kehtib.",
+        ),
+    ],
+)
+def test_durations_now_and_resolution_numbers_are_no_dates_in_any_language(language, text):
+    assert find_date_mentions(text, date(2023, 11, 15), language=language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("ko", "입력 2023.11.15. 10:32"),
+        ("ja", "2023年11月15日（水）10時32分 配信"),
+        ("zh", "2023年11月15日 10:32 来源：新华社"),
+        ("ru", "Опубликовано: 15 ноября 2023, 10:32"),
+        ("uk", "15 листопада 2023, 10:32"),
+        ("de", "Stand: 15.11.2023 10:32 Uhr"),
+        ("fr", "Publié le 15 novembre 2023 à 10h32"),
+        ("it", "Pubblicato il 15 novembre 2023 alle ore 10:32"),
+        ("es", "Actualizado el 15 de noviembre de 2023"),
+        ("et", "Avaldatud 15. novembril 2023 kell 10:32"),
+        ("ko", "2023-11-15 10:32:01"),
+    ],
+)
+def test_datelines_are_read_in_the_articles_language(language, line):
+    assert find_dateline(f"제목 Title\n{line}\nBody.", language) == date(2023, 11, 15)
+
+
+def test_a_date_mentioned_in_a_sentence_is_no_dateline_in_any_language():
+    assert find_dateline("Заголовок\nТекст, в котором 15 ноября 2023 года упомянуто.\nЕщё.", "ru") is None
+
+
+def test_a_publication_date_that_contradicts_a_russian_article_is_found_out():
+    text = (
+        "Учения прошли в марте прошлого года. В марте 2022 года начались переговоры. В мае прошлого года, "
+        "в мае 2022 года, снова. В июне прошлого года и в июне 2022 года."
+    )
+    assert contradiction(text, date(2023, 11, 15), "ru") is None
+    assert "anchored on 2023" in contradiction(text, date(2024, 11, 15), "ru")
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ def article_page(request, source, statements) -> dict:
         described["inLanguage"] = source.language
     if source.duplicate_of:
         described["isBasedOn"] = article(request, source.duplicate_of)
-    found = find_dateline_line(source.text) if source.text else None
+    found = find_dateline_line(source.text, source.language or "en") if source.text else None
     if found is not None:
         described["dateline"] = found[0]
     claims = [claim(request, statement, source=source) for statement in statements]

@@ -267,7 +267,7 @@ def text_article(
         text=cleaned,
         language=language.code,
         language_source=language.source,
-        dateline=find_dateline(raw),
+        dateline=find_dateline(raw, language.code),
         author=fields.pop("author", "") or byline(cleaned),
         other_titles=other_titles,
         warnings=warnings,

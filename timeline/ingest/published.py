@@ -24,6 +24,7 @@ from datetime import date
 
 from timeline.dates import MONTH_NAMES, Precision
 from timeline.ingest.mentions import DateMention, find_date_mentions
+from timeline.ingest.mentions.locale import has_locale, stems, vocabulary
 from timeline.vocabulary import DateSource
 
 # A dateline sits in the first or last few lines and is short; only those lines are searched.
@@ -33,6 +34,25 @@ _DATELINE_MAX_CHARS = 100
 _DATELINE_FILLER = re.compile(
     r"\b(?:published|updated|posted|last|modified|date|time|on|at|am|pm|a\.m|p\.m|utc|gmt|kst|est|edt|"
     r"cet|cest|bst|pst|pdt|mon|tue|wed|thu|fri|sat|sun)\w*\.?|\d{1,2}:\d{2}(?::\d{2})?|[\s\-–—:/.,|()+T]",
+    re.IGNORECASE,
+)
+# The same in other languages: the labels news sites print beside a date ("입력", "更新", "Опубликовано",
+# "aggiornato", "Stand"), times written with their units ("10時32分", "10시 32분"), a weekday in brackets
+# ("(수)", "（水）") and the dots of "2023.11.15.".
+_DATELINE_LABELS = (
+    r"입력|수정|기사입력|최종수정|발행|등록|송고|公開|更新|配信|掲載|発行|发布|发表|时间|時間|来源|"
+    r"опубликовано|обновлено|опубліковано|оновлено|дата|pubblicato|aggiornato|ore|publié|mis\s+à\s+jour|"
+    r"le|à|veröffentlicht|aktualisiert|am|um|uhr|stand|publicado|actualizado|el|las|avaldatud|uuendatud|kell"
+)
+_DATELINE_FILLER_ELSEWHERE = re.compile(
+    rf"(?:来源|來源|出处)[:：]\s*\S+|(?<!\w)(?:{_DATELINE_LABELS})(?!\w)\.?|"
+    r"\d{1,2}\s*(?:時|시|点|點)\s*(?:\d{1,2}\s*(?:分|분))?|[(（][^()（）]{1,3}[)）]|：",
+    re.IGNORECASE,
+)
+_LABELLED_ELSEWHERE = re.compile(
+    r"(?<!\w)(?:입력|수정|기사입력|公開|更新|配信|发布|发表|опубликовано|обновлено|опубліковано|оновлено|"
+    r"pubblicato|aggiornato|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|actualizado|"
+    r"avaldatud|uuendatud)",
     re.IGNORECASE,
 )
 _SHIFTS_YEARS = (-2, -1, 1, 2)
@@ -57,32 +77,47 @@ class Published:
     warnings: tuple[str, ...] = ()
 
 
-def find_dateline(text: str) -> date | None:
-    """A full date written as a dateline or timestamp line in the first or last lines of ``text``."""
-    found = find_dateline_line(text)
+def find_dateline(text: str, language: str = "en") -> date | None:
+    """A full date written as a dateline or timestamp line in the first or last lines of ``text``,
+    an article in ``language``."""
+    found = find_dateline_line(text, language)
     return found[1] if found else None
 
 
-def find_dateline_line(text: str) -> tuple[str, date] | None:
+def find_dateline_line(text: str, language: str = "en") -> tuple[str, date] | None:
     """The dateline or timestamp line of ``text`` (first or last lines), with its date."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line in lines[:_DATELINE_LINES] + lines[-_DATELINE_LINES:]:
         if len(line) > _DATELINE_MAX_CHARS:
             continue
-        day = _dateline_date(line)
+        day = _dateline_date(line, language or "en")
         if day is not None:
             return line, day
     return None
 
 
-def _dateline_date(line: str) -> date | None:
-    mentions = [m for m in find_date_mentions(line, None) if m.date and m.precision is Precision.DAY]
+def _dateline_date(line: str, language: str = "en") -> date | None:
+    # A dateline in another language may still be written the English way ("2024-05-28 22:33").
+    for reader in dict.fromkeys((language, "en")):
+        day = _dateline_date_in(line, reader)
+        if day is not None:
+            return day
+    return None
+
+
+def _dateline_date_in(line: str, language: str) -> date | None:
+    found = find_date_mentions(line, None, language=language)
+    mentions = [m for m in found if m.date and m.precision is Precision.DAY]
     if len(mentions) != 1 or mentions[0].date.is_range:
         return None
     mention = mentions[0]
     rest = line[: mention.start] + " " + line[mention.end :]
     # Either the line is only a date with labels and a time, or a labelled date after a byline.
-    if _DATELINE_FILLER.sub("", rest) and not re.search(r"\b(?:published|updated|posted)\b", line, re.I):
+    labelled = re.search(r"\b(?:published|updated|posted)\b", line, re.I)
+    if language != "en":
+        rest = _DATELINE_FILLER_ELSEWHERE.sub("", rest)
+        labelled = labelled or _LABELLED_ELSEWHERE.search(line)
+    if _DATELINE_FILLER.sub("", rest) and not labelled:
         return None
     return mention.date.start
 
@@ -135,7 +170,7 @@ def contradiction(text: str, candidate: date, language: str = "en") -> str | Non
         return None
     # Relative dates only: a range with an explicit half ("December 2022 to April this year") is left out.
     relative = _not_overlapping(
-        [m for m in anchored_mentions(text, candidate, language) if m.date and _names_month(m)],
+        [m for m in anchored_mentions(text, candidate, language) if m.date and _names_month(m, language)],
         [(m.start, m.end) for m in absolute if m.date is not None],
     )
     here = _agreeing(relative, explicit, 0)
@@ -167,11 +202,24 @@ def anchored_mentions(text: str, anchor: date | None, language: str = "en") -> t
     return tuple(find_date_mentions(text, anchor, language=language))
 
 
-def _names_month(mention: DateMention) -> bool:
-    """A relative date that names its month ("June 9", "November last year", "in December"): moving the
-    anchor by a year moves it by exactly a year. "Tuesday", "today" and "last month" are left out; they
-    only land on a date the article states by coincidence."""
-    return mention.precision in _FINE and bool(_MONTH_NAME.search(mention.text))
+def _names_month(mention: DateMention, language: str = "en") -> bool:
+    """A relative date that names its month ("June 9", "November last year", "in December", "지난해
+    3월", "марте прошлого года"): moving the anchor by a year moves it by exactly a year. "Tuesday",
+    "today" and "last month" are left out; they only land on a date the article states by coincidence."""
+    return mention.precision in _FINE and bool(_month_names(language).search(mention.text))
+
+
+@functools.cache
+def _month_names(language: str) -> re.Pattern:
+    """The month names of ``language`` (dateparser's locale data, and the inflected forms the rules
+    find), or months written as numbers with "月"/"월"; English's for a language without data."""
+    if language == "en" or not has_locale(language):
+        return _MONTH_NAME
+    vocab = vocabulary(language)
+    forms = stems([form for form in vocab.months if not form[0].isdigit()], vocab.inflecting)
+    names = "|".join(re.escape(form) for form in forms)
+    before = "" if vocab.unspaced else r"(?<!\w)"
+    return re.compile(rf"{before}(?:{names})|\d{{1,2}}\s*[月월]", re.IGNORECASE)
 
 
 def _not_overlapping(mentions: list[DateMention], spans: list[tuple[int, int]]) -> list[DateMention]:

@@ -16,6 +16,8 @@ to April this year", "Nov. 18-Nov. 19, 2022" and "between 2010 and 2014" give on
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from datetime import date
 
 from timeline.ingest.mentions import english, international
@@ -57,5 +59,16 @@ def find_date_mentions(text: str, published: date | None, language: str = "en") 
 
     ``language`` is the ISO 639-1 code of the text. Relative expressions ("last month", "Wednesday")
     are left unresolved (``date`` None, precision known) when ``published`` is None. Offsets index
-    ``text``; mentions come in text order."""
-    return find(text or "", published, grammar_for(language))
+    ``text``; mentions come in text order. Full-width digits ("２０２２年１１月") are read as the digits
+    they are; the mentions keep the text as written."""
+    text = text or ""
+    grammar = grammar_for(language)
+    if grammar is english.GRAMMAR or not _FULL_WIDTH.search(text):
+        return find(text, published, grammar)
+    found = find(text.translate(_HALF_WIDTH), published, grammar)
+    return [dataclasses.replace(mention, text=text[mention.start : mention.end]) for mention in found]
+
+
+_FULL_WIDTH = re.compile("[\uff10-\uff19]")
+# One character for one: the offsets of the text read are those of the text given.
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -48,8 +48,9 @@ class Extras:
     directions: dict[str, int] = field(default_factory=dict)
     # Day words the data lacks, in their inflected forms ("eilsel", "tänase"), as days after publication.
     days: dict[str, int] = field(default_factory=dict)
-    # The day before / after the one just mentioned ("накануне", "翌日").
-    anaphora: dict[str, int] = field(default_factory=dict)
+    # The day before / after the one just mentioned ("накануне", "翌日"), or the same month or year
+    # ("同月", "그해"): days after it, or (unit, periods after it).
+    anaphora: dict[str, int | tuple[Precision, int]] = field(default_factory=dict)
     # Number words 1..10 (and "a few"), for "два года назад".
     numbers: dict[str, int] = field(default_factory=dict)
     # "ago" phrases the data lacks: alternation of words written after "<count> <unit>" ("tagasi").
@@ -65,6 +66,26 @@ class Extras:
     labels: str = ""
     # Words after a number that make it a count ("2000 человек", "1500 soldati").
     counts: str = ""
+    # Words that say the sentence speaks of the past ("заявил", "teatati", "했다"): a date written
+    # without a year beside them is the latest one. Estonian also writes its future in the present
+    # tense ("reedel üritab"): ``present_words`` are read as looking ahead.
+    past_words: str = ""
+    present_words: str = ""
+    # The word for a quarter of a year ("квартал", "trimestre", "분기", "四半期") and the ordinals
+    # before it, as alternations by number ("треть\w*": 3).
+    quarters: str = ""
+    ordinals: dict[str, int] = field(default_factory=dict)
+    # Halves of a year by number: "상반기" 1, "второе полугодие" 2.
+    halves: dict[str, int] = field(default_factory=dict)
+    # Words written after "<count> <unit>" that count from the date just mentioned, not from
+    # publication: "годом ранее", "un anno prima", "ein Jahr später".
+    earlier_after: str = ""
+    later_after: str = ""
+    # Years counted from the year just mentioned, not from publication ("이듬해", "翌年", "l'anno
+    # successivo"): -1 the year before, 1 the year after.
+    anaphoric_years: dict[str, int] = field(default_factory=dict)
+    # Eras by name and the Gregorian year of their first year ("令和": 2019, so 令和5年 is 2023).
+    eras: dict[str, int] = field(default_factory=dict)
 
 
 _UNKNOWN_LABELS = (
@@ -84,10 +105,21 @@ _CJK_NUMBERS = {
     "九": 9,
     "十": 10,
 }
+# Korean writes the plain present, which news uses for what is scheduled, as a syllable ending in ㄴ
+# before "다" ("연다", "열린다", "방문한다") or as "는다".
+_KOREAN_PRESENT = "(?:[" + "".join(chr(0xAC00 + 28 * k + 4) for k in range(399)) + "]|는)다"
 _CJK_SEASONS = {"SP": "春季|春天", "SU": "夏季|夏天", "FA": "秋季|秋天", "WI": "冬季|冬天"}
 
 EXTRAS: dict[str, Extras] = {
     "et": Extras(
+        past_words=r"oli|olid|ütles|teatas|märkis|kinnitas|lisas|rääkis|sai|tuli|läks|jäi|algas|lõppes|toimus|"
+        r"\w+(?:sid|nud|dud|tud)|\w+[aeiõäö]ti|tehti|nähti",
+        present_words=r"\w+(?:takse|akse)|\w+[aeiouõäöü]b|\w+[aeiouõäöü]vad",
+        quarters=r"kvartal\w*",
+        ordinals={r"esimes\w*": 1, r"teis\w*": 2, r"kolmand\w*": 3, r"neljand\w*": 4},
+        halves={r"esimes\w*\s+poolaasta\w*": 1, r"teis\w*\s+poolaasta\w*": 2},
+        earlier_after=r"varem|enne\s+seda",
+        later_after=r"hiljem|pärast\s+seda",
         last_weekday_skips_yesterday=True,
         future_words=r"toimub|toimuvad|hakkab|hakatakse|plaanib|plaanitakse|kavatseb|kavandatud|eeldatavasti",
         modifiers_after={
@@ -129,6 +161,9 @@ EXTRAS: dict[str, Extras] = {
             r"homme\w*|homse\w*": 1,
         },
         anaphora={
+            r"samal\s+päeval|samal\s+kuupäeval|sel\s+päeval|tol\s+päeval": 0,
+            r"samal\s+kuul": (Precision.MONTH, 0),
+            r"samal\s+aastal|tol\s+aastal": (Precision.YEAR, 0),
             r"päev\s+varem|eelmisel\s+päeval|eelmise\s+päeva": -1,
             r"päev\s+hiljem|järgmisel\s+päeval": 1,
         },
@@ -163,7 +198,17 @@ EXTRAS: dict[str, Extras] = {
         counts=r"inimes\w*|kroon\w*|euro\w*|dollar\w*|tonn\w*|meetri\w*|km|kilomeetri\w*|protsent\w*|%",
     ),
     "ru": Extras(
-        future_words=r"будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|намерен\w*|ожида\w*|собира\w*|предстоящ\w*",
+        past_words=r"(?!если|или)\w+(?:ли|лся|лась|лось|лись)|был|была|было|заявил|сообщил|сказал|отметил|"
+        r"подписал|провел|провёл|прошел|прошёл|начал|передал",
+        anaphoric_years={r"на\s+следующий\s+год|годом\s+позже": 1},
+        quarters=r"квартал\w*",
+        ordinals={r"перв\w*": 1, r"втор\w*": 2, r"треть\w*": 3, r"четв[её]рт\w*": 4},
+        halves={r"перв\w*\s+полугоди\w*": 1, r"втор\w*\s+полугоди\w*": 2},
+        earlier_after=r"ранее|раньше|до\s+этого",
+        later_after=r"спустя|позже|позднее",
+        future_words=r"будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|намерен\w*|ожида\w*|собира\w*|предстоящ\w*|"
+        r"обеща\w*|посетит|проведет|проведёт|встретится|примет|подпишет|отправится|выступит|прибудет|"
+        r"начн[её]тся|заверш\w*тся",
         endings=r"(?:а|я|у|ю|е|є|і|и|ы|ь|й|ом|ем|ём|ою|ею|ой|ей|ій|ий|ого|его|ому|ему|ої|ях|ах|ами|ями|ові|еві|ьск\w*|ськ\w*|ск\w*)?",
         bare_season_forms=r"весной|летом|осенью|зимой",
         year_cues=r"в|во|с|со|до|к|по|после|году|года|г\.",
@@ -186,7 +231,9 @@ EXTRAS: dict[str, Extras] = {
             r"следующ\w*|будущ\w*": 1,
         },
         anaphora={
-            r"в\s+тот\s+же\s+день|в\s+этот\s+день|тем\s+же\s+днем": 0,
+            r"в\s+тот\s+же\s+день|в\s+тот\s+день|в\s+этот\s+день|тем\s+же\s+дн[её]м|того\s+же\s+дня": 0,
+            r"в\s+том\s+же\s+месяце|в\s+тот\s+же\s+месяц": (Precision.MONTH, 0),
+            r"в\s+том\s+же\s+году|в\s+тот\s+же\s+год|в\s+том\s+году": (Precision.YEAR, 0),
             r"накануне|за\s+день\s+до\s+этого": -1,
             r"на\s+следующий\s+день|на\s+другой\s+день": 1,
         },
@@ -216,7 +263,16 @@ EXTRAS: dict[str, Extras] = {
         counts=r"человек\w*|рубл\w*|доллар\w*|евро|тонн\w*|километр\w*|км|процент\w*|%|солдат\w*|военн\w*|ракет\w*|снаряд\w*",
     ),
     "uk": Extras(
-        future_words=r"буде|будуть|відбудеться|відбудуться|пройде|пройдуть|планує\w*|планують|має\s+намір|очіку\w*|збира\w*",
+        past_words=r"(?!коли|або)\w+(?:ли|лася|лося|лися)|був|була|було|заявив|повідомив|сказав|зазначив|"
+        r"підписав|провів|відбувся|почав|передав",
+        anaphoric_years={r"наступного\s+ж\s+року|через\s+рік": 1},
+        quarters=r"квартал\w*",
+        ordinals={r"перш\w*": 1, r"друг\w*": 2, r"трет\w*": 3, r"четверт\w*": 4},
+        halves={r"перш\w*\s+півр\w*": 1, r"друг\w*\s+півр\w*": 2},
+        earlier_after=r"раніше|до\s+того",
+        later_after=r"пізніше|по\s+тому|потому",
+        future_words=r"буде|будуть|відбудеться|відбудуться|пройде|пройдуть|планує\w*|планують|має\s+намір|очіку\w*|збира\w*|"
+        r"обіця\w*|відвідає|проведе|зустрінеться|підпише|прибуде|розпочнеться|завершиться",
         endings=r"(?:а|я|у|ю|е|є|і|и|ы|ь|й|ом|ем|ём|ою|ею|ой|ей|ій|ий|ого|его|ому|ему|ої|ях|ах|ами|ями|ові|еві|ьск\w*|ськ\w*|ск\w*)?",
         bare_season_forms=r"навесні|влітку|улітку|восени|взимку|узимку",
         year_cues=r"в|у|з|із|до|по|після|році|року|р\.",
@@ -240,7 +296,10 @@ EXTRAS: dict[str, Extras] = {
         },
         directions={r"минул\w*": -1, r"ц(?:ей|ю|я|ього|ьому|ієї)|поточн\w*": 0, r"наступн\w*": 1},
         anaphora={
-            r"того\s+ж\s+дня|того\s+самого\s+дня|цього\s+ж\s+дня": 0,
+            r"того\s+ж\s+дня|того\s+самого\s+дня|цього\s+ж\s+дня|(?:в|у)\s+той\s+(?:же\s+)?день|"
+            r"того\s+дня": 0,
+            r"того\s+ж\s+місяця|у\s+тому\s+ж\s+місяці": (Precision.MONTH, 0),
+            r"того\s+ж\s+року|у\s+тому\s+ж\s+році|того\s+року": (Precision.YEAR, 0),
             r"напередодні|за\s+день\s+до\s+того": -1,
             r"наступного\s+дня|наступний\s+день": 1,
         },
@@ -270,7 +329,16 @@ EXTRAS: dict[str, Extras] = {
         counts=r"осіб|людей|люди\w*|гривень|гривні|доларів|євро|тонн\w*|кілометр\w*|км|відсот\w*|%|солдат\w*|військов\w*|ракет\w*|снаряд\w*",
     ),
     "it": Extras(
-        future_words=r"sarà|saranno|dovrebbe|dovrebbero|previst[oaie]|si\s+terrà|si\s+terranno",
+        past_words=r"ha|hanno|aveva|avevano|era|erano|fu|furono|è\s+stat[oaie]|sono\s+stat[oaie]|"
+        r"\w+(?:ò|arono|irono|erono)",
+        anaphoric_years={r"l'anno\s+(?:successivo|seguente|dopo)": 1, r"l'anno\s+(?:precedente|prima)": -1},
+        quarters=r"trimestre",
+        ordinals={r"primo": 1, r"secondo": 2, r"terzo": 3, r"quarto": 4},
+        halves={r"primo\s+semestre": 1, r"secondo\s+semestre": 2},
+        earlier_after=r"prima|addietro",
+        later_after=r"dopo|più\s+tardi",
+        future_words=r"sarà|saranno|dovrebbe|dovrebbero|previst[oaie]|si\s+terrà|si\s+terranno|"
+        r"\w+(?:erà|irà|arà|eranno|iranno|aranno)",
         season_leads=r"l'|in|quest'|nell'|dell'|d'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
         year_cues=r"nel|dal|al|del|entro\s+il|fino\s+al|prima\s+del|dopo\s+il|anno|il",
         modifiers_before={
@@ -290,6 +358,9 @@ EXTRAS: dict[str, Extras] = {
         },
         directions={r"scors[oa]|passat[oa]": -1, r"quest[oa]": 0, r"prossim[oa]": 1},
         anaphora={
+            r"(?:lo|nello|quello)\s+stesso\s+giorno|quel\s+giorno|(?:in\s+)?quella\s+giornata": 0,
+            r"(?:lo|nello)\s+stesso\s+mese|quel\s+mese": (Precision.MONTH, 0),
+            r"(?:lo|nello)\s+stesso\s+anno|quell'anno": (Precision.YEAR, 0),
             r"il\s+giorno\s+prima|il\s+giorno\s+precedente|la\s+vigilia": -1,
             r"il\s+giorno\s+dopo|il\s+giorno\s+seguente|l'indomani": 1,
         },
@@ -312,6 +383,13 @@ EXTRAS: dict[str, Extras] = {
         counts=r"persone|euro|dollari|tonnellate|chilometri|km|soldati|militari|missili|proiettili|%|per\s+cento",
     ),
     "fr": Extras(
+        past_words=r"a|ont|avait|avaient|était|étaient|fut|furent|s'est|se\s+sont",
+        anaphoric_years={r"l'année\s+suivante": 1, r"l'année\s+précédente": -1},
+        quarters=r"trimestre",
+        ordinals={r"premier": 1, r"deuxième|second": 2, r"troisième": 3, r"quatrième": 4},
+        halves={r"premier\s+semestre": 1, r"(?:deuxième|second)\s+semestre": 2},
+        earlier_after=r"plus\s+tôt|auparavant|avant",
+        later_after=r"plus\s+tard|après",
         future_words=r"va|vont|sera|seront|devrait|devraient|prévue?s?|aura|auront",
         season_leads=r"l'|en|cet|cette|au|à\s+l'|tout\s+l'|de\s+l'|d'",
         year_cues=r"en|depuis|dès|avant|après|jusqu'en|d'ici|année|an|de",
@@ -329,7 +407,13 @@ EXTRAS: dict[str, Extras] = {
             r"l'an\s+prochain|l'année\s+prochaine": 1,
         },
         directions={r"derni(?:er|ère)|passée?": -1, r"ce|cet|cette": 0, r"prochaine?": 1},
-        anaphora={r"la\s+veille|le\s+jour\s+précédent": -1, r"le\s+lendemain|le\s+jour\s+suivant": 1},
+        anaphora={
+            r"le\s+même\s+jour|le\s+jour\s+même|ce\s+jour-là": 0,
+            r"le\s+même\s+mois|ce\s+mois-là": (Precision.MONTH, 0),
+            r"la\s+même\s+année|cette\s+année-là": (Precision.YEAR, 0),
+            r"la\s+veille|le\s+jour\s+précédent": -1,
+            r"le\s+lendemain|le\s+jour\s+suivant": 1,
+        },
         numbers={
             "un": 1,
             "une": 1,
@@ -348,6 +432,13 @@ EXTRAS: dict[str, Extras] = {
         counts=r"personnes|euros|dollars|tonnes|kilomètres|km|soldats|militaires|missiles|obus|%|pour\s+cent",
     ),
     "es": Extras(
+        past_words=r"ha|han|había|habían|fue|fueron|\w+(?:ó|aron|ieron)",
+        anaphoric_years={r"(?:al|el)\s+año\s+siguiente": 1, r"el\s+año\s+anterior": -1},
+        quarters=r"trimestre",
+        ordinals={r"primer|primero": 1, r"segundo": 2, r"tercer|tercero": 3, r"cuarto": 4},
+        halves={r"primer\s+semestre": 1, r"segundo\s+semestre": 2},
+        earlier_after=r"antes|atrás",
+        later_after=r"después|más\s+tarde",
         future_words=r"será|serán|va\s+a|van\s+a|prevé|previst[oa]s?|se\s+celebrará|tendrá|habrá",
         season_leads=r"el|en|este|del|todo\s+el|durante\s+(?:todo\s+)?el",
         year_cues=r"en|desde|hasta|del|antes\s+de|después\s+de|año|de",
@@ -366,7 +457,13 @@ EXTRAS: dict[str, Extras] = {
             r"(?:el\s+)?próximo\s+año|(?:del\s+)?año\s+que\s+viene": 1,
         },
         directions={r"pasad[oa]|últim[oa]": -1, r"est[ea]": 0, r"próxim[oa]": 1},
-        anaphora={r"el\s+día\s+anterior|la\s+víspera": -1, r"al\s+día\s+siguiente|el\s+día\s+siguiente": 1},
+        anaphora={
+            r"(?:ese\s+)?(?:el\s+)?mismo\s+día|ese\s+día|aquel\s+día": 0,
+            r"(?:ese\s+)?(?:el\s+)?mismo\s+mes|ese\s+mes": (Precision.MONTH, 0),
+            r"(?:ese\s+)?(?:el\s+)?mismo\s+año|ese\s+año|aquel\s+año": (Precision.YEAR, 0),
+            r"el\s+día\s+anterior|la\s+víspera": -1,
+            r"al\s+día\s+siguiente|el\s+día\s+siguiente": 1,
+        },
         numbers={
             "un": 1,
             "una": 1,
@@ -386,6 +483,16 @@ EXTRAS: dict[str, Extras] = {
         counts=r"personas|euros|dólares|toneladas|kilómetros|km|soldados|militares|misiles|proyectiles|%|por\s+ciento",
     ),
     "de": Extras(
+        past_words=r"war|waren|hatte|hatten|wurde|wurden|sagte|sagten|erklärte|erklärten|teilte|kündigte",
+        anaphoric_years={
+            r"im\s+folgenden\s+jahr|im\s+jahr\s+darauf": 1,
+            r"im\s+jahr\s+zuvor|im\s+vorjahr": -1,
+        },
+        quarters=r"quartal\w*",
+        ordinals={r"erste[nrms]?": 1, r"zweite[nrms]?": 2, r"dritte[nrms]?": 3, r"vierte[nrms]?": 4},
+        halves={r"erste[nrms]?\s+halbjahr\w*": 1, r"zweite[nrms]?\s+halbjahr\w*": 2},
+        earlier_after=r"zuvor|früher|davor|vorher",
+        later_after=r"später|danach",
         future_words=r"wird|werden|soll|sollen|plant|planen|geplant|voraussichtlich",
         nouns_capitalised=True,
         endings=r"(?:e?s|e?n|e)?",
@@ -414,6 +521,9 @@ EXTRAS: dict[str, Extras] = {
         anaphora={
             r"am\s+vortag|tags\s+zuvor|am\s+tag\s+zuvor": -1,
             r"am\s+nächsten\s+tag|am\s+folgetag|tags\s+darauf": 1,
+            r"am\s+selben\s+tag|am\s+gleichen\s+tag|an\s+diesem\s+tag|an\s+jenem\s+tag": 0,
+            r"im\s+selben\s+monat|im\s+gleichen\s+monat": (Precision.MONTH, 0),
+            r"im\s+selben\s+jahr|im\s+gleichen\s+jahr": (Precision.YEAR, 0),
         },
         numbers={
             "einem": 1,
@@ -434,8 +544,12 @@ EXTRAS: dict[str, Extras] = {
         counts=r"menschen|personen|euro|dollar|tonnen|kilometer|km|soldaten|raketen|granaten|%|prozent",
     ),
     "ko": Extras(
+        past_words=r"했다|됐다|였다|었다|았다|밝혔다|말했다|전했다|\w+[았었했됐였]다",
+        quarters=r"분기",
+        halves={r"상반기": 1, r"하반기": 2},
         relative={"이달": (Precision.MONTH, 0), "금주": (Precision.WEEK, 0), "이번주": (Precision.WEEK, 0)},
         future_words=r"예정|계획|전망|방침|할\s+것",
+        present_words=_KOREAN_PRESENT,
         modifiers_after={
             r"초|상순": Modifier.EARLY,
             r"중순|중반": Modifier.MID,
@@ -444,13 +558,25 @@ EXTRAS: dict[str, Extras] = {
         },
         range_words=("~", "부터"),
         seasons={"SP": r"봄", "SU": r"여름", "FA": r"가을", "WI": r"겨울"},
-        years={r"재작년": -2, r"지난해|작년|전년": -1, r"올해|금년": 0, r"내년|다음\s*해|이듬해": 1},
-        anaphora={r"이날|같은\s*날|당일": 0, r"전날|하루\s*전": -1, r"다음\s*날|이튿날|이튼날|다음날": 1},
-        decades=(r"(?P<decade>\d{3}0)\s*년대",),
+        directions={r"올": 0},
+        years={r"재작년": -2, r"지난해|작년": -1, r"올해|금년": 0, r"내년": 1},
+        anaphoric_years={r"전년": -1, r"이듬해|다음\s*해": 1},
+        anaphora={
+            r"이날|그날|같은\s*날|당일": 0,
+            r"같은\s*달|그달|당월": (Precision.MONTH, 0),
+            r"같은\s*해|그해|당해": (Precision.YEAR, 0),
+            r"전날|하루\s*전": -1,
+            r"다음\s*날|이튿날|이튼날|다음날": 1,
+        },
+        decades=(r"(?P<decade>\d{3}0)\s*년대", r"(?<!\d)(?P<decade>\d0)\s*년대"),
         labels=_UNKNOWN_LABELS + r"|결의|결의안|위원회|제|호|번",
         counts=r"명|원|달러|톤|킬로미터|km|발|대|%",
     ),
     "ja": Extras(
+        past_words=r"した|された|だった|った|れた|ました",
+        quarters=r"四半期",
+        eras={"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868},
+        halves={r"上半期|上期": 1, r"下半期|下期": 2},
         future_words=r"予定|見通し|方針|計画|見込み",
         numbers=_CJK_NUMBERS,
         modifiers_after={
@@ -461,13 +587,23 @@ EXTRAS: dict[str, Extras] = {
         },
         range_words=("から", "~", "～", "〜"),
         seasons=_CJK_SEASONS | {"SP": r"春", "SU": r"夏", "FA": r"秋", "WI": r"冬"},
-        years={r"一昨年": -2, r"昨年|去年|前年": -1, r"今年|本年": 0, r"来年|翌年": 1},
-        anaphora={r"同日|当日": 0, r"前日": -1, r"翌日": 1},
+        years={r"一昨年": -2, r"昨年|去年": -1, r"今年|本年": 0, r"来年": 1},
+        anaphoric_years={r"前年": -1, r"翌年": 1},
+        anaphora={
+            r"同日|当日|その日|同じ日": 0,
+            r"前日": -1,
+            r"翌日": 1,
+            r"同月|その月": (Precision.MONTH, 0),
+            r"同年|その年": (Precision.YEAR, 0),
+        },
         decades=_CJK_DECADE,
         labels=_UNKNOWN_LABELS + r"|決議|委員会|第|号|番",
         counts=r"人|円|ドル|トン|キロ|発|台|%",
     ),
     "zh": Extras(
+        past_words=r"了|曾|已经|已",
+        quarters=r"季度",
+        halves={r"上半年": 1, r"下半年": 2},
         relative={"上月": (Precision.MONTH, -1), "下月": (Precision.MONTH, 1), "这周": (Precision.WEEK, 0)},
         future_words=r"将|计划|预计|即将|拟",
         numbers=_CJK_NUMBERS,
@@ -479,8 +615,15 @@ EXTRAS: dict[str, Extras] = {
         },
         range_words=("至", "到", "~", "～"),
         seasons=_CJK_SEASONS,
-        years={r"前年": -2, r"去年|前一年": -1, r"今年|本年": 0, r"明年|次年|翌年": 1},
-        anaphora={r"当天|同日|当日": 0, r"前一天|前一日": -1, r"次日|第二天|翌日": 1},
+        years={r"前年": -2, r"去年": -1, r"今年|本年": 0, r"明年": 1},
+        anaphoric_years={r"前一年": -1, r"次年|翌年|第二年": 1},
+        anaphora={
+            r"同月|当月": (Precision.MONTH, 0),
+            r"同年|当年": (Precision.YEAR, 0),
+            r"当天|同日|当日|同一天|那天|这一天": 0,
+            r"前一天|前一日": -1,
+            r"次日|第二天|翌日": 1,
+        },
         decades=_CJK_DECADE,
         labels=_UNKNOWN_LABELS + r"|决议|決議|委员会|第|号|號",
         counts=r"人|元|美元|吨|公里|枚|辆|%",

@@ -13,6 +13,7 @@ today's date.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from datetime import date, timedelta
@@ -95,7 +96,11 @@ class _Words:
             [re.escape(d) + (suffix if vocab.inflecting else "") for d in directions]
             + list(extras.directions)
         )
-        self.years_alt = _joined(extras.years)
+        self.years_alt = _joined([*extras.years, *extras.anaphoric_years])
+        verbs = "|".join(f"(?:{v})" for v in (extras.past_words, extras.present_words) if v)
+        # A verb right after a number: the number is when, not how many ("1999 muudeti").
+        verb_after = rf"[^\S\n]+(?:{verbs})(?!\w)"
+        self.verbs = re.compile(verb_after, re.IGNORECASE) if verbs and not self.east_asian else None
         self.range_alt = _joined([re.escape(w) for w in extras.range_words])
 
     def month(self, n: str = "", full: bool = False, dot: bool = True) -> str:
@@ -124,6 +129,14 @@ class _Words:
     def years(self, name: str = "relyear") -> str:
         return rf"(?P<{name}>{self.before}(?:{self.years_alt}))" if self.years_alt else r"(?!x)x"
 
+    def east_asian_year(self, n: str = "") -> str:
+        """A year as Japanese, Chinese and Korean write it before "年"/"년": digits, or an era's year
+        ("令和5年", "平成元年")."""
+        digits = rf"(?P<year{n}>(?<!\d)(?:1\d|20)\d\d)"
+        if not self.extras.eras:
+            return digits
+        return rf"(?:{digits}|(?P<era{n}>{_alternation(self.extras.eras)})\s*(?P<erayear{n}>元|[1-9]\d?))"
+
     def dash(self) -> str:
         words = rf"|\s(?:{self.range_alt})\s" if self.range_alt else ""
         return rf"\s*(?:-|–|—|~|～|〜{words})\s*"
@@ -150,12 +163,15 @@ def _place(m: Match, month: int, day: int, precision: Precision, direction: int 
     """The year of a month (and day) written without one: the latest on or before publication, unless
     one within ``_MONTHS_AHEAD`` months after it."""
     now = m.now
+    if (year := _sentence_year(m)) is not None:
+        return safe_date(year, month, day)
     candidates = [d for k in (-1, 0, 1) if (d := safe_date(now.year + k, month, day))]
     anchor = period_bounds(now, precision)[0]
     if direction:
         return pick(candidates, anchor, direction, strict=True)
-    if m.tense() > 0:
-        return pick(candidates, anchor, 1)
+    tense = m.tense()
+    if tense:
+        return pick(candidates, anchor, tense)
     # News reports the past: a date still to come is meant only when it is near.
     ahead = [
         d
@@ -163,6 +179,40 @@ def _place(m: Match, month: int, day: int, precision: Precision, direction: int 
         if d > anchor and (d.year - now.year) * 12 + d.month - now.month <= _MONTHS_AHEAD
     ]
     return ahead[0] if ahead else pick(candidates, anchor, -1)
+
+
+def _stated_year(m: Match) -> int | None:
+    """The year written in the match, in digits or as an era's year ("令和5年" is 2023)."""
+    groups = m.groups
+    if "year" in groups or "year2" in groups:
+        return int(groups.get("year") or groups["year2"])
+    if "era" in groups:
+        count = groups["erayear"]
+        return _w(m).extras.eras[groups["era"]] + (0 if count == "元" else int(count) - 1)
+    return None
+
+
+def _clause_start(ctx, start: int, end: int) -> int:
+    """Where the sentence holding ``start`` begins, also at a "。" or Korean "다." the splitter left."""
+    sentence_start = ctx.sentence_of(start, end)[0]
+    # The search runs a little past ``start``: a sentence end is known by the capital after it.
+    ends = [e for e in _CLAUSE_END.finditer(ctx.text, sentence_start, start + 2) if e.end() <= start]
+    return ends[-1].end() if ends else sentence_start
+
+
+def _sentence_year(m: Match) -> int | None:
+    """The year a sentence has just named ("Möödunud aastal oli tomat 20. novembril müügil"): a month
+    or day written without one after it, in the same sentence, is of that year."""
+    sentence_start = _clause_start(m.ctx, m.start, m.end)
+    reference = m.reference(Precision.YEAR)
+    if reference is None:
+        return None
+    for start, reading in reversed(m.ctx.earlier):
+        if start < sentence_start:
+            return None
+        if reading is reference:
+            return reading.day.year
+    return None
 
 
 def _read(m: Match, year: int, month: int, day: int | None) -> date | None:
@@ -194,9 +244,16 @@ def _month_number(m: Match, key: str = "month") -> int | None:
 def _relative_year(m: Match, key: str = "relyear") -> int | None:
     """The year a phrase like "прошлого года", "tänavu" or "지난해" names."""
     text = " ".join(m.groups.get(key, "").lower().split())
-    for pattern, amount in _w(m).extras.years.items():
+    extras = _w(m).extras
+    for pattern, amount in extras.years.items():
         if re.fullmatch(pattern, text, re.IGNORECASE):
             return m.now.year + amount if m.now else None
+    for pattern, amount in extras.anaphoric_years.items():
+        if re.fullmatch(pattern, text, re.IGNORECASE):
+            # "이듬해", "l'anno successivo": the year after the one just mentioned, else publication's.
+            reference = m.reference(Precision.YEAR) or m.reference()
+            base = reference.day.year if reference is not None else (m.now.year if m.now else None)
+            return base + amount if base is not None else None
     return None
 
 
@@ -211,9 +268,9 @@ def _resolve_calendar(m: Match) -> Reading | None:
         return None
     day = int(groups["day"].rstrip(".")) if "day" in groups else None
     precision = Precision.DAY if day else Precision.MONTH
-    stated = "year" in groups
+    stated = "year" in groups or "era" in groups
     if stated:
-        year = int(groups["year"])
+        year = _stated_year(m)
     elif "relyear" in groups or "relyear2" in groups:
         year = _relative_year(m, "relyear" if "relyear" in groups else "relyear2")
         if year is None:
@@ -291,6 +348,8 @@ def _resolve_east_asian_day(m: Match) -> Reading | None:
         if amount is None:
             return None
         month_start = shift(m.now, Precision.MONTH, amount)
+    elif (month := _clause_month(m)) is not None:
+        month_start = month  # "2019年4月に初めて会い、25日に会談した": the month its sentence named
     elif re.search(r"(?:오는|來る|来る)\s*$", m.ctx.text[max(0, m.start - 4) : m.start]) or m.tense() > 0:
         if day < m.now.day:  # "오는 5일", "5日に開かれる予定だ": the coming 5th
             month_start = shift(m.now, Precision.MONTH, 1)
@@ -298,6 +357,14 @@ def _resolve_east_asian_day(m: Match) -> Reading | None:
         month_start = shift(m.now, Precision.MONTH, -1)
     start = _read(m, month_start.year, month_start.month, day)
     return Reading(Precision.DAY, start) if start else None
+
+
+def _clause_month(m: Match) -> date | None:
+    """The first day of the month a day or month mentioned earlier in the same sentence lies in."""
+    reference = _clause_reference(m)
+    if reference is None or reference.precision not in (Precision.DAY, Precision.MONTH):
+        return None
+    return reference.day.replace(day=1)
 
 
 def _relative_amount(m: Match, phrase: str, unit: Precision) -> int | None:
@@ -331,6 +398,8 @@ def _resolve_year(m: Match) -> Reading | None:
     # the way a counted noun does ("1090 autot", "2000 человек").
     if not 1900 <= year <= 2099 and not re.match(r"[,;)]", after):
         return None
+    if w.verbs is not None and w.verbs.match(after):
+        return Reading(Precision.YEAR, date(year, 1, 1))  # "1999 muudeti pensionid": a verb follows
     if not w.extras.nouns_capitalised and re.match(r"[^\S\n]+[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]", after):
         return None
     return Reading(Precision.YEAR, date(year, 1, 1))
@@ -366,14 +435,15 @@ def _resolve_decade(m: Match) -> Reading | None:
     return Reading(Precision.DECADE, date(year if year <= m.now.year else year - 100, 1, 1))
 
 
-def relative_day(m: Match, unit: Precision, amount: int) -> date | None:
-    """The period ``amount`` units from publication, as dateparser reads the language's phrase for it
-    (the data's own "в прошлом месяце"), or counted from publication where the data has no phrase."""
+def relative_day(m: Match, unit: Precision, amount: int, base: date | None = None) -> date | None:
+    """The period ``amount`` units from publication (or from ``base``), as dateparser reads the
+    language's phrase for it (the data's own "в прошлом месяце"), or counted where the data has none."""
     vocab = _w(m).vocab
+    base = base or m.now
     phrase = next((p for p, key in vocab.relative.items() if key == (unit, amount)), None)
-    if phrase is not None and (read := parse_relative(phrase, vocab.language, m.now)):
+    if phrase is not None and (read := parse_relative(phrase, vocab.language, base)):
         return period_bounds(read[0], unit)[0]
-    return shift(m.now, unit, amount)
+    return shift(base, unit, amount)
 
 
 def _resolve_relative(m: Match) -> Reading | None:
@@ -457,9 +527,59 @@ def _resolve_counted(m: Match) -> Reading | None:
     if m.now is None:
         return Reading(unit, None)
     span = m.text if count_text is None or count_text.isdigit() else m.text.replace(count_text, str(count), 1)
+    if w.east_asian and (reference := _clause_reference(m)) is not None:
+        # "3분기 매출은 1년 전보다": "전" and "前" count back from the date the sentence just named too.
+        return _from_reference(m, count, unit, sign, reference, span)
     read = parse_relative(span, w.language, m.now)
     day = read[0] if read else shift(m.now, unit, sign * count)
     return Reading(unit, period_bounds(day, unit)[0])
+
+
+def _clause_reference(m: Match) -> Reading | None:
+    """The latest date mentioned before ``m`` in its own sentence."""
+    reference = m.reference()
+    if reference is None:
+        return None
+    clause = _clause_start(m.ctx, m.start, m.end)
+    for start, reading in reversed(m.ctx.earlier):
+        if start < clause:
+            return None
+        if reading is reference:
+            return reference
+    return None
+
+
+def _from_reference(
+    m: Match, count: int, unit: Precision, sign: int, reference: Reading | None, span: str = ""
+) -> Reading | None:
+    """``count`` units before (``sign`` -1) or after the date just mentioned, or publication without
+    one. After a quarter, "a year earlier" is that quarter a year before (earnings copy compares them).
+    A date counted from another is no anchor for the anaphora after it."""
+    quarter = m.reference(Precision.QUARTER)
+    if quarter is not None and m.now is not None and quarter.day > m.now:
+        quarter = None  # a quarter still to come is not the one being reported
+    if unit is Precision.YEAR and count == 1 and quarter is not None:
+        return Reading(Precision.QUARTER, shift(quarter.day, Precision.QUARTER, 4 * sign), is_anchor=False)
+    base = reference.day if reference is not None else m.now
+    if base is None:
+        return Reading(unit, None)
+    read = parse_relative(span, _w(m).language, base) if span else None
+    day = read[0] if read else relative_day(m, unit, sign * count, base)
+    return Reading(unit, period_bounds(day, unit)[0], is_anchor=reference is None)
+
+
+def _resolve_counted_from(m: Match) -> Reading | None:
+    """ "годом ранее", "роком раніше", "un anno prima", "ein Jahr später", "kaks kuud hiljem": counted
+    from the date just mentioned (from publication when there is none)."""
+    w = _w(m)
+    count_text = m.groups.get("count")
+    count = 1 if count_text is None else (int(count_text) if count_text.isdigit() else None)
+    if count is None:
+        count = w.extras.numbers.get(count_text.lower())
+    unit = w.vocab.unit_of(m.groups["unit"])
+    if count is None or unit is None or count > 200:
+        return None
+    return _from_reference(m, count, unit, 1 if "later" in m.groups else -1, m.reference())
 
 
 def _counted_unit(m: Match) -> Precision | None:
@@ -498,7 +618,7 @@ def _resolve_weekday(m: Match) -> Reading | None:
             back += 7
         return Reading(Precision.DAY, m.now - timedelta(days=back))
     if direction > 0 or _looks_ahead(m) or (direction == 0 and m.tense() > 0):
-        return Reading(Precision.DAY, latest + timedelta(days=7) if latest <= m.now else latest)
+        return Reading(Precision.DAY, latest + timedelta(days=7) if latest < m.now else latest)
     return Reading(Precision.DAY, latest)
 
 
@@ -514,17 +634,18 @@ def _resolve_season(m: Match) -> Reading | None:
     code = next((c for c, p in w.extras.seasons.items() if re.fullmatch(p, word, re.IGNORECASE)), None)
     if code is None:
         return None
-    if "year" in m.groups or "year2" in m.groups:
-        return Reading(
-            Precision.SEASON, date(int(m.groups.get("year") or m.groups["year2"]), SEASONS[code], 1)
-        )
+    if (year := _stated_year(m)) is not None:
+        return Reading(Precision.SEASON, date(year, SEASONS[code], 1))
     if "relyear" in m.groups:
         year = _relative_year(m)
         return Reading(Precision.SEASON, date(year, SEASONS[code], 1) if year else None)
-    if not ({"direction", "season_lead"} & m.groups.keys() or w.extras.bare_seasons):
+    if not ({"direction", "direction2", "season_lead"} & m.groups.keys() or w.extras.bare_seasons):
         bare = w.extras.bare_season_forms
         if not (bare and re.fullmatch(bare, word, re.IGNORECASE)):
             return None
+    named = {"direction", "direction2"} & m.groups.keys()
+    if not named and (year := _sentence_year(m)) is not None:
+        return Reading(Precision.SEASON, date(year, SEASONS[code], 1))
     if m.now is None:
         return Reading(Precision.SEASON, None)
     candidates = [date(m.now.year + k, SEASONS[code], 1) for k in (-2, -1, 0, 1)]
@@ -532,7 +653,9 @@ def _resolve_season(m: Match) -> Reading | None:
     direction = _direction(m)
     if "direction" in m.groups and direction == 0:
         return Reading(Precision.SEASON, date(m.now.year, SEASONS[code], 1))
-    return Reading(Precision.SEASON, pick(candidates, now, direction or -1, strict=bool(direction)))
+    # A season named alone is the latest, unless the sentence looks ahead ("весной ожидается").
+    ahead = 1 if not direction and m.tense(weak=False) > 0 else 0
+    return Reading(Precision.SEASON, pick(candidates, now, direction or ahead or -1, strict=bool(direction)))
 
 
 def _resolve_anaphora(m: Match) -> Reading | None:
@@ -541,11 +664,13 @@ def _resolve_anaphora(m: Match) -> Reading | None:
     amount = next((a for p, a in _w(m).extras.anaphora.items() if re.fullmatch(p, text, re.IGNORECASE)), None)
     if amount is None:
         return None
-    reference = m.reference(Precision.DAY)
+    unit, amount = amount if isinstance(amount, tuple) else (Precision.DAY, amount)
+    # "同月", "그해": the month or year of the date just mentioned, whatever its precision.
+    reference = m.reference(unit) or (m.reference() if unit is not Precision.DAY else None)
     anchor = reference.day if reference else m.now
     if anchor is None:
-        return Reading(Precision.DAY, None)
-    return Reading(Precision.DAY, anchor + timedelta(days=amount))
+        return Reading(unit, None)
+    return Reading(unit, shift(anchor, unit, amount))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -612,6 +737,9 @@ def _numeric(w: _Words) -> str:
         _e("ja", "9月下旬に合意した。", "9月下旬", "2022-09", "month"),
         _e("ko", "4월 1∼3일 훈련이 진행됐다.", "4월 1∼3일", "2022-04-01", "day"),
         _e("ko", "선거는 오는 3월 치러진다.", "3월", "2023-03", "month"),
+        _e("ja", "政府は令和5年3月1日に発表した。", "令和5年3月1日", "2023-03-01", "day"),
+        _e("ja", "２０２２年１１月に合意した。", "２０２２年１１月", "2022-11", "month"),
+        _e("ko", "정부는 12월 대책을 발표했다.", "12월", "2021-12", "month"),
     ],
 )
 @_with(_resolve_calendar)
@@ -619,7 +747,8 @@ def _east_asian(w: _Words) -> str:
     if not w.east_asian:
         return r"(?!x)x"
     return (
-        r"(?:(?P<year>(?<!\d)(?:1\d|20)\d\d)\s*[年년]\s*)?(?<!\d)(?P<monthnum>1[0-2]|0?[1-9])\s*[月월](?!\s*\d+\s*[月월])"
+        rf"(?:{w.east_asian_year()}\s*[年년]\s*)?"
+        r"(?<!\d)(?P<monthnum>1[0-2]|0?[1-9])\s*[月월](?!\s*\d+\s*[月월])"
         # A day, or two: "4日から14日", "4일부터 14일", "1∼3일" (the first day's mark left out).
         r"(?:\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*(?:[日일号號]"
         r"(?:\s*(?:~|∼|～|〜|-|–|から|至|到|부터)\s*(?P<day2>[12]\d|3[01]|0?[1-9])\s*[日일号號])?"
@@ -649,6 +778,15 @@ def _east_asian_relative_year(w: _Words) -> str:
         _e("ko", "국방부는 1일 발표했다.", "1일", "2022-11-01", "day"),
         _e("ja", "首相は20日、記者団に語った。", "20日", "2022-10-20", "day"),
         _e("ko", "회담은 오는 1일 열린다.", "1일", "2022-12-01", "day"),
+        _e("ja", "両首脳は2019年4月に初めて会い、25日に会談した。", "25日", "2019-04-25", "day"),
+        _e(
+            "ko",
+            "푸틴 대통령은 19일 도착했으며 20일 정상회담을 연다.",
+            "20일",
+            "2024-06-20",
+            "day",
+            "2024-06-19",
+        ),
     ],
 )
 @_with(_resolve_east_asian_day)
@@ -667,14 +805,15 @@ def _east_asian_day(w: _Words) -> str:
     [
         _e("ja", "同社は2017年に設立された。", "2017年", "2017", "year"),
         _e("ko", "2019년 회담", "2019년", "2019", "year"),
+        _e("ja", "同社は平成元年に設立された。", "平成元年", "1989", "year"),
     ],
 )
-@_with(lambda m: Reading(Precision.YEAR, date(int(m.groups["year"]), 1, 1)))
+@_with(lambda m: Reading(Precision.YEAR, date(_stated_year(m), 1, 1)))
 def _east_asian_year(w: _Words) -> str:
     if not w.east_asian:
         return r"(?!x)x"
     not_month_or_decade = r"(?!\s*(?:1[0-2]|0?[1-9])\s*[月월])(?!\s*(?:代|대|간|間|동안))"
-    return rf"(?P<year>(?<!\d)(?:1\d|20)\d\d)\s*[年년]{not_month_or_decade}"
+    return rf"{w.east_asian_year()}\s*[年년]{not_month_or_decade}"
 
 
 @_spec(
@@ -694,6 +833,7 @@ def _east_asian_year(w: _Words) -> str:
         ),
         _e("fr", "Le sommet s'est tenu du 5 au 7 octobre.", "5 au 7 octobre", "2022-10-05", "day"),
         _e("ru", "Учения прошли 15 марта прошлого года.", "15 марта прошлого года", "2021-03-15", "day"),
+        _e("et", "Möödunud aastal oli tomat 20. novembril müügil.", "20. novembril", "2021-11-20", "day"),
     ],
 )
 @_with(_resolve_calendar)
@@ -805,12 +945,163 @@ def _month(w: _Words) -> str:
     return w.month(full=True, dot=False)
 
 
+def _year_lead(w: _Words) -> str:
+    """A year or a relative year written before a part of it: "2023년 3분기", "올해 상반기", "2022. aasta
+    kolmandas kvartalis", "去年第四季度"."""
+    gap = r"\s*" if w.east_asian else r"\s+"
+    leads = [rf"{w.years()}{gap}" if w.years_alt else ""]
+    if w.east_asian:
+        leads.append(rf"{w.east_asian_year()}\s*[年년]\s*")
+    elif w.year_word():
+        leads.append(rf"{w.year()}{w.year_word('lead_yearword')}{gap}")
+    return "|".join(f"(?:{lead})" for lead in leads if lead)
+
+
+def _year_after(w: _Words) -> str:
+    """A year or relative year written after a part of it: "третьем квартале 2023 года", "del 2023"."""
+    if w.east_asian:
+        return r"(?!x)x"
+    of = r"(?:(?i:de|del|di|of|des|du|dell')\s*)?"
+    after = [rf",?\s+{of}{w.year('2')}{w.year_word()}?"]
+    if w.years_alt:
+        after.append(rf"\s+{of}{w.years('relyear2')}")
+    return "|".join(f"(?:{a})" for a in after)
+
+
+def _part_of_year(m: Match, number: int, months: int) -> Reading | None:
+    """The ``number``-th part of ``months`` months of the year the words name; with none, this year's
+    once it has begun (last year's before then, unless the words look ahead). dateparser reads the
+    first month of it; a half is the range of its months."""
+    groups = m.groups
+    first = (number - 1) * months + 1
+    precision = Precision.QUARTER if months == 3 else Precision.MONTH
+    if (year := _stated_year(m)) is not None:
+        pass
+    elif "relyear" in groups or "relyear2" in groups:
+        year = _relative_year(m, "relyear" if "relyear" in groups else "relyear2")
+        if year is None:
+            return Reading(precision, None)
+    elif m.now is None:
+        return Reading(precision, None)
+    else:
+        year = m.now.year
+        if date(year, first, 1) > m.now and m.tense() <= 0:
+            year -= 1
+    start = _read(m, year, first, None)
+    if start is None:
+        return None
+    until = _read(m, year, first + months - 1, None) if months != 3 else None
+    return Reading(precision, start, until)
+
+
+def _resolve_quarter(m: Match) -> Reading | None:
+    """ "3분기", "третьем квартале 2023 года", "第3四半期", "terzo trimestre", "kolmandas kvartalis"."""
+    groups = m.groups
+    if "qnum" in groups:
+        number = int(groups["qnum"])
+    elif "qcjk" in groups:
+        number = _w(m).extras.numbers.get(groups["qcjk"])
+    elif "qroman" in groups:
+        number = _ROMAN.get(groups["qroman"].lower())
+    else:
+        word = groups["qord"].lower()
+        number = next((n for p, n in _w(m).extras.ordinals.items() if re.fullmatch(p, word, re.I)), None)
+    if number is None or not 1 <= number <= 4:
+        return None
+    return _part_of_year(m, number, 3)
+
+
+def _resolve_half(m: Match) -> Reading | None:
+    """ "상반기" (the first half), "下半期", "во втором полугодии": the months of a half of the year."""
+    words = " ".join(m.groups["half"].lower().split())
+    number = next((n for p, n in _w(m).extras.halves.items() if re.fullmatch(p, words, re.I)), None)
+    return _part_of_year(m, number, 6) if number else None
+
+
+@_spec(
+    "quarter",
+    [
+        _e("ko", "올해 3분기 수출이 늘었다.", "올해 3분기", "2022-Q3", "quarter"),
+        _e("ko", "3분기 영업이익이 줄었다.", "3분기", "2022-Q3", "quarter"),
+        _e(
+            "ru",
+            "В третьем квартале 2023 года ВВП вырос.",
+            "третьем квартале 2023 года",
+            "2023-Q3",
+            "quarter",
+        ),
+        _e("uk", "У другому кварталі експорт зріс.", "другому кварталі", "2022-Q2", "quarter"),
+        _e("ja", "2023年第3四半期の決算を発表した。", "2023年第3四半期", "2023-Q3", "quarter"),
+        _e("zh", "去年第四季度经济增长放缓。", "去年第四季度", "2021-Q4", "quarter"),
+        _e("it", "Nel terzo trimestre le vendite sono salite.", "terzo trimestre", "2022-Q3", "quarter"),
+        _e(
+            "fr",
+            "Au premier trimestre 2023, le PIB a reculé.",
+            "premier trimestre 2023",
+            "2023-Q1",
+            "quarter",
+        ),
+        _e("de", "Im dritten Quartal stieg der Umsatz.", "dritten Quartal", "2022-Q3", "quarter"),
+        _e("es", "En el cuarto trimestre de 2021 cayó.", "cuarto trimestre de 2021", "2021-Q4", "quarter"),
+        _e("et", "Kolmandas kvartalis kasvas eksport.", "Kolmandas kvartalis", "2022-Q3", "quarter"),
+        _e("ko", "4분기 실적은 1월 발표됐다.", "4분기", "2021-Q4", "quarter", "2022-05-10"),
+    ],
+)
+@_with(_resolve_quarter)
+def _quarter(w: _Words) -> str:
+    if not w.extras.quarters:
+        return r"(?!x)x"
+    word = rf"(?:{w.extras.quarters})"
+    lead = _year_lead(w)
+    lead = rf"(?:{lead})?" if lead else ""
+    if w.east_asian:
+        cjk = _alternation(n for n, v in w.extras.numbers.items() if v <= 4)
+        number = rf"(?:(?<!\d)(?P<qnum>[1-4])|(?P<qcjk>{cjk}))" if cjk else r"(?<!\d)(?P<qnum>[1-4])"
+        return rf"{lead}(?:第\s*)?{number}\s*(?:[/·]\s*4\s*)?{word}"
+    ordinals = _joined(w.extras.ordinals)
+    number = (
+        rf"(?:(?P<qord>{w.before}(?:{ordinals})(?!\w))|(?<![\d.])(?P<qnum>[1-4])(?:\.|-?(?:м|й|го|ом|ем|е|er|e|º|o))?"
+        r"|(?P<qroman>(?-i:IV|III|II|I))\.?)"
+    )
+    return rf"{lead}{number}\s*{word}(?!\w)(?:{_year_after(w)})?"
+
+
+@_spec(
+    "half of the year",
+    [
+        _e("ko", "올해 상반기 수출이 늘었다.", "올해 상반기", "2022-01", "month"),
+        _e("ko", "하반기에 회담이 열릴 예정이다.", "하반기", "2022-07", "month"),
+        _e("ja", "2023年上半期の売上高", "2023年上半期", "2023-01", "month"),
+        _e("zh", "今年上半年经济增长。", "今年上半年", "2022-01", "month"),
+        _e(
+            "ru",
+            "Во втором полугодии 2021 года цены росли.",
+            "втором полугодии 2021 года",
+            "2021-07",
+            "month",
+        ),
+    ],
+)
+@_with(_resolve_half)
+def _half(w: _Words) -> str:
+    if not w.extras.halves:
+        return r"(?!x)x"
+    lead = _year_lead(w)
+    lead = rf"(?:{lead})?" if lead else ""
+    end = "" if w.east_asian else r"(?!\w)"
+    half = rf"(?P<half>{w.before}(?:{_joined(w.extras.halves)})){end}"
+    after = "" if w.east_asian else rf"(?:{_year_after(w)})?"
+    return rf"{lead}{half}{after}"
+
+
 @_spec(
     "decade",
     [
         _e("ru", "В 1990-х годах завод закрыли.", "1990-х годах", "199", "decade"),
         _e("et", "See juhtus 1960. aastate lõpul.", "1960. aastate lõpul", "196", "decade"),
         _e("ko", "1990년대 북한은", "1990년대", "199", "decade"),
+        _e("ko", "90년대 북한은 대기근을 겪었다.", "90년대", "199", "decade"),
+        _e("it", "Negli anni '70 la città crebbe.", "anni '70", "197", "decade"),
     ],
 )
 @_with(_resolve_decade)
@@ -837,6 +1128,7 @@ def _year_range(w: _Words) -> str:
         _e("ru", "Завод построен в 2017 году.", "2017 году", "2017", "year"),
         _e("et", "Ettevõte asutati 1992. aastal.", "1992. aastal", "1992", "year"),
         _e("it", "Nel 2017 il governo cadde.", "2017", "2017", "year"),
+        _e("et", "1999 muudeti seadust.", "1999", "1999", "year"),
     ],
 )
 @_with(_resolve_year)
@@ -898,6 +1190,15 @@ def _direction_unit(w: _Words) -> str:
         _e("et", "Tänavu on müük kasvanud.", "Tänavu", "2022", "year"),
         _e("ko", "지난해 수출이 늘었다.", "지난해", "2021", "year"),
         _e("fr", "L'an dernier, les ventes ont baissé.", "L'an dernier", "2021", "year"),
+        _e("ko", "조약은 1961년 체결됐고 이듬해 발효됐다.", "이듬해", "1962", "year"),
+        _e("ja", "1990年に合意し、翌年批准した。", "翌年", "1991", "year"),
+        _e(
+            "it",
+            "L'alluvione colpì Firenze nel 1966. L'anno successivo arrivarono i fondi.",
+            "L'anno successivo",
+            "1967",
+            "year",
+        ),
     ],
 )
 @_with(_resolve_year_phrase)
@@ -952,6 +1253,66 @@ def _counted(w: _Words) -> str:
 
 
 @_spec(
+    "counted from the date before",
+    [
+        _e(
+            "ru",
+            "Договор подписали 5 марта 2021 года. Годом ранее шли переговоры.",
+            "Годом ранее",
+            "2020",
+            "year",
+        ),
+        _e("uk", "У 2019 році завод закрили, а роком раніше продали.", "роком раніше", "2018", "year"),
+        _e(
+            "it",
+            "Il trattato fu firmato nel 2010. Un anno prima era fallito.",
+            "Un anno prima",
+            "2009",
+            "year",
+        ),
+        _e(
+            "de",
+            "Im März 2015 kam es zur Wahl, zwei Jahre später zur Krise.",
+            "zwei Jahre später",
+            "2017",
+            "year",
+        ),
+        _e(
+            "fr", "Le traité date de 2010; un an plus tôt, il avait échoué.", "un an plus tôt", "2009", "year"
+        ),
+        _e("es", "En 2010 se firmó; un año antes había fracasado.", "un año antes", "2009", "year"),
+        _e(
+            "et",
+            "Leping sõlmiti 2010. aastal, kaks aastat varem oli see läbi kukkunud.",
+            "kaks aastat varem",
+            "2008",
+            "year",
+        ),
+        _e(
+            "ru",
+            "В третьем квартале прибыль выросла по сравнению с годом ранее.",
+            "годом ранее",
+            "2021-Q3",
+            "quarter",
+        ),
+    ],
+)
+@_with(_resolve_counted_from)
+def _counted_from(w: _Words) -> str:
+    if w.east_asian or not (w.extras.earlier_after or w.extras.later_after) or not w.unit_alt:
+        return r"(?!x)x"
+    numbers = _alternation(w.extras.numbers)
+    count = rf"(?P<count>\d{{1,3}}|{numbers})" if numbers else r"(?P<count>\d{1,3})"
+    days = _alternation([f for f, u in w.vocab.units.items() if u is Precision.DAY and len(f) >= 3])
+    unit = rf"(?P<unit>(?:{w.unit_alt}|{days}){w.suffix})"
+    words = [
+        rf"(?P<earlier>{w.extras.earlier_after})" if w.extras.earlier_after else "",
+        rf"(?P<later>{w.extras.later_after})" if w.extras.later_after else "",
+    ]
+    return rf"{w.before}(?:{count}\s+)?{unit}\s+(?:{'|'.join(x for x in words if x)})(?!\w)"
+
+
+@_spec(
     "weekday",
     [
         _e("ru", "Встреча прошла в понедельник.", "понедельник", "2022-10-31", "day"),
@@ -961,6 +1322,10 @@ def _counted(w: _Words) -> str:
         _e("ko", "다음 주 월요일 회의가 열린다.", "다음 주 월요일", "2022-11-07", "day"),
         _e("zh", "上周三举行了会议。", "上周三", "2022-10-26", "day"),
         _e("fr", "Il a démissionné lundi dernier.", "lundi dernier", "2022-10-31", "day"),
+        _e("et", "Reedel üritab ta uuesti.", "Reedel", "2007-12-21", "day", "2007-12-17"),
+        _e("et", "Esmaspäev kulub kojusõidule.", "Esmaspäev", "2007-12-17", "day", "2007-12-17"),
+        _e("it", "Le scuole resteranno chiuse fino a venerdì.", "venerdì", "2023-05-19", "day", "2023-05-18"),
+        _e("ru", "В пятницу Ким посетит авиазавод.", "пятницу", "2023-09-15", "day", "2023-09-14"),
     ],
 )
 @_with(_resolve_weekday)
@@ -989,6 +1354,17 @@ def _weekday(w: _Words) -> str:
         _e("et", "Maja valmib 2000. aasta suveks.", "2000. aasta suveks", "2000-SU", "season"),
         _e("et", "Eelmisel sügisel alustati.", "Eelmisel sügisel", "2021-FA", "season"),
         _e("ru", "Летом 2019 года начались переговоры.", "Летом 2019 года", "2019-SU", "season"),
+        _e("ko", "올봄 회담이 열렸다.", "올봄", "2022-SP", "season"),
+        _e("ko", "지난겨울 훈련이 있었다.", "지난겨울", "2021-WI", "season"),
+        _e(
+            "et",
+            "Möödunud aastal kasvatati maisi, kuid vihmase suve tõttu jäi saak väikseks.",
+            "suve",
+            "2021-SU",
+            "season",
+        ),
+        _e("ja", "昨秋の選挙で勝った。", "昨秋", "2021-FA", "season"),
+        _e("zh", "去年夏天举行了会谈。", "去年夏天", "2021-SU", "season"),
     ],
 )
 @_with(_resolve_season)
@@ -997,6 +1373,11 @@ def _season(w: _Words) -> str:
     if not seasons:
         return r"(?!x)x"
     season = rf"(?P<season>{w.before}(?:{seasons})(?!\w))"
+    if w.east_asian:
+        # "올봄", "지난겨울", "2023년 여름", "今春", "昨秋", "去年夏天": what comes before makes it a date.
+        season = rf"(?P<season>(?:{seasons}))"
+        direction = rf"|(?P<direction>{w.direction_alt})\s*" if w.direction_alt else ""
+        return rf"(?:{_year_lead(w)}{direction}){season}"
     lead = [
         rf"{w.year()}{w.year_word('lead_yearword')}\s+" if w.year_word() else "",
         rf"{w.years()}\s+" if w.years_alt else "",
@@ -1008,9 +1389,11 @@ def _season(w: _Words) -> str:
     lead_alt = "|".join(f"(?:{x})" for x in lead if x)
     of = r"(?:(?i:de|del|di|of)\s+)?"
     after = rf"(?:\s+{of}{w.year('2')}{w.year_word()}?)"
+    # "l'hiver prochain", "l'estate scorsa": the direction after the season.
+    then = rf"(?:\s+(?P<direction2>(?:{w.direction_alt})(?!\w)))?" if w.vocab.direction_after else ""
     if not lead_alt:
-        return rf"{season}{after}?"
-    return rf"(?:(?:{lead_alt}){season}|{season.replace('season', 'season2')}{after}?)"
+        return rf"{season}(?:{after}|{then})" if then else rf"{season}{after}?"
+    return rf"(?:(?:{lead_alt}){season}{then}|{season.replace('season', 'season2')}{after}?)"
 
 
 @_spec(
@@ -1056,6 +1439,74 @@ def _modifier_period(w: _Words) -> str:
             "day",
         ),
         _e("ja", "10月3日に到着し、翌日出港した。", "翌日", "2022-10-04", "day"),
+        _e(
+            "ko",
+            "북한은 5일 미사일을 쐈다. 같은 날 일본은 항의했다.",
+            "같은 날",
+            "2022-11-05",
+            "day",
+            "2022-11-07",
+        ),
+        _e("ko", "회담은 3일 열렸다. 그날 양측은 합의했다.", "그날", "2022-11-03", "day", "2022-11-07"),
+        _e(
+            "ru",
+            "Договор подписан 5 октября. В тот же день начались учения.",
+            "В тот же день",
+            "2022-10-05",
+            "day",
+        ),
+        _e("ru", "Переговоры прошли 5 октября. В тот день шел дождь.", "В тот день", "2022-10-05", "day"),
+        _e(
+            "uk", "Угоду підписали 5 жовтня. Того ж дня почалися навчання.", "Того ж дня", "2022-10-05", "day"
+        ),
+        _e("ja", "10月3日に到着し、同日出港した。", "同日", "2022-10-03", "day"),
+        _e("ja", "10月3日に会談した。その日、両国は合意した。", "その日", "2022-10-03", "day"),
+        _e("zh", "10月3日举行会谈，当天双方达成协议。", "当天", "2022-10-03", "day"),
+        _e(
+            "it",
+            "Il vertice si è tenuto il 5 ottobre. Lo stesso giorno è arrivato.",
+            "Lo stesso giorno",
+            "2022-10-05",
+            "day",
+        ),
+        _e("it", "Il 5 ottobre piovve. Quel giorno nessuno uscì.", "Quel giorno", "2022-10-05", "day"),
+        _e(
+            "fr",
+            "Le sommet a eu lieu le 5 octobre. Le même jour, il a démissionné.",
+            "Le même jour",
+            "2022-10-05",
+            "day",
+        ),
+        _e(
+            "de",
+            "Der Gipfel fand am 5. Oktober statt. Am selben Tag trat er zurück.",
+            "Am selben Tag",
+            "2022-10-05",
+            "day",
+        ),
+        _e(
+            "es",
+            "La cumbre se celebró el 5 de octubre. El mismo día dimitió.",
+            "El mismo día",
+            "2022-10-05",
+            "day",
+        ),
+        _e(
+            "et",
+            "Leping sõlmiti 5. oktoobril. Samal päeval algasid õppused.",
+            "Samal päeval",
+            "2022-10-05",
+            "day",
+        ),
+        _e("ja", "2023年9月に再会し、同月、懸念が強まった。", "同月", "2023-09", "month"),
+        _e("ko", "1991년 소련이 해체됐다. 그해 관계는 식었다.", "그해", "1991", "year"),
+        _e(
+            "ru",
+            "Переговоры начались в марте 2014 года. В том же году был аннексирован Крым.",
+            "В том же году",
+            "2014",
+            "year",
+        ),
     ],
 )
 @_with(_resolve_anaphora)
@@ -1063,6 +1514,55 @@ def _anaphora(w: _Words) -> str:
     phrases = _joined(w.extras.anaphora)
     tail = "" if w.east_asian else r"(?!\w)"
     return rf"{w.before}(?:{phrases}){tail}" if phrases else r"(?!x)x"
+
+
+# A sentence end the splitter may miss: "。" or Korean "다." before the next sentence.
+_CLAUSE_END = re.compile(r"[。！？!?\n]|(?<=[다요])\.\s|[.!?]\s+(?=[\"«„“]?[A-ZÀ-ÞА-ЯЁІЇЄҐ])")
+# How far (in characters) from a mention its tense cues are looked for.
+_CUE_WINDOW = 60
+_PRESENT_WORDS_AFTER = 2
+_PAST_WORDS_NEAR = 3
+
+
+def _tense_reader(w: _Words):
+    """The grammar's tense: the cue nearest the mention in its sentence (before it, else after it) says
+    whether it speaks of the past (-1) or of what is to come (+1); none, unsure (0). Present-tense
+    verbs (Estonian writes its future so) look ahead too, unless ``weak`` is False."""
+    extras = w.extras
+    sources = [(source, cue) for source, cue in ((extras.future_words, 1), (extras.past_words, -1)) if source]
+    if extras.present_words:
+        sources.append((extras.present_words, 2))
+    if not sources:
+        return lambda ctx, start, end, weak=True: 0
+    before, after = ("", "") if w.east_asian else (r"(?<!\w)", r"(?!\w)")
+    names = {f"c{index}": cue for index, (_source, cue) in enumerate(sources)}
+    alternatives = (f"(?P<c{i}>{before}(?:{source}){after})" for i, (source, _c) in enumerate(sources))
+    cues = re.compile("|".join(alternatives), re.IGNORECASE)
+
+    def tense(ctx, start: int, end: int, weak: bool = True) -> int:
+        sentence_start, sentence_end = ctx.sentence_of(start, end)
+        head = _CLAUSE_END.split(ctx.text[max(sentence_start, start - _CUE_WINDOW) : start])[-1]
+        tail = _CLAUSE_END.split(ctx.text[end : min(sentence_end, end + _CUE_WINDOW)])[0]
+        # Each cue with how many words stand between it and the mention, nearest first before it,
+        # then after it.
+        found = [(names[m.lastgroup], len(head[m.end() :].split()), False) for m in cues.finditer(head)]
+        found.reverse()
+        found += [(names[m.lastgroup], len(tail[: m.start()].split()), True) for m in cues.finditer(tail)]
+        for cue, away, after in found:
+            if w.vocab.unspaced:
+                away = 0
+            if cue == 2:
+                # A present-tense verb is the mention's own before it or when it follows at once
+                # ("reedel üritab"); further on it belongs to another clause.
+                if weak and (not after or away < _PRESENT_WORDS_AFTER):
+                    return 1
+                continue
+            if cue < 0 and away > _PAST_WORDS_NEAR:
+                continue  # "examinó el informe, cuyo mandato vence el 30 de abril": another clause's verb
+            return cue
+        return 0
+
+    return tense
 
 
 def _modifier_pattern(extras: Extras, after: bool, east_asian: bool) -> re.Pattern | None:
@@ -1081,6 +1581,30 @@ def _modifier_pattern(extras: Extras, after: bool, east_asian: bool) -> re.Patte
 _FIRST = {"year phrase": 0, "day word": 0}
 
 
+class _Needing:
+    """A rule's scanner that looks at a text only when it holds the word every match of the rule
+    holds ("квартал", "상반기", "ранее"): most texts name no quarter, and the rule's leads (a year, "this
+    year", an ordinal) would otherwise be tried at every word."""
+
+    def __init__(self, scanner: re.Pattern, needed: str):
+        self.scanner = scanner
+        self.pattern = scanner.pattern
+        self.needed = re.compile(needed, re.IGNORECASE)
+
+    def finditer(self, text: str):
+        return self.scanner.finditer(text) if self.needed.search(text) else iter(())
+
+
+# The word each of these rules' matches holds, by rule name.
+_NEEDS = {
+    "quarter": lambda w: w.extras.quarters,
+    "half of the year": lambda w: _joined(w.extras.halves),
+    "counted from the date before": lambda w: _joined(
+        x for x in (w.extras.earlier_after, w.extras.later_after) if x
+    ),
+}
+
+
 @functools.cache
 def _words(language: str) -> _Words:
     return _Words(language, vocabulary(language), extras_for(language))
@@ -1096,7 +1620,10 @@ def grammar(language: str) -> Grammar:
         if source == r"(?!x)x":
             continue
         mine = [example for lang, example in examples if lang == language]
-        rules.append(rule(name, source, resolver, mine, languages=(language,), flags=re.IGNORECASE))
+        built = rule(name, source, resolver, mine, languages=(language,), flags=re.IGNORECASE)
+        if name in _NEEDS and (needed := _NEEDS[name](w)):
+            built = dataclasses.replace(built, scanner=_Needing(built.scanner, needed))
+        rules.append(built)
     extras = w.extras
     modifiers = {**extras.modifiers_before, **extras.modifiers_after}
 
@@ -1106,19 +1633,7 @@ def grammar(language: str) -> Grammar:
         )
 
     range_words = rf"|(?i:{w.range_alt})" if w.range_alt else ""
-    future = re.compile(rf"(?i:{w.before}(?:{extras.future_words}))") if extras.future_words else None
-
-    def tense(ctx, start: int, end: int, weak: bool = True) -> int:
-        """+1 when the sentence around the mention speaks of what is to come, else 0 (unsure)."""
-        if future is None:
-            return 0
-        sentence_start, sentence_end = ctx.sentence_of(start, end)
-        before = ctx.text[max(sentence_start, start - 60) : start]
-        after = ctx.text[end : min(sentence_end, end + 60)]
-        # Within the sentence, which the splitter may not cut at "。" or "다.": up to the nearest stop.
-        before = re.split(r"[。！？!?\n]|[다요]\.\s", before)[-1]
-        after = re.split(r"[。！？!?\n]|[다요]\.\s", after)[0]
-        return 1 if future.search(before) or future.search(after) else 0
+    tense = _tense_reader(w)
 
     return Grammar(
         language=language,
