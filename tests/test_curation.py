@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests.factories import make_actor, make_citation, make_event, make_source, make_statement, make_thread
-from timeline import admin as admin_module
+from timeline import admin_review
 from timeline import curation, suggest
 from timeline.dates import parse_period
 from timeline.forms import FuzzyDateField
@@ -580,7 +580,7 @@ def test_review_queue_shows_the_words_around_a_mention_in_a_long_sentence(admin_
     # The whole sentences would be 20 × 40,000 characters.
     assert len(html) < 120_000
     row = html.split("<mark>18-19 Nov 2022</mark>")[1].split("…")[0]
-    assert len(row) <= admin_module.AROUND_MENTION
+    assert len(row) <= admin_review.AROUND_MENTION
 
 
 def test_review_queue_keeps_short_sentences_whole(admin_client):

@@ -1,0 +1,103 @@
+// The review queue's keys (admin/timeline/datemention/review_rows.html): j / k make the next or
+// previous mention current, 1–3 attach the current one to that suggested event, n makes a new draft
+// event of it, d dismisses it; each presses the row's own button, so a key does exactly what a click
+// does. Nothing happens while typing in a field or with Ctrl, Alt or Meta held. When a row comes back
+// handled, the next mention awaiting review becomes current (and takes the focus the pressed button
+// had), and what was done is announced.
+(function () {
+  "use strict";
+  var CURRENT = "is-current";
+  var replacing = null; // the row being acted on: {id, hadFocus}
+
+  function rows() {
+    return Array.prototype.slice.call(document.querySelectorAll("#result_list .review-row"));
+  }
+
+  function current() {
+    return document.querySelector("#result_list .review-row." + CURRENT);
+  }
+
+  function choose(row, focus) {
+    var old = current();
+    if (old && old !== row) old.classList.remove(CURRENT);
+    if (!row) return;
+    row.classList.add(CURRENT);
+    if (focus) {
+      row.focus({ preventScroll: true });
+      row.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  function move(step) {
+    var all = rows();
+    if (!all.length) return;
+    var index = all.indexOf(current());
+    var next = index < 0 ? (step > 0 ? 0 : all.length - 1) : Math.min(Math.max(index + step, 0), all.length - 1);
+    choose(all[next], true);
+  }
+
+  function pendingAfter(row) {
+    var all = rows();
+    var after = all.slice(all.indexOf(row) + 1).concat(all.slice(0, all.indexOf(row)));
+    for (var i = 0; i < after.length; i++) {
+      if (!after[i].classList.contains("review-row--done")) return after[i];
+    }
+    return null;
+  }
+
+  var NOT_TYPED = /^(checkbox|radio|button|submit|reset|image|file|range|color)$/;
+
+  function typing(target) {
+    if (target.isContentEditable || target.tagName === "TEXTAREA" || target.tagName === "SELECT") return true;
+    return target.tagName === "INPUT" && !NOT_TYPED.test(target.type);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    if (!document.getElementById("result_list") || typing(event.target)) return;
+    var key = event.key;
+    if (key === "j" || key === "k") {
+      event.preventDefault();
+      move(key === "j" ? 1 : -1);
+      return;
+    }
+    var row = current();
+    var button = row && row.querySelector('button[data-key="' + key + '"]:not([disabled])');
+    if (button) {
+      event.preventDefault();
+      button.click();
+    }
+  });
+
+  // Tabbing or clicking into a row makes it current.
+  document.addEventListener("focusin", function (event) {
+    var row = event.target.closest && event.target.closest("#result_list .review-row");
+    if (row) choose(row, false);
+  });
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var row = event.target.closest && event.target.closest(".review-row");
+    if (row) replacing = { id: row.id, hadFocus: row.contains(document.activeElement) || row === current() };
+  });
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var row = event.target;
+    if (!row.classList || !row.classList.contains("review-row") || !replacing || replacing.id !== row.id) return;
+    var focus = replacing.hadFocus || !document.activeElement || document.activeElement === document.body;
+    replacing = null;
+    var status = document.getElementById("review-status");
+    if (row.classList.contains("review-row--done")) {
+      var done = row.querySelector(".review-row__done");
+      if (status && done) status.textContent = done.textContent.trim();
+      var next = pendingAfter(row);
+      choose(next || row, focus);
+    } else {
+      choose(row, focus);
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var first = rows().filter(function (row) { return !row.classList.contains("review-row--done"); })[0];
+    if (first && !current()) choose(first, false);
+  });
+})();
