@@ -6,8 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests.factories import make_actor, make_citation, make_event, make_source, make_statement, make_thread
-from timeline import admin_review
-from timeline import curation, suggest
+from timeline import admin_review, curation, suggest
 from timeline.dates import parse_period
 from timeline.forms import FuzzyDateField
 from timeline.models import Citation, DateMention, Event, Review, Stance, Statement, SuggestedCitation
@@ -635,7 +634,7 @@ def test_a_row_attaches_creates_and_dismisses_in_place(admin_client):
 def test_a_row_attaching_to_no_event_says_so_in_the_row(admin_client, value):
     mention = make_mention()
     html = only_the_row(row_post(admin_client, mention, {"_attach": value}), mention)
-    expected = f"There is no event “{value}” to attach it to." if value else "Choose the event to attach it to."
+    expected = f"There is no event “{value}” to attach it to." if value else "Choose the event to attach it"
     assert expected in html and 'role="alert"' in html and 'name="_dismiss"' in html
     mention.refresh_from_db()
     assert mention.review == Review.PENDING and not Citation.objects.exists()
@@ -705,7 +704,9 @@ def test_the_queue_groups_rows_by_source_with_its_outlet_language_and_date(admin
     )
     older = make_source("Rail report", text=TEXT, published=parse_period("2 Nov 2022").start)
     first = make_mention(source=newer)
-    second = make_mention(source=newer, phrase="Friday", sentence="Officials spoke on Friday.", date="Nov 2022")
+    second = make_mention(
+        source=newer, phrase="Friday", sentence="Officials spoke on Friday.", date="Nov 2022"
+    )
     make_mention(source=older)
     html = admin_client.get(reverse("admin:timeline_datemention_changelist")).content.decode()
     assert html.count('class="review-group"') == 2
@@ -716,7 +717,7 @@ def test_the_queue_groups_rows_by_source_with_its_outlet_language_and_date(admin
     assert html.index(f'id="mention-{second.pk}"') < html.index(f'id="mention-{first.pk}"')
     assert html.index(f'id="mention-{first.pk}"') < html.index("Rail report")
     # The whole sentence, the mention marked, the date as read.
-    assert f"artillery shells to Russia by rail on <mark>18-19 Nov 2022</mark>." in html
+    assert "artillery shells to Russia by rail on <mark>18-19 Nov 2022</mark>." in html
     assert "Read as <strong>18–19 Nov 2022</strong>" in html
 
 
@@ -727,9 +728,7 @@ def test_a_row_offers_its_three_best_live_suggestions_on_the_keys(admin_client):
     for n, event in enumerate([*events, merged]):
         SuggestedCitation.objects.create(mention=mention, event=event, score=0.5 + n / 20)
     html = admin_client.get(reverse("admin:timeline_datemention_changelist")).content.decode()
-    offered = [
-        int(part.split('"')[0]) for part in html.split('name="_attach" value="')[1:]
-    ]
+    offered = [int(part.split('"')[0]) for part in html.split('name="_attach" value="')[1:]]
     assert offered == [events[4].pk, events[3].pk, events[2].pk]
     for key in ("1", "2", "3", "n", "d"):
         assert f'data-key="{key}" aria-keyshortcuts="{key}"' in html
@@ -741,7 +740,7 @@ def make_queue(sources: int, per_source: int):
     from tests.factories import make_outlet
 
     events = [make_event(f"Shells {n}") for n in range(3)]
-    for n in range(sources):
+    for _ in range(sources):
         source = make_source(text=TEXT, outlet=make_outlet(), published=parse_period("1 Dec 2022").start)
         for m in range(per_source):
             text = f"On {m + 1} Dec 2022 shells moved."

@@ -80,7 +80,8 @@
     if (row) replacing = { id: row.id, hadFocus: row.contains(document.activeElement) || row === current() };
   });
 
-  document.addEventListener("htmx:afterSwap", function (event) {
+  // After settling: until then a swapped row with the same id still wears the old one's attributes.
+  document.addEventListener("htmx:afterSettle", function (event) {
     var row = event.target;
     if (!row.classList || !row.classList.contains("review-row") || !replacing || replacing.id !== row.id) return;
     var focus = replacing.hadFocus || !document.activeElement || document.activeElement === document.body;
