@@ -86,15 +86,40 @@
     if (!row.classList || !row.classList.contains("review-row") || !replacing || replacing.id !== row.id) return;
     var focus = replacing.hadFocus || !document.activeElement || document.activeElement === document.body;
     replacing = null;
-    var status = document.getElementById("review-status");
     if (row.classList.contains("review-row--done")) {
       var done = row.querySelector(".review-row__done");
-      if (status && done) status.textContent = done.textContent.trim();
+      if (done) say(done.textContent.trim());
       var next = pendingAfter(row);
       choose(next || row, focus);
     } else {
       choose(row, focus);
     }
+  });
+
+  function say(text) {
+    var status = document.getElementById("review-status");
+    if (status) status.textContent = text;
+  }
+
+  // A row's post answers with the row. Anything else (the sign-in page, once the session has
+  // ended) is not swapped into the list: the browser goes to it instead.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var row = event.target.closest && event.target.closest(".review-row");
+    if (!row || !event.detail.shouldSwap || /^\s*<tr[\s>]/.test(event.detail.serverResponse)) return;
+    event.detail.shouldSwap = false;
+    window.location.assign(event.detail.xhr.responseURL || window.location.href);
+  });
+
+  document.addEventListener("htmx:responseError", function (event) {
+    if (!event.target.closest || !event.target.closest(".review-row")) return;
+    replacing = null;
+    say("Nothing was done: the server answered " + event.detail.xhr.status + ". Reload the page and try again.");
+  });
+
+  document.addEventListener("htmx:sendError", function (event) {
+    if (!event.target.closest || !event.target.closest(".review-row")) return;
+    replacing = null;
+    say("Nothing was done: the server could not be reached.");
   });
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -200,3 +200,23 @@ def test_the_seed_queue_has_no_accessibility_violations(live_server, browser, ad
         assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing sticks out
         context.close()
     assert found == {1400: [], 768: []}, json.dumps(found, indent=1)
+
+
+def test_a_refused_post_says_so_and_an_ended_session_leads_to_the_sign_in_page(
+    live_server, browser, admin_user, seed_queue
+):
+    context, page = signed_in(browser, live_server, admin_user)
+    row = page.locator("tr.review-row").first
+    pk = int(row.get_attribute("id").removeprefix("mention-"))
+    context.clear_cookies(name="csrftoken")  # refused: 403
+    row.locator("button[name=_dismiss]").click()
+    expect(page.locator("#review-status")).to_contain_text("Nothing was done: the server answered 403")
+    expect(row.locator("button[name=_dismiss]")).to_be_visible()  # the row as it was
+
+    page.reload()  # a new token
+    context.clear_cookies(name="sessionid")
+    row.locator("button[name=_dismiss]").click()
+    page.wait_for_url("**/admin/login/**")  # the page itself, not the sign-in form inside the list
+    expect(page.locator("#id_username")).to_be_visible()
+    assert DateMention.objects.get(pk=pk).review == Review.PENDING
+    context.close()
