@@ -630,7 +630,7 @@ def test_a_row_attaches_creates_and_dismisses_in_place(admin_client):
     assert "Cited on" not in page and 'class="messagelist"' not in page
 
 
-@pytest.mark.parametrize("value", ["abc", "999999", ""])
+@pytest.mark.parametrize("value", ["abc", "999999", "9" * 25, ""])
 def test_a_row_attaching_to_no_event_says_so_in_the_row(admin_client, value):
     mention = make_mention()
     html = only_the_row(row_post(admin_client, mention, {"_attach": value}), mention)
@@ -656,7 +656,7 @@ def test_a_row_post_asking_for_nothing_changes_nothing(admin_client):
 
 
 def test_a_row_answers_404_for_a_mention_that_is_not_there(admin_client):
-    for object_id in ["999999", "abc"]:
+    for object_id in ["999999", "9" * 25, "abc"]:
         url = reverse("admin:timeline_datemention_review", args=["0"]).replace("/0/", f"/{object_id}/")
         response = admin_client.post(
             url, {"_dismiss": "1"}, headers={"HX-Request": "true", "HX-Target": f"mention-{object_id}"}
