@@ -15,8 +15,6 @@ from timeline.models import Citation, DateMention, Review
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# The browser fixture and helpers of the other browser tests.
-browser = shared.browser
 ARTIFACTS, axe_violations, expect = shared.ARTIFACTS, shared.axe_violations, shared.expect
 
 QUEUE = "/admin/timeline/datemention/"
