@@ -6,8 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests.factories import make_actor, make_citation, make_event, make_source, make_statement, make_thread
-from timeline import admin as admin_module
-from timeline import curation, suggest
+from timeline import admin_review, curation, suggest
 from timeline.dates import parse_period
 from timeline.forms import FuzzyDateField
 from timeline.models import Citation, DateMention, Event, Review, Stance, Statement, SuggestedCitation
@@ -580,10 +579,188 @@ def test_review_queue_shows_the_words_around_a_mention_in_a_long_sentence(admin_
     # The whole sentences would be 20 × 40,000 characters.
     assert len(html) < 120_000
     row = html.split("<mark>18-19 Nov 2022</mark>")[1].split("…")[0]
-    assert len(row) <= admin_module.AROUND_MENTION
+    assert len(row) <= admin_review.AROUND_MENTION
 
 
 def test_review_queue_keeps_short_sentences_whole(admin_client):
     make_mention()
     html = admin_client.get(reverse("admin:timeline_datemention_changelist")).content.decode()
     assert "artillery shells to Russia by rail on <mark>18-19 Nov 2022</mark>." in html
+
+
+# --- The queue's rows: one click each, in place -----------------------------------------------
+
+
+def row_post(client, mention, data, query=""):
+    """POST a row's button as HTMX does: the row is the target."""
+    url = reverse("admin:timeline_datemention_review", args=[mention.pk]) + query
+    return client.post(url, data, headers={"HX-Request": "true", "HX-Target": f"mention-{mention.pk}"})
+
+
+def only_the_row(response, mention) -> str:
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith(f'<tr id="mention-{mention.pk}"') and "<html" not in html
+    return html
+
+
+def test_a_row_attaches_creates_and_dismisses_in_place(admin_client):
+    event = make_event("Artillery <b>shells</b> shipped to Russia", "Nov 2022")
+    attached, created, dismissed = (
+        make_mention(text=f"Shells left on {day} Dec 2022. x", phrase=f"{day} Dec 2022") for day in (5, 6, 7)
+    )
+
+    html = only_the_row(row_post(admin_client, attached, {"_attach": str(event.pk)}), attached)
+    assert "Cited on" in html and "Artillery &lt;b&gt;shells&lt;/b&gt; shipped to Russia" in html
+    assert "review-row--done" in html and 'name="_attach"' not in html
+    attached.refresh_from_db()
+    assert attached.review == Review.ACCEPTED and event.citations.get().mention == attached
+
+    html = only_the_row(row_post(admin_client, created, {"_create": "1"}), created)
+    created.refresh_from_db()
+    assert created.event.status == Event.Status.DRAFT and "Created the draft event" in html
+    assert reverse("admin:timeline_event_change", args=[created.event_id]) in html
+
+    html = only_the_row(row_post(admin_client, dismissed, {"_dismiss": "1"}), dismissed)
+    dismissed.refresh_from_db()
+    assert dismissed.review == Review.DISMISSED and "Dismissed “7 Dec 2022”." in html
+
+    # What a swapped row said is not said again on the next page.
+    page = admin_client.get(reverse("admin:timeline_datemention_changelist")).content.decode()
+    assert "Cited on" not in page and 'class="messagelist"' not in page
+
+
+@pytest.mark.parametrize("value", ["abc", "999999", "9" * 25, ""])
+def test_a_row_attaching_to_no_event_says_so_in_the_row(admin_client, value):
+    mention = make_mention()
+    html = only_the_row(row_post(admin_client, mention, {"_attach": value}), mention)
+    expected = f"There is no event “{value}” to attach it to." if value else "Choose the event to attach it"
+    assert expected in html and 'role="alert"' in html and 'name="_dismiss"' in html
+    mention.refresh_from_db()
+    assert mention.review == Review.PENDING and not Citation.objects.exists()
+
+
+def test_a_row_says_why_an_unresolved_mention_makes_no_event(admin_client):
+    mention = make_mention(date=False)
+    html = only_the_row(row_post(admin_client, mention, {"_create": "1"}), mention)
+    assert "has no resolved date" in html
+    assert not Event.objects.exists()
+
+
+def test_a_row_post_asking_for_nothing_changes_nothing(admin_client):
+    mention = make_mention()
+    html = only_the_row(row_post(admin_client, mention, {}), mention)
+    assert "Choose what to do with it." in html
+    mention.refresh_from_db()
+    assert mention.review == Review.PENDING
+
+
+def test_a_row_answers_404_for_a_mention_that_is_not_there(admin_client):
+    for object_id in ["999999", "9" * 25, "abc"]:
+        url = reverse("admin:timeline_datemention_review", args=["0"]).replace("/0/", f"/{object_id}/")
+        response = admin_client.post(
+            url, {"_dismiss": "1"}, headers={"HX-Request": "true", "HX-Target": f"mention-{object_id}"}
+        )
+        assert response.status_code == 404
+
+
+def test_a_row_needs_the_change_permission_before_anything(client, django_user_model):
+    mention = make_mention()
+    client.force_login(django_user_model.objects.create_user("staff", password="pw", is_staff=True))
+    assert row_post(client, mention, {"_dismiss": "1"}).status_code == 403
+    missing = DateMention(pk=999999)
+    assert row_post(client, missing, {"_dismiss": "1"}).status_code == 403
+    mention.refresh_from_db()
+    assert mention.review == Review.PENDING
+
+
+def test_without_javascript_a_row_goes_back_to_the_list_with_its_filters(admin_client):
+    mention = make_mention(text="Trains seen on 5 Dec 2022. x", phrase="5 Dec 2022")
+    changelist = reverse("admin:timeline_datemention_changelist")
+    filters = {"q": "5 Dec", "date_precision__exact": "day"}
+    page = admin_client.get(changelist, filters).content.decode()
+    review = reverse("admin:timeline_datemention_review", args=[mention.pk])
+    preserved = f"{review}?_changelist_filters=q%3D5%2BDec%26date_precision__exact%3Dday"
+    assert f'formaction="{preserved}"' in page.replace("&amp;", "&")
+
+    response = admin_client.post(preserved, {"_dismiss": "1"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{changelist}?q=5+Dec&date_precision__exact=day"
+    mention.refresh_from_db()
+    assert mention.review == Review.DISMISSED
+    back = admin_client.get(response["Location"]).content.decode()
+    assert "Dismissed “5 Dec 2022”." in back  # said once, as a message on the list
+
+
+def test_the_queue_groups_rows_by_source_with_its_outlet_language_and_date(admin_client):
+    from tests.factories import make_outlet
+
+    newer = make_source(
+        "Seoul <i>report</i>",
+        text=TEXT,
+        language="ko",
+        outlet=make_outlet("Yonhap"),
+        published=parse_period("3 Jan 2023").start,
+    )
+    older = make_source("Rail report", text=TEXT, published=parse_period("2 Nov 2022").start)
+    first = make_mention(source=newer)
+    second = make_mention(
+        source=newer, phrase="Friday", sentence="Officials spoke on Friday.", date="Nov 2022"
+    )
+    make_mention(source=older)
+    html = admin_client.get(reverse("admin:timeline_datemention_changelist")).content.decode()
+    assert html.count('class="review-group"') == 2
+    head = html.split('class="review-group__head"')[1]
+    assert "Seoul &lt;i&gt;report&lt;/i&gt;" in head and 'lang="ko"' in head
+    assert all(words in head for words in ("Yonhap", "Korean", "3 Jan 2023"))
+    # In the text's order ("Friday" comes first), before the older source's rows.
+    assert html.index(f'id="mention-{second.pk}"') < html.index(f'id="mention-{first.pk}"')
+    assert html.index(f'id="mention-{first.pk}"') < html.index("Rail report")
+    # The whole sentence, the mention marked, the date as read.
+    assert "artillery shells to Russia by rail on <mark>18-19 Nov 2022</mark>." in html
+    assert "Read as <strong>18–19 Nov 2022</strong>" in html
+
+
+def test_a_row_offers_its_three_best_live_suggestions_on_the_keys(admin_client):
+    mention = make_mention()
+    events = [make_event(f"Shells {n}") for n in range(5)]
+    merged = make_event("Merged away", status=Event.Status.DRAFT, merged_into=events[0])
+    for n, event in enumerate([*events, merged]):
+        SuggestedCitation.objects.create(mention=mention, event=event, score=0.5 + n / 20)
+    html = admin_client.get(reverse("admin:timeline_datemention_changelist")).content.decode()
+    offered = [int(part.split('"')[0]) for part in html.split('name="_attach" value="')[1:]]
+    assert offered == [events[4].pk, events[3].pk, events[2].pk]
+    for key in ("1", "2", "3", "n", "d"):
+        assert f'data-key="{key}" aria-keyshortcuts="{key}"' in html
+    assert "<kbd>j</kbd>" in html  # the keys are announced on the page
+
+
+def make_queue(sources: int, per_source: int):
+    """``sources`` sources with an outlet, ``per_source`` mentions each, three suggestions each."""
+    from tests.factories import make_outlet
+
+    events = [make_event(f"Shells {n}") for n in range(3)]
+    for _ in range(sources):
+        source = make_source(text=TEXT, outlet=make_outlet(), published=parse_period("1 Dec 2022").start)
+        for m in range(per_source):
+            text = f"On {m + 1} Dec 2022 shells moved."
+            source.text += f" {text}"
+            source.save()
+            mention = make_mention(source=source, phrase=f"{m + 1} Dec 2022", sentence=text)
+            for rank, event in enumerate(events):
+                SuggestedCitation.objects.create(mention=mention, event=event, score=0.9 - rank / 10)
+
+
+def test_the_queue_reads_the_same_number_of_queries_for_any_number_of_rows(
+    admin_client, django_assert_max_num_queries
+):
+    url = reverse("admin:timeline_datemention_changelist")
+    make_queue(sources=1, per_source=2)
+    admin_client.get(url)  # the session and the user, read once
+    with django_assert_max_num_queries(12) as few:
+        assert admin_client.get(url).content.decode().count('<tr id="mention-') == 2
+    make_queue(sources=4, per_source=12)
+    with django_assert_max_num_queries(len(few.captured_queries)) as many:
+        html = admin_client.get(url).content.decode()
+    print(f"review queue: {len(few)} queries for 2 rows, {len(many)} for 50 rows")
+    assert html.count('<tr id="mention-') == 2 + 48 and html.count('class="review-group"') == 5

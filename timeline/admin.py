@@ -1,26 +1,23 @@
 """The curators' admin: every model, with the lists, filters and inlines curating needs."""
 
 from collections import defaultdict
+from functools import partial
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count, F, Value
-from django.db.models.functions import Greatest, Least, Substr
-from django.http import Http404, HttpResponseRedirect
+from django.db.models import Count
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django_tasks_db.models import DBTaskResult
 from simple_history.admin import SimpleHistoryAdmin
 
-from timeline import curation
+from timeline import admin_review, curation
 from timeline.deletion import NAMED, count_deletion
 from timeline.forms import FuzzyDatedForm
 from timeline.models import (
@@ -36,11 +33,10 @@ from timeline.models import (
     Thread,
     successions,
 )
-from timeline.templatetags.timeline import lang_of
+from timeline.templatetags.timeline import in_its_language
 
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 DATE_COLUMNS = ("date_start", "date_end", "date_precision", "date_modifier")
-AROUND_MENTION = 150  # characters of its sentence the review queue shows on each side of a mention
 
 
 # Curators follow a load on its own page (timeline.admin_load); the task table is the worker's.
@@ -309,7 +305,7 @@ class CitationAdmin(WithoutTexts, HistoryAdmin):
 
     @admin.display(description="excerpt")
     def short_excerpt(self, obj):
-        return shortened(obj.excerpt, 2 * AROUND_MENTION)
+        return shortened(obj.excerpt, 300)
 
 
 def _named(objects: list, admin_site, total: int | None = None) -> list[str]:
@@ -459,185 +455,44 @@ class ReviewFilter(admin.SimpleListFilter):
             }
 
 
-def marked_sentence(mention: DateMention, text: str, offset: int):
-    """``text`` (the part of the mention's sentence that starts at ``offset`` in the source),
-    escaped, with the dated words in <mark> and "…" where it stops short of the sentence."""
-    start, end = mention.start - offset, mention.end - offset
-    if not 0 <= start < end <= len(text):
-        return text or mention.text
-    before, after = text[:start], text[end:]
-    if offset > mention.sentence_start:  # cut: from the first whole word
-        before = "…" + before[before.find(" ") + 1 :]
-    if offset + len(text) < mention.sentence_end:  # cut: up to the last whole word
-        after = (after[: after.rfind(" ")] if " " in after else after) + "…"
-    return format_html("{}<mark>{}</mark>{}", before, text[start:end], after)
-
-
-def around_mentions(mentions: models.QuerySet) -> models.QuerySet:
-    """``mentions`` with ``around`` (up to ``AROUND_MENTION`` characters of the sentence either
-    side of the mention, cut from the text in SQL) and ``around_start`` (its offset)."""
-    first = Greatest(F("sentence_start"), F("start") - AROUND_MENTION)
-    last = Least(F("sentence_end"), F("end") + AROUND_MENTION)
-    return mentions.annotate(around_start=first).annotate(
-        around=Substr("source__text", F("around_start") + 1, Greatest(last - F("around_start"), Value(0)))
-    )
-
-
-@admin.display(description="sentence")
-def sentence_around_mention(mention: DateMention):
-    """The review queue's sentence column: the words around the mention (``around_mentions``)."""
-    return in_its_language(mention.source, marked_sentence(mention, mention.around, mention.around_start))
-
-
-def in_its_language(source, text) -> str:
-    """``text`` (escaped unless already safe) marked with the source's language when it is not the
-    site's, so the browser picks fonts for it."""
-    attribute = lang_of(source)
-    return format_html("<span{}>{}</span>", attribute, text) if attribute else format_html("{}", text)
-
-
-class MentionReviewForm(forms.Form):
-    event = forms.ModelChoiceField(
-        queryset=Event.objects.filter(merged_into__isnull=True),
-        required=False,
-        label="Other event",
-        widget=AutocompleteSelect(DateMention._meta.get_field("event"), admin.site),
-    )
-    title = forms.CharField(
-        max_length=300, required=False, label="New event's title", help_text="Blank: the sentence."
-    )
-    # The "Attach here" buttons post the suggested event's id under this name.
-    _attach = forms.ModelChoiceField(
-        queryset=Event.objects.all(),
-        required=False,
-        widget=forms.HiddenInput,
-        error_messages={"invalid_choice": "There is no event “%(value)s” to attach it to."},
-    )
-
-    @property
-    def attach_errors(self):
-        """The errors of ``_attach`` (templates cannot name a field that starts with "_")."""
-        return self.errors.get("_attach", "")
-
-
 @admin.register(DateMention)
 class DateMentionAdmin(WithoutTexts, ModelAdmin):
-    """The review queue: what the loader found, newest source first, pending ones by default."""
+    """The review queue: what the loader found, newest source first, pending ones by default, drawn
+    as rows to act on (``timeline.admin_review``)."""
 
-    list_display = [
-        sentence_around_mention,
-        shown_date,
-        "date_precision",
-        "source",
-        "ranked_suggestions",
-        "review",
-        "event",
-        "review_link",
-    ]
+    list_display = ["text", shown_date, "date_precision", "source", "review", "event"]
     list_filter = [ReviewFilter, "date_precision", "source__outlet"]
+    list_per_page = admin_review.PER_PAGE
     search_fields = ["text", "source__title"]
     date_hierarchy = "date_start"
     autocomplete_fields = ["source", "event"]
     inlines = [SuggestionInline]
-    list_select_related = ["source", "event"]
+    list_select_related = ["source", "source__outlet", "source__duplicate_of", "event"]
     ordering = ["-source__published", "-source__loaded_at", "-source_id", "start"]
     actions = ["create_events", "attach_to_best", "dismiss_selected", "refresh_suggestions"]
 
     def get_queryset(self, request):
-        ranked = SuggestedCitation.objects.select_related("event").order_by(
-            "-score", "event__date_start", "event__pk"
-        )
-        return around_mentions(super().get_queryset(request)).prefetch_related(
-            models.Prefetch("suggestions", ranked)
-        )
+        queryset = admin_review.around_mentions(super().get_queryset(request))
+        return queryset.prefetch_related(admin_review.ranked_suggestions())
+
+    def get_changelist(self, request, **kwargs):
+        return admin_review.ReviewChangeList
+
+    def changelist_view(self, request, extra_context=None):
+        # The queue is a work surface: the whole width for the sentences, not the app list.
+        extra_context = {
+            "title": "Review queue: date mentions",
+            "is_nav_sidebar_enabled": False,
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, extra_context)
 
     def get_urls(self):
-        review = self.admin_site.admin_view(self.review_view)
+        review = self.admin_site.admin_view(partial(admin_review.review_view, self))
         return [
             path("<path:object_id>/review/", review, name="timeline_datemention_review"),
             *super().get_urls(),
         ]
-
-    @admin.display(description="suggested events")
-    def ranked_suggestions(self, mention):
-        return (
-            format_html_join(
-                mark_safe("<br>"),
-                '<a href="{}">{}</a> ({})',
-                (
-                    (reverse("admin:timeline_event_change", args=[s.event_id]), s.event, f"{s.score:.2f}")
-                    for s in mention.suggestions.all()
-                ),
-            )
-            or "—"
-        )
-
-    @admin.display(description="")
-    def review_link(self, mention):
-        url = reverse("admin:timeline_datemention_review", args=[mention.pk])
-        return format_html('<a class="button" href="{}">Review…</a>', url)
-
-    def review_view(self, request, object_id):
-        """One mention: create an event from it, attach it to a suggested or chosen event, or dismiss it."""
-        # Permission first, so a visitor without it learns nothing about which ids exist.
-        if not self.has_change_permission(request):
-            raise PermissionDenied
-        mention = self.get_object(request, unquote(object_id))  # None for an id that is no number
-        if mention is None:
-            raise Http404(f"No date mention with id “{object_id}”.")
-        if not self.has_change_permission(request, mention):
-            raise PermissionDenied
-        form = MentionReviewForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            done = self._review(request, mention, form)
-            if done:
-                return HttpResponseRedirect(reverse("admin:timeline_datemention_changelist"))
-        stored = list(mention.suggestions.select_related("event").order_by("-score", "event__pk"))
-        suggestions = [(s.event, s.score) for s in stored if not s.event.merged_into_id]
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Review “{mention.text}”",
-            "opts": self.model._meta,
-            "mention": mention,
-            "sentence": in_its_language(
-                mention.source, marked_sentence(mention, mention.sentence, mention.sentence_start)
-            ),
-            "suggestions": suggestions or curation.rank_suggestions(mention),
-            "form": form,
-            "media": self.media + form.media,
-            "can_create": request.user.has_perm("timeline.add_event"),
-        }
-        return TemplateResponse(request, "admin/timeline/datemention/review.html", context)
-
-    def _review(self, request, mention, form) -> bool:
-        post = request.POST
-        try:
-            if "_create" in post:
-                if not request.user.has_perm("timeline.add_event"):
-                    raise PermissionDenied
-                event = curation.create_event_from_mention(mention, title=form.cleaned_data["title"])
-                url = reverse("admin:timeline_event_change", args=[event.pk])
-                self.message_user(
-                    request,
-                    format_html('Created draft event <a href="{}">{}</a>.', url, event),
-                    messages.SUCCESS,
-                )
-            elif "_attach" in post or "_attach_chosen" in post:
-                event = form.cleaned_data["event" if "_attach_chosen" in post else "_attach"]
-                if event is None:
-                    self.message_user(request, "Choose the event to attach it to.", messages.ERROR)
-                    return False
-                citation = curation.attach_mention(mention, event)
-                self.message_user(request, f"Cited it on “{citation.event}”.", messages.SUCCESS)
-            elif "_dismiss" in post:
-                curation.dismiss(mention)
-                self.message_user(request, f"Dismissed “{mention.text}”.", messages.SUCCESS)
-            else:
-                return False
-        except curation.CurationError as error:
-            self.message_user(request, str(error), messages.ERROR)
-            return False
-        return True
 
     @admin.action(description="Create a draft event from each selected mention", permissions=["change"])
     def create_events(self, request, queryset):

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission
 
 from tests.browser import test_browser as shared
 from tests.seeds import seed_path
+from timeline.admin_review import PER_PAGE
 from timeline.models import DateMention, LoadRun, Source
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -53,7 +54,7 @@ def test_a_curator_uploads_the_seed_articles_and_sees_the_report_and_review_queu
     page.wait_for_url("**/admin/timeline/datemention/**")
     pending = DateMention.objects.filter(source__in=Source.objects.all(), review="pending").count()
     assert pending > 0
-    expect(page.locator("#result_list tbody tr")).to_have_count(min(pending, 100))
+    expect(page.locator("#result_list tr.review-row")).to_have_count(min(pending, PER_PAGE))
 
 
 def test_the_run_page_follows_the_worker_without_a_page_load(live_server, page, admin_user, settings):

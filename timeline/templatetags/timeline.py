@@ -96,6 +96,13 @@ def lang_of(source) -> str:
     return format_html(' lang="{}"', language)
 
 
+def in_its_language(source, text) -> str:
+    """``text`` (escaped unless already safe) marked with the source's language when it is not the
+    site's, so the browser picks fonts for it."""
+    attribute = lang_of(source)
+    return format_html("<span{}>{}</span>", attribute, text) if attribute else format_html("{}", text)
+
+
 def page_language() -> str:
     """The language the pages are written in (``<html lang>``)."""
     return settings.LANGUAGE_CODE.split("-")[0]
