@@ -231,6 +231,13 @@ def test_sentences_split_on_full_stops_and_lines_not_abbreviations():
     ]
 
 
+def test_a_mentions_sentence_is_split_by_the_rules_of_the_texts_language():
+    text = "会議は1月20日に開かれた。次の会議は2月3日に開かれる。"
+    mentions = find_date_mentions(text, date(2023, 2, 1), language="ja")
+    sentences = ["会議は1月20日に開かれた。", "次の会議は2月3日に開かれる。"]
+    assert [m.sentence(text) for m in mentions] == sentences
+
+
 def test_deterministic():
     text = (CORPUS / "02_central_bank.json").read_text(encoding="utf-8")
     assert find_date_mentions(text, PUBLISHED) == find_date_mentions(text, PUBLISHED)
