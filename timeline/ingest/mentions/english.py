@@ -37,6 +37,8 @@ from timeline.ingest.mentions.parse import parse, parse_relative
 _CUE_WINDOW = 80
 # How far from publication (in days) a tense cue may place a month and day written without a year.
 _TRUST_CUE_DAYS = 300
+# How many months ahead a month written without a year or a tense cue may be placed.
+_UNCUED_MONTHS_AHEAD = 3
 
 # ---------------------------------------------------------------------------------------------------
 # Vocabulary
@@ -151,17 +153,21 @@ _WORD = re.compile(r"[A-Za-z']+")
 _WORDS_AHEAD = 6
 _FUTURE_WORDS = frozenset(
     _words(
-        "will 'll shall won't wo would going plan plans planning planned scheduled expected expects expect "
+        "will 'll shall won't wo going plan plans planning planned scheduled expected expects expect "
         "due payable next upcoming coming starting effective intends intend hope hopes aims aim tomorrow soon"
     )
 )
-# Modals look ahead less surely ("could be located Wednesday" is past): they count for months and days
-# of the month, not for weekdays.
-_WEAK_FUTURE_WORDS = frozenset(_words("could may might must should can"))
+# Modals look ahead less surely ("could be located Wednesday" is past; "would" reports a plan as often
+# as it looks ahead): they count for months and days of the month, not for weekdays.
+_WEAK_FUTURE_WORDS = frozenset(_words("could may might must should can would"))
 # "to" looks ahead after these ("set to resume Monday", "is to meet Friday").
 _FUTURE_BEFORE_TO = frozenset(_words("set due is are ready about going"))
-# Right before a date these look ahead: "by Friday", "until Tuesday".
-_DEADLINE_WORDS = frozenset(_words("by until till"))
+# Right before a date these look ahead ("by Friday", "until Tuesday"), unless the clause is in the past
+# perfect ("had filed reports by Wednesday", "until Thursday, they had not called him a suspect").
+_DEADLINE_WORDS = frozenset(_words("by until till through"))
+_PERFECT_WORDS = frozenset(_words("had hadn't already"))
+# These words do not look ahead when the next one is: "next to the embassy".
+_NOT_AHEAD_BEFORE = {"next": frozenset(_words("to door"))}
 _PAST_WORDS = frozenset(
     _words(
         "was were had did ago last since earlier already been took came went made saw began fell rose won "
@@ -173,40 +179,74 @@ _PAST_WORDS = frozenset(
 _REPORTING_WORDS = frozenset(_words("said says told reported announced added stated noted"))
 # After these, a past form is a participle ("be paid Dec. 14"), which says nothing of tense.
 _PARTICIPLE_AFTER = frozenset(_words("be being"))
+# "-ed" adjectives and nouns that are no past verb ("a still unspecified date", "a limited offer").
+_NOT_PAST = frozenset(_words("unspecified undisclosed unnamed limited united red bed need speed"))
 
 
-def _tense_of(word: str, previous: str, words_away: int, weak: bool, ahead: bool = False) -> int:
-    word, previous = word.lower(), previous.lower()
+def _tense_of(words: list[str], index: int, words_away: int, weak: bool, ahead: bool = False) -> int:
+    """The tense cue of ``words[index]`` (+1 future, -1 past, 0 none), ``words_away`` from the date."""
+    word = words[index].lower()
+    previous = words[index - 1].lower() if index else ""
+    following = words[index + 1].lower() if index + 1 < len(words) else ""
     if word in _FUTURE_WORDS or (weak and word in _WEAK_FUTURE_WORDS):
-        return 1
+        return 0 if following in _NOT_AHEAD_BEFORE.get(word, ()) else 1
     if word == "to" and previous in _FUTURE_BEFORE_TO:
         return 1
-    if word in _DEADLINE_WORDS and words_away == 1 and not ahead:
-        return 1
+    if word == "to" and not ahead and previous in _INFINITIVE_TAKERS and _infinitive(following):
+        # "agreed to buy it in February": the date is the infinitive's, whose tense is not written.
+        return _NO_CUE_FURTHER
     if word in _REPORTING_WORDS:
         return -1 if words_away <= 2 else 0
-    if previous in _PARTICIPLE_AFTER:
+    if previous in _PARTICIPLE_AFTER or word in _NOT_PAST:
         return 0
     if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed")):
         return -1
     return 0
 
 
+# What ``_tense_of`` says of a word past which no cue speaks of the date.
+_NO_CUE_FURTHER = 2
+# Words after "to" that make it a preposition ("went to the port"), not an infinitive ("to buy").
+_NOT_VERBS = frozenset(
+    _words("the a an his her its their our my your this that these those some all each every any no one")
+)
+# Past verbs whose infinitive happens after them: "decided to admit them in March" (written in February).
+_INFINITIVE_TAKERS = frozenset(
+    _words(
+        "agreed decided promised vowed pledged threatened offered voted asked wanted hoped tried sought "
+        "refused failed arranged prepared chose moved declined urged"
+    )
+)
+# Words between a deadline and its date: "until mid-November", "by the end of May".
+_BETWEEN_DEADLINE_AND_DATE = frozenset(_words("early mid late end beginning start middle of"))
+
+
+def _infinitive(word: str) -> bool:
+    return word.isalpha() and word.islower() and word not in _NOT_VERBS
+
+
 def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
     """-1 when the words around the mention speak of the past, +1 of the future, 0 when unsure.
 
     The nearest tense cue before the mention (back to the sentence start) decides; failing one,
-    the first in the few words after it. ``weak`` lets modals ("could", "may") count as looking ahead."""
+    the first in the few words after it. ``weak`` lets modals ("could", "may") count as looking ahead.
+    A deadline ("by", "until") looks ahead unless the sentence is in the past perfect."""
     sentence_start, sentence_end = ctx.sentence_of(start, end)
     before = _WORD.findall(ctx.text, max(sentence_start, start - _CUE_WINDOW), start)
-    for index in range(len(before) - 1, -1, -1):
-        previous = before[index - 1] if index else ""
-        if cue := _tense_of(before[index], previous, len(before) - index, weak):
-            return cue
     after = _WORD.findall(ctx.text, end, min(sentence_end, end + _CUE_WINDOW // 2))[:_WORDS_AHEAD]
-    for index, word in enumerate(after):
-        previous = after[index - 1] if index else ""
-        if cue := _tense_of(word, previous, index + 1, weak, ahead=True):
+    nearest = len(before)
+    while nearest and before[nearest - 1].lower() in _BETWEEN_DEADLINE_AND_DATE:
+        nearest -= 1
+    if nearest < len(before) and nearest and before[nearest - 1].lower() == "the":
+        nearest -= 1
+    if nearest and before[nearest - 1].lower() in _DEADLINE_WORDS:
+        sentence = before[: nearest - 1] + after
+        return -1 if any(word.lower() in _PERFECT_WORDS for word in sentence) else 1
+    for index in range(len(before) - 1, -1, -1):
+        if cue := _tense_of(before, index, len(before) - index, weak):
+            return 0 if cue == _NO_CUE_FURTHER else cue
+    for index in range(len(after)):
+        if cue := _tense_of(after, index, index + 1, weak, ahead=True):
             return cue
     return 0
 
@@ -321,10 +361,19 @@ def _place_in_year(m: Match, month: int, day: int, precision: Precision) -> date
         return pick(candidates, now, _DIRECTION_SHIFT[word], strict=True)
     direction = m.tense()
     if precision is Precision.MONTH and direction == 0:
-        direction = -1
+        # News reports the past, but a month written with no cue within the next quarter is most often
+        # one on the calendar ahead ("talks resume in January", written in late October).
+        ahead = pick(candidates, now, 1, strict=True)
+        soon = (
+            ahead is not None
+            and (ahead.year - now.year) * 12 + ahead.month - now.month <= _UNCUED_MONTHS_AHEAD
+        )
+        direction = 1 if soon else -1
     chosen = pick(candidates, now, direction)
-    if precision is Precision.DAY and chosen is not None and abs((chosen - now).days) > _TRUST_CUE_DAYS:
-        # Tense cues are rough; a day they put most of a year away is likelier the nearer one.
+    far = chosen is not None and abs((chosen - now).days) > _TRUST_CUE_DAYS
+    if far and (precision is Precision.DAY or direction > 0):
+        # Tense cues are rough; a day they put most of a year away, or a month they put most of a year
+        # ahead ("sales this year through August", written in October), is likelier the nearer one.
         return pick(candidates, now, 0)
     return chosen
 
@@ -804,7 +853,14 @@ RULES: list[Rule] = [
         rf"around|between|last|next|this|the|a|for)[\s-]+|(?:{_cased(_MONTHS_FULL)})\s+(?i:and|or|to)\s+))"
         rf"(?P<month>{_cased(_MONTHS_FULL)})\b(?!\s+\d)",
         _resolve_calendar,
-        examples=[Example("The ships docked in September.", "September", "2022-09", "month")],
+        examples=[
+            Example("The ships docked in September.", "September", "2022-09", "month"),
+            # A future cue looks ahead; with no cue, a month within the next quarter is the coming one.
+            Example("Chrysler wants to close them by early June.", "June", "2009-06", "month", "2009-05-14"),
+            Example("The talks resume in January.", "January", "2023-01", "month", "2022-10-25"),
+            Example("The board decided to admit them in March.", "March", "2023-03", "month", "2023-02-10"),
+            Example("The strike began in December.", "December", "2022-12", "month", "2023-01-10"),
+        ],
     ),
     rule(
         "day of relative month",
@@ -927,6 +983,9 @@ RULES: list[Rule] = [
         examples=[
             Example("The envoy arrived on Monday.", "Monday", "2022-10-31", "day"),
             Example("The envoy will arrive on Friday.", "Friday", "2022-11-04", "day"),
+            Example("Markets will remain closed until Friday.", "Friday", "2022-11-04", "day"),
+            Example("Until Thursday, they had not named a suspect.", "Thursday", "2022-10-27", "day"),
+            Example("Bombs went off next to the embassies on Friday.", "Friday", "2022-10-28", "day"),
         ],
     ),
     rule(
