@@ -156,6 +156,66 @@ def test_anaphora_refers_to_the_mention_before():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # An absolute date of another year opening a sentence moves the text into narrative time, and
+        # the narrative runs forward from the last date mentioned.
+        (
+            "In 1950, the plant opened in June. In August, it hired 200 workers. By December, it had 900.",
+            date(2023, 6, 14),
+            [("1950", "1950"), ("June", "1950-06"), ("August", "1950-08"), ("December", "1950-12")],
+        ),
+        (
+            "On 3 May 1950, the plant opened. The next year, in March, it doubled in size.",
+            date(2023, 6, 14),
+            [("3 May 1950", "1950-05-03"), ("The next year", "1951"), ("March", "1951-03")],
+        ),
+        # Words of news time bring the text back to the publication date: deixis, present, future...
+        (
+            "In 1950, the plant opened. On Friday, it closed for good.",
+            date(2023, 6, 14),
+            [("1950", "1950"), ("Friday", "2023-06-09")],
+        ),
+        (
+            "In 1950, the plant opened. It will close in July.",
+            date(2023, 6, 14),
+            [("1950", "1950"), ("July", "2023-07")],
+        ),
+        # ... and so do a new paragraph, a date that is not the sentence's frame, and reported speech.
+        (
+            "In 1950, the plant opened.\n\nSales fell in March.",
+            date(2023, 6, 14),
+            [("1950", "1950"), ("March", "2023-03")],
+        ),
+        (
+            "Under a plan approved in 1987, it bought shares through Sept. 29.",
+            date(1989, 10, 30),
+            [("1987", "1987"), ("Sept. 29", "1989-09-29")],
+        ),
+        (
+            "In 1990, the firm was founded, its chief said of sales in March.",
+            date(2023, 6, 14),
+            [("1990", "1990"), ("March", "2023-03")],
+        ),
+        # A text with no publication date is narrative from its first absolute date on.
+        (
+            "In 1950 the plant opened. In June it hired 200 people.",
+            None,
+            [("1950", "1950"), ("June", "1950-06")],
+        ),
+        # A decade is too coarse to run a narrative from.
+        (
+            "Spending peaked in the '90s. In March, it rose again.",
+            date(2023, 6, 14),
+            [("the '90s", "199"), ("March", "2023-03")],
+        ),
+    ],
+)
+def test_narrative_time(text, published, expected):
+    assert values(text, published) == expected
+
+
 def test_weekday_with_a_date_picks_the_matching_year():
     assert values("The editorial ran on Monday, Oct. 26.", date(1998, 10, 25)) == [
         ("Monday, Oct. 26", "1998-10-26")

@@ -360,7 +360,7 @@ def _place_in_year(m: Match, month: int, day: int, precision: Precision) -> date
     if word in _DIRECTION_SHIFT:
         return pick(candidates, now, _DIRECTION_SHIFT[word], strict=True)
     direction = m.tense()
-    if precision is Precision.MONTH and direction == 0:
+    if precision is Precision.MONTH and direction == 0 and not m.narrative:
         # News reports the past, but a month written with no cue within the next quarter is most often
         # one on the calendar ahead ("talks resume in January", written in late October).
         ahead = pick(candidates, now, 1, strict=True)
@@ -371,7 +371,7 @@ def _place_in_year(m: Match, month: int, day: int, precision: Precision) -> date
         direction = 1 if soon else -1
     chosen = pick(candidates, now, direction)
     far = chosen is not None and abs((chosen - now).days) > _TRUST_CUE_DAYS
-    if far and (precision is Precision.DAY or direction > 0):
+    if far and not m.narrative and (precision is Precision.DAY or direction > 0):
         # Tense cues are rough; a day they put most of a year away, or a month they put most of a year
         # ahead ("sales this year through August", written in October), is likelier the nearer one.
         return pick(candidates, now, 0)
@@ -860,6 +860,8 @@ RULES: list[Rule] = [
             Example("The talks resume in January.", "January", "2023-01", "month", "2022-10-25"),
             Example("The board decided to admit them in March.", "March", "2023-03", "month", "2023-02-10"),
             Example("The strike began in December.", "December", "2022-12", "month", "2023-01-10"),
+            # Narrative time: a background sentence opened by an absolute date anchors the ones after it.
+            Example("In 1950, the plant opened. In June, it hired staff.", "June", "1950-06", "month"),
         ],
     ),
     rule(
@@ -1082,6 +1084,15 @@ def _modifier(words: str) -> Modifier:
     return _MODIFIERS.get(words.removeprefix("the "), Modifier.ABOUT)
 
 
+# Words that put a sentence in news time: deixis, the present and the future ("Spending peaked in 1998.
+# On Friday, the plant closed": Friday is the publication's).
+_NEWS_TIME = re.compile(
+    rf"\b(?i:today|tonight|yesterday|tomorrow|now|currently|nowadays|ago|this\s+(?:week|month|year|quarter)|"
+    rf"(?<![Tt]he\s)(?:last|next|past|coming)\s+(?:week|weekend|month|year|quarter)|will|won't|shall|is|are|am|has|have|"
+    rf"says|expects?|plans?|due|scheduled)\b|'ll\b|\b(?:{_cased(_WEEKDAYS)})\b"
+)
+_REPORTED = re.compile(r"\b(?i:said|says|told|according|announced|reported)\b")
+
 GRAMMAR = Grammar(
     language="en",
     rules=tuple(RULES),
@@ -1091,4 +1102,6 @@ GRAMMAR = Grammar(
     between_before=_BETWEEN_BEFORE,
     between_words=frozenset({"and"}),
     tense=tense,
+    news_time=_NEWS_TIME,
+    reported=_REPORTED,
 )
