@@ -37,6 +37,8 @@ from timeline.ingest.mentions.parse import parse, parse_relative
 _CUE_WINDOW = 80
 # How far from publication (in days) a tense cue may place a month and day written without a year.
 _TRUST_CUE_DAYS = 300
+# "a week ago", "two weeks ago" name a day; "six weeks ago", a week.
+_WEEKS_AGO_AS_DAY = 2
 # How many months ahead a month written without a year or a tense cue may be placed.
 _UNCUED_MONTHS_AHEAD = 3
 
@@ -472,6 +474,22 @@ def _resolve_decade(m: Match) -> Reading | None:
     return Reading(Precision.DECADE, date(year, 1, 1))
 
 
+# "in his 80s", "temperatures in the 70s": ages and degrees, not decades.
+_AGE_BEFORE = re.compile(
+    r"(?i:\b(?:his|her|their|my|your|our|its|whose)\s+(?:(?:early|mid|late)[\s-]*)?|\b(?:aged?|ages)\s+"
+    r"|(?:temperatures?|highs?|lows?|degrees)\b.{0,20})$"
+)
+_DEGREES_AFTER = re.compile(r"\s*(?:°|(?i:degrees|fahrenheit|celsius|f\b|c\b))")
+
+
+def _resolve_short_decade(m: Match) -> Reading | None:
+    """ "the 70s", "80s": a decade of the century nearest before publication, not an age or degrees."""
+    before = m.ctx.text[max(0, m.start - 30) : m.start]
+    if _AGE_BEFORE.search(before) or _DEGREES_AFTER.match(m.ctx.text, m.end):
+        return None
+    return _resolve_decade(m)
+
+
 def _resolve_weekday(m: Match) -> Reading | None:
     """ "Wednesday" (the latest on or before publication unless the words look ahead), "next Friday"."""
     if m.now is None:
@@ -519,7 +537,8 @@ def _resolve_this_period(m: Match) -> Reading | None:
     if m.now is None:
         return Reading(precision, None)
     word = _direction_word(m.groups) or "this"
-    amount = -1 if "latest" in m.groups.get("qualifier", "").lower() else _DIRECTION_SHIFT.get(word, 0)
+    qualifier = m.groups.get("qualifier", "").lower()
+    amount = -1 if "latest" in qualifier else 0 if qualifier else _DIRECTION_SHIFT.get(word, 0)
     if precision in (Precision.WEEK, Precision.MONTH, Precision.YEAR) and amount in (-1, 1):
         # dateparser reads "last month", "next week"; quarters, decades and "this" it does not.
         read = parse_relative(f"{'last' if amount < 0 else 'next'} {precision.value}", "en", m.now)
@@ -582,6 +601,9 @@ def _ago(m: Match, count: int, precision: Precision, anchor_word: str) -> Readin
     if anchor is None:
         return Reading(precision, None)
     sign = 1 if anchor_word == "later" else -1
+    if precision is Precision.WEEK and count <= _WEEKS_AGO_AS_DAY:
+        # "a week ago", "two weeks earlier": the day so many weeks away, as TimeML values it.
+        return Reading(Precision.DAY, anchor + timedelta(weeks=count * sign), is_anchor=base is None)
     unit = Precision.YEAR if precision is Precision.DECADE else precision
     amount = count * (10 if precision is Precision.DECADE else 1) * sign
     return Reading(unit, shift(anchor, unit, amount), is_anchor=base is None)
@@ -648,7 +670,8 @@ def _resolve_named_quarter(m: Match) -> Reading | None:
 def _resolve_season(m: Match) -> Reading | None:
     """ "summer 2022", "last fall", "this winter", "in the spring": a season, by default the latest."""
     code = SEASON_NAMES[m.groups["season"].lower()]
-    if not {"year", "direction", "lead"} & m.groups.keys():
+    opens_sentence = m.ctx.sentence_of(m.start, m.end)[0] == m.start
+    if not {"year", "direction", "lead"} & m.groups.keys() and not opens_sentence:
         return None
     if "year" in m.groups:
         return Reading(Precision.SEASON, date(_year_number(m.groups["year"]), SEASONS[code], 1))
@@ -912,6 +935,15 @@ RULES: list[Rule] = [
         examples=[Example("Prices fell in the 1990s.", "the 1990s", "199", "decade")],
     ),
     rule(
+        "decade in two digits",
+        r"(?:(?i:the)\s+)?(?<![\w$£€#.,'-])(?P<decade>[1-9])0s\b",
+        _resolve_short_decade,
+        examples=[
+            Example("Prices soared in the 70s.", "the 70s", "197", "decade"),
+            Example("In the 80s it failed.", "the 80s", "198", "decade"),
+        ],
+    ),
+    rule(
         "decade in words",
         r"(?i:the)\s+(?P<decade_word>(?i:twenties|thirties|forties|fifties|sixties|"
         r"seventies|eighties|nineties))\b",
@@ -963,7 +995,11 @@ RULES: list[Rule] = [
         rf"(?:(?i:the)\s+)?)?{_SEASON}(?:\s+(?:(?i:of)\s+)?{_year()})?\b"
         rf"(?!\s+(?i:of)\s+(?!\d|(?i:nineteen|two)))",
         _resolve_season,
-        examples=[Example("It opened in the summer of 2019.", "the summer of 2019", "2019-SU", "season")],
+        examples=[
+            Example("It opened in the summer of 2019.", "the summer of 2019", "2019-SU", "season"),
+            Example("The park opened in spring.", "spring", "2022-SP", "season"),
+            Example("Autumn brought floods to the valley.", "Autumn", "2022-FA", "season"),
+        ],
     ),
     rule(
         "bare year",
@@ -992,10 +1028,20 @@ RULES: list[Rule] = [
     ),
     rule(
         "this period",
-        rf"(?:{_DIRECTION}|(?P<qualifier>(?i:the\s+(?:current|present|full|(?:current\s+|latest\s+)?fiscal))))\s+"
+        rf"(?:{_DIRECTION}|(?P<qualifier>(?i:the\s+(?:current|present|full|entire|whole|"
+        rf"(?:current\s+|latest\s+)?fiscal))))\s+"
         r"(?P<unit>week|month|year|quarter|decade)\b(?!\s+(?i:or|of)\b|[\s-](?i:old|long))",
         _resolve_this_period,
-        examples=[Example("Exports fell last month.", "last month", "2022-10", "month")],
+        examples=[
+            Example("Exports fell last month.", "last month", "2022-10", "month"),
+            Example("Prices will rise next year.", "next year", "2023", "year"),
+            # "the last year", "the past year": the year before, as TimeML values them.
+            Example("Prices rose over the last year.", "last year", "2021", "year"),
+            Example("Prices rose for the entire year.", "the entire year", "2022", "year"),
+            # ISO weeks, whose year is not always the calendar's around New Year.
+            Example("Talks ended last week.", "last week", "2008-W52", "week", "2009-01-02"),
+            Example("Talks start this week.", "this week", "2009-W01", "week", "2008-12-30"),
+        ],
     ),
     rule(
         "the period",
@@ -1015,7 +1061,11 @@ RULES: list[Rule] = [
         rf"(?i:(?:about|some|nearly|almost|more\s+than|just|only)\s+)?{_COUNT}[\s-]{_UNIT_WORD}(?:\s+(?i:or\s+so))?"
         rf"\s+{_ANCHOR_WORDS}\b",
         _resolve_ago,
-        examples=[Example("The talks began two years ago.", "two years ago", "2020", "year")],
+        examples=[
+            Example("The talks began two years ago.", "two years ago", "2020", "year"),
+            Example("The deal closed a week ago.", "a week ago", "2022-10-26", "day"),
+            Example("The deal closed six weeks ago.", "six weeks ago", "2022-W38", "week"),
+        ],
     ),
     rule(
         "year earlier adjective",
