@@ -286,6 +286,9 @@ _DIRECTION_SHIFT = {
     "this": 0,
     "before": -1,
     "after": 1,
+    "prior": -1,
+    "earlier": -1,
+    "later": 1,
 }
 
 
@@ -503,6 +506,11 @@ def _resolve_weekday(m: Match) -> Reading | None:
         latest = m.now - timedelta(days=(m.now.weekday() - weekday) % 7)
     candidates = [latest + timedelta(days=7 * k) for k in (-1, 0, 1)]
     word = _direction_word(m.groups)
+    if word in ("previous", "following") and (reference := m.reference(Precision.DAY)) is not None:
+        # "the previous Friday": the one before the day just mentioned.
+        step = -1 if word == "previous" else 1
+        days = ((weekday - reference.day.weekday()) * step) % 7 or 7
+        return Reading(Precision.DAY, reference.day + timedelta(days=days * step))
     if word == "this":
         monday = m.now - timedelta(days=m.now.weekday())
         return Reading(Precision.DAY, monday + timedelta(days=weekday))
@@ -525,7 +533,7 @@ _UNIT_PRECISION = {
 def _unit(m: Match) -> Precision:
     if "part_of_day" in m.groups:
         return Precision.DAY
-    return _UNIT_PRECISION[m.groups["unit"].lower().rstrip("s")]
+    return _UNIT_PRECISION[(m.groups.get("unit") or m.groups["unit2"]).lower().rstrip("s")]
 
 
 def _resolve_this_period(m: Match) -> Reading | None:
@@ -613,12 +621,22 @@ def _resolve_anaphoric(m: Match) -> Reading | None:
     """ "that day", "the previous day", "later that month", "the following year": the period of the
     mention just before, or the one before or after it; the publication date when there is none."""
     precision = _unit(m)
-    reference = m.reference(precision) or m.reference()
+    reference = m.reference(precision) or (m.reference() if precision is not Precision.DAY else None)
     anchor = reference.day if reference else m.now
     if anchor is None:
         return Reading(precision, None)
-    amount = _DIRECTION_SHIFT.get(_direction_word(m.groups) or "this", 0)
+    word = _direction_word(m.groups) or " ".join(m.groups.get("direction2", "this").lower().split())
+    amount = _DIRECTION_SHIFT.get(word, 0)
     return Reading(precision, shift(anchor, precision, amount))
+
+
+def _resolve_that_time(m: Match) -> Reading | None:
+    """ "at that time", "at the time", "since that time": the date mentioned just before; not a date
+    when there is none ("by the time he left" is no mention of one)."""
+    if "the_time" in m.groups and m.ctx.text[m.start - 3 : m.start].lower() != "at ":
+        return None
+    reference = m.reference()
+    return Reading(reference.precision, reference.day) if reference is not None else None
 
 
 def _resolve_quarter(m: Match) -> Reading | None:
@@ -1024,6 +1042,12 @@ RULES: list[Rule] = [
             Example("Markets will remain closed until Friday.", "Friday", "2022-11-04", "day"),
             Example("Until Thursday, they had not named a suspect.", "Thursday", "2022-10-27", "day"),
             Example("Bombs went off next to the embassies on Friday.", "Friday", "2022-10-28", "day"),
+            Example(
+                "On Oct. 12, 2022 it fell 5% from the previous Friday.",
+                "previous Friday",
+                "2022-10-07",
+                "day",
+            ),
         ],
     ),
     rule(
@@ -1093,7 +1117,8 @@ RULES: list[Rule] = [
     ),
     rule(
         "day before",
-        r"(?i:the\s+(?P<unit>day)\s+(?P<direction>before|after))(?=\s*[,.;:)]|\s*$)",
+        r"(?i:the\s+(?:(?P<unit>day)\s+(?P<direction>before|after|previous|prior)|"
+        r"(?P<unit2>week|month|year)\s+(?P<direction2>previous|prior)))(?=\s*[,.;:)]|\s*$)",
         _resolve_anaphoric,
         examples=[
             Example(
@@ -1101,7 +1126,37 @@ RULES: list[Rule] = [
                 "the day before",
                 "2022-10-02",
                 "day",
-            )
+            ),
+            Example(
+                "Sales rose 5% in 2009, after falling the year previous.", "the year previous", "2008", "year"
+            ),
+        ],
+    ),
+    rule(
+        "the day",
+        r"(?P<lead>\b(?i:(?:end|beginning|start|middle|rest|course)\s+of)\s+)(?i:the)\s+(?P<unit>(?i:day))\b"
+        r"(?![\s-](?i:before|after|earlier|later|of|when|that|on|to|old|long|and\s+night)\b|'s|\s+[A-Z])",
+        _resolve_anaphoric,
+        examples=[
+            Example(
+                "On Oct. 3, 2022 the ship sank. By the end of the day, crews left.",
+                "the day",
+                "2022-10-03",
+                "day",
+            ),
+            Example("Shares fell at the start of the day.", "the day", "2022-11-02", "day"),
+        ],
+    ),
+    rule(
+        "that time",
+        r"(?P<lead>\b(?i:at|by|since|until|till|from|before|after)\s+)(?:(?P<time>(?i:that)\s+time)\b"
+        r"(?!\s+(?i:of|when|that|being|it|he|she|they|we|i|the|a)\b)|(?P<the_time>(?i:the)\s+time)(?=\s*[,.;:)]))",
+        _resolve_that_time,
+        examples=[
+            Example("In 2009 the plant closed. At that time, 600 worked there.", "that time", "2009", "year"),
+            Example(
+                "It opened on Oct. 3, 2022. Crowds were small at the time.", "the time", "2022-10-03", "day"
+            ),
         ],
     ),
     rule(
