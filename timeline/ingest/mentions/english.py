@@ -86,7 +86,18 @@ _DECADE_WORDS = {
     "eighties": 8,
     "nineties": 9,
 }
-_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_QUARTERS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "final": 4,
+    "last": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+}
+_QUARTERS["4th"] = 4
 
 
 def _alternation(words: list[str]) -> str:
@@ -663,6 +674,10 @@ def _resolve_quarter(m: Match) -> Reading | None:
     return Reading(Precision.QUARTER, start)
 
 
+# What else "the same period" may be: a month, a season or a year.
+_PERIODS = frozenset({Precision.MONTH, Precision.SEASON, Precision.YEAR})
+
+
 def _resolve_named_quarter(m: Match) -> Reading | None:
     """ "the quarter", "the latest period", "this quarter", "the year-earlier quarter", "the 1988 period":
     the quarter being reported (the one mentioned last, else the one before publication), or the
@@ -674,6 +689,14 @@ def _resolve_named_quarter(m: Match) -> Reading | None:
             return Reading(Precision.YEAR, date(year, 1, 1))
         return Reading(Precision.QUARTER, reference.day.replace(year=year), is_anchor=False)
     name = m.groups["quarter_name"].lower()
+    ended = reference is None or m.now is None or period_bounds(reference.day, Precision.QUARTER)[1] < m.now
+    if not ended and re.search(r"latest|most\s+recent", name):
+        reference = None  # "the latest quarter" is one that has ended, not the one forecast
+    if reference is None and "period" in name and (other := m.reference()) and other.precision in _PERIODS:
+        # "sales in March rose from the same period a year earlier": the month mentioned, a year before.
+        if re.search(r"year[\s-](?:earlier|ago)|prior[\s-]year|last\s+year", name):
+            return Reading(other.precision, shift_months(other.day, -12), is_anchor=False)
+        return Reading(other.precision, other.day)
     if reference is not None:
         anchor = reference.day
     elif m.now is not None:
@@ -971,7 +994,8 @@ RULES: list[Rule] = [
     rule(
         "quarter",
         rf"{_THE}(?:(?P<year>(?:19|20)\d\d)(?:'s)?\s+|{_RELATIVE_YEAR}'s\s+|(?i:fiscal)\s+)?"
-        rf"(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-](?:(?i:fiscal)[\s-])?"
+        rf"(?P<quarter>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th|last(?=[\s-]quarter\s+of\s)))"
+        rf"[\s-](?:(?i:fiscal)[\s-])?"
         r"(?i:quarter)(?![\w-])"
         rf"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:{_year('2')}|{_RELATIVE_YEAR_OF_QUARTER}))?",
         _resolve_quarter,
@@ -981,7 +1005,13 @@ RULES: list[Rule] = [
                 "the third quarter of 2021",
                 "2021-Q3",
                 "quarter",
-            )
+            ),
+            Example(
+                "Sales fell in the final quarter of 2009.", "the final quarter of 2009", "2009-Q4", "quarter"
+            ),
+            Example(
+                "Sales fell in the last quarter of 2009.", "the last quarter of 2009", "2009-Q4", "quarter"
+            ),
         ],
     ),
     rule(
@@ -1004,7 +1034,20 @@ RULES: list[Rule] = [
                 "the year-earlier quarter",
                 "2021-Q3",
                 "quarter",
-            )
+            ),
+            # "The same period a year earlier" is the period just mentioned, a year before.
+            Example(
+                "Sales rose in the final quarter of 2009 from the same period a year earlier.",
+                "the same period a year earlier",
+                "2008-Q4",
+                "quarter",
+            ),
+            Example(
+                "Sales rose in March 2010 from the same period a year earlier.",
+                "the same period a year earlier",
+                "2009-03",
+                "month",
+            ),
         ],
     ),
     rule(
