@@ -230,6 +230,8 @@ _INFINITIVE_TAKERS = frozenset(
         "refused failed arranged prepared chose moved declined urged"
     )
 )
+# Right before a date these look ahead: "could arrive as early as Tuesday".
+_EARLIEST = frozenset({"as early as", "as soon as"})
 # Words between a deadline and its date: "until mid-November", "by the end of May".
 _BETWEEN_DEADLINE_AND_DATE = frozenset(_words("early mid late end beginning start middle of"))
 
@@ -255,6 +257,8 @@ def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
     if nearest and before[nearest - 1].lower() in _DEADLINE_WORDS:
         sentence = before[: nearest - 1] + after
         return -1 if any(word.lower() in _PERFECT_WORDS for word in sentence) else 1
+    if " ".join(before[-3:]).lower() in _EARLIEST:
+        return 1
     for index in range(len(before) - 1, -1, -1):
         if cue := _tense_of(before, index, len(before) - index, weak):
             return 0 if cue == _NO_CUE_FURTHER else cue
@@ -755,11 +759,16 @@ def _resolve_holiday(m: Match) -> Reading | None:
         return Reading(Precision.DAY, None)
     years = [_year_number(m.groups["year"])] if "year" in m.groups else [m.now.year + k for k in (-1, 0, 1)]
     candidates = [d for year in years if (d := _holiday_date(name, year))]
+    # "Easter week", "Holy Week": the week ending on Easter Sunday.
+    precision = Precision.WEEK if name.endswith("week") else Precision.DAY
     if len(candidates) == 1:
-        return Reading(Precision.DAY, candidates[0])
+        return Reading(precision, candidates[0])
     word = _direction_word(m.groups)
     direction = _DIRECTION_SHIFT.get(word, 0) if word else m.tense()
-    return Reading(Precision.DAY, pick(candidates, m.now, direction, strict=bool(word and word != "this")))
+    chosen = pick(candidates, m.now, direction, strict=bool(word and word != "this"))
+    if not word and not m.narrative and chosen and abs((chosen - m.now).days) > _TRUST_CUE_DAYS:
+        chosen = pick(candidates, m.now, 0)  # "as Easter week began", a week before Easter
+    return Reading(precision, chosen)
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
@@ -800,6 +809,8 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
     "easter": _easter,
     "easter sunday": _easter,
+    "easter week": _easter,
+    "holy week": _easter,
 }
 
 
@@ -820,7 +831,7 @@ _PREPOSITION_BEFORE_DAY = (
 _HOLIDAY_NAMES = (
     r"(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year'?s?(?:\s+(?:Day|Eve))|Independence\s+Day|"
     r"Valentine'?s\s+Day|Halloween|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|"
-    r"Easter(?:\s+Sunday)?)\b"
+    r"Easter(?:\s+(?:Sunday|[Ww]eek))?|Holy\s+Week)\b"
 )
 
 RULES: list[Rule] = [
@@ -1085,6 +1096,7 @@ RULES: list[Rule] = [
             Example("Markets will remain closed until Friday.", "Friday", "2022-11-04", "day"),
             Example("Until Thursday, they had not named a suspect.", "Thursday", "2022-10-27", "day"),
             Example("Bombs went off next to the embassies on Friday.", "Friday", "2022-10-28", "day"),
+            Example("He could come as early as Tuesday.", "Tuesday", "2022-11-08", "day"),
             Example(
                 "On Oct. 12, 2022 it fell 5% from the previous Friday.",
                 "previous Friday",
@@ -1206,7 +1218,10 @@ RULES: list[Rule] = [
         "holiday",
         rf"(?:{_DIRECTION}\s+)?{_HOLIDAY_NAMES}(?:,?\s+{_year()})?",
         _resolve_holiday,
-        examples=[Example("It was born on Christmas Day 2001.", "Christmas Day 2001", "2001-12-25", "day")],
+        examples=[
+            Example("It was born on Christmas Day 2001.", "Christmas Day 2001", "2001-12-25", "day"),
+            Example("Crowds gathered as Easter week began.", "Easter week", "2000-W16", "week", "2000-04-17"),
+        ],
     ),
 ]
 
