@@ -179,6 +179,10 @@ _FUTURE_BEFORE_TO = frozenset(_words("set due is are ready about going"))
 # perfect ("had filed reports by Wednesday", "until Thursday, they had not called him a suspect").
 _DEADLINE_WORDS = frozenset(_words("by until till through"))
 _PERFECT_WORDS = frozenset(_words("had hadn't already"))
+# Future words that are nouns after a determiner ("the plan", "their hopes").
+_NOUNS_TOO = frozenset(_words("plan plans hope hopes aim aims"))
+# Past forms among the verbs ending in "-eed" ("succeed", "exceed" are none).
+_PAST_EED = frozenset(_words("agreed freed guaranteed decreed"))
 # These words do not look ahead when the next one is: "next to the embassy".
 _NOT_AHEAD_BEFORE = {"next": frozenset(_words("to door"))}
 _PAST_WORDS = frozenset(
@@ -202,7 +206,9 @@ def _tense_of(words: list[str], index: int, words_away: int, weak: bool, ahead: 
     previous = words[index - 1].lower() if index else ""
     following = words[index + 1].lower() if index + 1 < len(words) else ""
     if word in _FUTURE_WORDS or (weak and word in _WEAK_FUTURE_WORDS):
-        return 0 if following in _NOT_AHEAD_BEFORE.get(word, ()) else 1
+        if following in _NOT_AHEAD_BEFORE.get(word, ()) or (previous in _NOT_VERBS and word in _NOUNS_TOO):
+            return 0  # "next to the embassy", "announced the plan Aug. 21"
+        return 1
     if word == "to" and previous in _FUTURE_BEFORE_TO:
         return 1
     if word == "to" and not ahead and previous in _INFINITIVE_TAKERS and _infinitive(following):
@@ -210,8 +216,8 @@ def _tense_of(words: list[str], index: int, words_away: int, weak: bool, ahead: 
         return _NO_CUE_FURTHER
     if word in _REPORTING_WORDS:
         return -1 if words_away <= 2 else 0
-    if previous in _PARTICIPLE_AFTER or word in _NOT_PAST:
-        return 0
+    if previous in _PARTICIPLE_AFTER or word in _NOT_PAST or (word.endswith("eed") and word not in _PAST_EED):
+        return 0  # "will succeed him Feb. 1", "exceed"
     if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed")):
         return -1
     return 0
@@ -693,6 +699,8 @@ def _resolve_named_quarter(m: Match) -> Reading | None:
             return Reading(Precision.YEAR, date(year, 1, 1))
         return Reading(Precision.QUARTER, reference.day.replace(year=year), is_anchor=False)
     name = m.groups["quarter_name"].lower()
+    if reference is not None and m.now is not None and reference.day > m.now:
+        reference = None  # a quarter still to come is not the one being reported
     ended = reference is None or m.now is None or period_bounds(reference.day, Precision.QUARTER)[1] < m.now
     if not ended and re.search(r"latest|most\s+recent", name):
         reference = None  # "the latest quarter" is one that has ended, not the one forecast
@@ -881,6 +889,9 @@ RULES: list[Rule] = [
         examples=[
             Example("It was signed on January 20, 2023.", "January 20, 2023", "2023-01-20", "day"),
             Example("The photo was released on Jan. 20.", "Jan. 20", "2022-01-20", "day"),
+            # "succeed" is no past form, nor "the plan" a future cue.
+            Example("He will succeed Daniel P. Davison Feb. 1.", "Feb. 1", "2023-02-01", "day"),
+            Example("The thrift announced the plan Aug. 21.", "Aug. 21", "2022-08-21", "day"),
         ],
     ),
     rule(
