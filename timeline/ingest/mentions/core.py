@@ -205,12 +205,17 @@ class Context:
             return self.sentences[index]
         return start, end
 
-    def reference(self, position: int, precision: Precision | None = None) -> Reading | None:
-        """The latest resolved mention (of ``precision``, if given) shortly before ``position``."""
+    def reference(
+        self, position: int, precision: Precision | None = None, within: bool = False
+    ) -> Reading | None:
+        """The latest resolved mention (of ``precision``, if given; ``within``: of it or finer, as a day
+        lies within its month) shortly before ``position``."""
         for start, reading in reversed(self.earlier):
             if position - start > REFERENCE_WINDOW:
                 return None
-            if reading.day is not None and reading.is_anchor and precision in (None, reading.precision):
+            if reading.day is None or not reading.is_anchor:
+                continue
+            if precision in (None, reading.precision) or (within and _finer(reading.precision, precision)):
                 return reading
         return None
 
@@ -261,6 +266,17 @@ class Context:
         return self.grammar.tense(self, start, end, weak) if self.grammar else 0
 
 
+_COARSENESS = [Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.SEASON, Precision.QUARTER]
+_COARSENESS += [Precision.YEAR, Precision.DECADE]
+
+
+def _finer(precision: Precision, than: Precision) -> bool:
+    """Whether a period of ``precision`` lies within one of ``than`` (a day within a month)."""
+    if than is Precision.WEEK or precision is Precision.WEEK:
+        return precision is Precision.DAY or precision is than
+    return _COARSENESS.index(precision) <= _COARSENESS.index(than)
+
+
 def _any_between(positions: list[int], start: int, end: int) -> bool:
     """Whether one of the sorted ``positions`` lies in ``start``..``end``."""
     index = bisect.bisect_left(positions, start)
@@ -308,9 +324,9 @@ class Match:
     def tense(self, weak: bool = True) -> int:
         return self.ctx.direction(self.start, self.end, weak)
 
-    def reference(self, precision: Precision | None = None) -> Reading | None:
+    def reference(self, precision: Precision | None = None, within: bool = False) -> Reading | None:
         self.relative = True
-        return self.ctx.reference(self.start, precision)
+        return self.ctx.reference(self.start, precision, within)
 
 
 # ---------------------------------------------------------------------------------------------------

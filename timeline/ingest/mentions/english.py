@@ -642,7 +642,10 @@ def _resolve_anaphoric(m: Match) -> Reading | None:
     """ "that day", "the previous day", "later that month", "the following year": the period of the
     mention just before, or the one before or after it; the publication date when there is none."""
     precision = _unit(m)
-    reference = m.reference(precision) or (m.reference() if precision is not Precision.DAY else None)
+    # "later that month" after "14 July 1934" is July 1934: the latest date the period holds.
+    reference = m.reference(precision, within=True) or (
+        m.reference() if precision is not Precision.DAY else None
+    )
     anchor = reference.day if reference else m.now
     if anchor is None:
         return Reading(precision, None)
