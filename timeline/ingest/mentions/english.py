@@ -205,6 +205,8 @@ def _tense_of(words: list[str], index: int, words_away: int, weak: bool, ahead: 
     word = words[index].lower()
     previous = words[index - 1].lower() if index else ""
     following = words[index + 1].lower() if index + 1 < len(words) else ""
+    if word == "would" and following == "be" and not weak:
+        return 1  # "would be traveling to Washington Thursday": a plan reported, not a condition
     if word in _FUTURE_WORDS or (weak and word in _WEAK_FUTURE_WORDS):
         if following in _NOT_AHEAD_BEFORE.get(word, ()) or (previous in _NOT_VERBS and word in _NOUNS_TOO):
             return 0  # "next to the embassy", "announced the plan Aug. 21"
@@ -1111,6 +1113,7 @@ RULES: list[Rule] = [
             Example("Until Thursday, they had not named a suspect.", "Thursday", "2022-10-27", "day"),
             Example("Bombs went off next to the embassies on Friday.", "Friday", "2022-10-28", "day"),
             Example("He could come as early as Tuesday.", "Tuesday", "2022-11-08", "day"),
+            Example("The father would be traveling to Washington Thursday.", "Thursday", "2022-11-03", "day"),
             Example(
                 "On Oct. 12, 2022 it fell 5% from the previous Friday.",
                 "previous Friday",
@@ -1157,6 +1160,7 @@ RULES: list[Rule] = [
         examples=[
             Example("The talks began two years ago.", "two years ago", "2020", "year"),
             Example("The deal closed a week ago.", "a week ago", "2022-10-26", "day"),
+            Example("Sales rose 5% in 2009. A year earlier they fell.", "A year earlier", "2008", "year"),
             Example("The deal closed six weeks ago.", "six weeks ago", "2022-W38", "week"),
         ],
     ),
@@ -1181,7 +1185,19 @@ RULES: list[Rule] = [
                 "The following day",
                 "2022-10-04",
                 "day",
-            )
+            ),
+            Example("On Oct. 3, 2021, it sank. That day, crews left.", "That day", "2021-10-03", "day"),
+            Example(
+                "On Oct. 3, 2021, it sank. The same day, crews left.", "The same day", "2021-10-03", "day"
+            ),
+            # Without a date before, the publication's.
+            Example("Crews left the same day.", "the same day", "2022-11-02", "day"),
+            Example(
+                "On 14 July 1934 it opened. Later that month, it shut.",
+                "Later that month",
+                "1934-07",
+                "month",
+            ),
         ],
     ),
     rule(
