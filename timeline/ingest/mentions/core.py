@@ -205,17 +205,12 @@ class Context:
             return self.sentences[index]
         return start, end
 
-    def reference(
-        self, position: int, precision: Precision | None = None, within: bool = False
-    ) -> Reading | None:
-        """The latest resolved mention (of ``precision``, if given; ``within``: of it or finer, as a day
-        lies within its month) shortly before ``position``."""
+    def reference(self, position: int, precision: Precision | None = None) -> Reading | None:
+        """The latest resolved mention (of ``precision``, if given) shortly before ``position``."""
         for start, reading in reversed(self.earlier):
             if position - start > REFERENCE_WINDOW:
                 return None
-            if reading.day is None or not reading.is_anchor:
-                continue
-            if precision in (None, reading.precision) or (within and _finer(reading.precision, precision)):
+            if reading.day is not None and reading.is_anchor and precision in (None, reading.precision):
                 return reading
         return None
 
@@ -270,7 +265,7 @@ _COARSENESS = [Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.SEASON,
 _COARSENESS += [Precision.YEAR, Precision.DECADE]
 
 
-def _finer(precision: Precision, than: Precision) -> bool:
+def within(precision: Precision, than: Precision) -> bool:
     """Whether a period of ``precision`` lies within one of ``than`` (a day within a month)."""
     if than is Precision.WEEK or precision is Precision.WEEK:
         return precision is Precision.DAY or precision is than
@@ -301,6 +296,7 @@ class Match:
     @property
     def frame(self) -> Reading | None:
         """The mention this one's sentence is anchored on in narrative time; None in news time."""
+        self.relative = True
         if self._frame is None:
             self._frame = (self.ctx.frame(self.start),)
         return self._frame[0]
@@ -324,9 +320,9 @@ class Match:
     def tense(self, weak: bool = True) -> int:
         return self.ctx.direction(self.start, self.end, weak)
 
-    def reference(self, precision: Precision | None = None, within: bool = False) -> Reading | None:
+    def reference(self, precision: Precision | None = None) -> Reading | None:
         self.relative = True
-        return self.ctx.reference(self.start, precision, within)
+        return self.ctx.reference(self.start, precision)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from timeline.ingest.mentions.core import (
     safe_date,
     shift,
     shift_months,
+    within,
 )
 from timeline.ingest.mentions.parse import parse, parse_relative
 
@@ -644,10 +645,14 @@ def _resolve_anaphoric(m: Match) -> Reading | None:
     """ "that day", "the previous day", "later that month", "the following year": the period of the
     mention just before, or the one before or after it; the publication date when there is none."""
     precision = _unit(m)
-    # "later that month" after "14 July 1934" is July 1934: the latest date the period holds.
-    reference = m.reference(precision, within=True) or (
-        m.reference() if precision is not Precision.DAY else None
-    )
+    # In narrative time the anchor, if the period holds it ("14 July 1934 ... later that month" is July
+    # 1934); in news time the period last mentioned, so that an aside ("the war began on Feb. 24")
+    # does not take "later that month" from the month the article reports.
+    frame = m.frame
+    if frame is not None and within(frame.precision, precision):
+        reference = frame
+    else:
+        reference = m.reference(precision) or (m.reference() if precision is not Precision.DAY else None)
     anchor = reference.day if reference else m.now
     if anchor is None:
         return Reading(precision, None)
