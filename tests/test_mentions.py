@@ -532,3 +532,40 @@ def values_in(text, language, published=PUBLISHED):
 )
 def test_numbers_durations_and_now_are_not_dates_in_any_language(language, text):
     assert values_in(text, language) == []
+
+
+def _toy_grammar():
+    """A grammar of another language with two rules: a year (absolute) and "juunis" (June, no year)."""
+    import re
+
+    from timeline.ingest.mentions.core import Grammar, Reading, pick, rule
+
+    def year(m):
+        return Reading(Precision.YEAR, date(int(m.groups["year"]), 1, 1))
+
+    def june(m):
+        if m.now is None:
+            return Reading(Precision.MONTH, None)
+        candidates = [date(m.now.year + k, 6, 1) for k in (-1, 0, 1)]
+        return Reading(Precision.MONTH, pick(candidates, m.now.replace(day=1), m.tense() or -1))
+
+    rules = (
+        rule("year", r"\b(?P<year>1\d{3}|20\d\d)\b", year, [], languages=("et",)),
+        rule("june", r"(?i:\bjuunis\b)", june, [], languages=("et",)),
+    )
+    return Grammar("et", rules, news_time=re.compile(r"(?i:\btäna\b)"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aastal 1950 avati tehas. Juunis palgati töölisi.", ["1950", "1950-06"]),
+        ("Aastal 1950 avati tehas. Täna teatati, et juunis palgati töölisi.", ["1950", "2023-06"]),
+        ("Aastal 1950 avati tehas.\n\nJuunis palgati töölisi.", ["1950", "2023-06"]),
+    ],
+)
+def test_narrative_time_is_the_cores_for_every_language(text, expected):
+    """Narrative time is decided in the core: a grammar that declares its words of news time gets it."""
+    from timeline.ingest.mentions.core import find
+
+    assert [m.value for m in find(text, date(2023, 6, 14), _toy_grammar())] == expected
