@@ -13,12 +13,15 @@ over a text:
 Underspecified dates ("in June", "on Friday", "the 22nd") are read against the time the sentence is
 anchored on (``Context.frame``), in the manner of HeidelTime's news and narrative document types but
 decided per sentence: the publication date (news time), or, where the text has moved into its
-background or its history, the last date it mentioned (narrative time). A sentence is in narrative time
-when an absolute date of another year than the publication's opens it or an earlier sentence of its
-paragraph ("In 1950, ..."), and no word of news time ("today", "last week", "will"; the grammar's
-``news_time``) or of reporting ("said") stands between them; in a text with no publication date, from
-any absolute date on until a word of news time. Narrative runs forward: there, an underspecified date
-is the first such date from the anchor on. A grammar without ``news_time`` words is read in news time.
+background or its history, the last date it mentioned (narrative time). A sentence is in narrative
+time when an absolute date of another year than the publication's opens it or an earlier sentence of
+its paragraph ("In 1950, ..."), or comes before it in a clause the mention's clause is joined to ("in
+1975, and in September"), or ends an earlier sentence with no word of news time when a date opens this
+one ("The yard was founded in 1950. In June, ..."); and no word of news time ("today", "last week",
+"will"; the grammar's ``news_time``) or of reporting ("said") stands between them. A text with no
+publication date is narrative from any absolute date on until a word of news time. Narrative runs
+forward: there, an underspecified date is the first such date from the anchor on. A grammar without
+``news_time`` words is read in news time.
 """
 
 from __future__ import annotations
@@ -166,6 +169,9 @@ class Grammar:
     # Words that, between an absolute date and a mention in one sentence, keep the mention in news time
     # ("The firm, founded in 1990, said sales rose in March").
     reported: re.Pattern | None = None
+    # Words joining two clauses of one time ("and", "then"): after one of them, an absolute date earlier
+    # in the sentence anchors the mention even when it does not open the sentence.
+    joins: re.Pattern | None = None
 
 
 # A narrative anchor opens its sentence when at most this many words come before it ("In 1950, ...",
@@ -198,6 +204,8 @@ class Context:
         self._news = [m.start() for m in news.finditer(self.text)] if news is not None else None
         reported = self.grammar.reported if self.grammar else None
         self._reported = [m.start() for m in reported.finditer(self.text)] if reported is not None else []
+        joins = self.grammar.joins if self.grammar else None
+        self._joins = [m.start() for m in joins.finditer(self.text)] if joins is not None else []
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.sentence_starts, start) - 1
@@ -251,7 +259,17 @@ class Context:
             return False
         if _any_between(self._reported, end, position):
             return False
-        return len(_WORD.findall(self.text, sentence_start, start)) <= _OPENING_WORDS
+        if len(_WORD.findall(self.text, sentence_start, start)) <= _OPENING_WORDS:
+            return True
+        if current_start == sentence_start:
+            # "He graduated in 1975, and in September he joined the ministry": a clause joined on
+            # continues the time of the one before.
+            return _any_between(self._joins, end, position)
+        # "The yard was founded in 1950. In June, ...": a sentence all in the past sets the time of a
+        # next one opened by a date.
+        first = next((start for start, _ in self.earlier if start >= current_start), position)
+        opens = len(_WORD.findall(self.text, current_start, first)) <= _OPENING_WORDS
+        return opens and not _any_between(self._news, sentence_start, end)
 
     def direction(self, start: int, end: int, weak: bool = True) -> int:
         """-1 when the words around the mention speak of the past, +1 of the future, 0 when unsure;
@@ -304,6 +322,13 @@ class Match:
     @property
     def narrative(self) -> bool:
         return self.frame is not None
+
+    @property
+    def published(self) -> date | None:
+        """The publication date, whatever time the sentence is in: for what is always read from it
+        ("the '90s" in a history of the 1880s is still the 1990s)."""
+        self.relative = True
+        return self.ctx.published
 
     @property
     def now(self) -> date | None:

@@ -214,6 +214,8 @@ def _tense_of(words: list[str], index: int, words_away: int, weak: bool, ahead: 
         return 1
     if word == "to" and previous in _FUTURE_BEFORE_TO:
         return 1
+    if word == "for" and previous in _SET_FOR:
+        return 1  # "a vote is set for Friday"
     if word == "to" and not ahead and previous in _INFINITIVE_TAKERS and _infinitive(following):
         # "agreed to buy it in February": the date is the infinitive's, whose tense is not written.
         return _NO_CUE_FURTHER
@@ -239,6 +241,8 @@ _INFINITIVE_TAKERS = frozenset(
         "refused failed arranged prepared chose moved declined urged"
     )
 )
+# "for" looks ahead after these: "a union vote is set for Friday".
+_SET_FOR = frozenset(_words("set scheduled slated planned due"))
 # Right before a date these look ahead: "could arrive as early as Tuesday".
 _EARLIEST = frozenset({"as early as", "as soon as"})
 # Words between a deadline and its date: "until mid-November", "by the end of May".
@@ -494,10 +498,11 @@ def _resolve_decade(m: Match) -> Reading | None:
     if "century" in groups:
         return Reading(Precision.DECADE, date(int(groups["century"] + groups["decade"]) * 10, 1, 1))
     digit = int(groups["decade"]) if "decade" in groups else _DECADE_WORDS[groups["decade_word"].lower()]
-    if m.now is None:
+    published = m.published
+    if published is None:
         return Reading(Precision.DECADE, date(1900 + digit * 10, 1, 1))
-    latest = m.now.year - m.now.year % 100 + digit * 10
-    year = latest if latest <= m.now.year else latest - 100
+    latest = published.year - published.year % 100 + digit * 10
+    year = latest if latest <= published.year else latest - 100
     return Reading(Precision.DECADE, date(year, 1, 1))
 
 
@@ -958,6 +963,15 @@ RULES: list[Rule] = [
             Example("The strike began in December.", "December", "2022-12", "month", "2023-01-10"),
             # Narrative time: a background sentence opened by an absolute date anchors the ones after it.
             Example("In 1950, the plant opened. In June, it hired staff.", "June", "1950-06", "month"),
+            Example(
+                "He graduated in 1975, and in September he joined the ministry.",
+                "September",
+                "1975-09",
+                "month",
+            ),
+            Example(
+                "The yard was founded in 1950. In June, a slipway was finished.", "June", "1950-06", "month"
+            ),
         ],
     ),
     rule(
@@ -1118,6 +1132,7 @@ RULES: list[Rule] = [
             Example("Until Thursday, they had not named a suspect.", "Thursday", "2022-10-27", "day"),
             Example("Bombs went off next to the embassies on Friday.", "Friday", "2022-10-28", "day"),
             Example("He could come as early as Tuesday.", "Tuesday", "2022-11-08", "day"),
+            Example("A union vote is set for Friday.", "Friday", "2022-11-04", "day"),
             Example("The father would be traveling to Washington Thursday.", "Thursday", "2022-11-03", "day"),
             Example(
                 "On Oct. 12, 2022 it fell 5% from the previous Friday.",
@@ -1290,6 +1305,7 @@ _NEWS_TIME = re.compile(
     rf"says|expects?|plans?|due|scheduled)\b|'ll\b|\b(?:{_cased(_WEEKDAYS)})\b"
 )
 _REPORTED = re.compile(r"\b(?i:said|says|told|according|announced|reported)\b")
+_JOINS = re.compile(r"\b(?i:and|then)\b|;")
 
 GRAMMAR = Grammar(
     language="en",
@@ -1302,4 +1318,5 @@ GRAMMAR = Grammar(
     tense=tense,
     news_time=_NEWS_TIME,
     reported=_REPORTED,
+    joins=_JOINS,
 )
