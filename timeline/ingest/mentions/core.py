@@ -255,7 +255,7 @@ class Context:
             return False
         if self.published is None:
             return True
-        if reading.day.year == self.published.year or _any_between(self._breaks, end, position):
+        if reading.day.year == self.published.year or self._broken(start, end, position):
             return False
         if _any_between(self._reported, end, position):
             return False
@@ -270,6 +270,15 @@ class Context:
         first = next((start for start, _ in self.earlier if start >= current_start), position)
         opens = len(_WORD.findall(self.text, current_start, first)) <= _OPENING_WORDS
         return opens and not _any_between(self._news, sentence_start, end)
+
+    def _broken(self, start: int, end: int, position: int) -> bool:
+        """Whether a new paragraph begins between the absolute date at ``start``..``end`` and
+        ``position``; not the line end of a date written alone as a heading ("2000\n19 July – ...")."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        heading = line_end >= 0 and not self.text[line_start:start].strip()
+        heading = heading and not self.text[end:line_end].strip(" \t:–—-")
+        return _any_between(self._breaks, line_end + 1 if heading else end, position)
 
     def direction(self, start: int, end: int, weak: bool = True) -> int:
         """-1 when the words around the mention speak of the past, +1 of the future, 0 when unsure;

@@ -975,6 +975,15 @@ RULES: list[Rule] = [
         ],
     ),
     rule(
+        "month heading",
+        rf"(?m:^[ \t]*)(?P<month>{_cased(_MONTHS_FULL)})(?=[ \t]*[–—-][ \t])",
+        _resolve_calendar,
+        examples=[
+            # A timeline's line under the heading of its year.
+            Example("1991\nDecember – The Soviet Union dissolves.", "December", "1991-12", "month"),
+        ],
+    ),
+    rule(
         "day of relative month",
         rf"(?i:the)\s+{_day()}\s+(?i:of)\s+(?P<month_direction>(?i:last|this|next))\s+(?i:month)",
         _resolve_day_of_month,
