@@ -1249,7 +1249,8 @@ RULES: list[Rule] = [
     rule(
         "the day",
         r"(?P<lead>\b(?i:(?:end|beginning|start|middle|rest|course)\s+of)\s+)(?i:the)\s+(?P<unit>(?i:day))\b"
-        r"(?![\s-](?i:before|after|earlier|later|of|when|that|on|to|old|long|and\s+night)\b|'s|\s+[A-Z])",
+        r"(?![\s-](?i:earlier|later|of|when|that|on|to|old|long|and\s+night)\b|'s|\s+[A-Z])"
+        r"(?!\s+(?i:before|after)\b(?!\s+\w+ing\b))",
         _resolve_anaphoric,
         examples=[
             Example(
@@ -1259,6 +1260,9 @@ RULES: list[Rule] = [
                 "day",
             ),
             Example("Shares fell at the start of the day.", "the day", "2022-11-02", "day"),
+            Example(
+                "Shares slipped at the start of the day before recovering.", "the day", "2022-11-02", "day"
+            ),
         ],
     ),
     rule(
