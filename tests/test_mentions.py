@@ -156,6 +156,66 @@ def test_anaphora_refers_to_the_mention_before():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # An absolute date of another year opening a sentence moves the text into narrative time, and
+        # the narrative runs forward from the last date mentioned.
+        (
+            "In 1950, the plant opened in June. In August, it hired 200 workers. By December, it had 900.",
+            date(2023, 6, 14),
+            [("1950", "1950"), ("June", "1950-06"), ("August", "1950-08"), ("December", "1950-12")],
+        ),
+        (
+            "On 3 May 1950, the plant opened. The next year, in March, it doubled in size.",
+            date(2023, 6, 14),
+            [("3 May 1950", "1950-05-03"), ("The next year", "1951"), ("March", "1951-03")],
+        ),
+        # Words of news time bring the text back to the publication date: deixis, present, future...
+        (
+            "In 1950, the plant opened. On Friday, it closed for good.",
+            date(2023, 6, 14),
+            [("1950", "1950"), ("Friday", "2023-06-09")],
+        ),
+        (
+            "In 1950, the plant opened. It will close in July.",
+            date(2023, 6, 14),
+            [("1950", "1950"), ("July", "2023-07")],
+        ),
+        # ... and so do a new paragraph, a date that is not the sentence's frame, and reported speech.
+        (
+            "In 1950, the plant opened.\n\nSales fell in March.",
+            date(2023, 6, 14),
+            [("1950", "1950"), ("March", "2023-03")],
+        ),
+        (
+            "Under a plan approved in 1987, it bought shares through Sept. 29.",
+            date(1989, 10, 30),
+            [("1987", "1987"), ("Sept. 29", "1989-09-29")],
+        ),
+        (
+            "In 1990, the firm was founded, its chief said of sales in March.",
+            date(2023, 6, 14),
+            [("1990", "1990"), ("March", "2023-03")],
+        ),
+        # A text with no publication date is narrative from its first absolute date on.
+        (
+            "In 1950 the plant opened. In June it hired 200 people.",
+            None,
+            [("1950", "1950"), ("June", "1950-06")],
+        ),
+        # A decade is too coarse to run a narrative from.
+        (
+            "Spending peaked in the '90s. In March, it rose again.",
+            date(2023, 6, 14),
+            [("the '90s", "199"), ("March", "2023-03")],
+        ),
+    ],
+)
+def test_narrative_time(text, published, expected):
+    assert values(text, published) == expected
+
+
 def test_weekday_with_a_date_picks_the_matching_year():
     assert values("The editorial ran on Monday, Oct. 26.", date(1998, 10, 25)) == [
         ("Monday, Oct. 26", "1998-10-26")
@@ -229,6 +289,13 @@ def test_sentences_split_on_full_stops_and_lines_not_abbreviations():
         "They agreed.",
         "New line No. 2 here",
     ]
+
+
+def test_a_mentions_sentence_is_split_by_the_rules_of_the_texts_language():
+    text = "会議は1月20日に開かれた。次の会議は2月3日に開かれる。"
+    mentions = find_date_mentions(text, date(2023, 2, 1), language="ja")
+    sentences = ["会議は1月20日に開かれた。", "次の会議は2月3日に開かれる。"]
+    assert [m.sentence(text) for m in mentions] == sentences
 
 
 def test_deterministic():
@@ -465,3 +532,40 @@ def values_in(text, language, published=PUBLISHED):
 )
 def test_numbers_durations_and_now_are_not_dates_in_any_language(language, text):
     assert values_in(text, language) == []
+
+
+def _toy_grammar():
+    """A grammar of another language with two rules: a year (absolute) and "juunis" (June, no year)."""
+    import re
+
+    from timeline.ingest.mentions.core import Grammar, Reading, pick, rule
+
+    def year(m):
+        return Reading(Precision.YEAR, date(int(m.groups["year"]), 1, 1))
+
+    def june(m):
+        if m.now is None:
+            return Reading(Precision.MONTH, None)
+        candidates = [date(m.now.year + k, 6, 1) for k in (-1, 0, 1)]
+        return Reading(Precision.MONTH, pick(candidates, m.now.replace(day=1), m.tense() or -1))
+
+    rules = (
+        rule("year", r"\b(?P<year>1\d{3}|20\d\d)\b", year, [], languages=("et",)),
+        rule("june", r"(?i:\bjuunis\b)", june, [], languages=("et",)),
+    )
+    return Grammar("et", rules, news_time=re.compile(r"(?i:\btäna\b)"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aastal 1950 avati tehas. Juunis palgati töölisi.", ["1950", "1950-06"]),
+        ("Aastal 1950 avati tehas. Täna teatati, et juunis palgati töölisi.", ["1950", "2023-06"]),
+        ("Aastal 1950 avati tehas.\n\nJuunis palgati töölisi.", ["1950", "2023-06"]),
+    ],
+)
+def test_narrative_time_is_the_cores_for_every_language(text, expected):
+    """Narrative time is decided in the core: a grammar that declares its words of news time gets it."""
+    from timeline.ingest.mentions.core import find
+
+    assert [m.value for m in find(text, date(2023, 6, 14), _toy_grammar())] == expected

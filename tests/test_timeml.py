@@ -108,3 +108,15 @@ def test_command_line_prints_a_table_and_honours_the_floor(tmp_path, capsys):
     floor.write_text(json.dumps({"Mini": 1.5}))
     assert evaluate.main([str(tmp_path), "--no-baseline", "--json", "--floor", str(floor)]) == 1
     assert "Mini" in capsys.readouterr().err
+
+
+def test_misses_lists_the_targets_found_with_another_value_and_those_not_found(tmp_path, capsys):
+    misread = DOCUMENT.replace('value="1998-08-07">Friday', 'value="1998-07-31">Friday')
+    then = '<TIMEX3 tid="t5" type="DATE" value="1998-08-06">then</TIMEX3> and <TIMEX3 tid="t4"'
+    missed = misread.replace('<TIMEX3 tid="t4"', then)
+    (tmp_path / "doc.tml").write_text(missed, encoding="utf-8")
+    assert evaluate.main([str(tmp_path), "--no-baseline", "--misses"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith(("misread", "missed"))]
+    assert lines[0].startswith("misread") and "'Friday' gold 1998-07-31, ours 1998-08-07" in lines[0]
+    assert lines[1].startswith("missed") and "'then' gold 1998-08-06" in lines[1]
+    assert len(lines) == 2

@@ -1,7 +1,8 @@
 """Measure the date extractor against TimeML gold annotations, beside plain ``dateparser.search_dates``.
 
-Usage: ``python -m timeline.ingest.evaluate DIR [--language CODE] [--floor FILE] [--json] [--no-baseline]``
-and ``python -m timeline.ingest.evaluate --articles DIR [--floor FILE]`` for hand-annotated articles.
+Usage: ``python -m timeline.ingest.evaluate DIR [--language CODE] [--floor FILE] [--json] [--no-baseline]
+[--misses]`` and ``python -m timeline.ingest.evaluate --articles DIR [--floor FILE]`` for hand-annotated
+articles. ``--misses`` lists each target our extractor misses or misreads.
 
 Measures, as defined in the corpus README (TempEval-3 style):
 
@@ -238,6 +239,30 @@ def format_table(results: dict[str, dict[str, Tally]]) -> str:
     return "\n".join(lines)
 
 
+def list_misses(root: Path, language: str = "en") -> Iterable[str]:
+    """One line per target our extractor finds no overlap for ("missed") or values otherwise than the
+    gold ("misread"), with the document, the creation date, the words around it and the rule that read it."""
+    for path in iter_timeml(root):
+        document = read_timeml(path)
+        mentions = find_date_mentions(document.text, document.dct, language=language)
+        for target in filter(is_target, document.timexes):
+            overlapping = [m for m in mentions if m.start < target.end and target.start < m.end]
+            around = " ".join(document.text[max(0, target.start - 60) : target.end + 30].split())
+            where = f"{corpus_name(path, root)} {document.doc_id} (created {document.dct})"
+            if not overlapping:
+                yield f"missed  {where}: {target.text!r} gold {target.value} | {around}"
+                continue
+            best = max(
+                overlapping, key=lambda m: (min(m.end, target.end) - max(m.start, target.start), -m.start)
+            )
+            gold = canonical_value(target.value)
+            if gold not in (canonical_value(best.value), canonical_value(best.until)):
+                yield (
+                    f"misread {where}: {target.text!r} gold {target.value}, ours {best.value} "
+                    f"({best.text!r}, rule {best.rule}) | {around}"
+                )
+
+
 def floor_failures(results: dict[str, dict[str, Tally]], floors: dict[str, float]) -> list[str]:
     """One message per corpus where our value F1 fell below its floor minus the margin."""
     failures = []
@@ -270,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--floor", type=Path, help='JSON file {"TimeBank": 0.9, ...} of minimum value F1')
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--no-baseline", action="store_true", help="skip plain dateparser")
+    parser.add_argument(
+        "--misses", action="store_true", help="also list each target our extractor misses or misreads"
+    )
     args = parser.parse_args(argv)
     systems = ["ours"] if args.no_baseline else ["ours", "dateparser"]
     if args.articles:
@@ -282,6 +310,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report, indent=2))
     else:
         print(format_table(results))
+    if args.misses:
+        for line in list_misses(args.directory, args.language):
+            print(line)
     if args.floor:
         failures = floor_failures(results, json.loads(args.floor.read_text()))
         if failures:

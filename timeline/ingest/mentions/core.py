@@ -9,6 +9,19 @@ over a text:
    rule listed first), so the resolver of an anaphoric expression sees the mentions before it.
 2. A modifier written before a match joins it.
 3. Two mentions joined by a dash or "to" ("between … and") become one range.
+
+Underspecified dates ("in June", "on Friday", "the 22nd") are read against the time the sentence is
+anchored on (``Context.frame``), in the manner of HeidelTime's news and narrative document types but
+decided per sentence: the publication date (news time), or, where the text has moved into its
+background or its history, the last date it mentioned (narrative time). A sentence is in narrative
+time when an absolute date of another year than the publication's opens it or an earlier sentence of
+its paragraph ("In 1950, ..."), or comes before it in a clause the mention's clause is joined to ("in
+1975, and in September"), or ends an earlier sentence with no word of news time when a date opens this
+one ("The yard was founded in 1950. In June, ..."); and no word of news time ("today", "last week",
+"will"; the grammar's ``news_time``) or of reporting ("said") stands between them. A text with no
+publication date is narrative from any absolute date on until a word of news time. Narrative runs
+forward: there, an underspecified date is the first such date from the anchor on. A grammar without
+``news_time`` words is read in news time.
 """
 
 from __future__ import annotations
@@ -149,6 +162,25 @@ class Grammar:
     between_words: frozenset[str] = frozenset()
     # -1 when the words around a mention speak of the past, +1 of the future, 0 when unsure.
     tense: Callable[[Context, int, int, bool], int] = no_tense
+    # Words that put a sentence in news time, anchored on the publication date ("yesterday", "will").
+    # Without them only a sentence holding an absolute date, and the text with no publication date, are
+    # read in narrative time.
+    news_time: re.Pattern | None = None
+    # Words that, between an absolute date and a mention in one sentence, keep the mention in news time
+    # ("The firm, founded in 1990, said sales rose in March").
+    reported: re.Pattern | None = None
+    # Words joining two clauses of one time ("and", "then"): after one of them, an absolute date earlier
+    # in the sentence anchors the mention even when it does not open the sentence.
+    joins: re.Pattern | None = None
+
+
+# A narrative anchor opens its sentence when at most this many words come before it ("In 1950, ...",
+# "By the end of 1962, ...": the modifier is part of the mention).
+_OPENING_WORDS = 2
+# A decade or a century is too coarse for a narrative to run from.
+_TOO_COARSE_TO_ANCHOR = frozenset({Precision.DECADE})
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*\S)")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -161,9 +193,19 @@ class Context:
     grammar: Grammar | None = None
     sentence_starts: list[int] = field(default_factory=list)
     earlier: list[tuple[int, Reading]] = field(default_factory=list)
+    # The mentions whose resolver read neither the publication date nor a mention before:
+    # (start, end, reading), in text order.
+    absolute: list[tuple[int, int, Reading]] = field(default_factory=list)
 
     def __post_init__(self):
         self.sentence_starts = [start for start, _ in self.sentences]
+        self._breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(self.text)]
+        news = self.grammar.news_time if self.grammar else None
+        self._news = [m.start() for m in news.finditer(self.text)] if news is not None else None
+        reported = self.grammar.reported if self.grammar else None
+        self._reported = [m.start() for m in reported.finditer(self.text)] if reported is not None else []
+        joins = self.grammar.joins if self.grammar else None
+        self._joins = [m.start() for m in joins.finditer(self.text)] if joins is not None else []
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.sentence_starts, start) - 1
@@ -180,9 +222,87 @@ class Context:
                 return reading
         return None
 
+    def frame(self, position: int) -> Reading | None:
+        """The mention the sentence at ``position`` is anchored on in narrative time (the latest date
+        mentioned since the absolute date that moved the text into narrative), or None in news time."""
+        if self._news is None:
+            return None
+        ends = [end for _, end, _ in self.absolute]
+        index = bisect.bisect_right(ends, position) - 1
+        if index < 0:
+            return None
+        start, end, reading = self.absolute[index]
+        if not self._narrative(start, end, reading, position):
+            return None
+        for earlier_start, earlier in reversed(self.earlier):
+            if earlier_start < start:
+                break
+            if earlier.day is not None and earlier.is_anchor:
+                return earlier
+        return reading
+
+    def _narrative(self, start: int, end: int, reading: Reading, position: int) -> bool:
+        """Whether the absolute date at ``start``..``end`` puts the text at ``position`` in narrative."""
+        if reading.day is None or reading.precision in _TOO_COARSE_TO_ANCHOR:
+            return False
+        sentence_start, _ = self.sentence_of(start, end)
+        current_start, current_end = self.sentence_of(position, position)
+        if current_start == sentence_start:
+            # In one sentence only the words between count: the mention itself may be one ("yesterday").
+            if _any_between(self._news, end, position + 1):
+                return False
+        elif _any_between(self._news, end, max(position + 1, current_end)):
+            return False
+        if self.published is None:
+            return True
+        if reading.day.year == self.published.year or self._broken(start, end, position):
+            return False
+        if _any_between(self._reported, end, position):
+            return False
+        if len(_WORD.findall(self.text, sentence_start, start)) <= _OPENING_WORDS:
+            return True
+        if current_start == sentence_start:
+            # "He graduated in 1975, and in September he joined the ministry": a clause joined on
+            # continues the time of the one before.
+            return _any_between(self._joins, end, position)
+        # "The yard was founded in 1950. In June, ...": a sentence all in the past sets the time of a
+        # next one opened by a date.
+        first = next((start for start, _ in self.earlier if start >= current_start), position)
+        opens = len(_WORD.findall(self.text, current_start, first)) <= _OPENING_WORDS
+        return opens and not _any_between(self._news, sentence_start, end)
+
+    def _broken(self, start: int, end: int, position: int) -> bool:
+        """Whether a new paragraph begins between the absolute date at ``start``..``end`` and
+        ``position``; not the line end of a date written alone as a heading ("2000\n19 July – ...")."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        heading = line_end >= 0 and not self.text[line_start:start].strip()
+        heading = heading and not self.text[end:line_end].strip(" \t:–—-")
+        return _any_between(self._breaks, line_end + 1 if heading else end, position)
+
     def direction(self, start: int, end: int, weak: bool = True) -> int:
-        """-1 when the words around the mention speak of the past, +1 of the future, 0 when unsure."""
+        """-1 when the words around the mention speak of the past, +1 of the future, 0 when unsure;
+        in narrative time, +1: a narrative runs forward from its anchor."""
+        if self.frame(start) is not None:
+            return 1
         return self.grammar.tense(self, start, end, weak) if self.grammar else 0
+
+
+_COARSENESS = [Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.SEASON, Precision.QUARTER]
+_COARSENESS += [Precision.YEAR, Precision.DECADE]
+
+
+def within(precision: Precision, than: Precision) -> bool:
+    """Whether a period of ``precision`` lies within one of ``than`` (a day within a month)."""
+    if than is Precision.WEEK or precision is Precision.WEEK:
+        return precision is Precision.DAY or precision is than
+    return _COARSENESS.index(precision) <= _COARSENESS.index(than)
+
+
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``positions`` lies in ``start``..``end``."""
+    index = bisect.bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
 
 
 class Match:
@@ -195,10 +315,37 @@ class Match:
         # A "tail" group holds words that must follow the date but are not part of it.
         self.end = match.start("tail") if "tail" in self.groups else match.end()
         self.ctx = ctx
+        # Set once the resolver reads the time the text is anchored on or a mention before: the reading
+        # is then relative, not absolute.
+        self.relative = False
+        self._frame: tuple[Reading | None] | None = None
+
+    @property
+    def frame(self) -> Reading | None:
+        """The mention this one's sentence is anchored on in narrative time; None in news time."""
+        self.relative = True
+        if self._frame is None:
+            self._frame = (self.ctx.frame(self.start),)
+        return self._frame[0]
+
+    @property
+    def narrative(self) -> bool:
+        return self.frame is not None
+
+    @property
+    def published(self) -> date | None:
+        """The publication date, whatever time the sentence is in: for what is always read from it
+        ("the '90s" in a history of the 1880s is still the 1990s)."""
+        self.relative = True
+        return self.ctx.published
 
     @property
     def now(self) -> date | None:
-        return self.ctx.published
+        """The day underspecified dates are read against: the publication date in news time, the first
+        day of the anchor in narrative time."""
+        self.relative = True
+        frame = self.frame
+        return frame.day if frame is not None else self.ctx.published
 
     @property
     def text(self) -> str:
@@ -208,6 +355,7 @@ class Match:
         return self.ctx.direction(self.start, self.end, weak)
 
     def reference(self, precision: Precision | None = None) -> Reading | None:
+        self.relative = True
         return self.ctx.reference(self.start, precision)
 
 
@@ -266,9 +414,15 @@ class Found:
 
 def find(text: str, published: date | None, grammar: Grammar) -> list[DateMention]:
     """Every date expression ``grammar`` finds in ``text``, normalised against ``published``."""
-    ctx = Context(text, published, split_sentences(text), grammar)
+    ctx = Context(text, published, _sentences(text, grammar.language), grammar)
     found = _merge_ranges(text, _select(text, ctx, grammar), grammar)
     return [_to_mention(text, ctx, item) for item in found]
+
+
+@functools.lru_cache(maxsize=4)
+def _sentences(text: str, language: str) -> list[tuple[int, int]]:
+    """The sentences of ``text``, split by the rules of its language; kept for the loader's next read."""
+    return split_sentences(text, language)
 
 
 @functools.lru_cache(maxsize=4)
@@ -310,6 +464,8 @@ def _select(text: str, ctx: Context, grammar: Grammar) -> list[Found]:
         _attach_modifier(text, found, last_end, grammar)
         selected.append(found)
         ctx.earlier.append((found.start, reading))
+        if not candidate.relative and reading.day is not None:
+            ctx.absolute.append((found.start, found.end, reading))
         last_end = found.end
     return selected
 

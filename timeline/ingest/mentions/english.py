@@ -29,6 +29,7 @@ from timeline.ingest.mentions.core import (
     safe_date,
     shift,
     shift_months,
+    within,
 )
 from timeline.ingest.mentions.parse import parse, parse_relative
 
@@ -37,6 +38,10 @@ from timeline.ingest.mentions.parse import parse, parse_relative
 _CUE_WINDOW = 80
 # How far from publication (in days) a tense cue may place a month and day written without a year.
 _TRUST_CUE_DAYS = 300
+# "a week ago", "two weeks ago" name a day; "six weeks ago", a week.
+_WEEKS_AGO_AS_DAY = 2
+# How many months ahead a month written without a year or a tense cue may be placed.
+_UNCUED_MONTHS_AHEAD = 3
 
 # ---------------------------------------------------------------------------------------------------
 # Vocabulary
@@ -82,7 +87,18 @@ _DECADE_WORDS = {
     "eighties": 8,
     "nineties": 9,
 }
-_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_QUARTERS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "final": 4,
+    "last": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+}
+_QUARTERS["4th"] = 4
 
 
 def _alternation(words: list[str]) -> str:
@@ -151,17 +167,25 @@ _WORD = re.compile(r"[A-Za-z']+")
 _WORDS_AHEAD = 6
 _FUTURE_WORDS = frozenset(
     _words(
-        "will 'll shall won't wo would going plan plans planning planned scheduled expected expects expect "
+        "will 'll shall won't wo going plan plans planning planned scheduled expected expects expect "
         "due payable next upcoming coming starting effective intends intend hope hopes aims aim tomorrow soon"
     )
 )
-# Modals look ahead less surely ("could be located Wednesday" is past): they count for months and days
-# of the month, not for weekdays.
-_WEAK_FUTURE_WORDS = frozenset(_words("could may might must should can"))
+# Modals look ahead less surely ("could be located Wednesday" is past; "would" reports a plan as often
+# as it looks ahead): they count for months and days of the month, not for weekdays.
+_WEAK_FUTURE_WORDS = frozenset(_words("could may might must should can would"))
 # "to" looks ahead after these ("set to resume Monday", "is to meet Friday").
 _FUTURE_BEFORE_TO = frozenset(_words("set due is are ready about going"))
-# Right before a date these look ahead: "by Friday", "until Tuesday".
-_DEADLINE_WORDS = frozenset(_words("by until till"))
+# Right before a date these look ahead ("by Friday", "until Tuesday"), unless the clause is in the past
+# perfect ("had filed reports by Wednesday", "until Thursday, they had not called him a suspect").
+_DEADLINE_WORDS = frozenset(_words("by until till through"))
+_PERFECT_WORDS = frozenset(_words("had hadn't already"))
+# Future words that are nouns after a determiner ("the plan", "their hopes").
+_NOUNS_TOO = frozenset(_words("plan plans hope hopes aim aims"))
+# Past forms among the verbs ending in "-eed" ("succeed", "exceed" are none).
+_PAST_EED = frozenset(_words("agreed freed guaranteed decreed"))
+# These words do not look ahead when the next one is: "next to the embassy".
+_NOT_AHEAD_BEFORE = {"next": frozenset(_words("to door"))}
 _PAST_WORDS = frozenset(
     _words(
         "was were had did ago last since earlier already been took came went made saw began fell rose won "
@@ -173,40 +197,86 @@ _PAST_WORDS = frozenset(
 _REPORTING_WORDS = frozenset(_words("said says told reported announced added stated noted"))
 # After these, a past form is a participle ("be paid Dec. 14"), which says nothing of tense.
 _PARTICIPLE_AFTER = frozenset(_words("be being"))
+# "-ed" adjectives and nouns that are no past verb ("a still unspecified date", "a limited offer").
+_NOT_PAST = frozenset(_words("unspecified undisclosed unnamed limited united red bed need speed"))
 
 
-def _tense_of(word: str, previous: str, words_away: int, weak: bool, ahead: bool = False) -> int:
-    word, previous = word.lower(), previous.lower()
+def _tense_of(words: list[str], index: int, words_away: int, weak: bool, ahead: bool = False) -> int:
+    """The tense cue of ``words[index]`` (+1 future, -1 past, 0 none), ``words_away`` from the date."""
+    word = words[index].lower()
+    previous = words[index - 1].lower() if index else ""
+    following = words[index + 1].lower() if index + 1 < len(words) else ""
+    if word == "would" and following == "be" and not weak:
+        return 1  # "would be traveling to Washington Thursday": a plan reported, not a condition
     if word in _FUTURE_WORDS or (weak and word in _WEAK_FUTURE_WORDS):
+        if following in _NOT_AHEAD_BEFORE.get(word, ()) or (previous in _NOT_VERBS and word in _NOUNS_TOO):
+            return 0  # "next to the embassy", "announced the plan Aug. 21"
         return 1
     if word == "to" and previous in _FUTURE_BEFORE_TO:
         return 1
-    if word in _DEADLINE_WORDS and words_away == 1 and not ahead:
-        return 1
+    if word == "for" and previous in _SET_FOR:
+        return 1  # "a vote is set for Friday"
+    if word == "to" and not ahead and previous in _INFINITIVE_TAKERS and _infinitive(following):
+        # "agreed to buy it in February": the date is the infinitive's, whose tense is not written.
+        return _NO_CUE_FURTHER
     if word in _REPORTING_WORDS:
         return -1 if words_away <= 2 else 0
-    if previous in _PARTICIPLE_AFTER:
-        return 0
+    if previous in _PARTICIPLE_AFTER or word in _NOT_PAST or (word.endswith("eed") and word not in _PAST_EED):
+        return 0  # "will succeed him Feb. 1", "exceed"
     if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed")):
         return -1
     return 0
+
+
+# What ``_tense_of`` says of a word past which no cue speaks of the date.
+_NO_CUE_FURTHER = 2
+# Words after "to" that make it a preposition ("went to the port"), not an infinitive ("to buy").
+_NOT_VERBS = frozenset(
+    _words("the a an his her its their our my your this that these those some all each every any no one")
+)
+# Past verbs whose infinitive happens after them: "decided to admit them in March" (written in February).
+_INFINITIVE_TAKERS = frozenset(
+    _words(
+        "agreed decided promised vowed pledged threatened offered voted asked wanted hoped tried sought "
+        "refused failed arranged prepared chose moved declined urged"
+    )
+)
+# "for" looks ahead after these: "a union vote is set for Friday".
+_SET_FOR = frozenset(_words("set scheduled slated planned due"))
+# Right before a date these look ahead: "could arrive as early as Tuesday".
+_EARLIEST = frozenset({"as early as", "as soon as"})
+# Words between a deadline and its date: "until mid-November", "by the end of May".
+_BETWEEN_DEADLINE_AND_DATE = frozenset(_words("early mid late end beginning start middle of"))
+
+
+def _infinitive(word: str) -> bool:
+    return word.isalpha() and word.islower() and word not in _NOT_VERBS
 
 
 def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
     """-1 when the words around the mention speak of the past, +1 of the future, 0 when unsure.
 
     The nearest tense cue before the mention (back to the sentence start) decides; failing one,
-    the first in the few words after it. ``weak`` lets modals ("could", "may") count as looking ahead."""
+    the first in the few words after it. ``weak`` lets modals ("could", "may") count as looking ahead.
+    A deadline ("by", "until") looks ahead unless the sentence is in the past perfect."""
     sentence_start, sentence_end = ctx.sentence_of(start, end)
     before = _WORD.findall(ctx.text, max(sentence_start, start - _CUE_WINDOW), start)
-    for index in range(len(before) - 1, -1, -1):
-        previous = before[index - 1] if index else ""
-        if cue := _tense_of(before[index], previous, len(before) - index, weak):
-            return cue
     after = _WORD.findall(ctx.text, end, min(sentence_end, end + _CUE_WINDOW // 2))[:_WORDS_AHEAD]
-    for index, word in enumerate(after):
-        previous = after[index - 1] if index else ""
-        if cue := _tense_of(word, previous, index + 1, weak, ahead=True):
+    nearest = len(before)
+    while nearest and before[nearest - 1].lower() in _BETWEEN_DEADLINE_AND_DATE:
+        nearest -= 1
+    if nearest < len(before) and nearest and before[nearest - 1].lower() == "the":
+        nearest -= 1
+    if nearest and before[nearest - 1].lower() in _DEADLINE_WORDS:
+        sentence = before[: nearest - 1] + after
+        return -1 if any(word.lower() in _PERFECT_WORDS for word in sentence) else 1
+    if " ".join(before[-3:]).lower() in _EARLIEST:
+        return 1
+    for index in range(len(before) - 1, -1, -1):
+        if cue := _tense_of(before, index, len(before) - index, weak):
+            return 0 if cue == _NO_CUE_FURTHER else cue
+    for index in range(len(after)):
+        if cue := _tense_of(after, index, index + 1, weak, ahead=True):
             return cue
     return 0
 
@@ -244,6 +314,9 @@ _DIRECTION_SHIFT = {
     "this": 0,
     "before": -1,
     "after": 1,
+    "prior": -1,
+    "earlier": -1,
+    "later": 1,
 }
 
 
@@ -320,11 +393,20 @@ def _place_in_year(m: Match, month: int, day: int, precision: Precision) -> date
     if word in _DIRECTION_SHIFT:
         return pick(candidates, now, _DIRECTION_SHIFT[word], strict=True)
     direction = m.tense()
-    if precision is Precision.MONTH and direction == 0:
-        direction = -1
+    if precision is Precision.MONTH and direction == 0 and not m.narrative:
+        # News reports the past, but a month written with no cue within the next quarter is most often
+        # one on the calendar ahead ("talks resume in January", written in late October).
+        ahead = pick(candidates, now, 1, strict=True)
+        soon = (
+            ahead is not None
+            and (ahead.year - now.year) * 12 + ahead.month - now.month <= _UNCUED_MONTHS_AHEAD
+        )
+        direction = 1 if soon else -1
     chosen = pick(candidates, now, direction)
-    if precision is Precision.DAY and chosen is not None and abs((chosen - now).days) > _TRUST_CUE_DAYS:
-        # Tense cues are rough; a day they put most of a year away is likelier the nearer one.
+    far = chosen is not None and abs((chosen - now).days) > _TRUST_CUE_DAYS
+    if far and not m.narrative and (precision is Precision.DAY or direction > 0):
+        # Tense cues are rough; a day they put most of a year away, or a month they put most of a year
+        # ahead ("sales this year through August", written in October), is likelier the nearer one.
         return pick(candidates, now, 0)
     return chosen
 
@@ -416,11 +498,28 @@ def _resolve_decade(m: Match) -> Reading | None:
     if "century" in groups:
         return Reading(Precision.DECADE, date(int(groups["century"] + groups["decade"]) * 10, 1, 1))
     digit = int(groups["decade"]) if "decade" in groups else _DECADE_WORDS[groups["decade_word"].lower()]
-    if m.now is None:
+    published = m.published
+    if published is None:
         return Reading(Precision.DECADE, date(1900 + digit * 10, 1, 1))
-    latest = m.now.year - m.now.year % 100 + digit * 10
-    year = latest if latest <= m.now.year else latest - 100
+    latest = published.year - published.year % 100 + digit * 10
+    year = latest if latest <= published.year else latest - 100
     return Reading(Precision.DECADE, date(year, 1, 1))
+
+
+# "in his 80s", "temperatures in the 70s": ages and degrees, not decades.
+_AGE_BEFORE = re.compile(
+    r"(?i:\b(?:his|her|their|my|your|our|its|whose)\s+(?:(?:early|mid|late)[\s-]*)?|\b(?:aged?|ages)\s+"
+    r"|(?:temperatures?|highs?|lows?|degrees)\b.{0,20})$"
+)
+_DEGREES_AFTER = re.compile(r"\s*(?:°|(?i:degrees|fahrenheit|celsius|f\b|c\b))")
+
+
+def _resolve_short_decade(m: Match) -> Reading | None:
+    """ "the 70s", "80s": a decade of the century nearest before publication, not an age or degrees."""
+    before = m.ctx.text[max(0, m.start - 30) : m.start]
+    if _AGE_BEFORE.search(before) or _DEGREES_AFTER.match(m.ctx.text, m.end):
+        return None
+    return _resolve_decade(m)
 
 
 def _resolve_weekday(m: Match) -> Reading | None:
@@ -436,6 +535,11 @@ def _resolve_weekday(m: Match) -> Reading | None:
         latest = m.now - timedelta(days=(m.now.weekday() - weekday) % 7)
     candidates = [latest + timedelta(days=7 * k) for k in (-1, 0, 1)]
     word = _direction_word(m.groups)
+    if word in ("previous", "following") and (reference := m.reference(Precision.DAY)) is not None:
+        # "the previous Friday": the one before the day just mentioned.
+        step = -1 if word == "previous" else 1
+        days = ((weekday - reference.day.weekday()) * step) % 7 or 7
+        return Reading(Precision.DAY, reference.day + timedelta(days=days * step))
     if word == "this":
         monday = m.now - timedelta(days=m.now.weekday())
         return Reading(Precision.DAY, monday + timedelta(days=weekday))
@@ -458,7 +562,7 @@ _UNIT_PRECISION = {
 def _unit(m: Match) -> Precision:
     if "part_of_day" in m.groups:
         return Precision.DAY
-    return _UNIT_PRECISION[m.groups["unit"].lower().rstrip("s")]
+    return _UNIT_PRECISION[(m.groups.get("unit") or m.groups["unit2"]).lower().rstrip("s")]
 
 
 def _resolve_this_period(m: Match) -> Reading | None:
@@ -470,7 +574,8 @@ def _resolve_this_period(m: Match) -> Reading | None:
     if m.now is None:
         return Reading(precision, None)
     word = _direction_word(m.groups) or "this"
-    amount = -1 if "latest" in m.groups.get("qualifier", "").lower() else _DIRECTION_SHIFT.get(word, 0)
+    qualifier = m.groups.get("qualifier", "").lower()
+    amount = -1 if "latest" in qualifier else 0 if qualifier else _DIRECTION_SHIFT.get(word, 0)
     if precision in (Precision.WEEK, Precision.MONTH, Precision.YEAR) and amount in (-1, 1):
         # dateparser reads "last month", "next week"; quarters, decades and "this" it does not.
         read = parse_relative(f"{'last' if amount < 0 else 'next'} {precision.value}", "en", m.now)
@@ -533,6 +638,9 @@ def _ago(m: Match, count: int, precision: Precision, anchor_word: str) -> Readin
     if anchor is None:
         return Reading(precision, None)
     sign = 1 if anchor_word == "later" else -1
+    if precision is Precision.WEEK and count <= _WEEKS_AGO_AS_DAY:
+        # "a week ago", "two weeks earlier": the day so many weeks away, as TimeML values it.
+        return Reading(Precision.DAY, anchor + timedelta(weeks=count * sign), is_anchor=base is None)
     unit = Precision.YEAR if precision is Precision.DECADE else precision
     amount = count * (10 if precision is Precision.DECADE else 1) * sign
     return Reading(unit, shift(anchor, unit, amount), is_anchor=base is None)
@@ -542,12 +650,29 @@ def _resolve_anaphoric(m: Match) -> Reading | None:
     """ "that day", "the previous day", "later that month", "the following year": the period of the
     mention just before, or the one before or after it; the publication date when there is none."""
     precision = _unit(m)
-    reference = m.reference(precision) or m.reference()
+    # In narrative time the anchor, if the period holds it ("14 July 1934 ... later that month" is July
+    # 1934); in news time the period last mentioned, so that an aside ("the war began on Feb. 24")
+    # does not take "later that month" from the month the article reports.
+    frame = m.frame
+    if frame is not None and within(frame.precision, precision):
+        reference = frame
+    else:
+        reference = m.reference(precision) or (m.reference() if precision is not Precision.DAY else None)
     anchor = reference.day if reference else m.now
     if anchor is None:
         return Reading(precision, None)
-    amount = _DIRECTION_SHIFT.get(_direction_word(m.groups) or "this", 0)
+    word = _direction_word(m.groups) or " ".join(m.groups.get("direction2", "this").lower().split())
+    amount = _DIRECTION_SHIFT.get(word, 0)
     return Reading(precision, shift(anchor, precision, amount))
+
+
+def _resolve_that_time(m: Match) -> Reading | None:
+    """ "at that time", "at the time", "since that time": the date mentioned just before; not a date
+    when there is none ("by the time he left" is no mention of one)."""
+    if "the_time" in m.groups and m.ctx.text[m.start - 3 : m.start].lower() != "at ":
+        return None
+    reference = m.reference()
+    return Reading(reference.precision, reference.day) if reference is not None else None
 
 
 def _resolve_quarter(m: Match) -> Reading | None:
@@ -574,6 +699,10 @@ def _resolve_quarter(m: Match) -> Reading | None:
     return Reading(Precision.QUARTER, start)
 
 
+# What else "the same period" may be: a month, a season or a year.
+_PERIODS = frozenset({Precision.MONTH, Precision.SEASON, Precision.YEAR})
+
+
 def _resolve_named_quarter(m: Match) -> Reading | None:
     """ "the quarter", "the latest period", "this quarter", "the year-earlier quarter", "the 1988 period":
     the quarter being reported (the one mentioned last, else the one before publication), or the
@@ -585,6 +714,16 @@ def _resolve_named_quarter(m: Match) -> Reading | None:
             return Reading(Precision.YEAR, date(year, 1, 1))
         return Reading(Precision.QUARTER, reference.day.replace(year=year), is_anchor=False)
     name = m.groups["quarter_name"].lower()
+    if reference is not None and m.now is not None and reference.day > m.now:
+        reference = None  # a quarter still to come is not the one being reported
+    ended = reference is None or m.now is None or period_bounds(reference.day, Precision.QUARTER)[1] < m.now
+    if not ended and re.search(r"latest|most\s+recent", name):
+        reference = None  # "the latest quarter" is one that has ended, not the one forecast
+    if reference is None and "period" in name and (other := m.reference()) and other.precision in _PERIODS:
+        # "sales in March rose from the same period a year earlier": the month mentioned, a year before.
+        if re.search(r"year[\s-](?:earlier|ago)|prior[\s-]year|last\s+year", name):
+            return Reading(other.precision, shift_months(other.day, -12), is_anchor=False)
+        return Reading(other.precision, other.day)
     if reference is not None:
         anchor = reference.day
     elif m.now is not None:
@@ -599,7 +738,8 @@ def _resolve_named_quarter(m: Match) -> Reading | None:
 def _resolve_season(m: Match) -> Reading | None:
     """ "summer 2022", "last fall", "this winter", "in the spring": a season, by default the latest."""
     code = SEASON_NAMES[m.groups["season"].lower()]
-    if not {"year", "direction", "lead"} & m.groups.keys():
+    opens_sentence = m.ctx.sentence_of(m.start, m.end)[0] == m.start
+    if not {"year", "direction", "lead"} & m.groups.keys() and not opens_sentence:
         return None
     if "year" in m.groups:
         return Reading(Precision.SEASON, date(_year_number(m.groups["year"]), SEASONS[code], 1))
@@ -642,11 +782,16 @@ def _resolve_holiday(m: Match) -> Reading | None:
         return Reading(Precision.DAY, None)
     years = [_year_number(m.groups["year"])] if "year" in m.groups else [m.now.year + k for k in (-1, 0, 1)]
     candidates = [d for year in years if (d := _holiday_date(name, year))]
+    # "Easter week", "Holy Week": the week ending on Easter Sunday.
+    precision = Precision.WEEK if name.endswith("week") else Precision.DAY
     if len(candidates) == 1:
-        return Reading(Precision.DAY, candidates[0])
+        return Reading(precision, candidates[0])
     word = _direction_word(m.groups)
     direction = _DIRECTION_SHIFT.get(word, 0) if word else m.tense()
-    return Reading(Precision.DAY, pick(candidates, m.now, direction, strict=bool(word and word != "this")))
+    chosen = pick(candidates, m.now, direction, strict=bool(word and word != "this"))
+    if not word and not m.narrative and chosen and abs((chosen - m.now).days) > _TRUST_CUE_DAYS:
+        chosen = pick(candidates, m.now, 0)  # "as Easter week began", a week before Easter
+    return Reading(precision, chosen)
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
@@ -687,6 +832,8 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
     "easter": _easter,
     "easter sunday": _easter,
+    "easter week": _easter,
+    "holy week": _easter,
 }
 
 
@@ -707,7 +854,7 @@ _PREPOSITION_BEFORE_DAY = (
 _HOLIDAY_NAMES = (
     r"(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year'?s?(?:\s+(?:Day|Eve))|Independence\s+Day|"
     r"Valentine'?s\s+Day|Halloween|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|"
-    r"Easter(?:\s+Sunday)?)\b"
+    r"Easter(?:\s+(?:Sunday|[Ww]eek))?|Holy\s+Week)\b"
 )
 
 RULES: list[Rule] = [
@@ -757,6 +904,9 @@ RULES: list[Rule] = [
         examples=[
             Example("It was signed on January 20, 2023.", "January 20, 2023", "2023-01-20", "day"),
             Example("The photo was released on Jan. 20.", "Jan. 20", "2022-01-20", "day"),
+            # "succeed" is no past form, nor "the plan" a future cue.
+            Example("He will succeed Daniel P. Davison Feb. 1.", "Feb. 1", "2023-02-01", "day"),
+            Example("The thrift announced the plan Aug. 21.", "Aug. 21", "2022-08-21", "day"),
         ],
     ),
     rule(
@@ -804,7 +954,34 @@ RULES: list[Rule] = [
         rf"around|between|last|next|this|the|a|for)[\s-]+|(?:{_cased(_MONTHS_FULL)})\s+(?i:and|or|to)\s+))"
         rf"(?P<month>{_cased(_MONTHS_FULL)})\b(?!\s+\d)",
         _resolve_calendar,
-        examples=[Example("The ships docked in September.", "September", "2022-09", "month")],
+        examples=[
+            Example("The ships docked in September.", "September", "2022-09", "month"),
+            # A future cue looks ahead; with no cue, a month within the next quarter is the coming one.
+            Example("Chrysler wants to close them by early June.", "June", "2009-06", "month", "2009-05-14"),
+            Example("The talks resume in January.", "January", "2023-01", "month", "2022-10-25"),
+            Example("The board decided to admit them in March.", "March", "2023-03", "month", "2023-02-10"),
+            Example("The strike began in December.", "December", "2022-12", "month", "2023-01-10"),
+            # Narrative time: a background sentence opened by an absolute date anchors the ones after it.
+            Example("In 1950, the plant opened. In June, it hired staff.", "June", "1950-06", "month"),
+            Example(
+                "He graduated in 1975, and in September he joined the ministry.",
+                "September",
+                "1975-09",
+                "month",
+            ),
+            Example(
+                "The yard was founded in 1950. In June, a slipway was finished.", "June", "1950-06", "month"
+            ),
+        ],
+    ),
+    rule(
+        "month heading",
+        rf"(?m:^[ \t]*)(?P<month>{_cased(_MONTHS_FULL)})(?=[ \t]*[–—-][ \t])",
+        _resolve_calendar,
+        examples=[
+            # A timeline's line under the heading of its year.
+            Example("1991\nDecember – The Soviet Union dissolves.", "December", "1991-12", "month"),
+        ],
     ),
     rule(
         "day of relative month",
@@ -854,6 +1031,15 @@ RULES: list[Rule] = [
         examples=[Example("Prices fell in the 1990s.", "the 1990s", "199", "decade")],
     ),
     rule(
+        "decade in two digits",
+        r"(?:(?i:the)\s+)?(?<![\w$£€#.,'-])(?P<decade>[1-9])0s\b",
+        _resolve_short_decade,
+        examples=[
+            Example("Prices soared in the 70s.", "the 70s", "197", "decade"),
+            Example("In the 80s it failed.", "the 80s", "198", "decade"),
+        ],
+    ),
+    rule(
         "decade in words",
         r"(?i:the)\s+(?P<decade_word>(?i:twenties|thirties|forties|fifties|sixties|"
         r"seventies|eighties|nineties))\b",
@@ -863,7 +1049,8 @@ RULES: list[Rule] = [
     rule(
         "quarter",
         rf"{_THE}(?:(?P<year>(?:19|20)\d\d)(?:'s)?\s+|{_RELATIVE_YEAR}'s\s+|(?i:fiscal)\s+)?"
-        rf"(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-](?:(?i:fiscal)[\s-])?"
+        rf"(?P<quarter>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th|last(?=[\s-]quarter\s+of\s)))"
+        rf"[\s-](?:(?i:fiscal)[\s-])?"
         r"(?i:quarter)(?![\w-])"
         rf"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:{_year('2')}|{_RELATIVE_YEAR_OF_QUARTER}))?",
         _resolve_quarter,
@@ -873,7 +1060,13 @@ RULES: list[Rule] = [
                 "the third quarter of 2021",
                 "2021-Q3",
                 "quarter",
-            )
+            ),
+            Example(
+                "Sales fell in the final quarter of 2009.", "the final quarter of 2009", "2009-Q4", "quarter"
+            ),
+            Example(
+                "Sales fell in the last quarter of 2009.", "the last quarter of 2009", "2009-Q4", "quarter"
+            ),
         ],
     ),
     rule(
@@ -896,7 +1089,20 @@ RULES: list[Rule] = [
                 "the year-earlier quarter",
                 "2021-Q3",
                 "quarter",
-            )
+            ),
+            # "The same period a year earlier" is the period just mentioned, a year before.
+            Example(
+                "Sales rose in the final quarter of 2009 from the same period a year earlier.",
+                "the same period a year earlier",
+                "2008-Q4",
+                "quarter",
+            ),
+            Example(
+                "Sales rose in March 2010 from the same period a year earlier.",
+                "the same period a year earlier",
+                "2009-03",
+                "month",
+            ),
         ],
     ),
     rule(
@@ -905,7 +1111,11 @@ RULES: list[Rule] = [
         rf"(?:(?i:the)\s+)?)?{_SEASON}(?:\s+(?:(?i:of)\s+)?{_year()})?\b"
         rf"(?!\s+(?i:of)\s+(?!\d|(?i:nineteen|two)))",
         _resolve_season,
-        examples=[Example("It opened in the summer of 2019.", "the summer of 2019", "2019-SU", "season")],
+        examples=[
+            Example("It opened in the summer of 2019.", "the summer of 2019", "2019-SU", "season"),
+            Example("The park opened in spring.", "spring", "2022-SP", "season"),
+            Example("Autumn brought floods to the valley.", "Autumn", "2022-FA", "season"),
+        ],
     ),
     rule(
         "bare year",
@@ -927,14 +1137,36 @@ RULES: list[Rule] = [
         examples=[
             Example("The envoy arrived on Monday.", "Monday", "2022-10-31", "day"),
             Example("The envoy will arrive on Friday.", "Friday", "2022-11-04", "day"),
+            Example("Markets will remain closed until Friday.", "Friday", "2022-11-04", "day"),
+            Example("Until Thursday, they had not named a suspect.", "Thursday", "2022-10-27", "day"),
+            Example("Bombs went off next to the embassies on Friday.", "Friday", "2022-10-28", "day"),
+            Example("He could come as early as Tuesday.", "Tuesday", "2022-11-08", "day"),
+            Example("A union vote is set for Friday.", "Friday", "2022-11-04", "day"),
+            Example("The father would be traveling to Washington Thursday.", "Thursday", "2022-11-03", "day"),
+            Example(
+                "On Oct. 12, 2022 it fell 5% from the previous Friday.",
+                "previous Friday",
+                "2022-10-07",
+                "day",
+            ),
         ],
     ),
     rule(
         "this period",
-        rf"(?:{_DIRECTION}|(?P<qualifier>(?i:the\s+(?:current|present|full|(?:current\s+|latest\s+)?fiscal))))\s+"
+        rf"(?:{_DIRECTION}|(?P<qualifier>(?i:the\s+(?:current|present|full|entire|whole|"
+        rf"(?:current\s+|latest\s+)?fiscal))))\s+"
         r"(?P<unit>week|month|year|quarter|decade)\b(?!\s+(?i:or|of)\b|[\s-](?i:old|long))",
         _resolve_this_period,
-        examples=[Example("Exports fell last month.", "last month", "2022-10", "month")],
+        examples=[
+            Example("Exports fell last month.", "last month", "2022-10", "month"),
+            Example("Prices will rise next year.", "next year", "2023", "year"),
+            # "the last year", "the past year": the year before, as TimeML values them.
+            Example("Prices rose over the last year.", "last year", "2021", "year"),
+            Example("Prices rose for the entire year.", "the entire year", "2022", "year"),
+            # ISO weeks, whose year is not always the calendar's around New Year.
+            Example("Talks ended last week.", "last week", "2008-W52", "week", "2009-01-02"),
+            Example("Talks start this week.", "this week", "2009-W01", "week", "2008-12-30"),
+        ],
     ),
     rule(
         "the period",
@@ -954,7 +1186,12 @@ RULES: list[Rule] = [
         rf"(?i:(?:about|some|nearly|almost|more\s+than|just|only)\s+)?{_COUNT}[\s-]{_UNIT_WORD}(?:\s+(?i:or\s+so))?"
         rf"\s+{_ANCHOR_WORDS}\b",
         _resolve_ago,
-        examples=[Example("The talks began two years ago.", "two years ago", "2020", "year")],
+        examples=[
+            Example("The talks began two years ago.", "two years ago", "2020", "year"),
+            Example("The deal closed a week ago.", "a week ago", "2022-10-26", "day"),
+            Example("Sales rose 5% in 2009. A year earlier they fell.", "A year earlier", "2008", "year"),
+            Example("The deal closed six weeks ago.", "six weeks ago", "2022-W38", "week"),
+        ],
     ),
     rule(
         "year earlier adjective",
@@ -977,12 +1214,25 @@ RULES: list[Rule] = [
                 "The following day",
                 "2022-10-04",
                 "day",
-            )
+            ),
+            Example("On Oct. 3, 2021, it sank. That day, crews left.", "That day", "2021-10-03", "day"),
+            Example(
+                "On Oct. 3, 2021, it sank. The same day, crews left.", "The same day", "2021-10-03", "day"
+            ),
+            # Without a date before, the publication's.
+            Example("Crews left the same day.", "the same day", "2022-11-02", "day"),
+            Example(
+                "On 14 July 1934 it opened. Later that month, it shut.",
+                "Later that month",
+                "1934-07",
+                "month",
+            ),
         ],
     ),
     rule(
         "day before",
-        r"(?i:the\s+(?P<unit>day)\s+(?P<direction>before|after))(?=\s*[,.;:)]|\s*$)",
+        r"(?i:the\s+(?:(?P<unit>day)\s+(?P<direction>before|after|previous|prior)|"
+        r"(?P<unit2>week|month|year)\s+(?P<direction2>previous|prior)))(?=\s*[,.;:)]|\s*$)",
         _resolve_anaphoric,
         examples=[
             Example(
@@ -990,14 +1240,51 @@ RULES: list[Rule] = [
                 "the day before",
                 "2022-10-02",
                 "day",
-            )
+            ),
+            Example(
+                "Sales rose 5% in 2009, after falling the year previous.", "the year previous", "2008", "year"
+            ),
+        ],
+    ),
+    rule(
+        "the day",
+        r"(?P<lead>\b(?i:(?:end|beginning|start|middle|rest|course)\s+of)\s+)(?i:the)\s+(?P<unit>(?i:day))\b"
+        r"(?![\s-](?i:earlier|later|of|when|that|on|to|old|long|and\s+night)\b|'s|\s+[A-Z])"
+        r"(?!\s+(?i:before|after)\b(?!\s+\w+ing\b))",
+        _resolve_anaphoric,
+        examples=[
+            Example(
+                "On Oct. 3, 2022 the ship sank. By the end of the day, crews left.",
+                "the day",
+                "2022-10-03",
+                "day",
+            ),
+            Example("Shares fell at the start of the day.", "the day", "2022-11-02", "day"),
+            Example(
+                "Shares slipped at the start of the day before recovering.", "the day", "2022-11-02", "day"
+            ),
+        ],
+    ),
+    rule(
+        "that time",
+        r"(?P<lead>\b(?i:at|by|since|until|till|from|before|after)\s+)(?:(?P<time>(?i:that)\s+time)\b"
+        r"(?!\s+(?i:of|when|that|being|it|he|she|they|we|i|the|a)\b)|(?P<the_time>(?i:the)\s+time)(?=\s*[,.;:)]))",
+        _resolve_that_time,
+        examples=[
+            Example("In 2009 the plant closed. At that time, 600 worked there.", "that time", "2009", "year"),
+            Example(
+                "It opened on Oct. 3, 2022. Crowds were small at the time.", "the time", "2022-10-03", "day"
+            ),
         ],
     ),
     rule(
         "holiday",
         rf"(?:{_DIRECTION}\s+)?{_HOLIDAY_NAMES}(?:,?\s+{_year()})?",
         _resolve_holiday,
-        examples=[Example("It was born on Christmas Day 2001.", "Christmas Day 2001", "2001-12-25", "day")],
+        examples=[
+            Example("It was born on Christmas Day 2001.", "Christmas Day 2001", "2001-12-25", "day"),
+            Example("Crowds gathered as Easter week began.", "Easter week", "2000-W16", "week", "2000-04-17"),
+        ],
     ),
 ]
 
@@ -1023,6 +1310,16 @@ def _modifier(words: str) -> Modifier:
     return _MODIFIERS.get(words.removeprefix("the "), Modifier.ABOUT)
 
 
+# Words that put a sentence in news time: deixis, the present and the future ("Spending peaked in 1998.
+# On Friday, the plant closed": Friday is the publication's).
+_NEWS_TIME = re.compile(
+    rf"\b(?i:today|tonight|yesterday|tomorrow|now|currently|nowadays|ago|this\s+(?:week|month|year|quarter)|"
+    rf"(?<![Tt]he\s)(?:last|next|past|coming)\s+(?:week|weekend|month|year|quarter)|will|won't|shall|is|are|am|has|have|"
+    rf"says|expects?|plans?|due|scheduled)\b|'ll\b|\b(?:{_cased(_WEEKDAYS)})\b"
+)
+_REPORTED = re.compile(r"\b(?i:said|says|told|according|announced|reported)\b")
+_JOINS = re.compile(r"\b(?i:and|then)\b|;")
+
 GRAMMAR = Grammar(
     language="en",
     rules=tuple(RULES),
@@ -1032,4 +1329,7 @@ GRAMMAR = Grammar(
     between_before=_BETWEEN_BEFORE,
     between_words=frozenset({"and"}),
     tense=tense,
+    news_time=_NEWS_TIME,
+    reported=_REPORTED,
+    joins=_JOINS,
 )
