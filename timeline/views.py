@@ -84,7 +84,6 @@ def timeline(request, partial):
         "export_query": clean_query(request.GET, drop=("page", "page_size")),
         "exports": EVENT_FORMATS,
         "page": TimelinePaginator(results, size).get_page(number),
-        "data_version": results.version,  # keys the cards' cached markup
     }
     if partial != "more":  # more cards under the others: no axis
         dates = event_filter.valid_dates()
