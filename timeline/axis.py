@@ -97,9 +97,17 @@ class Window:
     def unit(self) -> Unit:
         """The finest unit that cuts this window into at most ``MAX_PERIODS`` periods."""
         for unit in UNITS:
-            if len(self.boundaries(unit)) - 1 <= MAX_PERIODS:
+            if self.periods(unit, up_to=MAX_PERIODS + 1) <= MAX_PERIODS:
                 return unit
         return Unit.DECADE
+
+    def periods(self, unit: Unit, up_to: int) -> int:
+        """How many periods of ``unit`` the window touches, counted no further than ``up_to`` (a
+        decade's days need not all be walked to know that they are too many)."""
+        count, day = 1, next_start(self.first, unit)
+        while day <= self.last and count < up_to:
+            count, day = count + 1, next_start(day, unit)
+        return count
 
     def boundaries(self, unit: Unit) -> list[date]:
         """The first day of the window, the first day of each period of ``unit`` inside it, and the

@@ -100,6 +100,33 @@ class Thread(models.Model):
         return self.name
 
 
+class ActorQuerySet(models.QuerySet):
+    def named(self, text: str) -> list[Actor]:
+        """The actor ``text`` names by its slug or its whole name (in any case); else, at most six,
+        those whose names or other names contain it."""
+        text = text.strip()
+        if not text:
+            return []
+        by_slug_first = models.Case(models.When(slug=text, then=0), default=1)
+        exact = list(self.filter(Q(slug=text) | Q(name__iexact=text)).order_by(by_slug_first)[:1])
+        if exact:
+            return exact
+        return list(self.filter(Q(name__icontains=text) | Q(aliases__icontains=text)).order_by("name")[:6])
+
+    def suggested(self, text: str, limit: int = 20) -> list[str]:
+        """Names to offer while ``text`` is typed: those starting with it first, then those that
+        contain it (or whose other names do), at most ``limit``."""
+        text = text.strip()
+        if not text:
+            return []
+        found = (
+            self.filter(Q(name__icontains=text) | Q(aliases__icontains=text))
+            .alias(later=models.Case(models.When(name__istartswith=text, then=0), default=1))
+            .order_by("later", "name")
+        )
+        return list(found.values_list("name", flat=True)[:limit])
+
+
 class Actor(models.Model):
     """A person or organisation that speaks or acts."""
 
@@ -131,6 +158,8 @@ class Actor(models.Model):
     role = models.CharField(max_length=200, blank=True, help_text="Title or role, e.g. “NSC spokesperson”.")
     aliases = models.TextField(blank=True, help_text="Other names it appears under, one per line.")
     history = HistoricalRecords()
+
+    objects = ActorQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

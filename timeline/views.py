@@ -232,6 +232,14 @@ def actor_detail(request, slug):
 
 
 @require_safe
+def actor_suggestions(request):
+    """The options of an actor box's datalist (``SuggestInput``): names matching the typed text,
+    sent under the box's own name."""
+    text = next(iter(request.GET.values()), "")[:200]
+    return render(request, "timeline/_suggestions.html", {"names": Actor.objects.suggested(text)})
+
+
+@require_safe
 @for_htmx("timeline/statements.html", {"*": Partial("results", push_url=True)})
 def statements(request, partial):
     """Every public statement the filters match, a page at a time."""
