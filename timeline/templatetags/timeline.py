@@ -1,19 +1,17 @@
 """Small pieces of markup that repeat many times on a page (stance badges, the axis's marks), built
 in Python rather than through the template engine."""
 
-import functools
 import json
 from datetime import timedelta
 
 from babel import Locale, UnknownLocaleError
 from django import template
 from django.conf import settings
-from django.urls import get_script_prefix, reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from timeline.axis import Axis, LaneView, Mark, Unit, period_label
-from timeline.querystrings import clean_query
+from timeline.querystrings import clean_query, page_path
 from timeline.vocabulary import Stance
 
 register = template.Library()
@@ -40,22 +38,12 @@ def stance_badge(stance: str) -> str:
     )
 
 
-def url_pattern(name: str) -> str:
-    """The URL of ``name`` with "SLUG" for its one argument, to fill in without a reverse() each."""
-    return _url_pattern(name, get_script_prefix())
-
-
-@functools.cache
-def _url_pattern(name: str, prefix: str) -> str:
-    return reverse(name, args=["SLUG"])
-
-
 @register.simple_tag
 def timeline_card(event) -> str:
     """A timeline card (an ``EventQuerySet.for_cards`` event): its date, title, summary, stances,
     actors and source counts, and its details to open. Fifty of these make a page, so the markup
     is built here rather than through a template each; every text is escaped where it is written."""
-    url = escape(url_pattern("event_detail").replace("SLUG", event.slug))
+    url = escape(page_path("event_detail", event.slug))
     date = event.date
     modifier = f'<span class="card__modifier">{escape(date.modifier_text)}</span>' if date.modifier else ""
     thread = f' <span class="card__thread">· {escape(event.thread.name)}</span>' if event.thread else ""
@@ -73,9 +61,8 @@ def timeline_card(event) -> str:
         parts.append(f'<ul class="badges" aria-label="Stances">{badges}</ul>')
     actors = event.actors.all()
     if actors:
-        actor_url = url_pattern("actor_detail")
         chips = "".join(
-            f'<li><a class="chip chip--actor" href="{escape(actor_url.replace("SLUG", actor.slug))}">'
+            f'<li><a class="chip chip--actor" href="{escape(page_path("actor_detail", actor.slug))}">'
             f"{escape(actor.name)}</a></li>"
             for actor in actors
         )
@@ -124,7 +111,6 @@ class AxisLinks:
     def __init__(self, query):
         kept = clean_query(query, drop=("page", "date_from", "date_to"))
         self.kept = f"{kept}&" if kept else ""
-        self.event_url = url_pattern("event_detail")
 
     def period(self, first, last) -> str:
         """A link (with its dates for the script) narrowing the timeline to ``first``–``last``."""
@@ -136,7 +122,7 @@ class AxisLinks:
         return f'href="{escape(href)}" data-dates=""'
 
     def event(self, slug: str) -> str:
-        return escape(self.event_url.replace("SLUG", slug))
+        return escape(page_path("event_detail", slug))
 
 
 @register.simple_tag
