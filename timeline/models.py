@@ -411,18 +411,20 @@ class EventQuerySet(models.QuerySet):
 
     def per_lane_month(self) -> list[tuple[int | None, int, int, date]]:
         """(thread id, start month number, events, last day any of them covers) per thread and month,
-        in one grouped query: what the axis counts and the window it opens on."""
+        in one grouped query: what the axis counts and the window it opens on. Rows are counted with
+        ``count(*)``, not by their ids, so PostgreSQL can answer from the (status, thread, date)
+        indexes alone instead of reading every event's row."""
         rows = (
             self.order_by()
             .values("thread_id", month=MonthNumber("date_start"))
-            .annotate(n=models.Count("pk"), last_end=models.Max("date_end"))
+            .annotate(n=models.Count("*"), last_end=models.Max("date_end"))
         )
         return [(row["thread_id"], row["month"], row["n"], row["last_end"]) for row in rows]
 
     def per_lane_day(self) -> dict[tuple[int | None, date, date], int]:
         """{(thread id, first day, last day): events}, for the axis zoomed in to days (grouped in the
         order of the (status, thread, start, end) index, so without sorting)."""
-        rows = self.order_by().values("thread_id", "date_start", "date_end").annotate(n=models.Count("pk"))
+        rows = self.order_by().values("thread_id", "date_start", "date_end").annotate(n=models.Count("*"))
         return {(row["thread_id"], row["date_start"], row["date_end"]): row["n"] for row in rows}
 
     def disputed(self):
