@@ -12,6 +12,7 @@ holds few enough events, the events themselves (``AxisEvent``).
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -69,6 +70,7 @@ def next_start(day: date, unit: Unit) -> date:
     return date(min(start.year + step, date.max.year), 1, 1)
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred months, asked for thousands of times per axis
 def month_bounds(month_number: int) -> tuple[date, date]:
     """The first and last day of a month numbered ``year * 12 + month - 1`` (``MonthNumber``)."""
     year, month = divmod(month_number, 12)
