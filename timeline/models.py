@@ -461,10 +461,11 @@ class EventQuerySet(models.QuerySet):
         return self.alias(search_candidate=unindexed_pk).filter(search_candidate__in=ids)
 
     def for_cards(self):
-        """What a timeline card shows in a fixed number of queries: the thread, the actors, and
-        as annotations ``stated_<stance>`` (has an accepted statement with that stance),
-        ``source_count`` and ``independent_count``. The citations and statements themselves load
-        with the event (``for_timeline``) when a reader opens a card."""
+        """What a timeline card shows in a fixed number of queries: the thread, the actors (as the
+        list ``card_actors``: a related manager per card, each cloning a queryset, costs more than
+        the card's own markup), and as annotations ``stated_<stance>`` (has an accepted statement
+        with that stance), ``source_count`` and ``independent_count``. The citations and statements
+        themselves load with the event (``for_timeline``) when a reader opens a card."""
         citations = Citation.objects.filter(event=OuterRef("pk")).order_by().values("event_id")
 
         def count_per_event(expression):
@@ -474,7 +475,9 @@ class EventQuerySet(models.QuerySet):
         stated = stance_annotations()
         return (
             self.select_related("thread")
-            .prefetch_related(models.Prefetch("actors", queryset=Actor.objects.only("slug", "name")))
+            .prefetch_related(
+                models.Prefetch("actors", queryset=Actor.objects.only("slug", "name"), to_attr="card_actors")
+            )
             .annotate(
                 source_count=count_per_event("source_id"),
                 independent_count=count_per_event(independence_expression()),

@@ -59,7 +59,7 @@ def timeline_card(event) -> str:
     if event.stances:
         badges = "".join(f"<li>{stance_badge(stance)}</li>" for stance in event.stances)
         parts.append(f'<ul class="badges" aria-label="Stances">{badges}</ul>')
-    actors = event.actors.all()
+    actors = event.card_actors
     if actors:
         chips = "".join(
             f'<li><a class="chip chip--actor" href="{escape(page_path("actor_detail", actor.slug))}">'
