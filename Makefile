@@ -8,7 +8,7 @@ EST ?= ../shared/corpora/est
 SEEDS ?= ../shared/seeds
 RUN_ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: install browser-deps run test test-postgres lint check-migrations format eval bench-data bench loadtest lock
+.PHONY: install browser-deps run test test-postgres lint check-migrations format eval bench-data bench bench-large loadtest lock
 
 # The development environment: production's pins (requirements.lock, all a server installs) and the
 # test and lint tools over them (requirements-dev.lock).
@@ -66,8 +66,9 @@ eval: install
 	$(BIN)/python -m timeline.ingest.evaluate $(EST) --language et --floor timeline/ingest/eval_floor.json
 	$(BIN)/python -m timeline.ingest.evaluate --articles tests/extraction_corpus --floor timeline/ingest/eval_floor.json
 
-# Benchmarks on a generated dataset kept in var/ between runs (set BENCH_DATABASE_URL for PostgreSQL),
-# with the production settings the server runs on.
+# Benchmarks on a generated dataset kept in var/ between runs (set BENCH_DATABASE_URL for PostgreSQL,
+# BENCH_EVENTS for another size than 100,000 events), with the production settings the server runs on.
+BENCH_EVENTS ?= 100000
 BENCH_ENV := DJANGO_SETTINGS_MODULE=timeline.settings.production \
 	DJANGO_SECRET_KEY=bench-only DJANGO_ALLOWED_HOSTS=testserver \
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/var/bench.sqlite3}
@@ -76,7 +77,7 @@ bench-data: install
 	$(BENCH_ENV) $(BIN)/python manage.py create_database
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
 	$(BENCH_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
-	$(BENCH_ENV) $(BIN)/python manage.py generate_dataset --if-empty
+	$(BENCH_ENV) $(BIN)/python manage.py generate_dataset --if-empty --events $(BENCH_EVENTS)
 
 bench: bench-data
 	$(BENCH_ENV) $(BIN)/python manage.py bench_pages --repeat 20
@@ -84,6 +85,11 @@ bench: bench-data
 	$(BENCH_ENV) $(BIN)/python -m timeline.ingest.bench
 	@# The browser part: headless Chromium against gunicorn on the same dataset.
 	$(BENCH_ENV) $(BIN)/python tests/load/bench_browser.py --repeat 10
+
+# The same benchmarks at the larger scale point: 1,000,000 events on PostgreSQL, in a database of their own.
+BENCH_LARGE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/timeline_bench_large
+bench-large:
+	$(MAKE) bench BENCH_EVENTS=1000000 BENCH_DATABASE_URL=$(BENCH_LARGE_DATABASE_URL)
 
 # gunicorn + wrk on the benchmark dataset while load_articles writes (set BENCH_DATABASE_URL for PostgreSQL).
 loadtest: bench-data

@@ -5,7 +5,9 @@ import pytest
 import redis
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test.signals import template_rendered
 from hypothesis import settings as hypothesis_settings
+from template_partials.templatetags.partials import TemplateProxy
 
 from timeline.settings.base import cache_from_url
 
@@ -66,3 +68,18 @@ def cache_backend(request, settings):
     cache.clear()
     yield request.param
     cache.clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def partials_record_their_context():
+    """A partial rendered on its own reports its context to the test client, as Django's test setup
+    makes every template do (``response.context``), also when it includes no other template."""
+    render = TemplateProxy._render
+
+    def instrumented(self, context):
+        template_rendered.send(sender=self, template=self, context=context)
+        return render(self, context)
+
+    TemplateProxy._render = instrumented
+    yield
+    TemplateProxy._render = render

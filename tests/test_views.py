@@ -84,6 +84,34 @@ def test_each_filter_alone_and_combined(client):
     assert titles(client.get(TIMELINE, {**combined, "stance": "denial"})) == []
 
 
+def test_the_actor_filter_takes_a_slug_or_a_typed_name_and_suggests_names(client):
+    kirby = make_actor("John Kirby", slug="kirby")
+    make_actor("John Bolton", slug="bolton", aliases="Ambassador Bolton")
+    make_event("Covert shell shipments", "2 Nov 2022", actors=[kirby])
+    make_event("Wagner photo released", "20 Jan 2023")
+    for typed in ("kirby", "John Kirby", "john kirby", "Kirby"):
+        response = client.get(TIMELINE, {"actor": typed})
+        assert titles(response) == ["Covert shell shipments"], typed
+        assert 'value="John Kirby"' in response.content.decode()  # shown by its name
+    ambiguous = client.get(TIMELINE, {"actor": "John"}).content.decode()
+    assert "“John” could be John Bolton, John Kirby: give more of the name." in html.unescape(ambiguous)
+    unknown = client.get(TIMELINE, {"actor": "<b>Nobody</b>"}).content.decode()
+    assert "No actor is called “&lt;b&gt;Nobody&lt;/b&gt;”." in unknown
+    page = client.get(TIMELINE).content.decode()
+    assert "<option" not in page.split('id="id_actor"')[1].split("</datalist>")[0]  # no list of every actor
+    suggestions = reverse("actor_suggestions")
+    options = re.findall(
+        r'<option value="([^"]*)">', client.get(suggestions, {"actor": "ambassador"}).content.decode()
+    )
+    assert options == ["John Bolton"]  # by another name
+    options = re.findall(
+        r'<option value="([^"]*)">', client.get(suggestions, {"actor": "john"}).content.decode()
+    )
+    assert options == ["John Bolton", "John Kirby"]
+    assert client.get(suggestions, {"speaker": "kir"}).content.decode().count("<option") == 1
+    assert "<option" not in client.get(suggestions, {"actor": ""}).content.decode()
+
+
 # (page, a filter in use beside thread/speaker, the chip it shows): a choice by its label, a model
 # by its name, anything else as given.
 CHIP_CASES = [

@@ -12,6 +12,7 @@ holds few enough events, the events themselves (``AxisEvent``).
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -69,6 +70,7 @@ def next_start(day: date, unit: Unit) -> date:
     return date(min(start.year + step, date.max.year), 1, 1)
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred months, asked for thousands of times per axis
 def month_bounds(month_number: int) -> tuple[date, date]:
     """The first and last day of a month numbered ``year * 12 + month - 1`` (``MonthNumber``)."""
     year, month = divmod(month_number, 12)
@@ -97,9 +99,17 @@ class Window:
     def unit(self) -> Unit:
         """The finest unit that cuts this window into at most ``MAX_PERIODS`` periods."""
         for unit in UNITS:
-            if len(self.boundaries(unit)) - 1 <= MAX_PERIODS:
+            if self.periods(unit, up_to=MAX_PERIODS + 1) <= MAX_PERIODS:
                 return unit
         return Unit.DECADE
+
+    def periods(self, unit: Unit, up_to: int) -> int:
+        """How many periods of ``unit`` the window touches, counted no further than ``up_to`` (a
+        decade's days need not all be walked to know that they are too many)."""
+        count, day = 1, next_start(self.first, unit)
+        while day <= self.last and count < up_to:
+            count, day = count + 1, next_start(day, unit)
+        return count
 
     def boundaries(self, unit: Unit) -> list[date]:
         """The first day of the window, the first day of each period of ``unit`` inside it, and the

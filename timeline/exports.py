@@ -27,7 +27,7 @@ from timeline.filters import EventFilter, StatementFilter
 from timeline.forms import PageForm
 from timeline.highlight import safe_url
 from timeline.models import Event, Statement
-from timeline.querystrings import rejects_invalid_parameters, validated, with_query
+from timeline.querystrings import page_path, rejects_invalid_parameters, validated, with_query
 
 DEFAULT_PAGE_SIZE = 100
 
@@ -39,6 +39,15 @@ def filtered_events(request, selectors: bool = False):
 
 
 # Serialisers
+
+
+def absolute(request, name: str, key) -> str:
+    """The absolute URL of the page ``name`` for ``key`` (``page_path``), the origin worked out once
+    per request: a page of results links to thousands of pages."""
+    origin = request.__dict__.get("timeline_origin")
+    if origin is None:
+        origin = request.__dict__["timeline_origin"] = request.build_absolute_uri("/")[:-1]
+    return origin + page_path(name, key)
 
 
 def date_json(dated) -> dict | None:
@@ -66,7 +75,7 @@ def source_json(request, source) -> dict:
         "url": source.url,
         "published": source.published.isoformat() if source.published else None,
         "published_from": source.published_source,
-        "page": request.build_absolute_uri(source.get_absolute_url()),
+        "page": absolute(request, "source_detail", source.pk),
         "duplicate_of": (
             {
                 "id": original.pk,
@@ -87,7 +96,7 @@ def actor_json(request, actor) -> dict | None:
         "slug": actor.slug,
         "name": actor.name,
         "side": actor.side,
-        "url": request.build_absolute_uri(actor.get_absolute_url()),
+        "url": absolute(request, "actor_detail", actor.slug),
     }
 
 
@@ -99,7 +108,7 @@ def annotation_json(request, item, passage: str, anchor: str, body_url: str | No
     context (TextQuoteSelector) and by its offsets (TextPositionSelector), when the source's text
     is stored. ``item`` carries the ``quote_*`` annotations of ``with_quote_context``."""
     source = item.source
-    page = request.build_absolute_uri(source.get_absolute_url())
+    page = absolute(request, "source_detail", source.pk)
     if item.start is not None and getattr(item, "quote_exact", None):
         quote = TextQuote(item.quote_exact, item.quote_prefix, item.quote_suffix, item.start, item.end)
     else:
@@ -112,7 +121,7 @@ def annotation_json(request, item, passage: str, anchor: str, body_url: str | No
         "target": {"source": source.url or page, "selector": quote.selectors()},
     }
     if body_url:
-        data["body"] = {"type": "SpecificResource", "source": request.build_absolute_uri(body_url)}
+        data["body"] = {"type": "SpecificResource", "source": body_url}
     return data
 
 
@@ -129,7 +138,7 @@ def statement_json(request, statement, with_event=False) -> dict:
         "start": statement.start,
         "end": statement.end,
         "annotation": annotation_json(
-            request, statement, statement.quote, f"s{statement.pk}", statement_body_url(statement)
+            request, statement, statement.quote, f"s{statement.pk}", statement_body_url(request, statement)
         ),
     }
     if with_event:
@@ -138,7 +147,7 @@ def statement_json(request, statement, with_event=False) -> dict:
             {
                 "slug": event.slug,
                 "title": event.title,
-                "url": request.build_absolute_uri(event.get_absolute_url()),
+                "url": absolute(request, "event_detail", event.slug),
             }
             if event
             else None
@@ -146,18 +155,19 @@ def statement_json(request, statement, with_event=False) -> dict:
     return data
 
 
-def statement_body_url(statement) -> str | None:
+def statement_body_url(request, statement) -> str | None:
     """What a statement is about: its (published) event, else its speaker."""
     if statement.event_id and statement.event.status == Event.Status.PUBLISHED:
-        return statement.event.get_absolute_url()
-    return statement.speaker.get_absolute_url() if statement.speaker_id else None
+        return absolute(request, "event_detail", statement.event.slug)
+    return absolute(request, "actor_detail", statement.speaker.slug) if statement.speaker_id else None
 
 
 def event_json(request, event) -> dict:
+    event_url = absolute(request, "event_detail", event.slug)
     return {
         "id": event.pk,
         "slug": event.slug,
-        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "url": event_url,
         "title": event.title,
         "summary": event.summary,
         "date": date_json(event),
@@ -177,7 +187,7 @@ def event_json(request, event) -> dict:
                 "end": citation.end,
                 "source": source_json(request, citation.source),
                 "annotation": annotation_json(
-                    request, citation, citation.excerpt, f"c{citation.pk}", event.get_absolute_url()
+                    request, citation, citation.excerpt, f"c{citation.pk}", event_url
                 ),
             }
             for citation in event.citations.all()
@@ -271,7 +281,7 @@ def csv_row(request, event) -> list[str]:
         for value in (
             event.pk,
             event.slug,
-            request.build_absolute_uri(event.get_absolute_url()),
+            absolute(request, "event_detail", event.slug),
             event.title,
             event.summary,
             str(fuzzy),
@@ -341,7 +351,7 @@ def tljs_event(request, event) -> dict:
     text = format_html("<p>{}</p>", event.summary) if event.summary else ""
     if sources:
         text += format_html('<ul class="sources">{}</ul>', sources)
-    event_url = request.build_absolute_uri(event.get_absolute_url())
+    event_url = absolute(request, "event_detail", event.slug)
     text += format_html('<p><a rel="bookmark" href="{}">Event page</a></p>', event_url)
     data = {
         "unique_id": event.slug,

@@ -6,10 +6,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from timeline.dates import FuzzyDate, parse_period
+from timeline.models import Actor
 
 
 class FuzzyDateField(forms.CharField):
@@ -102,3 +104,62 @@ class QuickSelect(forms.Select):
             flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name})),
             mark_safe(options),  # every value and label is escaped above
         )
+
+
+class SuggestInput(forms.TextInput):
+    """A text box that offers names as the reader types: a datalist that HTMX fills from
+    ``suggestions`` (a URL name answering ``<option>``s for the typed text). Without JavaScript it is
+    a plain text box."""
+
+    def __init__(self, suggestions: str, attrs=None):
+        super().__init__(attrs)
+        self.suggestions = suggestions
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        options = f"{attrs.get('id') or name}-suggestions"
+        attrs.update(
+            {
+                "type": "text",
+                "list": options,
+                "autocomplete": "off",
+                "hx-get": reverse(self.suggestions),
+                "hx-trigger": "input changed delay:150ms",
+                "hx-target": f"#{options}",
+                "hx-swap": "innerHTML",
+                "hx-sync": "this:replace",
+                "hx-push-url": "false",  # not the form's: a suggestion is not a page
+            }
+        )
+        if value not in (None, ""):
+            attrs["value"] = str(value)
+        return format_html('<input{}><datalist id="{}"></datalist>', flatatt(attrs), options)
+
+
+class ActorField(forms.CharField):
+    """An actor given by its slug (as links give it) or by its name as a reader types it, whole or
+    the part of it that names one actor only; shown by its name."""
+
+    widget = SuggestInput("actor_suggestions")
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 200)
+        super().__init__(**kwargs)
+        self.named = {}  # typed text: the actor it named, for showing its name again
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return None
+        found = Actor.objects.named(text)
+        if not found:
+            raise ValidationError(f"No actor is called “{text}”.", code="invalid_choice")
+        if len(found) > 1:
+            names = ", ".join(actor.name for actor in found[:5]) + ("…" if len(found) > 5 else "")
+            raise ValidationError(f"“{text}” could be {names}: give more of the name.", code="ambiguous")
+        self.named[text] = found[0]
+        return found[0]
+
+    def prepare_value(self, value):
+        actor = self.named.get(value.strip()) if isinstance(value, str) else value
+        return actor.name if actor is not None and hasattr(actor, "name") else value

@@ -101,6 +101,33 @@ class Thread(models.Model):
         return self.name
 
 
+class ActorQuerySet(models.QuerySet):
+    def named(self, text: str) -> list[Actor]:
+        """The actor ``text`` names by its slug or its whole name (in any case); else, at most six,
+        those whose names or other names contain it."""
+        text = text.strip()
+        if not text:
+            return []
+        by_slug_first = models.Case(models.When(slug=text, then=0), default=1)
+        exact = list(self.filter(Q(slug=text) | Q(name__iexact=text)).order_by(by_slug_first)[:1])
+        if exact:
+            return exact
+        return list(self.filter(Q(name__icontains=text) | Q(aliases__icontains=text)).order_by("name")[:6])
+
+    def suggested(self, text: str, limit: int = 20) -> list[str]:
+        """Names to offer while ``text`` is typed: those starting with it first, then those that
+        contain it (or whose other names do), at most ``limit``."""
+        text = text.strip()
+        if not text:
+            return []
+        found = (
+            self.filter(Q(name__icontains=text) | Q(aliases__icontains=text))
+            .alias(later=models.Case(models.When(name__istartswith=text, then=0), default=1))
+            .order_by("later", "name")
+        )
+        return list(found.values_list("name", flat=True)[:limit])
+
+
 class Actor(models.Model):
     """A person or organisation that speaks or acts."""
 
@@ -132,6 +159,8 @@ class Actor(models.Model):
     role = models.CharField(max_length=200, blank=True, help_text="Title or role, e.g. “NSC spokesperson”.")
     aliases = models.TextField(blank=True, help_text="Other names it appears under, one per line.")
     history = HistoricalRecords()
+
+    objects = ActorQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -383,18 +412,20 @@ class EventQuerySet(models.QuerySet):
 
     def per_lane_month(self) -> list[tuple[int | None, int, int, date]]:
         """(thread id, start month number, events, last day any of them covers) per thread and month,
-        in one grouped query: what the axis counts and the window it opens on."""
+        in one grouped query: what the axis counts and the window it opens on. Rows are counted with
+        ``count(*)``, not by their ids, so PostgreSQL can answer from the (status, thread, date)
+        indexes alone instead of reading every event's row."""
         rows = (
             self.order_by()
             .values("thread_id", month=MonthNumber("date_start"))
-            .annotate(n=models.Count("pk"), last_end=models.Max("date_end"))
+            .annotate(n=models.Count("*"), last_end=models.Max("date_end"))
         )
         return [(row["thread_id"], row["month"], row["n"], row["last_end"]) for row in rows]
 
     def per_lane_day(self) -> dict[tuple[int | None, date, date], int]:
         """{(thread id, first day, last day): events}, for the axis zoomed in to days (grouped in the
         order of the (status, thread, start, end) index, so without sorting)."""
-        rows = self.order_by().values("thread_id", "date_start", "date_end").annotate(n=models.Count("pk"))
+        rows = self.order_by().values("thread_id", "date_start", "date_end").annotate(n=models.Count("*"))
         return {(row["thread_id"], row["date_start"], row["date_end"]): row["n"] for row in rows}
 
     def disputed(self):
@@ -431,10 +462,11 @@ class EventQuerySet(models.QuerySet):
         return self.alias(search_candidate=unindexed_pk).filter(search_candidate__in=ids)
 
     def for_cards(self):
-        """What a timeline card shows in a fixed number of queries: the thread, the actors, and
-        as annotations ``stated_<stance>`` (has an accepted statement with that stance),
-        ``source_count`` and ``independent_count``. The citations and statements themselves load
-        with the event (``for_timeline``) when a reader opens a card."""
+        """What a timeline card shows in a fixed number of queries: the thread, the actors (as the
+        list ``card_actors``: a related manager per card, each cloning a queryset, costs more than
+        the card's own markup), and as annotations ``stated_<stance>`` (has an accepted statement
+        with that stance), ``source_count`` and ``independent_count``. The citations and statements
+        themselves load with the event (``for_timeline``) when a reader opens a card."""
         citations = Citation.objects.filter(event=OuterRef("pk")).order_by().values("event_id")
 
         def count_per_event(expression):
@@ -444,7 +476,9 @@ class EventQuerySet(models.QuerySet):
         stated = stance_annotations()
         return (
             self.select_related("thread")
-            .prefetch_related(models.Prefetch("actors", queryset=Actor.objects.only("slug", "name")))
+            .prefetch_related(
+                models.Prefetch("actors", queryset=Actor.objects.only("slug", "name"), to_attr="card_actors")
+            )
             .annotate(
                 source_count=count_per_event("source_id"),
                 independent_count=count_per_event(independence_expression()),

@@ -12,7 +12,7 @@ from django import forms
 
 from timeline.dates import Modifier, Precision
 from timeline.filters import EventFilter, StatementFilter
-from timeline.forms import PageForm
+from timeline.forms import ActorField, PageForm
 from timeline.vocabulary import DateSource, Stance
 
 OPENAPI_VERSION = "3.1.0"
@@ -202,6 +202,8 @@ def parameter_schema(field: forms.Field) -> dict:
         return DATE
     if isinstance(field, forms.ModelChoiceField):
         return {"type": "string", "description": f"a {field.to_field_name or 'primary key'}"}
+    if isinstance(field, ActorField):
+        return {"type": "string", "maxLength": field.max_length, "description": "an actor's slug or name"}
     if isinstance(field, forms.ChoiceField):
         values = [str(value) for value, _ in field.choices if value != ""]
         return {"type": "string", "enum": values} if values else STRING

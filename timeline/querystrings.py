@@ -1,9 +1,26 @@
 """The query strings the pages, the exports, the feed and the chart read and write: links without
-empty fields, the key that names a filter in the cache, and the 400 answer to invalid parameters."""
+empty fields, the key that names a filter in the cache, and the 400 answer to invalid parameters;
+and the paths of the pages they link to."""
 
+import functools
 from functools import wraps
 
 from django.http import JsonResponse
+from django.urls import get_script_prefix, reverse
+
+# Stands for a page's one argument (a slug or a primary key) in its reversed URL.
+_KEY = "1234567890"
+
+
+def page_path(name: str, key) -> str:
+    """The path of the page ``name`` for its one argument ``key`` (a slug or a primary key): one
+    reverse() per kind of page, not one per link of an export or a page of cards."""
+    return _page_pattern(name, get_script_prefix()).replace(_KEY, str(key))
+
+
+@functools.cache
+def _page_pattern(name: str, prefix: str) -> str:
+    return reverse(name, args=[_KEY])
 
 
 def clean_query(query, drop=("page",)) -> str:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("sources/<int:pk>/", views.source_detail, name="source_detail"),
     path("actors/<slug:slug>/", views.actor_detail, name="actor_detail"),
     path("statements/", views.statements, name="statements"),
+    path("suggest/actors/", views.actor_suggestions, name="actor_suggestions"),
     *(path(export.path, export.view, name=export.name) for export in [*EVENT_FORMATS, *STATEMENT_FORMATS]),
     path("api/openapi.json", exports.openapi_json, name="openapi_json"),
     path("admin/import-timeline/", admin.site.admin_view(import_timeline_view), name="import_timeline"),

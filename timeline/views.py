@@ -84,7 +84,6 @@ def timeline(request, partial):
         "export_query": clean_query(request.GET, drop=("page", "page_size")),
         "exports": EVENT_FORMATS,
         "page": TimelinePaginator(results, size).get_page(number),
-        "data_version": results.version,  # keys the cards' cached markup
     }
     if partial != "more":  # more cards under the others: no axis
         dates = event_filter.valid_dates()
@@ -230,6 +229,14 @@ def actor_detail(request, slug):
     events = Event.objects.published().filter(actors=actor)
     context = {"actor": actor, "statements": statements, "events": events}
     return render(request, "timeline/actor_detail.html", context)
+
+
+@require_safe
+def actor_suggestions(request):
+    """The options of an actor box's datalist (``SuggestInput``): names matching the typed text,
+    sent under the box's own name."""
+    text = next(iter(request.GET.values()), "")[:200]
+    return render(request, "timeline/_suggestions.html", {"names": Actor.objects.suggested(text)})
 
 
 @require_safe

@@ -7,12 +7,11 @@ from datetime import timedelta
 from babel import Locale, UnknownLocaleError
 from django import template
 from django.conf import settings
-from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from timeline.axis import Axis, LaneView, Mark, Unit, period_label
-from timeline.querystrings import clean_query
+from timeline.querystrings import clean_query, page_path
 from timeline.vocabulary import Stance
 
 register = template.Library()
@@ -37,6 +36,47 @@ def stance_badge(stance: str) -> str:
         STANCE_ICONS.get(stance, "•"),
         label,
     )
+
+
+@register.simple_tag
+def timeline_card(event) -> str:
+    """A timeline card (an ``EventQuerySet.for_cards`` event): its date, title, summary, stances,
+    actors and source counts, and its details to open. Fifty of these make a page, so the markup
+    is built here rather than through a template each; every text is escaped where it is written."""
+    url = escape(page_path("event_detail", event.slug))
+    date = event.date
+    modifier = f'<span class="card__modifier">{escape(date.modifier_text)}</span>' if date.modifier else ""
+    thread = f' <span class="card__thread">· {escape(event.thread.name)}</span>' if event.thread else ""
+    parts = [
+        f'<article class="card" aria-labelledby="event-{event.pk}" data-event="{event.pk}">',
+        f'<p class="card__date"><time datetime="{event.date_start.isoformat()}">{modifier}'
+        f"{escape(date.period_text)}</time>{thread}</p>",
+        f'<h4 class="card__title" id="event-{event.pk}"><a href="{url}">{escape(event.title)}</a></h4>',
+    ]
+    if event.summary:
+        parts.append(f'<p class="card__summary">{escape(event.summary)}</p>')
+    parts.append('<div class="card__meta">')
+    if event.stances:
+        badges = "".join(f"<li>{stance_badge(stance)}</li>" for stance in event.stances)
+        parts.append(f'<ul class="badges" aria-label="Stances">{badges}</ul>')
+    actors = event.card_actors
+    if actors:
+        chips = "".join(
+            f'<li><a class="chip chip--actor" href="{escape(page_path("actor_detail", actor.slug))}">'
+            f"{escape(actor.name)}</a></li>"
+            for actor in actors
+        )
+        parts.append(f'<ul class="chips" aria-label="Actors">{chips}</ul>')
+    sources = event.source_count
+    parts.append(
+        f'<p class="card__sources">{sources} source{"" if sources == 1 else "s"} · '
+        f"{event.independent_count} independent</p></div>"
+        f'<details class="card__details" hx-get="{url}" hx-trigger="toggle once" '
+        'hx-target="find .card__more" hx-swap="innerHTML"><summary>Sources and statements</summary>'
+        f'<div class="card__more" id="details-{event.pk}">'
+        f'<p><a href="{url}">The sources and statements on the event’s page</a></p></div></details></article>'
+    )
+    return mark_safe("".join(parts))
 
 
 ROW = 18  # px per row of marks
@@ -71,7 +111,6 @@ class AxisLinks:
     def __init__(self, query):
         kept = clean_query(query, drop=("page", "date_from", "date_to"))
         self.kept = f"{kept}&" if kept else ""
-        self.event_url = reverse("event_detail", args=["SLUG"])
 
     def period(self, first, last) -> str:
         """A link (with its dates for the script) narrowing the timeline to ``first``–``last``."""
@@ -83,7 +122,7 @@ class AxisLinks:
         return f'href="{escape(href)}" data-dates=""'
 
     def event(self, slug: str) -> str:
-        return escape(self.event_url.replace("SLUG", slug))
+        return escape(page_path("event_detail", slug))
 
 
 @register.simple_tag
