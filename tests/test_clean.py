@@ -57,6 +57,12 @@ def test_each_prompt_line_is_dropped(junk):
     assert lines(clean_text("\n".join(body))) == ARTICLE
 
 
+@pytest.mark.parametrize("heading", ["1991", "2000:", "March 2003"])
+def test_a_year_heading_of_a_pasted_timeline_is_kept(heading):
+    text = "\n".join([heading, "Talks began in Geneva.", "2004", "The talks ended."])
+    assert lines(clean_text(text))[0] == heading
+
+
 def test_author_blurb_goes_with_its_heading():
     text = "\n".join(
         [*ARTICLE, "About the author", "Jane Roe covers Korea for Example News. She lives in Seoul."]

@@ -14,12 +14,17 @@ from django.core.management import call_command
 
 from tests.seeds import seed_path, seed_text
 from timeline.dates import parse_iso, period_bounds
-from timeline.ingest.evaluate import locate_gold
+from timeline.ingest.evaluate import locate_gold, read_articles
 from timeline.models import Review, Source
 
 pytestmark = pytest.mark.django_db
 
 SEED_GOLD = json.loads((Path(__file__).parent / "seed_gold.json").read_text(encoding="utf-8"))
+NARRATIVE = [
+    article
+    for article in read_articles(Path(__file__).parent / "extraction_corpus" / "context")
+    if any(item.get("class") == "narrative" for item in article["gold"])
+]
 
 
 def gold_years(item: dict) -> tuple[int, int]:
@@ -73,3 +78,20 @@ def test_no_seed_mention_in_the_review_queue_is_in_the_wrong_year(seeded):
             wrong[name] = found
     assert checked == 5
     assert not wrong, wrong
+
+
+@pytest.mark.parametrize("article", NARRATIVE, ids=[article["path"].stem for article in NARRATIVE])
+def test_no_mention_of_a_narrative_article_in_the_review_queue_is_in_the_wrong_year(article, tmp_path):
+    line = {
+        "title": article["path"].stem,
+        "text": article["text"],
+        "published": article["published"].isoformat(),
+        "language": article["language"],
+    }
+    path = tmp_path / "article.jsonl"
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    call_command("load_articles", str(path), verbosity=0)
+    source = Source.objects.get()
+    assert source.published == article["published"]
+    assert source.mentions.filter(review=Review.PENDING).count() >= len(article["gold"]) // 3
+    assert wrong_years(source, article["text"], article["gold"]) == []

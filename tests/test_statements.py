@@ -272,3 +272,27 @@ def test_a_statement_said_the_same_day_is_of_the_day_the_text_named_last():
         "Kirby said the same day."
     )
     assert statement_date(text, date(2022, 11, 2)) == "2017-09-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            'In 2017, the North tested its sixth nuclear bomb. "Nothing will change our course," '
+            "Kirby said in September.",
+            "en",
+            "2017-09",
+        ),
+        (
+            "В 2019 году Ким впервые встретился с Путиным. «Мы будем развивать сотрудничество со всеми "
+            "партнёрами», — заявил Сергей Лавров в апреле.",
+            "ru",
+            "2019-04",
+        ),
+    ],
+)
+def test_a_statement_in_a_background_passage_is_dated_in_its_narrative_year(text, language, expected):
+    """Published on 2 November 2022 (and 14 September 2023): the month follows the year the passage
+    is about, not the publication year."""
+    published = date(2022, 11, 2) if language == "en" else date(2023, 9, 14)
+    assert statement_date(text, published, language) == expected

@@ -169,3 +169,25 @@ def test_suggestions_follow_a_weekday_read_by_its_tense():
     friday = next(index for index, mention in enumerate(mentions) if mention.text == "Friday")
     assert mentions[friday].value == "2022-11-04"
     assert suggest_citations(DRILLS, text, mentions)[friday][0][0] == 2
+
+
+def test_suggestions_follow_a_month_read_in_its_narrative_year():
+    """A background paragraph about 2017 in an article of 2 November 2022: "September" and "later that
+    month" are September 2017, so the sanctions of 2017 are suggested, not a like-named event of 2022."""
+    index = EventIndex(
+        [
+            (1, date(2017, 9, 1), date(2017, 9, 30), "United Nations tightens sanctions on North Korea", ""),
+            (2, date(2022, 9, 1), date(2022, 9, 30), "United Nations tightens sanctions on North Korea", ""),
+        ]
+    )
+    text = (
+        "North Korea fired 23 missiles on Wednesday. In 2017, it conducted its sixth nuclear test in "
+        "September; later that month, the United Nations tightened sanctions on North Korea."
+    )
+    mentions = find_date_mentions(text, date(2022, 11, 2))
+    months = [
+        index for index, mention in enumerate(mentions) if mention.text in ("September", "later that month")
+    ]
+    assert len(months) == 2
+    suggestions = suggest_citations(index, text, mentions)
+    assert [suggestions[month][0][0] for month in months] == [1, 1]

@@ -104,6 +104,8 @@ _TIMESTAMP_TOKEN = re.compile(
     rf"(?<=\d)(?:st|nd|rd|th|t|z)|\b(?:{_DATE_WORDS})\b|\d+|[\s\-–—:/.,|()+]", re.IGNORECASE
 )
 _TIMESTAMP_MAX_CHARS = 80
+# One number, and it a year: at most a month's name besides ("1991", "March 2003:").
+_YEAR_HEADING = re.compile(r"(?:[^\W\d_]+\.?\s+)?(?:1[5-9]|20)\d\d\s*[:.–—-]?")
 # Latin letters: ASCII, Latin-1 (without × and ÷), Latin Extended-A and -B.
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _FOREIGN_LINE_MAX_CHARS = 40
@@ -151,8 +153,11 @@ def _is_prompt(line: str, latin_article: bool) -> bool:
 
 
 def _is_timestamp(line: str) -> bool:
-    """A line that is only a date or time, with at most a label ("Updated: 2024-05-28 22:33")."""
+    """A line that is only a date or time, with at most a label ("Updated: 2024-05-28 22:33"); not a
+    year alone ("1991", "March 2003:"), which heads the entries of a pasted timeline."""
     if len(line) > _TIMESTAMP_MAX_CHARS or not any(char.isdigit() for char in line):
+        return False
+    if _YEAR_HEADING.fullmatch(line):
         return False
     return not _TIMESTAMP_TOKEN.sub("", line)
 

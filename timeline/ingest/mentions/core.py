@@ -172,6 +172,11 @@ class Grammar:
     # Words joining two clauses of one time ("and", "then"): after one of them, an absolute date earlier
     # in the sentence anchors the mention even when it does not open the sentence.
     joins: re.Pattern | None = None
+    # Whether a sentence in the past with an absolute date inside it sets the time of a next sentence
+    # opened by a date ("The yard was founded in 1950. In June, ..."). Only where the grammar's news-time
+    # words are full enough to tell background from news: elsewhere, news articles that recall an
+    # earlier date mid-sentence and go on with the present month would be misread.
+    past_sentence_sets_time: bool = False
 
 
 # A narrative anchor opens its sentence when at most this many words come before it ("In 1950, ...",
@@ -201,7 +206,8 @@ class Context:
         self.sentence_starts = [start for start, _ in self.sentences]
         self._breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(self.text)]
         news = self.grammar.news_time if self.grammar else None
-        self._news = [m.start() for m in news.finditer(self.text)] if news is not None else None
+        self._news_words = [m.start() for m in news.finditer(self.text)] if news is not None else []
+        self._news = _outside_quotes(self._news_words, self.text) if news is not None else None
         reported = self.grammar.reported if self.grammar else None
         self._reported = [m.start() for m in reported.finditer(self.text)] if reported is not None else []
         joins = self.grammar.joins if self.grammar else None
@@ -245,6 +251,8 @@ class Context:
         """Whether the absolute date at ``start``..``end`` puts the text at ``position`` in narrative."""
         if reading.day is None or reading.precision in _TOO_COARSE_TO_ANCHOR:
             return False
+        if _any_between(self._news_words, position, position + 1):
+            return False  # the mention itself is of news time ("last month"), quoted or not
         sentence_start, _ = self.sentence_of(start, end)
         current_start, current_end = self.sentence_of(position, position)
         if current_start == sentence_start:
@@ -257,7 +265,7 @@ class Context:
             return True
         if reading.day.year == self.published.year or self._broken(start, end, position):
             return False
-        if _any_between(self._reported, end, position):
+        if current_start == sentence_start and _any_between(self._reported, end, position):
             return False
         if len(_WORD.findall(self.text, sentence_start, start)) <= _OPENING_WORDS:
             return True
@@ -267,6 +275,8 @@ class Context:
             return _any_between(self._joins, end, position)
         # "The yard was founded in 1950. In June, ...": a sentence all in the past sets the time of a
         # next one opened by a date.
+        if not self.grammar.past_sentence_sets_time:
+            return False
         first = next((start for start, _ in self.earlier if start >= current_start), position)
         opens = len(_WORD.findall(self.text, current_start, first)) <= _OPENING_WORDS
         return opens and not _any_between(self._news, sentence_start, end)
@@ -297,6 +307,23 @@ def within(precision: Precision, than: Precision) -> bool:
     if than is Precision.WEEK or precision is Precision.WEEK:
         return precision is Precision.DAY or precision is than
     return _COARSENESS.index(precision) <= _COARSENESS.index(than)
+
+
+# A quotation in any language's marks, within one paragraph.
+_QUOTATION = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]|「[^」\n]*」|『[^』\n]*』')
+
+
+def _outside_quotes(positions: list[int], text: str) -> list[int]:
+    """The ``positions`` outside quotations: a speaker's "will" is of their time, not a sign that the
+    narration has come back to the present."""
+    quoted = [(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
+    starts = [start for start, _ in quoted]
+    outside = []
+    for position in positions:
+        index = bisect.bisect_right(starts, position) - 1
+        if index < 0 or quoted[index][1] <= position:
+            outside.append(position)
+    return outside
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:

@@ -1330,6 +1330,7 @@ GRAMMAR = Grammar(
     between_words=frozenset({"and"}),
     tense=tense,
     news_time=_NEWS_TIME,
+    past_sentence_sets_time=True,
     reported=_REPORTED,
     joins=_JOINS,
 )

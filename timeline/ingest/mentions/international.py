@@ -242,12 +242,15 @@ def _month_number(m: Match, key: str = "month") -> int | None:
 
 
 def _relative_year(m: Match, key: str = "relyear") -> int | None:
-    """The year a phrase like "прошлого года", "tänavu" or "지난해" names."""
+    """The year a phrase like "прошлого года", "tänavu" or "지난해" names (counted from publication), or
+    one like "이듬해" (from the year just mentioned)."""
     text = " ".join(m.groups.get(key, "").lower().split())
     extras = _w(m).extras
     for pattern, amount in extras.years.items():
         if re.fullmatch(pattern, text, re.IGNORECASE):
-            return m.now.year + amount if m.now else None
+            if amount == 1 and (following := _following_year(m)) is not None:
+                return following.day.year
+            return m.published.year + amount if m.published else None
     for pattern, amount in extras.anaphoric_years.items():
         if re.fullmatch(pattern, text, re.IGNORECASE):
             # "이듬해", "l'anno successivo": the year after the one just mentioned, else publication's.
@@ -429,17 +432,17 @@ def _resolve_decade(m: Match) -> Reading | None:
     digits = next(v for k, v in m.groups.items() if k.startswith("decade"))
     if len(digits) == 4:
         return Reading(Precision.DECADE, date(int(digits), 1, 1))
-    if m.now is None:
+    if m.published is None:
         return Reading(Precision.DECADE, date(1900 + int(digits), 1, 1))
-    year = m.now.year - m.now.year % 100 + int(digits)
-    return Reading(Precision.DECADE, date(year if year <= m.now.year else year - 100, 1, 1))
+    year = m.published.year - m.published.year % 100 + int(digits)
+    return Reading(Precision.DECADE, date(year if year <= m.published.year else year - 100, 1, 1))
 
 
 def relative_day(m: Match, unit: Precision, amount: int, base: date | None = None) -> date | None:
     """The period ``amount`` units from publication (or from ``base``), as dateparser reads the
     language's phrase for it (the data's own "в прошлом месяце"), or counted where the data has none."""
     vocab = _w(m).vocab
-    base = base or m.now
+    base = base or m.published
     phrase = next((p for p, key in vocab.relative.items() if key == (unit, amount)), None)
     if phrase is not None and (read := parse_relative(phrase, vocab.language, base)):
         return period_bounds(read[0], unit)[0]
@@ -457,14 +460,27 @@ def _resolve_relative(m: Match) -> Reading | None:
     if key is None:
         return None
     unit, _amount = key
-    if m.now is None:
+    if m.published is None:
         return Reading(unit, None)
-    read = parse_relative(phrase, vocab.language, m.now) or parse_relative(
-        _canonical(vocab, key), vocab.language, m.now
+    if key == (Precision.YEAR, 1) and (following := _following_year(m)) is not None:
+        return following
+    read = parse_relative(phrase, vocab.language, m.published) or parse_relative(
+        _canonical(vocab, key), vocab.language, m.published
     )
     if read is None:
         return Reading(unit, relative_day(m, *key))
     return Reading(unit, period_bounds(read[0], unit)[0])
+
+
+def _following_year(m: Match) -> Reading | None:
+    """In a history, "Наступного року" is the year after the one it tells of, not the year after
+    publication: where a language writes "next year" and "the following year" alike, its sentence's
+    time decides, unless the sentence speaks of the future."""
+    frame = m.frame
+    grammar = m.ctx.grammar
+    if frame is None or frame.day is None or grammar.tense(m.ctx, m.start, m.end, False) > 0:
+        return None
+    return Reading(Precision.YEAR, date(frame.day.year + 1, 1, 1))
 
 
 def _inflected_relative(vocab: Vocabulary, phrase: str):
@@ -485,7 +501,7 @@ def _resolve_direction_period(m: Match) -> Reading | None:
     if unit is None or unit is Precision.DAY:
         return None
     amount = _direction(m)
-    if m.now is None:
+    if m.published is None:
         return Reading(unit, None)
     return Reading(unit, relative_day(m, unit, amount))
 
@@ -493,11 +509,11 @@ def _resolve_direction_period(m: Match) -> Reading | None:
 def _resolve_year_phrase(m: Match) -> Reading | None:
     """ "tänavu", "mullu", "지난해", "прошлого года": a year relative to publication."""
     year = _relative_year(m)
-    if m.now is None:
+    if m.published is None:
         return Reading(Precision.YEAR, None)
     if year is None:
         return None
-    return Reading(Precision.YEAR, relative_day(m, Precision.YEAR, year - m.now.year))
+    return Reading(Precision.YEAR, relative_day(m, Precision.YEAR, year - m.published.year))
 
 
 def _resolve_day_word(m: Match) -> Reading | None:
@@ -505,7 +521,7 @@ def _resolve_day_word(m: Match) -> Reading | None:
     text = m.text.lower()
     for pattern, amount in _w(m).extras.days.items():
         if re.fullmatch(pattern, text, re.IGNORECASE):
-            if m.now is None:
+            if m.published is None:
                 return Reading(Precision.DAY, None)
             return Reading(Precision.DAY, relative_day(m, Precision.DAY, amount))
     return None
@@ -524,14 +540,14 @@ def _resolve_counted(m: Match) -> Reading | None:
     if count is None or unit is None or count > 200:
         return None
     sign = -1 if "ahead" not in m.groups else 1
-    if m.now is None:
+    if m.published is None:
         return Reading(unit, None)
     span = m.text if count_text is None or count_text.isdigit() else m.text.replace(count_text, str(count), 1)
     if w.east_asian and (reference := _clause_reference(m)) is not None:
         # "3분기 매출은 1년 전보다": "전" and "前" count back from the date the sentence just named too.
         return _from_reference(m, count, unit, sign, reference, span)
-    read = parse_relative(span, w.language, m.now)
-    day = read[0] if read else shift(m.now, unit, sign * count)
+    read = parse_relative(span, w.language, m.published)
+    day = read[0] if read else shift(m.published, unit, sign * count)
     return Reading(unit, period_bounds(day, unit)[0])
 
 
@@ -600,7 +616,7 @@ def _resolve_weekday(m: Match) -> Reading | None:
         amount = _relative_amount(m, m.groups["relweek"], Precision.WEEK)
         if amount is None:
             return None
-        monday = shift(m.now, Precision.WEEK, amount)
+        monday = shift(m.published, Precision.WEEK, amount)
         return Reading(Precision.DAY, monday + timedelta(days=weekday))
     direction = _direction(m)
     read = parse_relative(w.vocab.canonical_weekday(weekday), w.language, m.now)
@@ -646,13 +662,15 @@ def _resolve_season(m: Match) -> Reading | None:
     named = {"direction", "direction2"} & m.groups.keys()
     if not named and (year := _sentence_year(m)) is not None:
         return Reading(Precision.SEASON, date(year, SEASONS[code], 1))
-    if m.now is None:
+    # "今春", "l'hiver prochain" count from publication; a season named alone from the sentence's time.
+    today = m.published if named else m.now
+    if today is None:
         return Reading(Precision.SEASON, None)
-    candidates = [date(m.now.year + k, SEASONS[code], 1) for k in (-2, -1, 0, 1)]
-    now = period_bounds(m.now, Precision.SEASON)[0]
+    candidates = [date(today.year + k, SEASONS[code], 1) for k in (-2, -1, 0, 1)]
+    now = period_bounds(today, Precision.SEASON)[0]
     direction = _direction(m)
     if "direction" in m.groups and direction == 0:
-        return Reading(Precision.SEASON, date(m.now.year, SEASONS[code], 1))
+        return Reading(Precision.SEASON, date(today.year, SEASONS[code], 1))
     # A season named alone is the latest, unless the sentence looks ahead ("весной ожидается").
     ahead = 1 if not direction and m.tense(weak=False) > 0 else 0
     return Reading(Precision.SEASON, pick(candidates, now, direction or ahead or -1, strict=bool(direction)))
@@ -1643,4 +1661,18 @@ def grammar(language: str) -> Grammar:
         modifiers=modifier,
         range_join=re.compile(rf"\s*(?:-|–|—|~|～|〜{range_words})\s*"),
         tense=tense,
+        news_time=_news_time(w),
     )
+
+
+def _news_time(w: _Words) -> re.Pattern:
+    """The words that bring a text back from its background to the time of publication: its relative
+    dates ("сегодня", "지난주"), its future words and its weekdays, as in English."""
+    # "Next year" is also "the following year" in a history: its sentence's time decides (above).
+    relative = _alternation(phrase for phrase, key in w.vocab.relative.items() if key != (Precision.YEAR, 1))
+    words = _joined(x for x in (relative, w.extras.future_words, w.weekday_alt) if x)
+    if w.east_asian:
+        return re.compile(rf"(?i:{words})")
+    # Stems of an inflecting language take their endings ("понедельника").
+    end = r"\w*" if w.vocab.inflecting else r"(?!\w)"
+    return re.compile(rf"(?<!\w)(?i:{words}){end}")
