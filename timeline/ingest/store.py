@@ -5,14 +5,15 @@ lock, so it only writes."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import TYPE_CHECKING
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 from timeline.curation import reanchor_quotes
 from timeline.ingest.mentions import DateMention as FoundMention
@@ -141,10 +142,21 @@ def store_statements(
     # Statements are curated, so each starts its history as the loader found it: a curator's edit
     # can then be compared with, or reverted to, the loader's reading. (Mentions keep no history.)
     # All of one article's rows were found at one moment, and are written with one history date.
-    bulk_create_with_history(
-        rows, Statement, default_change_reason="found by the loader", default_date=timezone.now()
-    )
+    history = {"default_change_reason": "found by the loader", "default_date": timezone.now()}
+    if connection.features.can_return_rows_from_bulk_insert:
+        # What ``bulk_create_with_history`` does when the rows come back with their keys, without
+        # building the history manager anew for every article.
+        Statement.objects.bulk_create(rows)
+        _statement_history().bulk_history_create(rows, **history)
+    else:
+        bulk_create_with_history(rows, Statement, **history)
     return len(found) - len(rows)
+
+
+@functools.cache
+def _statement_history():
+    """Statement's history manager (simple-history makes a new one, and its class, on each access)."""
+    return get_history_manager_for_model(Statement)
 
 
 def _quote_key(quote: str) -> str:
