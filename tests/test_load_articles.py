@@ -541,10 +541,10 @@ def test_a_symlink_loop_in_a_directory_is_skipped_and_the_rest_loads(tmp_path):
 def test_failure_mid_article_leaves_nothing_of_it(tmp_path, monkeypatch):
     store_statements = store.store_statements
 
-    def failing(source, found, mentions):
+    def failing(source, found, mentions, **options):
         if "Moscow" in source.title:
             raise RuntimeError("disk full")
-        return store_statements(source, found, mentions)
+        return store_statements(source, found, mentions, **options)
 
     monkeypatch.setattr(store, "store_statements", failing)
     result = run(write(tmp_path / "a.txt", ARTICLE), write(tmp_path / "b.txt", OTHER))
@@ -989,6 +989,19 @@ def test_fingerprint_index_finds_a_copy_among_50000_sketches():
     assert similarity.decode_fingerprint(similarity.encode_fingerprint(copy)) == copy
     assert similarity.copy_similarity(similarity.shingles(ARTICLE), similarity.shingles(SPUN)) is not None
     assert similarity.copy_similarity(similarity.shingles(ARTICLE), similarity.shingles(OTHER)) is None
+
+
+def test_the_sketch_is_the_minimum_of_each_hash_function_as_python_integers_give_it():
+    # Stored fingerprints must keep matching: the 64-bit arithmetic gives exactly these values.
+    rng = random.Random(11)
+    prime = (1 << 61) - 1
+    for size in (1, 2, 40, 3000):
+        shingle_set = {rng.getrandbits(64) for _ in range(size)} | {0, prime - 1, prime, (1 << 64) - 1}
+        values = [value % prime for value in shingle_set]
+        expected = tuple(
+            min((a * x + b) % prime for x in values) & 0xFFFF for a, b in similarity._HASH_PARAMETERS
+        )
+        assert similarity.sketch(shingle_set) == expected
 
 
 @pytest.mark.django_db

@@ -33,7 +33,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from timeline.ingest.clean import clean_text
+from timeline.ingest.clean import clean_text, drop_title_repeats
 from timeline.ingest.decode import (
     GZIP_MAGIC,
     InputError,
@@ -243,15 +243,14 @@ def text_article(
     detected."""
     warnings: list[str] = []
     first_line = next((line.strip() for line in raw.splitlines() if line.strip()), "")
-    cleaned = clean_text(raw)
     if title is None:
-        title, cleaned, derived = split_title(cleaned)
+        title, cleaned, derived = split_title(clean_text(raw))
         if derived:
             warnings.append("no title line: the title is the first sentence")
         else:
-            cleaned = clean_text(cleaned, title)
+            cleaned = drop_title_repeats(cleaned, title)
     else:
-        cleaned = clean_text(cleaned, title)
+        cleaned = clean_text(raw, title)
     if not cleaned:
         raise InputError("no content (nothing but a title and boilerplate)")
     if len(title) > TITLE_MAX_CHARS:

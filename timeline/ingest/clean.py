@@ -202,6 +202,15 @@ def _is_appeal_heading(line: str) -> bool:
     )
 
 
+def drop_title_repeats(text: str, title: str) -> str:
+    """``text`` as ``clean_text`` gave it, without the lines repeating ``title``: what cleaning it
+    again knowing its title would drop, when the title is found in the cleaned text."""
+    if not title.strip():
+        return text
+    key = _comparable(title)
+    return _join([line for line in text.split("\n") if not line or _comparable(line) != key])
+
+
 def _drop_repeats(lines: list[str], keep: list[bool], title: str) -> None:
     """Keep the first of paragraphs repeated verbatim (captions) and drop lines repeating the title."""
     seen = {_comparable(title)} if title.strip() else set()

@@ -15,6 +15,8 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Hashable
 
+import numpy as np
+
 from timeline.words import content_words
 
 SKETCH_SIZE = 24
@@ -41,12 +43,41 @@ def shingles(text: str) -> set[int]:
 
 
 def sketch(shingle_set: set[int]) -> tuple[int, ...]:
-    """The MinHash sketch of a set of shingles: for each of 24 hash functions, the smallest value, cut
-    to 16 bits. Two sketches agree in a position with probability equal to the sets' Jaccard similarity."""
+    """The MinHash sketch of a set of shingles: for each of 24 hash functions ``(a * x + b) mod p``
+    (p = 2^61 - 1), the smallest value, cut to 16 bits. Two sketches agree in a position with
+    probability equal to the sets' Jaccard similarity."""
     if not shingle_set:
         return ()
-    values = [value % _PRIME for value in shingle_set]
-    return tuple(min([(a * x + b) % _PRIME for x in values]) & 0xFFFF for a, b in _HASH_PARAMETERS)
+    values = np.fromiter(shingle_set, dtype=np.uint64, count=len(shingle_set)) % _P
+    hashes = _mod_p(_times_mod_p(_A[:, None], values[None, :]) + _B[:, None])
+    return tuple(int(value) & 0xFFFF for value in hashes.min(axis=1))
+
+
+# The hash functions in 64-bit arithmetic, exactly as Python's integers give them: a product of two
+# numbers below 2^61 is taken in 32-bit halves, each part reduced with 2^61 ≡ 1 (mod p).
+_P = np.uint64(_PRIME)
+_A = np.array([a for a, _ in _HASH_PARAMETERS], dtype=np.uint64)
+_B = np.array([b for _, b in _HASH_PARAMETERS], dtype=np.uint64)
+_LOW32 = np.uint64(0xFFFFFFFF)
+_LOW29 = np.uint64((1 << 29) - 1)
+
+
+def _mod_p(values):
+    """``values`` (below 2^64) reduced modulo p."""
+    values = (values & _P) + (values >> np.uint64(61))
+    values = (values & _P) + (values >> np.uint64(61))
+    return np.where(values >= _P, values - _P, values)
+
+
+def _times_mod_p(a, x):
+    """``a * x mod p`` for ``a`` and ``x`` below p."""
+    a_high, a_low = a >> np.uint64(32), a & _LOW32
+    x_high, x_low = x >> np.uint64(32), x & _LOW32
+    # a * x = a_high x_high 2^64 + (a_high x_low + a_low x_high) 2^32 + a_low x_low, and 2^64 ≡ 8.
+    middle = a_high * x_low + a_low * x_high  # below 2^62
+    high = (a_high * x_high) << np.uint64(3)  # below 2^61
+    middle = (middle >> np.uint64(29)) + ((middle & _LOW29) << np.uint64(32))  # 2^61 ≡ 1
+    return _mod_p(_mod_p(a_low * x_low) + _mod_p(high + middle))
 
 
 def encode_fingerprint(values: tuple[int, ...]) -> str:

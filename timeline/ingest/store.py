@@ -5,13 +5,15 @@ lock, so it only writes."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import TYPE_CHECKING
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
-from simple_history.utils import bulk_create_with_history
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 from timeline.curation import reanchor_quotes
 from timeline.ingest.mentions import DateMention as FoundMention
@@ -37,7 +39,7 @@ def store_article(
         clear_pending(source)
         reanchor_quotes(source, old_text)
     mentions = store_mentions(source, extracted.mentions, curated=updates)
-    repeats = store_statements(source, extracted.statements, extracted.statement_dates)
+    repeats = store_statements(source, extracted.statements, extracted.statement_dates, curated=updates)
     store_suggestions(mentions, extracted.suggestions)
     if copied_by is not None:
         make_copies_of(source, copied_by)
@@ -107,12 +109,15 @@ def store_mentions(source: Source, found: list[FoundMention], curated: bool) -> 
     return rows
 
 
-def store_statements(source: Source, found: list[FoundStatement], dates: list[FoundMention | None]) -> int:
+def store_statements(
+    source: Source, found: list[FoundStatement], dates: list[FoundMention | None], curated: bool = True
+) -> int:
     """Pending Statement rows for the statements found, each dated by its mention in ``dates``. A
     quote a curator already reviewed for this source (accepted or dismissed) is not queued again, nor
     one whose passage (its offsets, the statements' natural key) a reviewed statement holds; returns
-    how many were left out so."""
-    reviewed = source.statements.exclude(review=Review.PENDING).values_list("quote", "start", "end")
+    how many were left out so. Only a source stored before (``curated``) can have reviewed ones."""
+    reviewed = source.statements.exclude(review=Review.PENDING) if curated else Statement.objects.none()
+    reviewed = reviewed.values_list("quote", "start", "end")
     reviewed_quotes = [_quote_key(quote) for quote, _, _ in reviewed]
     taken_spans = {(start, end) for _, start, end in reviewed}
     rows = []
@@ -136,8 +141,22 @@ def store_statements(source: Source, found: list[FoundStatement], dates: list[Fo
         rows.append(row)
     # Statements are curated, so each starts its history as the loader found it: a curator's edit
     # can then be compared with, or reverted to, the loader's reading. (Mentions keep no history.)
-    bulk_create_with_history(rows, Statement, default_change_reason="found by the loader")
+    # All of one article's rows were found at one moment, and are written with one history date.
+    history = {"default_change_reason": "found by the loader", "default_date": timezone.now()}
+    if connection.features.can_return_rows_from_bulk_insert:
+        # What ``bulk_create_with_history`` does when the rows come back with their keys, without
+        # building the history manager anew for every article.
+        Statement.objects.bulk_create(rows)
+        _statement_history().bulk_history_create(rows, **history)
+    else:
+        bulk_create_with_history(rows, Statement, **history)
     return len(found) - len(rows)
+
+
+@functools.cache
+def _statement_history():
+    """Statement's history manager (simple-history makes a new one, and its class, on each access)."""
+    return get_history_manager_for_model(Statement)
 
 
 def _quote_key(quote: str) -> str:

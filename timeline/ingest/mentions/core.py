@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from timeline.dates import FuzzyDate, Modifier, Precision, period_bounds, shift_months
-from timeline.ingest.firstchars import gated
+from timeline.ingest.firstchars import Scanner, gated
 from timeline.ingest.sentences import split_sentences
 
 # How far back (in characters) an anaphoric expression looks for the mention it refers to.
@@ -124,7 +124,7 @@ class Rule:
     resolve: Callable[[Match], Reading | None]
     examples: tuple[Example, ...]
     # The same matches, found faster (``timeline.ingest.firstchars``).
-    scanner: re.Pattern
+    scanner: Scanner | re.Pattern
 
 
 def rule(
