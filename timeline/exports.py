@@ -129,7 +129,7 @@ def statement_json(request, statement, with_event=False) -> dict:
         "start": statement.start,
         "end": statement.end,
         "annotation": annotation_json(
-            request, statement, statement.quote, f"s{statement.pk}", statement_body_url(statement)
+            request, statement, statement.quote, f"s{statement.pk}", statement.get_link_url()
         ),
     }
     if with_event:
@@ -144,13 +144,6 @@ def statement_json(request, statement, with_event=False) -> dict:
             else None
         )
     return data
-
-
-def statement_body_url(statement) -> str | None:
-    """What a statement is about: its (published) event, else its speaker."""
-    if statement.event_id and statement.event.status == Event.Status.PUBLISHED:
-        return statement.event.get_absolute_url()
-    return statement.speaker.get_absolute_url() if statement.speaker_id else None
 
 
 def event_json(request, event) -> dict:
