@@ -885,6 +885,9 @@ class LoadRun(models.Model):
     inputs_total = models.PositiveIntegerField(default=0)
     inputs_done = models.PositiveIntegerField(default=0)
     started_at = models.DateTimeField(null=True, blank=True)
+    progress_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the worker last saved the run's progress."
+    )
     finished_at = models.DateTimeField(null=True, blank=True)
     # One entry per article: {"status", "label", "source", "line", "warnings"} (``LoadRun.report``).
     results = models.JSONField(default=list, blank=True)
