@@ -4,6 +4,7 @@ its progress fragment and its report."""
 
 import gzip
 import io
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -12,6 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.seeds import seed_path
 from timeline.loading import NewInput, Options, create_run, run_load
@@ -326,3 +328,79 @@ def test_the_five_seed_articles_load_from_the_admin(curator_client):
     assert run.summary.startswith("loaded 4, updated 0, unchanged 0, duplicates 1, failed 0")
     page = response.content.decode()
     assert all(name in page for name in names)
+
+
+def status_of(client, run) -> str:
+    url = reverse("load_run", args=[run.pk])
+    return client.get(url, headers={"HX-Request": "true", "HX-Target": "load-status"}).content.decode()
+
+
+def test_a_run_whose_worker_went_silent_is_shown_stopped_and_not_polled(curator_client, settings):
+    """A worker killed mid-load (kill -9) leaves its run marked running: once it has saved no
+    progress for TIMELINE_LOAD_SILENT_AFTER, the page says the load stopped and polls no more."""
+    settings.TIMELINE_LOAD_SILENT_AFTER = 600
+    texts = [ARTICLE, OTHER]
+    run = create_run(
+        [NewInput(LoadInput.Kind.TEXT, f"text {n}", text.encode()) for n, text in enumerate(texts)], Options()
+    )
+    started = timezone.now()
+    LoadRun.objects.filter(pk=run.pk).update(
+        status=LoadRun.Status.RUNNING, started_at=started, progress_at=started, inputs_done=1
+    )
+    assert 'hx-trigger="every 1s"' in status_of(curator_client, run)  # still heard from
+
+    LoadRun.objects.filter(pk=run.pk).update(progress_at=started - timedelta(seconds=601))
+    status = status_of(curator_client, run)
+    assert (
+        "The load stopped: the worker ended before the load finished (no progress for over 10 minutes)"
+        in status
+    )
+    assert "1 of 2 inputs read." in status
+    assert "hx-trigger" not in status and "<progress" not in status
+    assert (
+        'http-equiv="refresh"' not in curator_client.get(reverse("load_run", args=[run.pk])).content.decode()
+    )
+    run.refresh_from_db()
+    assert run.status == "running" and LoadInput.objects.filter(run=run).count() == 2  # nothing rewritten
+
+
+def test_the_worker_saves_when_it_was_last_heard_from_as_it_loads(monkeypatch):
+    from timeline import loading
+
+    monkeypatch.setattr(loading, "_SAVE_EVERY_S", 0)
+    run = create_run(
+        [NewInput(LoadInput.Kind.TEXT, f"text {n}", t.encode()) for n, t in enumerate([ARTICLE, OTHER])],
+        Options(),
+    )
+    heard, read_input = [], loading.read_input
+
+    def reading(item, limit):
+        heard.append(LoadRun.objects.get(pk=run.pk).progress_at)
+        yield from read_input(item, limit)
+
+    monkeypatch.setattr(loading, "read_input", reading)
+    run_load(run.pk)
+    run.refresh_from_db()
+    assert heard[0] == run.started_at and heard[0] < heard[1] <= run.progress_at
+    assert not loading.worker_ended(run)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_task_taken_by_a_worker_that_ended_before_starting_the_load_is_shown_stopped(
+    client, django_user_model
+):
+    user = django_user_model.objects.create_user("curator", password="pw", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="add_source"))
+    client.force_login(user)
+    with override_settings(TASKS=DATABASE_QUEUE, TIMELINE_LOAD_SILENT_AFTER=600):
+        from django_tasks_db.models import DBTaskResult
+
+        assert client.post(PAGE, {"text": ARTICLE}).status_code == 302
+        run = LoadRun.objects.get()
+        task = DBTaskResult.objects.get()
+        task.claim("killed-worker")  # as db_worker takes it, before the task runs
+        assert 'hx-trigger="every 1s"' in status_of(client, run)
+        DBTaskResult.objects.filter(pk=task.pk).update(started_at=timezone.now() - timedelta(seconds=601))
+        status = status_of(client, run)
+        assert "Waiting for the worker: the worker ended before the load finished" in status
+        assert "hx-trigger" not in status

@@ -3,6 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import make_actor, make_citation, make_event, make_source, make_statement, make_thread
@@ -764,3 +766,59 @@ def test_the_queue_reads_the_same_number_of_queries_for_any_number_of_rows(
         html = admin_client.get(url).content.decode()
     print(f"review queue: {len(few)} queries for 2 rows, {len(many)} for 50 rows")
     assert html.count('<tr id="mention-') == 2 + 48 and html.count('class="review-group"') == 5
+
+
+# --- Re-anchoring after the source's text changed ------------------------------------------------
+
+PASSAGES = [f"Witness {n} saw rail cars carrying shells near Tumangang on day {n}." for n in range(1, 7)]
+
+
+def reanchor_after_an_edit(count: int):
+    """``count`` citations and a statement of a source, re-anchored after a note is put at the top
+    of its text; returns them, reloaded, and the queries the re-anchoring took."""
+    old_text = " ".join(PASSAGES[:count])
+    source = make_source(text=old_text)
+    event = make_event()
+    citations = []
+    for passage in PASSAGES[:count]:
+        start = old_text.index(passage)
+        citations.append(make_citation(event, source, passage, start=start, end=start + len(passage)))
+    statement = make_statement(
+        event, quote=PASSAGES[0], source=source, start=0, end=len(PASSAGES[0]), review=Review.ACCEPTED
+    )
+    source.text = "Editor's note: corrected on Saturday. " + old_text
+    source.save()
+    with CaptureQueriesContext(connection) as queries:
+        counts = curation.reanchor_quotes(source, old_text)
+    assert counts == {"exact": count + 1}
+    for item in [*citations, statement]:
+        item.refresh_from_db()
+    return citations, statement, len(queries)
+
+
+def test_reanchoring_writes_every_row_at_once_with_its_history():
+    _, _, few = reanchor_after_an_edit(2)
+    citations, statement, many = reanchor_after_an_edit(6)
+    assert many == few  # not one query per citation
+    for item, words in [(c, c.excerpt) for c in citations] + [(statement, statement.quote)]:
+        assert item.source.text[item.start : item.end] == words
+        assert item.history.first().history_change_reason == curation.REANCHORED_REASON
+        assert item.history.count() == 2
+
+
+def test_rows_that_move_into_each_others_places_are_written_in_order():
+    """The first statement moves to where the second one was, after the second moved on: the
+    database refuses that as one statement (it checks row by row, the first row first), so the rows
+    are written one by one, in the order given, as they were found."""
+    source = make_source(text="x" * 40)
+    first = make_statement(source=source, quote="a", start=10, end=15)
+    second = make_statement(source=source, quote="b", start=0, end=5)
+    second.start, second.end = 20, 25
+    first.start, first.end = 0, 5
+    for item in (first, second):
+        item._change_reason = curation.REANCHORED_REASON
+    curation._update_with_history(Statement, [second, first], ["start", "end"])
+    assert list(Statement.objects.order_by("pk").values_list("start", "end")) == [(0, 5), (20, 25)]
+    assert [item.history.first().history_change_reason for item in (first, second)] == [
+        curation.REANCHORED_REASON
+    ] * 2

@@ -373,3 +373,33 @@ def test_edtf_in_the_json_for_uncertain_dates(client, story):
     assert by_title["Rail cars cross"]["edtf"] == "2022-11-18/2022-11-19"
     assert by_title["Photo"]["edtf"] == "2023-01"
     assert by_title["Wagner year"]["edtf"] == "2023"
+
+
+@pytest.mark.parametrize(
+    "event_status, has_speaker, links_to",
+    [
+        (Event.Status.PUBLISHED, True, "event"),
+        (Event.Status.PUBLISHED, False, "event"),
+        (Event.Status.DRAFT, True, "speaker"),
+        (None, True, "speaker"),
+        (Event.Status.DRAFT, False, None),
+        (None, False, None),
+    ],
+)
+def test_a_statement_links_to_its_published_event_else_its_speaker(
+    client, event_status, has_speaker, links_to
+):
+    event = make_event(status=event_status) if event_status else None
+    speaker = make_actor() if has_speaker else None
+    statement = make_statement(event, speaker=speaker)
+    expected = {"event": event, "speaker": speaker, None: None}[links_to]
+    assert statement.get_link_url() == (expected.get_absolute_url() if expected else None)
+    assert statement.published_event == (event if links_to == "event" else None)
+    if event_status != Event.Status.DRAFT:  # listed: the annotation's body is the same link
+        (listed,) = client.get(STATEMENTS_JSON).json()["results"]
+        body = listed["annotation"].get("body")
+        assert body == (
+            {"type": "SpecificResource", "source": f"http://testserver{expected.get_absolute_url()}"}
+            if expected
+            else None
+        )

@@ -8,6 +8,8 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from timeline.importing import ImportFailed, import_slides, read_timeline
@@ -208,3 +210,16 @@ def test_the_import_page_needs_the_right_to_add_events(client, django_user_model
     staff = django_user_model.objects.create_user("viewer", password="x", is_staff=True)
     client.force_login(staff)
     assert client.get(IMPORT_PAGE).status_code == 403
+
+
+def test_a_link_to_a_stored_source_cites_it_without_reading_its_text():
+    stored = Source.objects.create(
+        url="https://example.org/nyt", title="The Times", text="Long article. " * 500
+    )
+    with CaptureQueriesContext(connection) as queries:
+        import_slides(read_timeline(SHEET, "sheet.csv"))
+    purchase = Event.objects.get(title="Purchase reports")
+    assert purchase.citations.get(source__url="https://example.org/nyt").source == stored
+    assert Source.objects.filter(url="https://example.org/nyt").count() == 1
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    assert not [sql for sql in reads if '"timeline_source"."text"' in sql]

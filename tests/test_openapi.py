@@ -101,6 +101,19 @@ def test_the_document_notices_a_response_that_drifts(client, api_data, document)
     assert not response_validator(document, "/api/events.json", 200).is_valid(data)
 
 
+def test_the_document_is_built_once_per_process(client, monkeypatch, request):
+    """It depends only on the code: later requests serve the document built for the first one."""
+    openapi.document.cache_clear()
+    request.addfinalizer(openapi.document.cache_clear)
+    built = []
+    monkeypatch.setattr(openapi, "operation", lambda *args, **kw: built.append(args) or {})
+    first = client.get(OPENAPI).json()
+    calls = len(built)
+    assert calls > 0
+    assert client.get(OPENAPI).json() == first
+    assert len(built) == calls
+
+
 # The document as the view serves it, and the site as its WSGI application answers (in the test's
 # database, which the fixture fills).
 fuzzed = schemathesis.openapi.from_dict(openapi.document())

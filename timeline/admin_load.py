@@ -19,7 +19,15 @@ from timeline.fragments import Partial, for_htmx
 from timeline.ingest.articles import JSONL, format_from_name
 from timeline.ingest.fetch import SCHEMES
 from timeline.ingest.language import normalise_code
-from timeline.loading import NewInput, Options, create_run, queue_run, too_large
+from timeline.loading import (
+    NewInput,
+    Options,
+    create_run,
+    queue_run,
+    silent_too_long,
+    too_large,
+    worker_ended,
+)
 from timeline.models import LoadInput, LoadRun
 
 PASTED = "pasted text"
@@ -177,9 +185,17 @@ def load_run_view(request, pk: int, partial: str | None):
     return context
 
 
+WORKER_ENDED = "the worker ended before the load finished"
+
+
 def worker_problem(run: LoadRun) -> str:
-    """What the task queue says when an unfinished run's task has failed ("" otherwise)."""
-    if run.finished or not run.task_id or not default_task_backend.supports_get_result:
+    """Why an unfinished run will not finish ("" while it may): its task failed, or its worker went
+    silent (``timeline.loading.worker_ended``) — the page then stops polling."""
+    if run.finished:
+        return ""
+    if worker_ended(run):
+        return f"{WORKER_ENDED} (no progress for over {silence()})"
+    if not run.task_id or not default_task_backend.supports_get_result:
         return ""
     try:
         result = default_task_backend.get_result(run.task_id)
@@ -188,7 +204,15 @@ def worker_problem(run: LoadRun) -> str:
     if result.status == "FAILED":
         errors = [error.exception_class_path for error in result.errors]
         return f"the worker failed running it ({', '.join(errors) or 'no error recorded'})"
+    if result.status == "RUNNING" and silent_too_long(result.started_at):
+        # Taken by a worker that ended before it could start the load.
+        return f"{WORKER_ENDED} (it took the load over {silence()} ago and never started it)"
     return ""
+
+
+def silence() -> str:
+    seconds = settings.TIMELINE_LOAD_SILENT_AFTER
+    return f"{seconds // 60} minutes" if seconds % 60 == 0 and seconds >= 120 else f"{seconds} seconds"
 
 
 def review_links(request) -> list[tuple[str, str]]:

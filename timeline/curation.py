@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from simple_history.utils import bulk_update_with_history
 
 from timeline import suggest
 from timeline.anchoring import TextQuote, reanchor
@@ -313,28 +314,50 @@ def reanchor_quotes(source: Source, old_text: str) -> Counter:
     source filled in), find each of its citations and reviewed statements in the new text, from its
     old words and context (``timeline.anchoring``). One found exactly or with confidence points at
     its new place (its words follow the text's, if edited); one that is not is flagged ``lost``, its
-    offsets cleared, for a curator to check in the review queue. Returns the count per status."""
+    offsets cleared, for a curator to check in the review queue. Returns the count per status.
+
+    The rows are written together, in one transaction, each with its history record."""
     counts = Counter()
-    citations = [(citation, "excerpt") for citation in source.citations.all()]
-    statements = [(statement, "quote") for statement in source.statements.exclude(review=Review.PENDING)]
-    for item, words_field in citations + statements:
+    citations = list(source.citations.all())
+    statements = list(source.statements.exclude(review=Review.PENDING))
+    # The words each citation of an event holds, as they are after the changes so far: a citation
+    # cannot take the words of another citation of the same event and source.
+    held = Counter((citation.event_id, citation.excerpt) for citation in citations)
+    for item, words_field in [(c, "excerpt") for c in citations] + [(s, "quote") for s in statements]:
         quote = _stored_quote(item, getattr(item, words_field), old_text)
         anchor = reanchor(quote, source.text)
         if anchor is not None and words_field == "excerpt" and anchor.exact != item.excerpt:
-            # Its new words may be those of another citation of the same event and source.
-            taken = Citation.objects.filter(event=item.event_id, source=source, excerpt=anchor.exact)
-            anchor = None if taken.exclude(pk=item.pk).exists() else anchor
+            anchor = None if held[item.event_id, anchor.exact] else anchor
         if anchor is None:
             item.start = item.end = None
             item.anchor_status = Anchoring.LOST
         else:
+            if words_field == "excerpt":
+                held[item.event_id, item.excerpt] -= 1
+                held[item.event_id, anchor.exact] += 1
             item.start, item.end = anchor.start, anchor.end
             setattr(item, words_field, anchor.exact)
             item.anchor_status = Anchoring.EXACT if anchor.is_exact else Anchoring.FUZZY
         item._change_reason = REANCHORED_REASON
-        item.save(update_fields=["start", "end", words_field, "anchor_status"])
         counts[item.anchor_status] += 1
+    with transaction.atomic():
+        for model, items, words_field in ((Citation, citations, "excerpt"), (Statement, statements, "quote")):
+            _update_with_history(model, items, ["start", "end", words_field, "anchor_status"])
     return counts
+
+
+def _update_with_history(model, items: list, fields: list[str]) -> None:
+    """Write ``fields`` of ``items`` in one statement, with their history records. Should the
+    database refuse it for a unique passage held, mid-statement, by a row that moves on later in the
+    same statement (a check PostgreSQL makes row by row), the rows are saved one by one, in order."""
+    if not items:
+        return
+    try:
+        with transaction.atomic():
+            bulk_update_with_history(items, model, fields)
+    except IntegrityError:
+        for item in items:
+            item.save(update_fields=fields)
 
 
 def _stored_quote(item: Citation | Statement, words: str, old_text: str) -> TextQuote:

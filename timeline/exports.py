@@ -42,12 +42,19 @@ def filtered_events(request, selectors: bool = False):
 
 
 def absolute(request, name: str, key) -> str:
-    """The absolute URL of the page ``name`` for ``key`` (``page_path``), the origin worked out once
-    per request: a page of results links to thousands of pages."""
+    """The absolute URL of the page ``name`` for ``key`` (``page_path``)."""
+    return origin_url(request, page_path(name, key))
+
+
+def origin_url(request, path: str | None) -> str | None:
+    """``path`` made absolute, the origin worked out once per request: a page of results links to
+    thousands of pages."""
+    if path is None:
+        return None
     origin = request.__dict__.get("timeline_origin")
     if origin is None:
         origin = request.__dict__["timeline_origin"] = request.build_absolute_uri("/")[:-1]
-    return origin + page_path(name, key)
+    return origin + path
 
 
 def date_json(dated) -> dict | None:
@@ -138,7 +145,11 @@ def statement_json(request, statement, with_event=False) -> dict:
         "start": statement.start,
         "end": statement.end,
         "annotation": annotation_json(
-            request, statement, statement.quote, f"s{statement.pk}", statement_body_url(request, statement)
+            request,
+            statement,
+            statement.quote,
+            f"s{statement.pk}",
+            origin_url(request, statement.get_link_url()),
         ),
     }
     if with_event:
@@ -153,13 +164,6 @@ def statement_json(request, statement, with_event=False) -> dict:
             else None
         )
     return data
-
-
-def statement_body_url(request, statement) -> str | None:
-    """What a statement is about: its (published) event, else its speaker."""
-    if statement.event_id and statement.event.status == Event.Status.PUBLISHED:
-        return absolute(request, "event_detail", statement.event.slug)
-    return absolute(request, "actor_detail", statement.speaker.slug) if statement.speaker_id else None
 
 
 def event_json(request, event) -> dict:

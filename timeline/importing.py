@@ -274,11 +274,11 @@ def import_slides(slides: list[Slide]) -> Imported:
             event.thread = threads.get(slide.group) or threads.setdefault(slide.group, _thread(slide.group))
         event.save()
         for link in slide.links:
-            source = _source(link)
-            source_ids.add(source.pk)
+            source_id = _source_id(link)
+            source_ids.add(source_id)
             Citation.objects.get_or_create(
                 event=event,
-                source=source,
+                source_id=source_id,
                 excerpt=link.title,
                 defaults={"anchor_status": Anchoring.LOST},
             )
@@ -291,6 +291,7 @@ def _thread(name: str) -> Thread:
     return thread or Thread.objects.create(name=name, slug=unique_slug(Thread, name, max_length=190))
 
 
-def _source(link: Link) -> Source:
-    source = Source.objects.filter(url=link.url).first()
-    return source or Source.objects.create(url=link.url, title=link.title or link.url)
+def _source_id(link: Link) -> int:
+    """The stored source at the link's URL (by its key alone: its text is not needed), else a new one."""
+    source_id = Source.objects.filter(url=link.url).values_list("pk", flat=True).first()
+    return source_id or Source.objects.create(url=link.url, title=link.title or link.url).pk

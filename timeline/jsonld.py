@@ -95,8 +95,8 @@ def claim(request, statement, about: str | None = None, source=None) -> dict:
         described["datePublished"] = made
     if about is not None:
         described["about"] = {"@id": about}
-    elif statement.event_id and statement.event.status == statement.event.Status.PUBLISHED:
-        described["about"] = {"@id": request.build_absolute_uri(statement.event.get_absolute_url())}
+    elif statement.published_event is not None:
+        described["about"] = {"@id": request.build_absolute_uri(statement.published_event.get_absolute_url())}
     return described
 
 

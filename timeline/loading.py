@@ -15,7 +15,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -141,7 +141,8 @@ def run_load(run_id: int) -> str:
     if run.finished:
         return run.summary
     run.status, run.started_at = LoadRun.Status.RUNNING, timezone.now()
-    run.save(update_fields=["status", "started_at"])
+    run.progress_at = run.started_at
+    run.save(update_fields=["status", "started_at", "progress_at"])
     progress = _Progress(run)
     try:
         report = load_articles(
@@ -158,6 +159,20 @@ def run_load(run_id: int) -> str:
         LoadInput.objects.filter(run_id=run.pk).delete()
     progress.save(status=LoadRun.Status.DONE, summary=report.summary(), finished_at=timezone.now())
     return report.summary()
+
+
+def silent_too_long(since: datetime | None) -> bool:
+    """Whether a worker last heard from at ``since`` has been silent longer than a live one is
+    (``TIMELINE_LOAD_SILENT_AFTER``): it ended without finishing (killed, or its machine lost)."""
+    limit = timedelta(seconds=settings.TIMELINE_LOAD_SILENT_AFTER)
+    return since is not None and timezone.now() - since > limit
+
+
+def worker_ended(run: LoadRun) -> bool:
+    """Whether ``run`` is still marked running although its worker has ended: it saves the run's
+    progress as each article is written (each in its own transaction, so nothing is half-written
+    when it dies), and nothing has been saved for too long."""
+    return run.status == LoadRun.Status.RUNNING and silent_too_long(run.progress_at or run.started_at)
 
 
 class _Progress:
@@ -191,7 +206,7 @@ class _Progress:
 
     def save(self, **fields) -> None:
         LoadRun.objects.filter(pk=self.run.pk).update(
-            results=self.results, inputs_done=self.inputs_done, **fields
+            results=self.results, inputs_done=self.inputs_done, progress_at=timezone.now(), **fields
         )
         self.saved_at = time.monotonic()
 

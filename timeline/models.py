@@ -813,6 +813,20 @@ class Statement(FuzzyDated):
     def who(self) -> str:
         return str(self.speaker or self.speaker_name or "Unnamed")
 
+    @property
+    def published_event(self) -> Event | None:
+        """The event the statement is about, when that event is published (a draft is not shown)."""
+        if self.event_id and self.event.status == Event.Status.PUBLISHED:
+            return self.event
+        return None
+
+    def get_link_url(self) -> str | None:
+        """Where the statement links to: the page of its published event, else its speaker's page,
+        else nowhere (None)."""
+        if self.published_event is not None:
+            return self.published_event.get_absolute_url()
+        return self.speaker.get_absolute_url() if self.speaker_id else None
+
 
 class DateMention(FuzzyDated):
     """A dated expression the loader found in a source's text, waiting for a curator."""
@@ -905,6 +919,9 @@ class LoadRun(models.Model):
     inputs_total = models.PositiveIntegerField(default=0)
     inputs_done = models.PositiveIntegerField(default=0)
     started_at = models.DateTimeField(null=True, blank=True)
+    progress_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the worker last saved the run's progress."
+    )
     finished_at = models.DateTimeField(null=True, blank=True)
     # One entry per article: {"status", "label", "source", "line", "warnings"} (``LoadRun.report``).
     results = models.JSONField(default=list, blank=True)

@@ -8,6 +8,8 @@ Nothing here knows about HTTP.
 
 from __future__ import annotations
 
+import functools
+
 from django import forms
 
 from timeline.dates import Modifier, Precision
@@ -249,8 +251,10 @@ def operation(summary: str, parameters_: list[dict], schema: dict, media="applic
     }
 
 
+@functools.cache
 def document() -> dict:
-    """The OpenAPI document of the JSON API and the other exports."""
+    """The OpenAPI document of the JSON API and the other exports, built once per process: it is
+    made from the code's declarations alone. One dict shared by every caller, never to be changed."""
     events, statements, page = EventFilter, StatementFilter, PageForm
     return {
         "openapi": OPENAPI_VERSION,

@@ -253,6 +253,10 @@ TIMELINE_FETCH_ALLOW_LOOPBACK = env_bool("TIMELINE_FETCH_ALLOW_LOOPBACK", False)
 # Background work (the loads queued from the admin and `load_articles --queue`): django-tasks with
 # its database backend, which needs no other service; `manage.py db_worker` runs the queue.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A load the worker has saved no progress of for this many seconds is shown as stopped: a worker
+# killed outright (kill -9, the machine lost) cannot say so, and the database queue keeps no
+# heartbeat. Longer than any one article takes to load (fetching one takes TIMELINE_FETCH_TIMEOUT).
+TIMELINE_LOAD_SILENT_AFTER = int(os.environ.get("TIMELINE_LOAD_SILENT_AFTER", 600))
 
 TIMELINE_PAGE_SIZE = 50
 TIMELINE_MAX_PAGE_SIZE = 500
