@@ -195,12 +195,7 @@ def statement_span(statement) -> Span:
     title = f"{statement.who}: {Stance(statement.stance).label}" if statement.stance in Stance.values else ""
     if statement.date:
         title += f" ({statement.date})"
-    if statement.event_id and statement.event.status == Event.Status.PUBLISHED:
-        href = statement.event.get_absolute_url()
-    elif statement.speaker_id:
-        href = statement.speaker.get_absolute_url()
-    else:
-        href = ""
+    href = statement.get_link_url() or ""
     return Span(statement.start, statement.end, "statement", title, href=href, key=statement.pk)
 
 
