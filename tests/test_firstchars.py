@@ -50,7 +50,9 @@ WORDY = st.lists(st.one_of(_RECASED, st.sampled_from(" ,.-–\n'ſ\u212aİı"), 
 
 
 def test_every_rule_is_gated():
-    assert all(isinstance(rule.scanner, Scanner) and rule.scanner.source for rule in RULES)
+    # A rule may wait for a word its matches hold before it scans at all (the quarter rules).
+    scanners = [getattr(rule.scanner, "scanner", rule.scanner) for rule in RULES]
+    assert all(isinstance(scanner, Scanner) and scanner.source for scanner in scanners)
 
 
 def test_gated_rules_find_the_same_matches_on_the_corpus():

@@ -19,6 +19,7 @@ import re
 from datetime import date, timedelta
 
 from timeline.dates import SEASONS, Modifier, Precision, period_bounds
+from timeline.ingest.firstchars import Scanner
 from timeline.ingest.mentions.core import Example, Grammar, Match, Reading, Rule, pick, rule, safe_date, shift
 from timeline.ingest.mentions.extras import Extras, extras_for
 from timeline.ingest.mentions.locale import Vocabulary, stems, vocabulary
@@ -1604,10 +1605,14 @@ class _Needing:
     holds ("квартал", "상반기", "ранее"): most texts name no quarter, and the rule's leads (a year, "this
     year", an ordinal) would otherwise be tried at every word."""
 
-    def __init__(self, scanner: re.Pattern, needed: str):
+    def __init__(self, scanner: Scanner, needed: str):
         self.scanner = scanner
         self.pattern = scanner.pattern
         self.needed = re.compile(needed, re.IGNORECASE)
+
+    @property
+    def source(self) -> str | None:
+        return self.scanner.source
 
     def finditer(self, text: str):
         return self.scanner.finditer(text) if self.needed.search(text) else iter(())
