@@ -148,8 +148,8 @@ def store_statements(
     if connection.features.can_return_rows_from_bulk_insert:
         # What ``bulk_create_with_history`` does when the rows come back with their keys, without
         # building the history manager anew for every article.
-        Statement.objects.bulk_create(rows)
-        _statement_history().model.objects.bulk_create(_history_rows(rows, **history))
+        insert_rows(Statement, rows)
+        insert_rows(_statement_history().model, _history_rows(rows, **history))
     else:
         bulk_create_with_history(rows, Statement, **history)
     return len(found) - len(rows)
@@ -159,6 +159,42 @@ def store_statements(
 def _statement_history():
     """Statement's history manager (simple-history makes a new one, and its class, on each access)."""
     return get_history_manager_for_model(Statement)
+
+
+def insert_rows(model, rows: list) -> None:
+    """``model.objects.bulk_create(rows)`` for new rows of plain fields, on a database that returns the
+    keys of the rows inserted: the same statements, each value prepared by its field as Django does,
+    without the query compiler's work per value (most of the write for tens of thousands of rows)."""
+    meta = model._meta
+    fields = [field for field in meta.concrete_fields if field is not meta.pk]
+    if not rows:
+        return
+    if any(hasattr(field, "get_placeholder") or field.generated for field in fields):
+        model.objects.bulk_create(rows)
+        return
+    ops = connection.ops
+    columns = ", ".join(ops.quote_name(field.column) for field in fields)
+    returning, _ = ops.return_insert_columns([meta.pk])
+    row_marks = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    size = max(1, ops.bulk_batch_size(fields, rows))
+    with connection.cursor() as cursor:
+        for first in range(0, len(rows), size):
+            batch = rows[first : first + size]
+            params = [
+                field.get_db_prep_save(field.pre_save(row, True), connection)
+                for row in batch
+                for field in fields
+            ]
+            cursor.execute(
+                f"INSERT INTO {ops.quote_name(meta.db_table)} ({columns}) "
+                f"VALUES {', '.join([row_marks] * len(batch))} {returning}",
+                params,
+            )
+            keys = ops.fetch_returned_insert_rows(cursor)
+            for row, (key,) in zip(batch, keys, strict=True):
+                setattr(row, meta.pk.attname, meta.pk.to_python(key))
+                row._state.adding = False
+                row._state.db = connection.alias
 
 
 def _history_rows(rows: list[Statement], default_change_reason: str, default_date) -> list:
