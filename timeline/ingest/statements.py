@@ -35,6 +35,7 @@ from timeline.ingest.statement_languages import GENERIC_QUOTE_PAIRS, LANGUAGES, 
 from timeline.vocabulary import Stance
 
 _QUOTE_MARKS = '"“”„'
+_QUOTE_MARK = re.compile(f"[{_QUOTE_MARKS}]")
 _VERBS = (
     "said says say told tells added adds adding stated stating noted noting warned warns warning "
     "claimed claims claiming insisted insists insisting reiterated reiterates explained explains wrote "
@@ -221,7 +222,7 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 def _paragraph_quotes(line: str, offset: int, paragraph: int) -> list[Quote]:
-    marks = [i for i, char in enumerate(line) if char in _QUOTE_MARKS]
+    marks = [match.start() for match in _QUOTE_MARK.finditer(line)]
     first_content = len(line) - len(line.lstrip())
     quotes = []
     for index in range(0, len(marks), 2):

@@ -212,6 +212,17 @@ class Context:
         self._reported = [m.start() for m in reported.finditer(self.text)] if reported is not None else []
         joins = self.grammar.joins if self.grammar else None
         self._joins = [m.start() for m in joins.finditer(self.text)] if joins is not None else []
+        # Indexes of ``earlier`` and ``absolute``, which only grow at their ends and in text order:
+        # brought up to date when read, so that no look-up walks all the mentions before.
+        self._earlier_starts: list[int] = []
+        self._anchors: list[tuple[int, Reading]] = []
+        self._absolute_ends: list[int] = []
+
+    def _index_earlier(self) -> None:
+        for start, reading in self.earlier[len(self._earlier_starts) :]:
+            self._earlier_starts.append(start)
+            if reading.day is not None and reading.is_anchor:
+                self._anchors.append((start, reading))
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.sentence_starts, start) - 1
@@ -233,18 +244,18 @@ class Context:
         mentioned since the absolute date that moved the text into narrative), or None in news time."""
         if self._news is None:
             return None
-        ends = [end for _, end, _ in self.absolute]
+        ends = self._absolute_ends
+        ends.extend(end for _, end, _ in self.absolute[len(ends) :])
         index = bisect.bisect_right(ends, position) - 1
         if index < 0:
             return None
         start, end, reading = self.absolute[index]
         if not self._narrative(start, end, reading, position):
             return None
-        for earlier_start, earlier in reversed(self.earlier):
-            if earlier_start < start:
-                break
-            if earlier.day is not None and earlier.is_anchor:
-                return earlier
+        # The latest anchor among the mentions from the absolute date on, if any.
+        self._index_earlier()
+        if self._anchors and self._anchors[-1][0] >= start:
+            return self._anchors[-1][1]
         return reading
 
     def _narrative(self, start: int, end: int, reading: Reading, position: int) -> bool:
@@ -277,7 +288,9 @@ class Context:
         # next one opened by a date.
         if not self.grammar.past_sentence_sets_time:
             return False
-        first = next((start for start, _ in self.earlier if start >= current_start), position)
+        self._index_earlier()
+        index = bisect.bisect_left(self._earlier_starts, current_start)
+        first = self._earlier_starts[index] if index < len(self._earlier_starts) else position
         opens = len(_WORD.findall(self.text, current_start, first)) <= _OPENING_WORDS
         return opens and not _any_between(self._news, sentence_start, end)
 
