@@ -83,3 +83,19 @@ def partials_record_their_context():
     TemplateProxy._render = instrumented
     yield
     TemplateProxy._render = render
+
+
+@pytest.fixture
+def curator(django_user_model):
+    """A staff user in the curator group (its permissions from the data migration)."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("curator", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="curator"))
+    return user
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client

@@ -7,7 +7,7 @@ import io
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -31,19 +31,6 @@ ARTICLE = (
     "Satellite images showed rail cars at the Tumangang yard on 18 November 2022, officials said. "
     "The shipments continued into December 2022.\n"
 )
-
-
-@pytest.fixture
-def curator(django_user_model):
-    user = django_user_model.objects.create_user("curator", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="curator"))
-    return user
-
-
-@pytest.fixture
-def curator_client(client, curator):
-    client.force_login(curator)
-    return client
 
 
 def upload(name: str, content: bytes) -> SimpleUploadedFile:

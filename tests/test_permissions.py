@@ -11,19 +11,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def curator(django_user_model):
-    user = django_user_model.objects.create_user("curator", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="curator"))
-    return user
-
-
-@pytest.fixture
-def curator_client(client, curator):
-    client.force_login(curator)
-    return client
-
-
-@pytest.fixture
 def plain_staff_client(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("staff", password="pw", is_staff=True))
     return client
