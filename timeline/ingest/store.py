@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
 from django.db.models import Q
 from django.db.models.base import ModelState
 from django.utils import timezone
@@ -172,16 +172,19 @@ def insert_rows(model, rows: list) -> None:
     if any(hasattr(field, "get_placeholder") or field.generated for field in fields):
         model.objects.bulk_create(rows)
         return
-    ops = connection.ops
+    # The connection itself, not ``django.db.connection``: that proxy looks it up on every access, and
+    # each value's preparation reads it.
+    database = connections[DEFAULT_DB_ALIAS]
+    ops = database.ops
     columns = ", ".join(ops.quote_name(field.column) for field in fields)
     returning, _ = ops.return_insert_columns([meta.pk])
     row_marks = "(" + ", ".join(["%s"] * len(fields)) + ")"
     size = max(1, ops.bulk_batch_size(fields, rows))
-    with connection.cursor() as cursor:
+    with database.cursor() as cursor:
         for first in range(0, len(rows), size):
             batch = rows[first : first + size]
             params = [
-                field.get_db_prep_save(field.pre_save(row, True), connection)
+                field.get_db_prep_save(field.pre_save(row, True), database)
                 for row in batch
                 for field in fields
             ]
@@ -194,7 +197,7 @@ def insert_rows(model, rows: list) -> None:
             for row, (key,) in zip(batch, keys, strict=True):
                 setattr(row, meta.pk.attname, meta.pk.to_python(key))
                 row._state.adding = False
-                row._state.db = connection.alias
+                row._state.db = database.alias
 
 
 def _history_rows(rows: list[Statement], default_change_reason: str, default_date) -> list:

@@ -206,12 +206,12 @@ class Context:
         self.sentence_starts = [start for start, _ in self.sentences]
         self._breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(self.text)]
         news = self.grammar.news_time if self.grammar else None
-        self._news_words = [m.start() for m in news.finditer(self.text)] if news is not None else []
+        self._news_words = _starts(news, self.text) if news is not None else []
         self._news = _outside_quotes(self._news_words, self.text) if news is not None else None
         reported = self.grammar.reported if self.grammar else None
-        self._reported = [m.start() for m in reported.finditer(self.text)] if reported is not None else []
+        self._reported = _starts(reported, self.text) if reported is not None else []
         joins = self.grammar.joins if self.grammar else None
-        self._joins = [m.start() for m in joins.finditer(self.text)] if joins is not None else []
+        self._joins = _starts(joins, self.text) if joins is not None else []
         # Indexes of ``earlier`` and ``absolute``, which only grow at their ends and in text order:
         # brought up to date when read, so that no look-up walks all the mentions before.
         self._earlier_starts: list[int] = []
@@ -320,6 +320,16 @@ def within(precision: Precision, than: Precision) -> bool:
     if than is Precision.WEEK or precision is Precision.WEEK:
         return precision is Precision.DAY or precision is than
     return _COARSENESS.index(precision) <= _COARSENESS.index(than)
+
+
+@functools.cache
+def _scanner(pattern: re.Pattern) -> Scanner | re.Pattern:
+    return gated(pattern)
+
+
+def _starts(pattern: re.Pattern, text: str) -> list[int]:
+    """Where ``pattern`` matches ``text``, found by its scanner (the same matches, faster)."""
+    return [match.start() for match in _scanner(pattern).finditer(text)]
 
 
 # A quotation in any language's marks, within one paragraph.
