@@ -15,6 +15,7 @@ usually opens one.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import sentencex
@@ -50,7 +51,19 @@ _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z]+)")
 
 def split_sentences(text: str, language: str = ENGLISH) -> list[tuple[int, int]]:
     """Return the (start, end) spans of the sentences of ``text`` written in ``language`` (a code
-    such as "ko"), stripped of surrounding space."""
+    such as "ko"), stripped of surrounding space.
+
+    The last few texts' spans are kept: the loader splits one article for its dates, its statements
+    and its check of the publication date."""
+    return list(_split_kept(text, language))
+
+
+@functools.lru_cache(maxsize=4)
+def _split_kept(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split(text, language))
+
+
+def _split(text: str, language: str) -> list[tuple[int, int]]:
     if language != ENGLISH:
         return _split_other(text, language)
     spans: list[tuple[int, int]] = []

@@ -464,15 +464,9 @@ class Found:
 
 def find(text: str, published: date | None, grammar: Grammar) -> list[DateMention]:
     """Every date expression ``grammar`` finds in ``text``, normalised against ``published``."""
-    ctx = Context(text, published, _sentences(text, grammar.language), grammar)
+    ctx = Context(text, published, split_sentences(text, grammar.language), grammar)
     found = _merge_ranges(text, _select(text, ctx, grammar), grammar)
     return [_to_mention(text, ctx, item) for item in found]
-
-
-@functools.lru_cache(maxsize=4)
-def _sentences(text: str, language: str) -> list[tuple[int, int]]:
-    """The sentences of ``text``, split by the rules of its language; kept for the loader's next read."""
-    return split_sentences(text, language)
 
 
 @functools.lru_cache(maxsize=4)
