@@ -36,6 +36,7 @@ from datetime import date, timedelta
 from timeline.dates import FuzzyDate, Modifier, Precision, period_bounds, shift_months
 from timeline.ingest.firstchars import Scanner, gated
 from timeline.ingest.sentences import split_sentences
+from timeline.ingest.statements import find_quotes
 
 # How far back (in characters) an anaphoric expression looks for the mention it refers to.
 REFERENCE_WINDOW = 600
@@ -332,14 +333,10 @@ def _starts(pattern: re.Pattern, text: str) -> list[int]:
     return [match.start() for match in _scanner(pattern).finditer(text)]
 
 
-# A quotation in any language's marks, within one paragraph.
-_QUOTATION = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]|「[^」\n]*」|『[^』\n]*』')
-
-
 def _outside_quotes(positions: list[int], text: str) -> list[int]:
     """The ``positions`` outside quotations: a speaker's "will" is of their time, not a sign that the
     narration has come back to the present."""
-    quoted = [(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
+    quoted = [(quote.mark_start, quote.mark_end) for quote in find_quotes(text)]
     starts = [start for start, _ in quoted]
     outside = []
     for position in positions:
