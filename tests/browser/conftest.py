@@ -44,14 +44,18 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    in_flight = set()
+    in_flight, abandoned = set(), []
     page.on("request", lambda request: in_flight.add(request))
     page.on("requestfinished", lambda request: in_flight.discard(request))
-    page.on("requestfailed", lambda request: in_flight.discard(request))
+    page.on("requestfailed", lambda request: (in_flight.discard(request), abandoned.append(request)))
     yield page
     # A request still being answered (an HTMX swap or history restore a test did not wait for)
     # would hold a table when the test's data is flushed: let the live server finish first.
     deadline = time.monotonic() + 10
     while in_flight and time.monotonic() < deadline:
         page.wait_for_timeout(50)
+    if abandoned:
+        # A request the page gave up on (HTMX replacing it with a newer one) is still being answered
+        # by the server, which the browser no longer sees.
+        page.wait_for_timeout(1000)
     context.close()
