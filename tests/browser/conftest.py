@@ -4,10 +4,12 @@ fresh page per test."""
 
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 
 import pytest
+from django.core.signals import request_finished, request_started
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
@@ -40,22 +42,57 @@ def browser():
         browser.close()
 
 
+class ServerActivity:
+    """Counts the requests the live server is answering. Its threads share the test's in-memory
+    SQLite connection, so the test's data cannot be flushed while one of them still runs a query;
+    the browser alone cannot say when that is (a request it abandoned is still being answered)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.running = 0
+        self.last_change = time.monotonic()
+
+    def started(self, **kwargs):
+        with self.lock:
+            self.running += 1
+            self.last_change = time.monotonic()
+
+    def finished(self, **kwargs):
+        with self.lock:
+            self.running = max(0, self.running - 1)
+            self.last_change = time.monotonic()
+
+    def wait_until_idle(self, quiet: float = 0.3, timeout: float = 15.0):
+        """Return once no request has run for `quiet` seconds: a request the browser sent just
+        before its page closed may still be waiting to be picked up."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if not self.running and time.monotonic() - self.last_change >= quiet:
+                    return
+            time.sleep(0.05)
+
+
+@pytest.fixture(scope="session")
+def server_activity():
+    activity = ServerActivity()
+    request_started.connect(activity.started, dispatch_uid="browser-server-activity-started")
+    request_finished.connect(activity.finished, dispatch_uid="browser-server-activity-finished")
+    yield activity
+    request_started.disconnect(dispatch_uid="browser-server-activity-started")
+    request_finished.disconnect(dispatch_uid="browser-server-activity-finished")
+
+
+@pytest.fixture(autouse=True)
+def _server_idle_before_flush(_live_server_helper, server_activity, request):
+    """Set up after the test database, so torn down before it is flushed."""
+    yield
+    if "live_server" in request.fixturenames:
+        server_activity.wait_until_idle()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    in_flight, abandoned = set(), []
-    page.on("request", lambda request: in_flight.add(request))
-    page.on("requestfinished", lambda request: in_flight.discard(request))
-    page.on("requestfailed", lambda request: (in_flight.discard(request), abandoned.append(request)))
-    yield page
-    # A request still being answered (an HTMX swap or history restore a test did not wait for)
-    # would hold a table when the test's data is flushed: let the live server finish first.
-    deadline = time.monotonic() + 10
-    while in_flight and time.monotonic() < deadline:
-        page.wait_for_timeout(50)
-    if abandoned:
-        # A request the page gave up on (HTMX replacing it with a newer one) is still being answered
-        # by the server, which the browser no longer sees.
-        page.wait_for_timeout(1000)
+    yield context.new_page()
     context.close()
