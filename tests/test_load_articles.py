@@ -20,8 +20,10 @@ from timeline.dates import parse_period
 from timeline.filters import events_with_independent_sources
 from timeline.ingest import pipeline, published, similarity, store
 from timeline.ingest.articles import split_title
+from timeline.ingest.bench import dated_quoted_text
 from timeline.ingest.mentions import find_date_mentions
 from timeline.ingest.published import contradiction, determine_published, find_dateline
+from timeline.ingest.statements import find_statements
 from timeline.models import Actor, Citation, DateMention, Event, Outlet, Source, Statement, SuggestedCitation
 
 ARTICLE = """Moscow denies buying shells from Pyongyang
@@ -1238,10 +1240,58 @@ def test_mentions_stored_per_article_are_capped_with_a_warning(tmp_path, setting
     assert source.statements.get().date_start == date(2022, 9, 23)
 
 
-def test_the_default_mention_cap_is_set():
+def test_the_default_caps_are_set():
     from django.conf import settings
 
     assert settings.TIMELINE_MAX_MENTIONS_PER_ARTICLE == 2000
+    assert settings.TIMELINE_MAX_STATEMENTS_PER_ARTICLE == 2000
+
+
+@pytest.mark.parametrize("count", [0, 40, 400])
+def test_the_first_mentions_of_a_long_text_are_those_of_the_whole_text(count):
+    text = dated_quoted_text(600_000)
+    whole = find_date_mentions(text, date(2023, 6, 1))
+    found, read = pipeline.first_mentions(text, date(2023, 6, 1), "en", count)
+    assert count < len(found) < len(whole) and read < len(text)
+    assert text[read - 1] == "\n"
+    assert list(found) == whole[: len(found)]
+
+
+def test_the_first_mentions_reach_the_position_asked_for():
+    text = dated_quoted_text(600_000)
+    found, read = pipeline.first_mentions(text, date(2023, 6, 1), "en", 10, through=300_000)
+    assert read >= 300_000 and found[-1].end > 290_000
+
+
+def test_a_text_with_fewer_mentions_than_the_cap_is_read_whole():
+    for path in sorted(seed_path().glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found, read = pipeline.first_mentions(text, date(2023, 1, 20), "en", 2000)
+        assert read == len(text) and list(found) == find_date_mentions(text, date(2023, 1, 20)), path
+
+
+@pytest.mark.django_db
+def test_a_long_text_dense_with_dates_is_read_for_dates_only_as_far_as_the_cap(tmp_path, settings):
+    settings.TIMELINE_MAX_MENTIONS_PER_ARTICLE = 50
+    settings.TIMELINE_MAX_STATEMENTS_PER_ARTICLE = 5
+    text = dated_quoted_text(400_000)
+    result = run(write(tmp_path / "a.txt", text), "--published", "2023-06-01", "--format", "json")
+    (reported,) = result.json
+    assert len(reported["mentions"]) == 50 and len(reported["statements"]) == 5
+    [mentions_warning] = [w for w in reported["warnings"] if "TIMELINE_MAX_MENTIONS_PER_ARTICLE" in w]
+    read = int(re.search(r"first ([\d,]+) of", mentions_warning.split(";")[1]).group(1).replace(",", ""))
+    assert read < len(text) // 4
+    assert (
+        "kept the first 5 quoted statements; the text holds more (TIMELINE_MAX_STATEMENTS_PER_ARTICLE)"
+        in reported["warnings"]
+    )
+    source = Source.objects.get()
+    assert source.mentions.count() == 50 and source.statements.count() == 5
+    # Each stored statement is dated as reading the whole text dates it.
+    whole = find_date_mentions(source.text, date(2023, 6, 1))
+    kept = list(source.statements.order_by("start"))
+    expected = pipeline.statement_dates(find_statements(source.text, limit=5), whole)
+    assert [s.date_start for s in kept] == [m.date.start if m else None for m in expected]
 
 
 @pytest.mark.parametrize(

@@ -49,7 +49,6 @@ from django.utils import timezone
 from timeline.ingest import store, translation
 from timeline.ingest.articles import Article, ReadFailure, unexpected
 from timeline.ingest.mentions import DateMention as FoundMention
-from timeline.ingest.mentions import find_date_mentions
 from timeline.ingest.published import Published, anchored_mentions, determine_published
 from timeline.ingest.report import (
     DUPLICATE,
@@ -75,6 +74,29 @@ from timeline.suggest import EVENT_COLUMNS, EventIndex, suggest_citations
 
 # Stored articles in another language compared with a new one, newest first.
 _TRANSLATION_CANDIDATES = 50
+
+
+# The first part of a text read for dates; each further read is four times longer (``first_mentions``).
+_FIRST_READ = 50_000
+
+
+def first_mentions(
+    text: str, anchor: date | None, language: str, count: int, through: int = 0
+) -> tuple[tuple[FoundMention, ...], int]:
+    """The date mentions of the start of ``text``, anchored on ``anchor``, and how many characters were
+    read: a start that holds more than ``count`` mentions and reaches ``through``, or the whole text.
+
+    A mention is resolved from its own sentence and the text before it, so the mentions of a start cut
+    at a line end are the whole text's first ones. Each read is four times longer than the one before,
+    so a long text dense with dates costs about what its first mentions cost, and a text without costs
+    one read."""
+    read = max(through, _FIRST_READ)
+    while True:
+        cut = text.find("\n", read) + 1 or len(text)
+        found = anchored_mentions(text[:cut], anchor, language)
+        if cut == len(text) or len(found) > count:
+            return found, cut
+        read = 4 * cut
 
 
 def statement_dates(
@@ -193,8 +215,12 @@ class Extracted:
     sketch: tuple[int, ...]
     suggestions: dict[int, list[tuple[int, float]]]
     statement_dates: list[FoundMention | None]
-    # How many mentions the text has; ``mentions`` keeps the first TIMELINE_MAX_MENTIONS_PER_ARTICLE.
+    # How many mentions were found in the first ``read`` characters of the text (all of it, unless it
+    # holds more than TIMELINE_MAX_MENTIONS_PER_ARTICLE); ``mentions`` keeps that many.
     mentions_found: int
+    # Statements found, up to one more than the TIMELINE_MAX_STATEMENTS_PER_ARTICLE ``statements`` keeps.
+    statements_found: int
+    read: int
 
 
 class _Loader:
@@ -204,6 +230,7 @@ class _Loader:
         self.dry_run = dry_run
         self.given = published
         self.max_mentions = settings.TIMELINE_MAX_MENTIONS_PER_ARTICLE
+        self.max_statements = settings.TIMELINE_MAX_STATEMENTS_PER_ARTICLE
         self.speakers = SpeakerIndex(
             Speaker(actor.pk, actor.name, tuple(actor.names), actor.kind == Actor.Kind.PERSON)
             for actor in Actor.objects.only("pk", "name", "aliases", "kind")
@@ -345,14 +372,32 @@ class _Loader:
         if anchor is None and original is not None and original.published is not None:
             # A copy's "last month" and "Wednesday" are those of the article it copies.
             anchor = original.published
-        found = anchored_mentions(article.text, anchor, article.language)
-        # Curators review what is stored: a text dense with dates must not bury them.
+        # Curators review what is stored: a text dense with dates or quotes must not bury them, nor
+        # hold the loader for what would never be stored.
+        statements = find_statements(
+            article.text, self.speakers, language=article.language, limit=self.max_statements + 1
+        )
+        statements_found = len(statements)
+        del statements[self.max_statements :]
+        # A statement is dated by its sentence, whether or not the mention is among those stored, so
+        # the mentions are read up to the last statement kept.
+        through = statements[-1].sentence_end if statements else 0
+        found, read = first_mentions(article.text, anchor, article.language, self.max_mentions, through)
         mentions = list(found[: self.max_mentions])
         suggestions = suggest_citations(self.events, article.text, mentions, article.language)
-        statements = find_statements(article.text, self.speakers, language=article.language)
-        # A statement is dated by its sentence, whether or not the mention is among those stored.
         dates = statement_dates(statements, found)
-        return Extracted(published, anchor, mentions, statements, values, suggestions, dates, len(found))
+        return Extracted(
+            published,
+            anchor,
+            mentions,
+            statements,
+            values,
+            suggestions,
+            dates,
+            mentions_found=len(found),
+            statements_found=statements_found,
+            read=read,
+        )
 
     def _published(self, article: Article, target: Source | None) -> Published:
         if self.given is None and target is not None and target.published is not None:
@@ -374,9 +419,17 @@ class _Loader:
             )
         result.mentions = extracted.mentions
         if extracted.mentions_found > len(extracted.mentions):
+            kept, found, read = len(extracted.mentions), extracted.mentions_found, extracted.read
             result.warnings.append(
-                f"kept the first {len(extracted.mentions):,} of {extracted.mentions_found:,} date mentions "
-                "(TIMELINE_MAX_MENTIONS_PER_ARTICLE)"
+                f"kept the first {kept:,} of {found:,} date mentions (TIMELINE_MAX_MENTIONS_PER_ARTICLE)"
+                if read == len(article.text)
+                else f"kept the first {kept:,} date mentions (TIMELINE_MAX_MENTIONS_PER_ARTICLE); "
+                f"dates were read in the first {read:,} of {len(article.text):,} characters only"
+            )
+        if extracted.statements_found > len(extracted.statements):
+            result.warnings.append(
+                f"kept the first {len(extracted.statements):,} quoted statements; the text holds more "
+                "(TIMELINE_MAX_STATEMENTS_PER_ARTICLE)"
             )
         result.statements = extracted.statements
         result.statement_dates = extracted.statement_dates
@@ -434,7 +487,7 @@ class _Loader:
         candidates = self._translation_candidates(article.language, published.date, target)
         if not candidates:
             return None
-        mentions = anchored_mentions(article.text, published.date, article.language)
+        mentions, _ = first_mentions(article.text, published.date, article.language, self.max_mentions)
         facts = translation.article_facts(
             article.text, article.language, mentions, article.outlet, published.date
         )
@@ -459,7 +512,7 @@ class _Loader:
         keys = list(stored.order_by("-pk").values_list("pk", flat=True)[:_TRANSLATION_CANDIDATES])
         missing = [pk for pk in keys if pk not in self._facts]
         for source in Source.objects.filter(pk__in=missing).select_related("outlet"):
-            mentions = find_date_mentions(source.text, source.published, language=source.language)
+            mentions, _ = first_mentions(source.text, source.published, source.language, self.max_mentions)
             outlet = source.outlet.name if source.outlet else ""
             facts = translation.article_facts(
                 source.text, source.language, mentions, outlet, source.published

@@ -298,19 +298,22 @@ class _Attribution:
 
 
 def find_statements(
-    text: str, speakers: SpeakerIndex | None = None, language: str = ENGLISH
+    text: str, speakers: SpeakerIndex | None = None, language: str = ENGLISH, limit: int | None = None
 ) -> list[FoundStatement]:
-    """The quoted statements of ``text`` with speaker and stance (see the module docstring).
+    """The quoted statements of ``text`` with speaker and stance (see the module docstring); the first
+    ``limit`` of them, if given.
 
     In English, quotes with no attribution and nothing to continue, and questions, are left out;
     in other languages, questions and quotes of a word or two."""
     if language != ENGLISH:
-        return _find_statements_in(text, speakers or SpeakerIndex(), language)
+        return _find_statements_in(text, speakers or SpeakerIndex(), language, limit)
     ctx = _Context(text, speakers or SpeakerIndex(), split_sentences(text), find_quotes(text))
     statements: list[FoundStatement] = []
     named: list[tuple[int, str, Speaker | None]] = []  # (sentence index, name, speaker) of named speakers
     previous: tuple[Quote, FoundStatement] | None = None
     for quote in ctx.quotes:
+        if len(statements) == limit:
+            break
         found = _statement(ctx, quote, named, previous)
         if found is None:
             continue
@@ -639,7 +642,9 @@ def _quote(
     ]
 
 
-def _find_statements_in(text: str, speakers: SpeakerIndex, language: str) -> list[FoundStatement]:
+def _find_statements_in(
+    text: str, speakers: SpeakerIndex, language: str, limit: int | None
+) -> list[FoundStatement]:
     rules = LANGUAGES.get(language)
     quotes = find_paired_quotes(text, rules.quote_pairs if rules else GENERIC_QUOTE_PAIRS)
     ctx = _Context(text, speakers, split_sentences(text, language), quotes)
@@ -647,6 +652,8 @@ def _find_statements_in(text: str, speakers: SpeakerIndex, language: str) -> lis
     named: list[tuple[int, str, Speaker | None]] = []
     previous: tuple[Quote, FoundStatement] | None = None
     for quote in quotes:
+        if len(statements) == limit:
+            break
         quote_text = text[quote.start : quote.end]
         if quote_text.rstrip("\"”“»」』' ").endswith(("?", "？")) or not _long_enough(quote_text):
             continue

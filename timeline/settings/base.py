@@ -235,6 +235,8 @@ TIMELINE_MAX_ARTICLE_BYTES = int(os.environ.get("TIMELINE_MAX_ARTICLE_BYTES", 5 
 # The loader stores at most this many date mentions per article (the first ones): text dense with
 # dates (tables, logs, junk) would otherwise bury the curators' review queue.
 TIMELINE_MAX_MENTIONS_PER_ARTICLE = int(os.environ.get("TIMELINE_MAX_MENTIONS_PER_ARTICLE", 2000))
+# And at most this many quoted statements: a text dense with quotes would bury it as well.
+TIMELINE_MAX_STATEMENTS_PER_ARTICLE = int(os.environ.get("TIMELINE_MAX_STATEMENTS_PER_ARTICLE", 2000))
 # Loading from the admin and `load_articles --queue`: the inputs of one run together (files, pasted
 # text) may hold at most this many bytes, in at most this many files or URLs.
 TIMELINE_MAX_UPLOAD_BYTES = int(os.environ.get("TIMELINE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
