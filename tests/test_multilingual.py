@@ -462,6 +462,15 @@ def test_the_text_report_says_translation_of_source_n(db):
     assert lines[-1].startswith("loaded 1, updated 0, unchanged 0, duplicates 1")
 
 
+def test_a_translation_is_scored_alike_in_the_run_of_its_original_and_in_a_later_one(db):
+    # In one run the original's dates are those just found; in a later run, found again in its text.
+    _, in_one_run = load("ko_containers.jsonl", "en_containers.jsonl")
+    Source.objects.all().delete()
+    load("ko_containers.jsonl")
+    (in_a_later_run,) = load("en_containers.jsonl")
+    assert in_one_run["translation_of"]["score"] == in_a_later_run["translation_of"]["score"]
+
+
 def test_the_original_is_the_one_published_first_in_any_language(db):
     english, ukrainian = load("en_shells.jsonl", "uk_shells.html.jsonl")
     assert english["status"] == "duplicate" and ukrainian["original_of"]["source"] == english["source"]

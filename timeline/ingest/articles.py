@@ -43,7 +43,7 @@ from timeline.ingest.decode import (
 )
 from timeline.ingest.html import extract_html
 from timeline.ingest.language import DEFAULT_LANGUAGE, determine_language, normalise_code
-from timeline.ingest.published import find_dateline
+from timeline.ingest.published import dateline_among, dateline_lines
 from timeline.ingest.sentences import split_sentences
 from timeline.vocabulary import LanguageSource
 
@@ -79,10 +79,16 @@ class Article:
     language: str = DEFAULT_LANGUAGE
     language_source: str = LanguageSource.GIVEN
     published: date | None = None  # from the document's metadata
-    dateline: date | None = None  # a dateline or timestamp found in the text
+    # The lines a dateline or timestamp may be (``published.dateline_lines``), read when needed.
+    dateline_lines: tuple[str, ...] = ()
     encoding: str = "utf-8"
     other_titles: tuple[str, ...] = ()  # what else the input's first line says, for matching sources
     warnings: list[str] = field(default_factory=list)
+
+    def find_dateline(self) -> date | None:
+        """The date of the dateline or timestamp line, if the text has one."""
+        found = dateline_among(self.dateline_lines, self.language)
+        return found[1] if found else None
 
     @property
     def label(self) -> str:
@@ -105,6 +111,11 @@ class ReadFailure:
     line: int | None = None
     id: Any = None
     skipped: bool = False
+
+    def find_dateline(self) -> date | None:
+        """The date of the dateline or timestamp line, if the text has one."""
+        found = dateline_among(self.dateline_lines, self.language)
+        return found[1] if found else None
 
     @property
     def label(self) -> str:
@@ -266,7 +277,7 @@ def text_article(
         text=cleaned,
         language=language.code,
         language_source=language.source,
-        dateline=find_dateline(raw, language.code),
+        dateline_lines=dateline_lines(raw),
         author=fields.pop("author", "") or byline(cleaned),
         other_titles=other_titles,
         warnings=warnings,

@@ -240,6 +240,8 @@ class _Loader:
         # Languages of the stored texts: a translation is looked for only when another one is there.
         self._languages = set(Source.objects.exclude(text="").values_list("language", flat=True).distinct())
         self._facts: dict[int, tuple[translation.Facts, dict[str, Any]]] = {}
+        # The fact dates of the run's own sources, until their facts are needed.
+        self._dates_loaded: dict[int, frozenset[str]] = {}
         for pk, fingerprint in Source.objects.exclude(fingerprint="").values_list("pk", "fingerprint"):
             self.index.add(pk, decode_fingerprint(fingerprint))
         self._empty_by_title: dict[str, int] = {}
@@ -323,6 +325,10 @@ class _Loader:
         self.index.add(source.pk, extracted.sketch)
         self._languages.add(source.language)
         self._facts.pop(source.pk, None)
+        self._dates_loaded.pop(source.pk, None)
+        if extracted.anchor == source.published:
+            # Should a later article of the run translate this one, its dates are those just found.
+            self._dates_loaded[source.pk] = translation.fact_dates(extracted.mentions)
         self._forget_empty(target)
         self._remember(source.pk, result, original, copy)
 
@@ -406,7 +412,7 @@ class _Loader:
             article.text,
             given=self.given,
             metadata=article.published,
-            dateline=article.dateline,
+            dateline=article.find_dateline,
             language=article.language,
         )
 
@@ -487,9 +493,9 @@ class _Loader:
         candidates = self._translation_candidates(article.language, published.date, target)
         if not candidates:
             return None
-        mentions, _ = first_mentions(article.text, published.date, article.language, self.max_mentions)
+        dates = self._fact_dates(article.text, published.date, article.language)
         facts = translation.article_facts(
-            article.text, article.language, mentions, article.outlet, published.date
+            article.text, article.language, dates, article.outlet, published.date
         )
         best = translation.best_translation(facts, ((key, self._facts[key][0]) for key in candidates))
         if best is None:
@@ -512,13 +518,18 @@ class _Loader:
         keys = list(stored.order_by("-pk").values_list("pk", flat=True)[:_TRANSLATION_CANDIDATES])
         missing = [pk for pk in keys if pk not in self._facts]
         for source in Source.objects.filter(pk__in=missing).select_related("outlet"):
-            mentions, _ = first_mentions(source.text, source.published, source.language, self.max_mentions)
+            dates = self._dates_loaded.pop(source.pk, None)
+            if dates is None:
+                dates = self._fact_dates(source.text, source.published, source.language)
             outlet = source.outlet.name if source.outlet else ""
-            facts = translation.article_facts(
-                source.text, source.language, mentions, outlet, source.published
-            )
+            facts = translation.article_facts(source.text, source.language, dates, outlet, source.published)
             self._facts[source.pk] = (facts, self._described(source.pk, source.title))
         return keys
+
+    def _fact_dates(self, text: str, published: date | None, language: str) -> frozenset[str]:
+        """The ``translation.fact_dates`` of a text: those of the mentions the loader stores for it."""
+        mentions, _ = first_mentions(text, published, language, self.max_mentions)
+        return translation.fact_dates(mentions[: self.max_mentions])
 
     def _describe_copy(self, result: ArticleResult, copy: _Original) -> None:
         result.original_of = copy.described

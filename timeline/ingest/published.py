@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -86,10 +87,19 @@ def find_dateline(text: str, language: str = "en") -> date | None:
 
 def find_dateline_line(text: str, language: str = "en") -> tuple[str, date] | None:
     """The dateline or timestamp line of ``text`` (first or last lines), with its date."""
+    return dateline_among(dateline_lines(text), language)
+
+
+def dateline_lines(text: str) -> tuple[str, ...]:
+    """The lines of ``text`` a dateline or timestamp may be: the first and last ones, short enough."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for line in lines[:_DATELINE_LINES] + lines[-_DATELINE_LINES:]:
-        if len(line) > _DATELINE_MAX_CHARS:
-            continue
+    candidates = lines[:_DATELINE_LINES] + lines[-_DATELINE_LINES:]
+    return tuple(line for line in candidates if len(line) <= _DATELINE_MAX_CHARS)
+
+
+def dateline_among(lines: Iterable[str], language: str = "en") -> tuple[str, date] | None:
+    """The first of ``lines`` (from ``dateline_lines``) that is a dateline, with its date."""
+    for line in lines:
         day = _dateline_date(line, language or "en")
         if day is not None:
             return line, day
@@ -127,19 +137,21 @@ def determine_published(
     *,
     given: date | None = None,
     metadata: date | None = None,
-    dateline: date | None = None,
+    dateline: Callable[[], date | None] | None = None,
     language: str = "en",
 ) -> Published:
-    """Choose the publication date of the article ``text`` from the candidates (see module docs)."""
+    """Choose the publication date of the article ``text`` from the candidates (see module docs).
+    ``dateline`` finds the dateline, if any: it is called only when the metadata date is not used."""
     if given is not None:
         reason = contradiction(text, given, language)
         warnings = (f"--published {given} {reason}; used as given",) if reason else ()
         return Published(given, DateSource.GIVEN, "", warnings)
     warnings: list[str] = []
-    for candidate, source, label in (
-        (metadata, DateSource.METADATA, "metadata date"),
-        (dateline, DateSource.DATELINE, "timestamp"),
+    for find, source, label in (
+        (lambda: metadata, DateSource.METADATA, "metadata date"),
+        (dateline or (lambda: None), DateSource.DATELINE, "timestamp"),
     ):
+        candidate = find()
         if candidate is None:
             continue
         reason = contradiction(text, candidate, language)

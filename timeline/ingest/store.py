@@ -107,7 +107,7 @@ def store_mentions(source: Source, found: list[FoundMention], curated: bool) -> 
         row.date = mention.date
         row.date_precision, row.date_modifier = mention.precision.value, mention.modifier.value
         rows[index] = row
-    DateMention.objects.bulk_create(rows.values())
+    insert_rows(DateMention, list(rows.values()))
     return rows
 
 
@@ -162,14 +162,16 @@ def _statement_history():
 
 
 def insert_rows(model, rows: list) -> None:
-    """``model.objects.bulk_create(rows)`` for new rows of plain fields, on a database that returns the
-    keys of the rows inserted: the same statements, each value prepared by its field as Django does,
-    without the query compiler's work per value (most of the write for tens of thousands of rows)."""
+    """``model.objects.bulk_create(rows)`` for new rows: on a database that returns the keys of the rows
+    inserted, and for plain fields, the same statements, each value prepared by its field as Django
+    does, without the query compiler's work per value (most of the write for tens of thousands of
+    rows, and of the fixed cost of a short article)."""
     meta = model._meta
     fields = [field for field in meta.concrete_fields if field is not meta.pk]
     if not rows:
         return
-    if any(hasattr(field, "get_placeholder") or field.generated for field in fields):
+    plain = not any(hasattr(field, "get_placeholder") or field.generated for field in fields)
+    if not (plain and connection.features.can_return_rows_from_bulk_insert):
         model.objects.bulk_create(rows)
         return
     # The connection itself, not ``django.db.connection``: that proxy looks it up on every access, and
@@ -259,9 +261,10 @@ def store_suggestions(
     mentions: dict[int, DateMention], suggestions: dict[int, list[tuple[int, float]]]
 ) -> None:
     """SuggestedCitation rows for the suggestions of the mentions stored (keyed by found mention)."""
-    SuggestedCitation.objects.bulk_create(
+    rows = [
         SuggestedCitation(mention=mentions[index], event_id=event_pk, score=score)
         for index, found in suggestions.items()
         if index in mentions
         for event_pk, score in found
-    )
+    ]
+    insert_rows(SuggestedCitation, rows)

@@ -95,16 +95,24 @@ class Facts:
     published: date | None = None
 
 
-def article_facts(
-    text: str, language: str, mentions: Iterable = (), outlet: str = "", published: date | None = None
-) -> Facts:
-    """The facts of ``text``: ``mentions`` are its date mentions (anything with ``value`` and
-    ``precision``); dates of a day or a month count, years and decades are too common to tell."""
-    dates = frozenset(
+def fact_dates(mentions: Iterable) -> frozenset[str]:
+    """The dates among ``mentions`` (anything with ``value`` and ``precision``) that tell reports
+    apart: those of a day or a month; years and decades are too common to tell."""
+    return frozenset(
         mention.value
         for mention in mentions
         if mention.value and getattr(mention.precision, "value", mention.precision) in _DAY_AND_MONTH
     )
+
+
+def article_facts(
+    text: str,
+    language: str,
+    dates: frozenset[str] = frozenset(),
+    outlet: str = "",
+    published: date | None = None,
+) -> Facts:
+    """The facts of ``text``, whose ``fact_dates`` are ``dates``."""
     return Facts(
         language=language,
         dates=dates,
@@ -210,7 +218,7 @@ def evaluate(directory: Path) -> dict:
                 raise ValueError(f"{name}: {article.reason}")
             mentions = find_date_mentions(article.text, article.published, language=article.language)
             facts_of[name] = article_facts(
-                article.text, article.language, mentions, article.outlet, article.published
+                article.text, article.language, fact_dates(mentions), article.outlet, article.published
             )
         return facts_of[name]
 
