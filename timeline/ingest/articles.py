@@ -112,11 +112,6 @@ class ReadFailure:
     id: Any = None
     skipped: bool = False
 
-    def find_dateline(self) -> date | None:
-        """The date of the dateline or timestamp line, if the text has one."""
-        found = dateline_among(self.dateline_lines, self.language)
-        return found[1] if found else None
-
     @property
     def label(self) -> str:
         return f"{self.path}: line {self.line}" if self.line else self.path
