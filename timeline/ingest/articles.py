@@ -43,7 +43,7 @@ from timeline.ingest.decode import (
 )
 from timeline.ingest.html import extract_html
 from timeline.ingest.language import DEFAULT_LANGUAGE, determine_language, normalise_code
-from timeline.ingest.published import dateline_among, dateline_lines
+from timeline.ingest.published import dateline_date, dateline_lines
 from timeline.ingest.sentences import split_sentences
 from timeline.vocabulary import LanguageSource
 
@@ -87,8 +87,7 @@ class Article:
 
     def find_dateline(self) -> date | None:
         """The date of the dateline or timestamp line, if the text has one."""
-        found = dateline_among(self.dateline_lines, self.language)
-        return found[1] if found else None
+        return dateline_date(self.dateline_lines, self.language)
 
     @property
     def label(self) -> str:

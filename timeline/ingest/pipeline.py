@@ -240,7 +240,7 @@ class _Loader:
         # Languages of the stored texts: a translation is looked for only when another one is there.
         self._languages = set(Source.objects.exclude(text="").values_list("language", flat=True).distinct())
         self._facts: dict[int, tuple[translation.Facts, dict[str, Any]]] = {}
-        # The fact dates of the run's own sources, until their facts are needed.
+        # The fact dates of the run's latest sources, until their facts are needed.
         self._dates_loaded: dict[int, frozenset[str]] = {}
         for pk, fingerprint in Source.objects.exclude(fingerprint="").values_list("pk", "fingerprint"):
             self.index.add(pk, decode_fingerprint(fingerprint))
@@ -327,8 +327,11 @@ class _Loader:
         self._facts.pop(source.pk, None)
         self._dates_loaded.pop(source.pk, None)
         if extracted.anchor == source.published:
-            # Should a later article of the run translate this one, its dates are those just found.
+            # Should a later article of the run translate this one, its dates are those just found:
+            # kept for the latest loads only, which the newest candidates mostly are.
             self._dates_loaded[source.pk] = translation.fact_dates(extracted.mentions)
+            if len(self._dates_loaded) > _TRANSLATION_CANDIDATES:
+                del self._dates_loaded[next(iter(self._dates_loaded))]
         self._forget_empty(target)
         self._remember(source.pk, result, original, copy)
 

@@ -81,7 +81,12 @@ class Published:
 def find_dateline(text: str, language: str = "en") -> date | None:
     """A full date written as a dateline or timestamp line in the first or last lines of ``text``,
     an article in ``language``."""
-    found = find_dateline_line(text, language)
+    return dateline_date(dateline_lines(text), language)
+
+
+def dateline_date(lines: Iterable[str], language: str = "en") -> date | None:
+    """The date of the first of ``lines`` (from ``dateline_lines``) that is a dateline."""
+    found = dateline_among(lines, language)
     return found[1] if found else None
 
 
