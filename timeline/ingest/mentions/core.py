@@ -422,6 +422,23 @@ def pick(candidates: list[date], now: date, direction: int, strict: bool = False
     return latest if (now - latest) <= (earliest - now) else earliest
 
 
+def beside_reference(
+    m: Match, day_in_year: Callable[[int], date | None], precision: Precision, direction: int
+) -> date | None:
+    """The first period of ``precision`` after the one the text last mentioned (``direction`` +1), or
+    the last before it (-1): "In 2019 talks failed. The following March, ..." is March 2020. None when
+    nothing was mentioned shortly before. ``day_in_year`` gives the period's first day in a year."""
+    reading = m.reference()
+    if reading is None:
+        return None
+    first, last = period_bounds(reading.day, reading.precision)
+    last = max(last, reading.until or last)
+    candidates = [day for k in (-1, 0, 1) if (day := day_in_year(first.year + k))]
+    if direction > 0:
+        return min((day for day in candidates if day > last), default=None)
+    return max((day for day in candidates if period_bounds(day, precision)[1] < first), default=None)
+
+
 def shift(day: date, precision: Precision, amount: int) -> date:
     """The first day of the period ``amount`` periods of ``precision`` away from the one holding ``day``."""
     start = period_bounds(day, precision)[0]

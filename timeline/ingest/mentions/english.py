@@ -24,6 +24,7 @@ from timeline.ingest.mentions.core import (
     Match,
     Reading,
     Rule,
+    beside_reference,
     pick,
     rule,
     safe_date,
@@ -165,6 +166,7 @@ _STRONG_YEAR_CUE = re.compile(
 
 _WORD = re.compile(r"[A-Za-z']+")
 _WORDS_AHEAD = 6
+_WORDS_AHEAD_FRONTED = 25
 _FUTURE_WORDS = frozenset(
     _words(
         "will 'll shall won't wo going plan plans planning planned scheduled expected expects expect "
@@ -261,7 +263,12 @@ def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
     A deadline ("by", "until") looks ahead unless the sentence is in the past perfect."""
     sentence_start, sentence_end = ctx.sentence_of(start, end)
     before = _WORD.findall(ctx.text, max(sentence_start, start - _CUE_WINDOW), start)
-    after = _WORD.findall(ctx.text, end, min(sentence_end, end + _CUE_WINDOW // 2))[:_WORDS_AHEAD]
+    if _fronted(ctx.text, sentence_start, start, end):
+        # "On Tuesday, the league plans to hold a news conference": a date opening the sentence takes
+        # the tense of the clause it stands before, whose verb may be a long subject away.
+        after = _WORD.findall(ctx.text, end, min(sentence_end, end + _CUE_WINDOW * 2))[:_WORDS_AHEAD_FRONTED]
+    else:
+        after = _WORD.findall(ctx.text, end, min(sentence_end, end + _CUE_WINDOW // 2))[:_WORDS_AHEAD]
     nearest = len(before)
     while nearest and before[nearest - 1].lower() in _BETWEEN_DEADLINE_AND_DATE:
         nearest -= 1
@@ -279,6 +286,21 @@ def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
         if cue := _tense_of(after, index, index + 1, weak, ahead=True):
             return cue
     return 0
+
+
+# Words that may stand before a date opening a sentence ("On Friday,", "Late in January,").
+_OPENERS = frozenset(_words("on in by since late early later earlier mid then and but also"))
+_FRONTED_COMMA = re.compile(r"[ \t]*,")
+
+
+def _fronted(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether the mention opens its sentence and a comma closes it: "On Friday, ..."."""
+    opening = _WORD.findall(text, sentence_start, start)
+    return (
+        len(opening) <= 2
+        and all(word.lower() in _OPENERS for word in opening)
+        and _FRONTED_COMMA.match(text, end) is not None
+    )
 
 
 def _number(text: str) -> int | None:
@@ -300,6 +322,16 @@ def _year_number(text: str) -> int:
         return 2000 + sum(_UNITS.get(w, _TEENS.get(w, 0)) for w in rest)
     rest = words[1:]
     return 1900 + sum(_TENS.get(w, _TEENS.get(w, _UNITS.get(w, 0))) for w in rest)
+
+
+# Directions read from the period the text last mentioned, not from publication ("the following March").
+_ANAPHORIC_DIRECTION = frozenset({"previous", "following"})
+
+
+def _from_reference(m: Match, word: str | None) -> bool:
+    """Whether a direction counts from the period last mentioned: always for "previous" and
+    "following", and for "next" in narrative time ("In 1950 it opened. Next spring, ...")."""
+    return word in _ANAPHORIC_DIRECTION or (_DIRECTION_SHIFT.get(word, 0) > 0 and m.narrative)
 
 
 _DIRECTION_SHIFT = {
@@ -389,6 +421,12 @@ def _place_in_year(m: Match, month: int, day: int, precision: Precision) -> date
         # "Monday, Oct. 26": the year in which that day is that weekday.
         weekday = _WEEKDAYS.index(m.groups["weekday"].title())
         candidates = [d for d in candidates if d.weekday() == weekday] or candidates
+    if _from_reference(m, word):
+        placed = beside_reference(
+            m, lambda year: safe_date(year, month, day), precision, _DIRECTION_SHIFT[word]
+        )
+        if placed is not None:
+            return placed
     now = period_bounds(m.now, precision)[0]
     if word in _DIRECTION_SHIFT:
         return pick(candidates, now, _DIRECTION_SHIFT[word], strict=True)
@@ -755,6 +793,12 @@ def _resolve_season(m: Match) -> Reading | None:
             Precision.SEASON,
             now if period_bounds(now, Precision.SEASON)[0].month == SEASONS[code] else current,
         )
+    if _from_reference(m, word):
+        placed = beside_reference(
+            m, lambda year: date(year, SEASONS[code], 1), Precision.SEASON, _DIRECTION_SHIFT[word]
+        )
+        if placed is not None:
+            return Reading(Precision.SEASON, placed)
     if word in _DIRECTION_SHIFT:
         return Reading(Precision.SEASON, pick(candidates, now, _DIRECTION_SHIFT[word], strict=True))
     return Reading(Precision.SEASON, pick(candidates, now, m.tense() or -1))
@@ -946,7 +990,16 @@ RULES: list[Rule] = [
         "direction month",
         rf"{_DIRECTION}\s+(?P<month>{_cased(_MONTHS_FULL)})\b",
         _resolve_calendar,
-        examples=[Example("Prices rose last March.", "last March", "2022-03", "month")],
+        examples=[
+            Example("Prices rose last March.", "last March", "2022-03", "month"),
+            # "previous", "following": from the period last mentioned.
+            Example(
+                "In 2019, talks failed. The following March, the border closed.",
+                "following March",
+                "2020-03",
+                "month",
+            ),
+        ],
     ),
     rule(
         "month after cue",
@@ -959,6 +1012,13 @@ RULES: list[Rule] = [
             # A future cue looks ahead; with no cue, a month within the next quarter is the coming one.
             Example("Chrysler wants to close them by early June.", "June", "2009-06", "month", "2009-05-14"),
             Example("The talks resume in January.", "January", "2023-01", "month", "2022-10-25"),
+            Example(
+                "In January, a week after the anniversary of the court's decision, a bombing killed a guard.",
+                "January",
+                "2022-01",
+                "month",
+                "2022-10-25",
+            ),
             Example("The board decided to admit them in March.", "March", "2023-03", "month", "2023-02-10"),
             Example("The strike began in December.", "December", "2022-12", "month", "2023-01-10"),
             # Narrative time: a background sentence opened by an absolute date anchors the ones after it.
@@ -1115,6 +1175,12 @@ RULES: list[Rule] = [
             Example("It opened in the summer of 2019.", "the summer of 2019", "2019-SU", "season"),
             Example("The park opened in spring.", "spring", "2022-SP", "season"),
             Example("Autumn brought floods to the valley.", "Autumn", "2022-FA", "season"),
+            Example(
+                "Talks failed in 2019. The following spring, the border closed.",
+                "following spring",
+                "2020-SP",
+                "season",
+            ),
         ],
     ),
     rule(
@@ -1143,6 +1209,13 @@ RULES: list[Rule] = [
             Example("He could come as early as Tuesday.", "Tuesday", "2022-11-08", "day"),
             Example("A union vote is set for Friday.", "Friday", "2022-11-04", "day"),
             Example("The father would be traveling to Washington Thursday.", "Thursday", "2022-11-03", "day"),
+            # A date opening its sentence takes the tense of the clause after it, however long its subject.
+            Example(
+                "On Tuesday, the National Abortion Rights Action League plans to hold a news conference.",
+                "Tuesday",
+                "2022-11-08",
+                "day",
+            ),
             Example(
                 "On Oct. 12, 2022 it fell 5% from the previous Friday.",
                 "previous Friday",

@@ -20,7 +20,18 @@ from datetime import date, timedelta
 
 from timeline.dates import SEASONS, Modifier, Precision, period_bounds
 from timeline.ingest.firstchars import Scanner
-from timeline.ingest.mentions.core import Example, Grammar, Match, Reading, Rule, pick, rule, safe_date, shift
+from timeline.ingest.mentions.core import (
+    Example,
+    Grammar,
+    Match,
+    Reading,
+    Rule,
+    beside_reference,
+    pick,
+    rule,
+    safe_date,
+    shift,
+)
 from timeline.ingest.mentions.extras import Extras, extras_for
 from timeline.ingest.mentions.locale import Vocabulary, stems, vocabulary
 from timeline.ingest.mentions.parse import parse, parse_relative
@@ -168,6 +179,11 @@ def _place(m: Match, month: int, day: int, precision: Precision, direction: int 
         return safe_date(year, month, day)
     candidates = [d for k in (-1, 0, 1) if (d := safe_date(now.year + k, month, day))]
     anchor = period_bounds(now, precision)[0]
+    if direction > 0 and m.narrative:
+        # "В 1959 году ... в марте следующего": in narrative time, from the period last mentioned.
+        placed = beside_reference(m, lambda year: safe_date(year, month, day), precision, direction)
+        if placed is not None:
+            return placed
     if direction:
         return pick(candidates, anchor, direction, strict=True)
     tense = m.tense()
@@ -672,6 +688,11 @@ def _resolve_season(m: Match) -> Reading | None:
     direction = _direction(m)
     if "direction" in m.groups and direction == 0:
         return Reading(Precision.SEASON, date(today.year, SEASONS[code], 1))
+    if direction > 0 and m.narrative:
+        # "В 1959 году линию построили. Следующей весной ...": the spring after 1959.
+        placed = beside_reference(m, lambda year: date(year, SEASONS[code], 1), Precision.SEASON, direction)
+        if placed is not None:
+            return Reading(Precision.SEASON, placed)
     # A season named alone is the latest, unless the sentence looks ahead ("весной ожидается").
     ahead = 1 if not direction and m.tense(weak=False) > 0 else 0
     return Reading(Precision.SEASON, pick(candidates, now, direction or ahead or -1, strict=bool(direction)))
