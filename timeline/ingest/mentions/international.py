@@ -1394,6 +1394,15 @@ def _weekday(w: _Words) -> str:
         _e("et", "Maja valmib 2000. aasta suveks.", "2000. aasta suveks", "2000-SU", "season"),
         _e("et", "Eelmisel sügisel alustati.", "Eelmisel sügisel", "2021-FA", "season"),
         _e("ru", "Летом 2019 года начались переговоры.", "Летом 2019 года", "2019-SU", "season"),
+        _e("ru", "Переговоры возобновятся следующей весной.", "следующей весной", "2023-SP", "season"),
+        # "Next" in narrative time counts from the period last mentioned.
+        _e(
+            "ru",
+            "В 1959 году линию построили. Следующей весной пошли поезда.",
+            "Следующей весной",
+            "1960-SP",
+            "season",
+        ),
         _e("ko", "올봄 회담이 열렸다.", "올봄", "2022-SP", "season"),
         _e("ko", "지난겨울 훈련이 있었다.", "지난겨울", "2021-WI", "season"),
         _e(
