@@ -263,7 +263,7 @@ def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
     A deadline ("by", "until") looks ahead unless the sentence is in the past perfect."""
     sentence_start, sentence_end = ctx.sentence_of(start, end)
     before = _WORD.findall(ctx.text, max(sentence_start, start - _CUE_WINDOW), start)
-    if _fronted(ctx.text, sentence_start, start, end):
+    if _fronted(ctx.text, before, start - sentence_start <= _CUE_WINDOW, end):
         # "On Tuesday, the league plans to hold a news conference": a date opening the sentence takes
         # the tense of the clause it stands before, whose verb may be a long subject away.
         after = _WORD.findall(ctx.text, end, min(sentence_end, end + _CUE_WINDOW * 2))[:_WORDS_AHEAD_FRONTED]
@@ -293,12 +293,13 @@ _OPENERS = frozenset(_words("on in by since late early later earlier mid then an
 _FRONTED_COMMA = re.compile(r"[ \t]*,")
 
 
-def _fronted(text: str, sentence_start: int, start: int, end: int) -> bool:
-    """Whether the mention opens its sentence and a comma closes it: "On Friday, ..."."""
-    opening = _WORD.findall(text, sentence_start, start)
+def _fronted(text: str, before: list[str], whole: bool, end: int) -> bool:
+    """Whether the mention opens its sentence and a comma closes it: "On Friday, ...". ``before`` are
+    the words read before it, ``whole`` whether they reach back to the sentence start."""
     return (
-        len(opening) <= 2
-        and all(word.lower() in _OPENERS for word in opening)
+        whole
+        and len(before) <= 2
+        and all(word.lower() in _OPENERS for word in before)
         and _FRONTED_COMMA.match(text, end) is not None
     )
 
