@@ -46,6 +46,9 @@ class Extras:
     years: dict[str, int] = field(default_factory=dict)
     # Direction words the data lacks (et "möödunud", ru "прошлый"), -1 / 0 / 1.
     directions: dict[str, int] = field(default_factory=dict)
+    # Direction words that count from the period just mentioned, not from publication ("la settimana
+    # successiva", "le mois suivant", "im folgenden Frühjahr"): -1 the one before, 1 the one after.
+    following: dict[str, int] = field(default_factory=dict)
     # Day words the data lacks, in their inflected forms ("eilsel", "tänase"), as days after publication.
     days: dict[str, int] = field(default_factory=dict)
     # The day before / after the one just mentioned ("накануне", "翌日"), or the same month or year
@@ -230,6 +233,7 @@ EXTRAS: dict[str, Extras] = {
             r"эт(?:от|у|а|ой|ом|им)|текущ\w*": 0,
             r"следующ\w*|будущ\w*": 1,
         },
+        following={r"предыдущ\w*": -1},
         anaphora={
             r"в\s+тот\s+же\s+день|в\s+тот\s+день|в\s+этот\s+день|тем\s+же\s+дн[её]м|того\s+же\s+дня": 0,
             r"в\s+том\s+же\s+месяце|в\s+тот\s+же\s+месяц": (Precision.MONTH, 0),
@@ -295,6 +299,7 @@ EXTRAS: dict[str, Extras] = {
             r"наступного\s+року|наступному\s+році|наступний\s+рік": 1,
         },
         directions={r"минул\w*": -1, r"ц(?:ей|ю|я|ього|ьому|ієї)|поточн\w*": 0, r"наступн\w*": 1},
+        following={r"попередн\w*": -1},
         anaphora={
             r"того\s+ж\s+дня|того\s+самого\s+дня|цього\s+ж\s+дня|(?:в|у)\s+той\s+(?:же\s+)?день|"
             r"того\s+дня": 0,
@@ -357,6 +362,7 @@ EXTRAS: dict[str, Extras] = {
             r"(?:dell'|l')anno\s+prossimo|(?:il\s+)?prossimo\s+anno": 1,
         },
         directions={r"scors[oa]|passat[oa]": -1, r"quest[oa]": 0, r"prossim[oa]": 1},
+        following={r"successiv[oa]|seguente": 1, r"precedente": -1},
         anaphora={
             r"(?:lo|nello|quello)\s+stesso\s+giorno|quel\s+giorno|(?:in\s+)?quella\s+giornata": 0,
             r"(?:lo|nello)\s+stesso\s+mese|quel\s+mese": (Precision.MONTH, 0),
@@ -407,6 +413,7 @@ EXTRAS: dict[str, Extras] = {
             r"l'an\s+prochain|l'année\s+prochaine": 1,
         },
         directions={r"derni(?:er|ère)|passée?": -1, r"ce|cet|cette": 0, r"prochaine?": 1},
+        following={r"suivante?": 1, r"précédente?": -1},
         anaphora={
             r"le\s+même\s+jour|le\s+jour\s+même|ce\s+jour-là": 0,
             r"le\s+même\s+mois|ce\s+mois-là": (Precision.MONTH, 0),
@@ -457,6 +464,7 @@ EXTRAS: dict[str, Extras] = {
             r"(?:el\s+)?próximo\s+año|(?:del\s+)?año\s+que\s+viene": 1,
         },
         directions={r"pasad[oa]|últim[oa]": -1, r"est[ea]": 0, r"próxim[oa]": 1},
+        following={r"siguiente": 1, r"anterior": -1},
         anaphora={
             r"(?:ese\s+)?(?:el\s+)?mismo\s+día|ese\s+día|aquel\s+día": 0,
             r"(?:ese\s+)?(?:el\s+)?mismo\s+mes|ese\s+mes": (Precision.MONTH, 0),
@@ -517,6 +525,10 @@ EXTRAS: dict[str, Extras] = {
             r"letzte[nrms]?|vergangene[nrms]?|vorige[nrms]?": -1,
             r"diese[nrms]?": 0,
             r"nächste[nrms]?|kommende[nrms]?": 1,
+        },
+        following={
+            r"folgende[nrms]?|darauffolgende[nrms]?": 1,
+            r"vorangegangene[nrms]?|vorherige[nrms]?": -1,
         },
         anaphora={
             r"am\s+vortag|tags\s+zuvor|am\s+tag\s+zuvor": -1,

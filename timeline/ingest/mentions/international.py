@@ -31,6 +31,7 @@ from timeline.ingest.mentions.core import (
     rule,
     safe_date,
     shift,
+    within,
 )
 from timeline.ingest.mentions.extras import Extras, extras_for
 from timeline.ingest.mentions.locale import Vocabulary, stems, vocabulary
@@ -107,6 +108,7 @@ class _Words:
         self.direction_alt = _joined(
             [re.escape(d) + (suffix if vocab.inflecting else "") for d in directions]
             + list(extras.directions)
+            + list(extras.following)
         )
         self.years_alt = _joined([*extras.years, *extras.anaphoric_years])
         verbs = "|".join(f"(?:{v})" for v in (extras.past_words, extras.present_words) if v)
@@ -179,7 +181,7 @@ def _place(m: Match, month: int, day: int, precision: Precision, direction: int 
         return safe_date(year, month, day)
     candidates = [d for k in (-1, 0, 1) if (d := safe_date(now.year + k, month, day))]
     anchor = period_bounds(now, precision)[0]
-    if direction > 0 and m.narrative:
+    if _after_reference(m, direction):
         # "В 1959 году ... в марте следующего": in narrative time, from the period last mentioned.
         placed = beside_reference(m, lambda year: safe_date(year, month, day), precision, direction)
         if placed is not None:
@@ -265,7 +267,7 @@ def _relative_year(m: Match, key: str = "relyear") -> int | None:
     extras = _w(m).extras
     for pattern, amount in extras.years.items():
         if re.fullmatch(pattern, text, re.IGNORECASE):
-            if amount == 1 and (following := _following_year(m)) is not None:
+            if amount == 1 and (following := _following(m, Precision.YEAR)) is not None:
                 return following.day.year
             return m.published.year + amount if m.published else None
     for pattern, amount in extras.anaphoric_years.items():
@@ -327,11 +329,21 @@ def _direction(m: Match) -> int:
     w = _w(m)
     found = w.vocab.direction_of(text)
     if found is None:
-        for pattern, amount in w.extras.directions.items():
+        for pattern, amount in (*w.extras.directions.items(), *w.extras.following.items()):
             if re.fullmatch(pattern, text.lower(), re.IGNORECASE):
                 return amount
         return 0
     return found
+
+
+def _after_reference(m: Match, direction: int) -> bool:
+    """Whether a direction counts from the period the text last mentioned rather than from
+    publication: always for "successivo", "suivant" or "folgend"; for "next" only in narrative time
+    ("В 1959 году линию построили. Следующей весной ...")."""
+    if direction > 0 and m.narrative:
+        return True
+    text = (m.groups.get("direction") or m.groups.get("direction2") or "").lower()
+    return bool(text) and any(re.fullmatch(p, text, re.IGNORECASE) for p in _w(m).extras.following)
 
 
 def _resolve_bare_month(m: Match) -> Reading | None:
@@ -479,7 +491,7 @@ def _resolve_relative(m: Match) -> Reading | None:
     unit, _amount = key
     if m.published is None:
         return Reading(unit, None)
-    if key == (Precision.YEAR, 1) and (following := _following_year(m)) is not None:
+    if key[1] == 1 and unit is not Precision.DAY and (following := _following(m, unit)) is not None:
         return following
     read = parse_relative(phrase, vocab.language, m.published) or parse_relative(
         _canonical(vocab, key), vocab.language, m.published
@@ -489,15 +501,15 @@ def _resolve_relative(m: Match) -> Reading | None:
     return Reading(unit, period_bounds(read[0], unit)[0])
 
 
-def _following_year(m: Match) -> Reading | None:
-    """In a history, "Наступного року" is the year after the one it tells of, not the year after
-    publication: where a language writes "next year" and "the following year" alike, its sentence's
-    time decides, unless the sentence speaks of the future."""
+def _following(m: Match, unit: Precision) -> Reading | None:
+    """In a history, "Наступного року" or "На следующей неделе" is the year or week after the one it
+    tells of, not after publication: where a language writes "next" and "the following" alike, its
+    sentence's time decides, unless the sentence speaks of the future."""
     frame = m.frame
     grammar = m.ctx.grammar
     if frame is None or frame.day is None or grammar.tense(m.ctx, m.start, m.end, False) > 0:
         return None
-    return Reading(Precision.YEAR, date(frame.day.year + 1, 1, 1))
+    return _beside(frame, unit, 1)
 
 
 def _inflected_relative(vocab: Vocabulary, phrase: str):
@@ -520,7 +532,18 @@ def _resolve_direction_period(m: Match) -> Reading | None:
     amount = _direction(m)
     if m.published is None:
         return Reading(unit, None)
+    if _after_reference(m, amount) and (reference := m.reference()) is not None:
+        return _beside(reference, unit, amount)
     return Reading(unit, relative_day(m, unit, amount))
+
+
+def _beside(reference: Reading, unit: Precision, amount: int) -> Reading:
+    """The period of ``unit`` ``amount`` periods from the one holding ``reference`` ("il 3 marzo
+    1962 ... la settimana successiva" is the week after 3 March). After a longer period the one meant is
+    not known ("nel 1962 ... il mese successivo"): the reading has no date rather than a guessed one."""
+    if not within(reference.precision, unit):
+        return Reading(unit, None)
+    return Reading(unit, shift(reference.day, unit, amount))
 
 
 def _resolve_year_phrase(m: Match) -> Reading | None:
@@ -688,7 +711,7 @@ def _resolve_season(m: Match) -> Reading | None:
     direction = _direction(m)
     if "direction" in m.groups and direction == 0:
         return Reading(Precision.SEASON, date(today.year, SEASONS[code], 1))
-    if direction > 0 and m.narrative:
+    if _after_reference(m, direction):
         # "В 1959 году линию построили. Следующей весной ...": the spring after 1959.
         placed = beside_reference(m, lambda year: date(year, SEASONS[code], 1), Precision.SEASON, direction)
         if placed is not None:
@@ -955,6 +978,14 @@ def _relative_year_month(w: _Words) -> str:
     [
         _e("fr", "Il a démissionné en mars dernier.", "mars dernier", "2022-03", "month"),
         _e("de", "Im vergangenen März stiegen die Preise.", "vergangenen März", "2022-03", "month"),
+        # "Successivo", "suivant", "siguiente", "folgend": after the period last mentioned.
+        _e(
+            "es",
+            "El tratado se firmó en 2019. En el marzo siguiente entró en vigor.",
+            "marzo siguiente",
+            "2020-03",
+            "month",
+        ),
     ],
 )
 @_with(_resolve_calendar)
@@ -1185,6 +1216,21 @@ def _year(w: _Words) -> str:
         _e("ja", "先月、合意した。", "先月", "2022-10", "month"),
         _e("it", "Il mese scorso i prezzi sono saliti.", "mese scorso", "2022-10", "month"),
         _e("ru", "Министр заявил об этом вчера.", "вчера", "2022-11-01", "day"),
+        # "Next" in narrative time is the period after the one the history tells of.
+        _e(
+            "ru",
+            "3 марта 1962 года мост открыли. На следующей неделе пришли поезда.",
+            "На следующей неделе",
+            "1962-W10",
+            "week",
+        ),
+        _e(
+            "ru",
+            "Министр заявил, что на следующей неделе поезда придут.",
+            "на следующей неделе",
+            "2022-W45",
+            "week",
+        ),
     ],
 )
 @_with(_resolve_relative)
@@ -1209,6 +1255,28 @@ def _relative(w: _Words) -> str:
         _e("et", "Möödunud kuul kasvas eksport.", "Möödunud kuul", "2022-10", "month"),
         _e("de", "In der vergangenen Woche sprach der Minister.", "vergangenen Woche", "2022-W43", "week"),
         _e("it", "Le vendite sono calate la settimana passata.", "settimana passata", "2022-W43", "week"),
+        # "Successivo", "suivant", "siguiente", "folgend": from the period last mentioned.
+        _e(
+            "it",
+            "Il ponte fu aperto il 3 marzo 1962. La settimana successiva arrivarono i treni.",
+            "settimana successiva",
+            "1962-W10",
+            "week",
+        ),
+        _e(
+            "fr",
+            "Le pont a été inauguré en mars 1962. Le mois suivant, les trains sont arrivés.",
+            "mois suivant",
+            "1962-04",
+            "month",
+        ),
+        _e(
+            "de",
+            "Die Brücke wurde im März 1962 eröffnet. Im folgenden Monat kamen die Züge.",
+            "folgenden Monat",
+            "1962-04",
+            "month",
+        ),
     ],
 )
 @_with(_resolve_direction_period)
@@ -1401,6 +1469,20 @@ def _weekday(w: _Words) -> str:
             "В 1959 году линию построили. Следующей весной пошли поезда.",
             "Следующей весной",
             "1960-SP",
+            "season",
+        ),
+        _e(
+            "de",
+            "Die Brücke wurde 1962 eröffnet. Im folgenden Frühjahr kamen die Züge.",
+            "folgenden Frühjahr",
+            "1963-SP",
+            "season",
+        ),
+        _e(
+            "fr",
+            "Le pont a été inauguré en 1962. L'été suivant, les trains sont arrivés.",
+            "L'été suivant",
+            "1963-SU",
             "season",
         ),
         _e("ko", "올봄 회담이 열렸다.", "올봄", "2022-SP", "season"),
@@ -1703,8 +1785,11 @@ def grammar(language: str) -> Grammar:
 def _news_time(w: _Words) -> re.Pattern:
     """The words that bring a text back from its background to the time of publication: its relative
     dates ("сегодня", "지난주"), its future words and its weekdays, as in English."""
-    # "Next year" is also "the following year" in a history: its sentence's time decides (above).
-    relative = _alternation(phrase for phrase, key in w.vocab.relative.items() if key != (Precision.YEAR, 1))
+    # "Next year" or "next week" is also "the following" one in a history: its sentence's time decides
+    # (``_following``).
+    relative = _alternation(
+        phrase for phrase, (unit, amount) in w.vocab.relative.items() if amount != 1 or unit is Precision.DAY
+    )
     words = _joined(x for x in (relative, w.extras.future_words, w.weekday_alt) if x)
     if w.east_asian:
         return re.compile(rf"(?i:{words})")
