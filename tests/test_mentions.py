@@ -157,6 +157,24 @@ def test_anaphora_refers_to_the_mention_before():
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "phrase"),
+    [
+        ("en", "By 1945, the war was over. A month later, the treaty was signed.", "A month later"),
+        ("en", "In 1962 the bridge opened. The following week trains came.", "The following week"),
+        ("ru", "В 1945 году война закончилась. Месяц спустя был подписан договор.", "Месяц спустя"),
+        ("ru", "В 1962 году мост открыли. На следующей неделе пришли поезда.", "На следующей неделе"),
+        ("it", "Il ponte fu aperto nel 1962. Il mese successivo arrivarono i treni.", "mese successivo"),
+    ],
+)
+def test_a_shorter_period_counted_from_a_longer_one_has_no_date(language, text, phrase):
+    """Which month "a month later" than 1945 is, the text does not say: the mention is kept, with no
+    date, rather than a guessed January or one counted from publication."""
+    found = {m.text: m for m in find_date_mentions(text, date(2023, 6, 14), language)}
+    assert found[phrase].date is None
+    assert len(found) == 2
+
+
+@pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
         # An absolute date of another year opening a sentence moves the text into narrative time, and

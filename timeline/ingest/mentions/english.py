@@ -133,7 +133,10 @@ def _year(n: str = "") -> str:
     return rf"(?P<year{n}>(?<![\w$£€#.,])(?:1[0-9]|20)\d\d(?![\d%]|,\d|\.\d)|{_SPELLED_YEAR})"
 
 
+_HALF = r"(?P<half>(?i:first|second|1st|2nd|last|latter))[\s-](?i:half)(?![\w-])"
 _WEEKDAY = rf"(?P<weekday>(?:{_cased(_WEEKDAYS)})\b)"
+# "That summer", "the same spring": the season of the period last mentioned.
+_SAME = r"(?i:that|(?:that|the)\s+same)"
 _DIRECTION = r"(?P<direction>(?i:this\s+past|this\s+coming|last|next|this|past|coming|previous|following))"
 _RELATIVE_YEAR = r"(?P<relative_year>(?i:(?:of\s+)?(?:last|this|next)\s+year))"
 _RELATIVE_YEAR_OF_QUARTER = _RELATIVE_YEAR.replace("relative_year", "ry2")
@@ -677,7 +680,11 @@ def _ago(m: Match, count: int, precision: Precision, anchor_word: str) -> Readin
     if anchor is None:
         return Reading(precision, None)
     sign = 1 if anchor_word == "later" else -1
-    if precision is Precision.WEEK and count <= _WEEKS_AGO_AS_DAY:
+    day_counted = precision is Precision.WEEK and count <= _WEEKS_AGO_AS_DAY
+    if base is not None and not within(base.precision, Precision.DAY if day_counted else precision):
+        # "By 1945 the war was over. A month later, ...": which month is not known; no guess at one.
+        return Reading(Precision.DAY if day_counted else precision, None)
+    if day_counted:
         # "a week ago", "two weeks earlier": the day so many weeks away, as TimeML values it.
         return Reading(Precision.DAY, anchor + timedelta(weeks=count * sign), is_anchor=base is None)
     unit = Precision.YEAR if precision is Precision.DECADE else precision
@@ -698,8 +705,8 @@ def _resolve_anaphoric(m: Match) -> Reading | None:
     else:
         reference = m.reference(precision) or (m.reference() if precision is not Precision.DAY else None)
     anchor = reference.day if reference else m.now
-    if anchor is None:
-        return Reading(precision, None)
+    if anchor is None or (reference is not None and not within(reference.precision, precision)):
+        return Reading(precision, None)  # "In 1962 ... the following week": which week is not known
     word = _direction_word(m.groups) or " ".join(m.groups.get("direction2", "this").lower().split())
     amount = _DIRECTION_SHIFT.get(word, 0)
     return Reading(precision, shift(anchor, precision, amount))
@@ -712,6 +719,30 @@ def _resolve_that_time(m: Match) -> Reading | None:
         return None
     reference = m.reference()
     return Reading(reference.precision, reference.day) if reference is not None else None
+
+
+def _resolve_half(m: Match) -> Reading | None:
+    """ "the first half of 2023", "the second half of the year", "last year's first half": the six
+    months of a half of the year, as a range of months. "Of the year" is the year of the date last
+    mentioned, or publication's; a half with no year named is this year's once it has begun."""
+    groups = m.groups
+    number = 1 if (groups.get("half") or groups["half2"]).lower() in ("first", "1st") else 2
+    first = 1 if number == 1 else 7
+    stated = groups.get("year") or groups.get("year2")
+    relative = groups.get("relative_year") or groups.get("ry2")
+    if stated:
+        year = _year_number(stated)
+    elif m.now is None:
+        return Reading(Precision.MONTH, None)
+    elif relative:
+        year = m.now.year + (-1 if "last" in relative.lower() else 1 if "next" in relative.lower() else 0)
+    elif "of_the_year" in groups and (reference := m.reference()) is not None:
+        year = reference.day.year
+    else:
+        year = m.now.year
+        if date(year, first, 1) > m.now and m.tense() <= 0:
+            year -= 1
+    return Reading(Precision.MONTH, date(year, first, 1), date(year, first + 5, 1))
 
 
 def _resolve_quarter(m: Match) -> Reading | None:
@@ -778,10 +809,19 @@ def _resolve_season(m: Match) -> Reading | None:
     """ "summer 2022", "last fall", "this winter", "in the spring": a season, by default the latest."""
     code = SEASON_NAMES[m.groups["season"].lower()]
     opens_sentence = m.ctx.sentence_of(m.start, m.end)[0] == m.start
-    if not {"year", "direction", "lead"} & m.groups.keys() and not opens_sentence:
+    if not {"year", "direction", "lead", "that"} & m.groups.keys() and not opens_sentence:
         return None
     if "year" in m.groups:
         return Reading(Precision.SEASON, date(_year_number(m.groups["year"]), SEASONS[code], 1))
+    if "that2" in m.groups or " " in m.groups.get("that", ""):
+        return _season_of_reference(m, code)  # "in that winter", "the same spring"
+    if "that" in m.groups:
+        # "That summer it lost Kursk", "it lost Kursk that summer.", not "said that summer sales rose".
+        before = m.ctx.text[max(0, m.start - 2) : m.start]
+        after = m.ctx.text[m.end : m.end + 1]
+        if not (opens_sentence or re.search(r"[;:,]\s*$", before) or re.match(r"[.,;:!?)]|$", after)):
+            return None
+        return _season_of_reference(m, code)
     if m.now is None:
         return Reading(Precision.SEASON, None)
     candidates = [date(m.now.year + k, SEASONS[code], 1) for k in (-2, -1, 0, 1)]
@@ -803,6 +843,23 @@ def _resolve_season(m: Match) -> Reading | None:
     if word in _DIRECTION_SHIFT:
         return Reading(Precision.SEASON, pick(candidates, now, _DIRECTION_SHIFT[word], strict=True))
     return Reading(Precision.SEASON, pick(candidates, now, m.tense() or -1))
+
+
+def _season_of_reference(m: Match, code: str) -> Reading:
+    """ "In May 1943 ... That summer": the season of that name holding the period last mentioned, or of
+    its year; of publication's when the text mentioned none."""
+    reference = m.reference()
+    base = reference.day if reference is not None else m.now
+    if base is None:
+        return Reading(Precision.SEASON, None)
+    if reference is not None and not within(reference.precision, Precision.MONTH):
+        return Reading(Precision.SEASON, date(base.year, SEASONS[code], 1))  # "in 1998 ... that winter"
+    for year in (base.year - 1, base.year):
+        start = date(year, SEASONS[code], 1)
+        first, last = period_bounds(start, Precision.SEASON)
+        if first <= base <= last:
+            return Reading(Precision.SEASON, start)
+    return Reading(Precision.SEASON, date(base.year, SEASONS[code], 1))
 
 
 def _resolve_fiscal(m: Match) -> Reading | None:
@@ -1131,6 +1188,29 @@ RULES: list[Rule] = [
         ],
     ),
     rule(
+        "half of the year",
+        rf"{_THE}(?:(?:(?P<year>(?:19|20)\d\d)(?:'s)?\s+|{_RELATIVE_YEAR}'s\s+){_HALF}"
+        rf"|{_HALF.replace('half>', 'half2>')}\s+(?i:of)\s+(?:(?i:fiscal)\s+)?"
+        rf"(?:{_year('2')}|{_RELATIVE_YEAR_OF_QUARTER}|(?P<of_the_year>(?i:the)\s+year)\b))",
+        _resolve_half,
+        examples=[
+            Example("Sales rose in the first half of 2023.", "the first half of 2023", "2023-01", "month"),
+            Example("Profit fell in last year's first half.", "last year's first half", "2021-01", "month"),
+            Example(
+                "Output fell in the second half of last year.",
+                "the second half of last year",
+                "2021-07",
+                "month",
+            ),
+            Example(
+                "The plant opened in March 1999 and in the second half of the year it doubled output.",
+                "the second half of the year",
+                "1999-07",
+                "month",
+            ),
+        ],
+    ),
+    rule(
         "Q quarter",
         r"\b(?:Q(?P<q>[1-4])(?:\s+(?P<year>(?:19|20)\d\d))?|(?P<year2>(?:19|20)\d\d)[\s-]?Q(?P<q2>[1-4]))\b",
         _resolve_quarter,
@@ -1168,8 +1248,9 @@ RULES: list[Rule] = [
     ),
     rule(
         "season",
-        rf"(?:{_DIRECTION}\s+|(?P<lead>\b(?i:in|into|during|over|through|until|since|by|for|early|late|mid)[\s-]+)"
-        rf"(?:(?i:the)\s+)?)?{_SEASON}(?:\s+(?:(?i:of)\s+)?{_year()})?\b"
+        rf"(?:{_DIRECTION}\s+|(?P<that>\b{_SAME})\s+"
+        rf"|(?P<lead>\b(?i:in|into|during|over|through|until|since|by|for|early|late|mid)[\s-]+)"
+        rf"(?:(?P<that2>{_SAME})\s+|(?i:the)\s+)?)?{_SEASON}(?:\s+(?:(?i:of)\s+)?{_year()})?\b"
         rf"(?!\s+(?i:of)\s+(?!\d|(?i:nineteen|two)))",
         _resolve_season,
         examples=[
@@ -1182,6 +1263,14 @@ RULES: list[Rule] = [
                 "2020-SP",
                 "season",
             ),
+            # "That summer": the one of the period last mentioned.
+            Example(
+                "In May 1943 the army retreated. That summer it lost Kursk.",
+                "That summer",
+                "1943-SU",
+                "season",
+            ),
+            Example("The talks began in 1998; that winter they failed.", "that winter", "1998-WI", "season"),
         ],
     ),
     rule(

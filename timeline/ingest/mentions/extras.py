@@ -84,6 +84,11 @@ class Extras:
     # publication: "годом ранее", "un anno prima", "ein Jahr später".
     earlier_after: str = ""
     later_after: str = ""
+    # Japanese, Chinese and Korean write them unspaced after the count ("3일 뒤", "三天后", "3日後"):
+    # the words for "later", the unit words the locale data lacks ("개월", "달"), and the counts written
+    # as one word with their unit ("이틀": two days, "한 달": one month).
+    units: dict[str, Precision] = field(default_factory=dict)
+    counted_words: dict[str, tuple[Precision, int]] = field(default_factory=dict)
     # Years counted from the year just mentioned, not from publication ("이듬해", "翌年", "l'anno
     # successivo"): -1 the year before, 1 the year after.
     anaphoric_years: dict[str, int] = field(default_factory=dict)
@@ -571,6 +576,24 @@ EXTRAS: dict[str, Extras] = {
         range_words=("~", "부터"),
         seasons={"SP": r"봄", "SU": r"여름", "FA": r"가을", "WI": r"겨울"},
         directions={r"올": 0},
+        later_after=r"뒤|후",
+        units={"개월": Precision.MONTH, "달": Precision.MONTH, "해": Precision.YEAR},
+        counted_words={
+            r"하루": (Precision.DAY, 1),
+            r"이틀": (Precision.DAY, 2),
+            r"사흘": (Precision.DAY, 3),
+            r"나흘": (Precision.DAY, 4),
+            r"닷새": (Precision.DAY, 5),
+            r"엿새": (Precision.DAY, 6),
+            r"이레": (Precision.DAY, 7),
+            r"열흘": (Precision.DAY, 10),
+            r"일주일": (Precision.WEEK, 1),
+            r"보름": (Precision.DAY, 15),
+            r"한\s*달": (Precision.MONTH, 1),
+            r"두\s*달": (Precision.MONTH, 2),
+            r"[석세]\s*달": (Precision.MONTH, 3),
+            r"한\s*해": (Precision.YEAR, 1),
+        },
         years={r"재작년": -2, r"지난해|작년": -1, r"올해|금년": 0, r"내년": 1},
         anaphoric_years={r"전년": -1, r"이듬해|다음\s*해": 1},
         anaphora={
@@ -589,6 +612,7 @@ EXTRAS: dict[str, Extras] = {
         quarters=r"四半期",
         eras={"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868},
         halves={r"上半期|上期": 1, r"下半期|下期": 2},
+        later_after=r"後",
         future_words=r"予定|見通し|方針|計画|見込み",
         numbers=_CJK_NUMBERS,
         modifiers_after={
@@ -616,13 +640,14 @@ EXTRAS: dict[str, Extras] = {
         past_words=r"了|曾|已经|已",
         quarters=r"季度",
         halves={r"上半年": 1, r"下半年": 2},
+        later_after=r"之后|以后|后|後",
         relative={"上月": (Precision.MONTH, -1), "下月": (Precision.MONTH, 1), "这周": (Precision.WEEK, 0)},
         future_words=r"将|计划|预计|即将|拟",
         numbers=_CJK_NUMBERS,
         modifiers_after={
-            r"上旬|初": Modifier.EARLY,
+            r"上旬|年初|初": Modifier.EARLY,
             r"中旬": Modifier.MID,
-            r"下旬|底|末": Modifier.LATE,
+            r"下旬|年底|年末|底|末": Modifier.LATE,
             r"前后|左右": Modifier.ABOUT,
         },
         range_words=("至", "到", "~", "～"),
@@ -631,6 +656,7 @@ EXTRAS: dict[str, Extras] = {
         anaphoric_years={r"前一年": -1, r"次年|翌年|第二年": 1},
         anaphora={
             r"同月|当月": (Precision.MONTH, 0),
+            r"次月|翌月": (Precision.MONTH, 1),
             r"同年|当年": (Precision.YEAR, 0),
             r"当天|同日|当日|同一天|那天|这一天": 0,
             r"前一天|前一日": -1,

@@ -617,8 +617,8 @@ def _from_reference(
     if unit is Precision.YEAR and count == 1 and quarter is not None:
         return Reading(Precision.QUARTER, shift(quarter.day, Precision.QUARTER, 4 * sign), is_anchor=False)
     base = reference.day if reference is not None else m.now
-    if base is None:
-        return Reading(unit, None)
+    if base is None or (reference is not None and not within(reference.precision, unit)):
+        return Reading(unit, None)  # "В 1945 году ... месяц спустя": which month is not known
     read = parse_relative(span, _w(m).language, base) if span else None
     day = read[0] if read else relative_day(m, unit, sign * count, base)
     return Reading(unit, period_bounds(day, unit)[0], is_anchor=reference is None)
@@ -628,6 +628,8 @@ def _resolve_counted_from(m: Match) -> Reading | None:
     """ "годом ранее", "роком раніше", "un anno prima", "ein Jahr später", "kaks kuud hiljem": counted
     from the date just mentioned (from publication when there is none)."""
     w = _w(m)
+    if w.east_asian:
+        return _resolve_counted_after_east_asian(m)
     count_text = m.groups.get("count")
     count = 1 if count_text is None else (int(count_text) if count_text.isdigit() else None)
     if count is None:
@@ -636,6 +638,37 @@ def _resolve_counted_from(m: Match) -> Reading | None:
     if count is None or unit is None or count > 200:
         return None
     return _from_reference(m, count, unit, 1 if "later" in m.groups else -1, m.reference())
+
+
+def _counted_after_east_asian(w: _Words) -> str:
+    """ "3일 뒤", "사흘 뒤", "三天后", "一个月后", "3日後": unspaced, a count, its unit and "later"."""
+    if not w.extras.later_after:
+        return r"(?!x)x"
+    numbers = _alternation(w.extras.numbers)
+    count = rf"(?P<count>\d{{1,3}}|{numbers})" if numbers else r"(?P<count>\d{1,3})"
+    # Not a month written alone: "3월 뒤", "3月後" are after March, "3개월 뒤", "3か月後" three months on.
+    units = [form for form in (*w.vocab.units, *w.extras.units) if form not in ("월", "月")]
+    unit = rf"(?P<unit>{_alternation(units)})"
+    words = rf"(?P<counted_words>{_joined(w.extras.counted_words)})" if w.extras.counted_words else ""
+    counted = rf"{count}\s*{unit}" + (f"|{words}" if words else "")
+    return rf"(?<!\d)(?:{counted})\s*(?P<later>{w.extras.later_after})"
+
+
+def _resolve_counted_after_east_asian(m: Match) -> Reading | None:
+    """Counted from the date just mentioned ("2023년 9월 13일 ... 사흘 뒤" is 16 September); from
+    publication when there is none ("3일 후 열린다": in three days)."""
+    w = _w(m)
+    if "counted_words" in m.groups:
+        text = m.groups["counted_words"]
+        unit, count = next(v for p, v in w.extras.counted_words.items() if re.fullmatch(p, text))
+    else:
+        text = m.groups["count"]
+        count = int(text) if text.isdigit() else w.extras.numbers.get(text)
+        word = m.groups["unit"]
+        unit = w.extras.units.get(word) or w.vocab.unit_of(word)
+    if count is None or unit is None or count > 200:
+        return None
+    return _from_reference(m, count, unit, 1, m.reference())
 
 
 def _counted_unit(m: Match) -> Precision | None:
@@ -1403,11 +1436,19 @@ def _counted(w: _Words) -> str:
             "2021-Q3",
             "quarter",
         ),
+        # Unspaced in Korean, Japanese and Chinese; a count written as one word ("사흘": three days).
+        _e("ko", "2022년 9월 13일 회담이 열렸다. 사흘 뒤 귀국했다.", "사흘 뒤", "2022-09-16", "day"),
+        _e("ko", "2022년 9월 13일 회담이 열렸다. 한 달 뒤 포탄이 운송됐다.", "한 달 뒤", "2022-10", "month"),
+        _e("zh", "2022年9月13日举行了会谈。三天后他回国。", "三天后", "2022-09-16", "day"),
+        _e("ja", "2022年9月13日に会談が開かれた。3日後、帰国した。", "3日後", "2022-09-16", "day"),
+        _e("ko", "회담은 3일 후 열린다.", "3일 후", "2022-11-05", "day"),
     ],
 )
 @_with(_resolve_counted_from)
 def _counted_from(w: _Words) -> str:
-    if w.east_asian or not (w.extras.earlier_after or w.extras.later_after) or not w.unit_alt:
+    if w.east_asian:
+        return _counted_after_east_asian(w)
+    if not (w.extras.earlier_after or w.extras.later_after) or not w.unit_alt:
         return r"(?!x)x"
     numbers = _alternation(w.extras.numbers)
     count = rf"(?P<count>\d{{1,3}}|{numbers})" if numbers else r"(?P<count>\d{1,3})"
