@@ -316,6 +316,12 @@ _COARSENESS = [Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.SEASON,
 _COARSENESS += [Precision.YEAR, Precision.DECADE]
 
 
+def no_longer(precision: Precision, than: Precision) -> bool:
+    """Whether a period of ``precision`` is no longer than one of ``than``: a period of ``than`` can be
+    counted from it ("a month after 13 September"), and not from a longer one ("a month after 1945")."""
+    return _COARSENESS.index(precision) <= _COARSENESS.index(than)
+
+
 def within(precision: Precision, than: Precision) -> bool:
     """Whether a period of ``precision`` lies within one of ``than`` (a day within a month)."""
     if than is Precision.WEEK or precision is Precision.WEEK:

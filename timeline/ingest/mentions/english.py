@@ -25,6 +25,7 @@ from timeline.ingest.mentions.core import (
     Reading,
     Rule,
     beside_reference,
+    no_longer,
     pick,
     rule,
     safe_date,
@@ -681,7 +682,7 @@ def _ago(m: Match, count: int, precision: Precision, anchor_word: str) -> Readin
         return Reading(precision, None)
     sign = 1 if anchor_word == "later" else -1
     day_counted = precision is Precision.WEEK and count <= _WEEKS_AGO_AS_DAY
-    if base is not None and not within(base.precision, Precision.DAY if day_counted else precision):
+    if base is not None and not no_longer(base.precision, Precision.DAY if day_counted else precision):
         # "By 1945 the war was over. A month later, ...": which month is not known; no guess at one.
         return Reading(Precision.DAY if day_counted else precision, None)
     if day_counted:
@@ -705,7 +706,7 @@ def _resolve_anaphoric(m: Match) -> Reading | None:
     else:
         reference = m.reference(precision) or (m.reference() if precision is not Precision.DAY else None)
     anchor = reference.day if reference else m.now
-    if anchor is None or (reference is not None and not within(reference.precision, precision)):
+    if anchor is None or (reference is not None and not no_longer(reference.precision, precision)):
         return Reading(precision, None)  # "In 1962 ... the following week": which week is not known
     word = _direction_word(m.groups) or " ".join(m.groups.get("direction2", "this").lower().split())
     amount = _DIRECTION_SHIFT.get(word, 0)
@@ -852,7 +853,7 @@ def _season_of_reference(m: Match, code: str) -> Reading:
     base = reference.day if reference is not None else m.now
     if base is None:
         return Reading(Precision.SEASON, None)
-    if reference is not None and not within(reference.precision, Precision.MONTH):
+    if reference is not None and not no_longer(reference.precision, Precision.MONTH):
         return Reading(Precision.SEASON, date(base.year, SEASONS[code], 1))  # "in 1998 ... that winter"
     for year in (base.year - 1, base.year):
         start = date(year, SEASONS[code], 1)
@@ -1354,6 +1355,10 @@ RULES: list[Rule] = [
             Example("The deal closed a week ago.", "a week ago", "2022-10-26", "day"),
             Example("Sales rose 5% in 2009. A year earlier they fell.", "A year earlier", "2008", "year"),
             Example("The deal closed six weeks ago.", "six weeks ago", "2022-W38", "week"),
+            # Which month "a month later" than 1945 is, the text does not say.
+            Example(
+                "By 1945 the war was over. A month later, it was signed.", "A month later", None, "month"
+            ),
         ],
     ),
     rule(

@@ -84,6 +84,13 @@ class Extras:
     # publication: "годом ранее", "un anno prima", "ein Jahr später".
     earlier_after: str = ""
     later_after: str = ""
+    # The same written before the count ("спустя три дня", "dopo tre giorni", "nach drei Tagen"), and
+    # the words for "in" that count from publication in news time ("через два дня": in two days) and
+    # from the date just mentioned in a history. Where the language has no article, one unit is
+    # written with no count ("через месяц").
+    later_before: str = ""
+    in_before: str = ""
+    one_without_count: bool = False
     # Japanese, Chinese and Korean write them unspaced after the count ("3일 뒤", "三天后", "3日後"):
     # the words for "later", the unit words the locale data lacks ("개월", "달"), and the counts written
     # as one word with their unit ("이틀": two days, "한 달": one month).
@@ -214,6 +221,9 @@ EXTRAS: dict[str, Extras] = {
         halves={r"перв\w*\s+полугоди\w*": 1, r"втор\w*\s+полугоди\w*": 2},
         earlier_after=r"ранее|раньше|до\s+этого",
         later_after=r"спустя|позже|позднее",
+        later_before=r"спустя",
+        in_before=r"через",
+        one_without_count=True,
         future_words=r"будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|намерен\w*|ожида\w*|собира\w*|предстоящ\w*|"
         r"обеща\w*|посетит|проведет|проведёт|встретится|примет|подпишет|отправится|выступит|прибудет|"
         r"начн[её]тся|заверш\w*тся",
@@ -280,6 +290,8 @@ EXTRAS: dict[str, Extras] = {
         halves={r"перш\w*\s+півр\w*": 1, r"друг\w*\s+півр\w*": 2},
         earlier_after=r"раніше|до\s+того",
         later_after=r"пізніше|по\s+тому|потому",
+        in_before=r"через",
+        one_without_count=True,
         future_words=r"буде|будуть|відбудеться|відбудуться|пройде|пройдуть|планує\w*|планують|має\s+намір|очіку\w*|збира\w*|"
         r"обіця\w*|відвідає|проведе|зустрінеться|підпише|прибуде|розпочнеться|завершиться",
         endings=r"(?:а|я|у|ю|е|є|і|и|ы|ь|й|ом|ем|ём|ою|ею|ой|ей|ій|ий|ого|его|ому|ему|ої|ях|ах|ами|ями|ові|еві|ьск\w*|ськ\w*|ск\w*)?",
@@ -347,6 +359,7 @@ EXTRAS: dict[str, Extras] = {
         halves={r"primo\s+semestre": 1, r"secondo\s+semestre": 2},
         earlier_after=r"prima|addietro",
         later_after=r"dopo|più\s+tardi",
+        later_before=r"dopo",
         future_words=r"sarà|saranno|dovrebbe|dovrebbero|previst[oaie]|si\s+terrà|si\s+terranno|"
         r"\w+(?:erà|irà|arà|eranno|iranno|aranno)",
         season_leads=r"l'|in|quest'|nell'|dell'|d'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
@@ -401,6 +414,7 @@ EXTRAS: dict[str, Extras] = {
         halves={r"premier\s+semestre": 1, r"(?:deuxième|second)\s+semestre": 2},
         earlier_after=r"plus\s+tôt|auparavant|avant",
         later_after=r"plus\s+tard|après",
+        later_before=r"après",
         future_words=r"va|vont|sera|seront|devrait|devraient|prévue?s?|aura|auront",
         season_leads=r"l'|en|cet|cette|au|à\s+l'|tout\s+l'|de\s+l'|d'",
         year_cues=r"en|depuis|dès|avant|après|jusqu'en|d'ici|année|an|de",
@@ -451,6 +465,7 @@ EXTRAS: dict[str, Extras] = {
         halves={r"primer\s+semestre": 1, r"segundo\s+semestre": 2},
         earlier_after=r"antes|atrás",
         later_after=r"después|más\s+tarde",
+        later_before=r"después\s+de|a\s+l[oa]s",
         future_words=r"será|serán|va\s+a|van\s+a|prevé|previst[oa]s?|se\s+celebrará|tendrá|habrá",
         season_leads=r"el|en|este|del|todo\s+el|durante\s+(?:todo\s+)?el",
         year_cues=r"en|desde|hasta|del|antes\s+de|después\s+de|año|de",
@@ -506,6 +521,7 @@ EXTRAS: dict[str, Extras] = {
         halves={r"erste[nrms]?\s+halbjahr\w*": 1, r"zweite[nrms]?\s+halbjahr\w*": 2},
         earlier_after=r"zuvor|früher|davor|vorher",
         later_after=r"später|danach",
+        later_before=r"nach",
         future_words=r"wird|werden|soll|sollen|plant|planen|geplant|voraussichtlich",
         nouns_capitalised=True,
         endings=r"(?:e?s|e?n|e)?",

@@ -27,11 +27,11 @@ from timeline.ingest.mentions.core import (
     Reading,
     Rule,
     beside_reference,
+    no_longer,
     pick,
     rule,
     safe_date,
     shift,
-    within,
 )
 from timeline.ingest.mentions.extras import Extras, extras_for
 from timeline.ingest.mentions.locale import Vocabulary, stems, vocabulary
@@ -541,7 +541,7 @@ def _beside(reference: Reading, unit: Precision, amount: int) -> Reading:
     """The period of ``unit`` ``amount`` periods from the one holding ``reference`` ("il 3 marzo
     1962 ... la settimana successiva" is the week after 3 March). After a longer period the one meant is
     not known ("nel 1962 ... il mese successivo"): the reading has no date rather than a guessed one."""
-    if not within(reference.precision, unit):
+    if not no_longer(reference.precision, unit):
         return Reading(unit, None)
     return Reading(unit, shift(reference.day, unit, amount))
 
@@ -617,7 +617,7 @@ def _from_reference(
     if unit is Precision.YEAR and count == 1 and quarter is not None:
         return Reading(Precision.QUARTER, shift(quarter.day, Precision.QUARTER, 4 * sign), is_anchor=False)
     base = reference.day if reference is not None else m.now
-    if base is None or (reference is not None and not within(reference.precision, unit)):
+    if base is None or (reference is not None and not no_longer(reference.precision, unit)):
         return Reading(unit, None)  # "В 1945 году ... месяц спустя": which month is not known
     read = parse_relative(span, _w(m).language, base) if span else None
     day = read[0] if read else relative_day(m, unit, sign * count, base)
@@ -630,14 +630,21 @@ def _resolve_counted_from(m: Match) -> Reading | None:
     w = _w(m)
     if w.east_asian:
         return _resolve_counted_after_east_asian(m)
-    count_text = m.groups.get("count")
+    before = "later_before" in m.groups
+    count_text = m.groups.get("count_b" if before else "count")
     count = 1 if count_text is None else (int(count_text) if count_text.isdigit() else None)
     if count is None:
         count = w.extras.numbers.get(count_text.lower())
-    unit = w.vocab.unit_of(m.groups["unit"])
+    unit = w.vocab.unit_of(m.groups["unit_b" if before else "unit"])
     if count is None or unit is None or count > 200:
         return None
-    return _from_reference(m, count, unit, 1 if "later" in m.groups else -1, m.reference())
+    # "Переговоры продолжатся через два дня": "in two days" from publication; in a history or after a
+    # past verb ("через три дня он уехал"), from the date just mentioned.
+    in_news = (
+        before and _is(w.extras.in_before, m.groups["later_before"]) and not m.narrative and m.tense() >= 0
+    )
+    reference = None if in_news else m.reference()
+    return _from_reference(m, count, unit, 1 if before or "later" in m.groups else -1, reference)
 
 
 def _counted_after_east_asian(w: _Words) -> str:
@@ -669,6 +676,11 @@ def _resolve_counted_after_east_asian(m: Match) -> Reading | None:
     if count is None or unit is None or count > 200:
         return None
     return _from_reference(m, count, unit, 1, m.reference())
+
+
+def _is(pattern: str, text: str) -> bool:
+    """Whether ``text`` is one of the words of ``pattern`` (an alternation; empty: none)."""
+    return bool(pattern) and re.fullmatch(pattern, text, re.IGNORECASE) is not None
 
 
 def _counted_unit(m: Match) -> Precision | None:
@@ -1436,6 +1448,37 @@ def _counted(w: _Words) -> str:
             "2021-Q3",
             "quarter",
         ),
+        # The word before the count; "через" in a sentence of what is to come counts from publication.
+        _e(
+            "ru",
+            "13 сентября 2022 года Ким встретился с Путиным. Спустя три дня он уехал.",
+            "Спустя три дня",
+            "2022-09-16",
+            "day",
+        ),
+        _e("ru", "Переговоры пройдут через две недели.", "через две недели", "2022-W46", "week"),
+        _e(
+            "it",
+            "Il 13 settembre 2022 Kim ha incontrato Putin. Dopo tre giorni è partito.",
+            "Dopo tre giorni",
+            "2022-09-16",
+            "day",
+        ),
+        _e(
+            "de",
+            "Am 13. September 2022 traf Kim Putin. Nach drei Tagen reiste er ab.",
+            "Nach drei Tagen",
+            "2022-09-16",
+            "day",
+        ),
+        # After a longer period, which shorter one is not known: no date.
+        _e(
+            "ru",
+            "В 1945 году война закончилась. Месяц спустя был подписан договор.",
+            "Месяц спустя",
+            None,
+            "month",
+        ),
         # Unspaced in Korean, Japanese and Chinese; a count written as one word ("사흘": three days).
         _e("ko", "2022년 9월 13일 회담이 열렸다. 사흘 뒤 귀국했다.", "사흘 뒤", "2022-09-16", "day"),
         _e("ko", "2022년 9월 13일 회담이 열렸다. 한 달 뒤 포탄이 운송됐다.", "한 달 뒤", "2022-10", "month"),
@@ -1458,7 +1501,17 @@ def _counted_from(w: _Words) -> str:
         rf"(?P<earlier>{w.extras.earlier_after})" if w.extras.earlier_after else "",
         rf"(?P<later>{w.extras.later_after})" if w.extras.later_after else "",
     ]
-    return rf"{w.before}(?:{count}\s+)?{unit}\s+(?:{'|'.join(x for x in words if x)})(?!\w)"
+    after = rf"(?:{count}\s+)?{unit}\s+(?:{'|'.join(x for x in words if x)})(?!\w)"
+    later_before = _joined(x for x in (w.extras.later_before, w.extras.in_before) if x)
+    if not later_before:
+        return rf"{w.before}{after}"
+    # "Спустя три дня", "через месяц", "dopo tre giorni": the word before; a count unless the language
+    # writes one unit with none ("nach Jahren" is no count of one).
+    optional = "?" if w.extras.one_without_count else ""
+    count_before = count.replace("(?P<count>", "(?P<count_b>")
+    unit_before = unit.replace("(?P<unit>", "(?P<unit_b>")
+    before = rf"(?P<later_before>{later_before})\s+(?:{count_before}\s+){optional}{unit_before}"
+    return rf"{w.before}(?:{after}|{before})"
 
 
 @_spec(
@@ -1776,7 +1829,9 @@ _NEEDS = {
     "quarter": lambda w: w.extras.quarters,
     "half of the year": lambda w: _joined(w.extras.halves),
     "counted from the date before": lambda w: _joined(
-        x for x in (w.extras.earlier_after, w.extras.later_after) if x
+        x
+        for x in (w.extras.earlier_after, w.extras.later_after, w.extras.later_before, w.extras.in_before)
+        if x
     ),
 }
 
