@@ -582,7 +582,9 @@ def _lend_year(first: Reading, second: Reading) -> date | None:
     if first.day is None or second.day is None:
         return None
     start = first.day
-    if not first.year_stated and second.year_stated:
+    # The start takes its year from the end when the end states one, or when neither does and the two
+    # were placed apart ("с января по сентябрь" after a past verb: January of September's year).
+    if not first.year_stated and (second.year_stated or start > second.day):
         start = safe_date(second.day.year, start.month, start.day)
         if start is not None and start > second.day:
             start = safe_date(second.day.year - 1, first.day.month, first.day.day)

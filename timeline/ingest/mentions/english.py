@@ -381,6 +381,20 @@ def _read_day(word: str, day: int, year: int) -> date | None:
     return read[0] if read and read[0].day == day else None
 
 
+# After "and", "or" or a comma, a month name is a date when a month was just written: "in March and
+# April", "March, April and May" (not "Tom and April").
+_JOINED = r"(?:(?<=\band )|(?<=\bor )|(?<=, ))(?P<joined>)"
+_MONTH_BEFORE = re.compile(
+    rf"\b(?:{_cased(_MONTHS_FULL)})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s*,)?\s+(?:(?i:and|or)\s+)?$"
+)
+
+
+def _resolve_joined_month(m: Match) -> Reading | None:
+    if "joined" in m.groups and not _MONTH_BEFORE.search(m.ctx.text, max(0, m.start - 30), m.start):
+        return None
+    return _resolve_calendar(m)
+
+
 def _resolve_calendar(m: Match) -> Reading | None:
     """Dates written with a month name and/or day and/or year, possibly as a range of two. dateparser
     reads the month and the day; the rules choose the year when none is written."""
@@ -1062,10 +1076,10 @@ RULES: list[Rule] = [
     ),
     rule(
         "month after cue",
-        rf"(?P<lead>\b(?:(?i:in|since|until|till|by|from|to|through|during|before|after|early|mid|late|of|"
-        rf"around|between|last|next|this|the|a|for)[\s-]+|(?:{_cased(_MONTHS_FULL)})\s+(?i:and|or|to)\s+))"
+        rf"(?:(?P<lead>\b(?i:in|since|until|till|by|from|to|through|during|before|after|early|mid|late|of|"
+        rf"around|between|last|next|this|the|a|for)[\s-]+)|{_JOINED})"
         rf"(?P<month>{_cased(_MONTHS_FULL)})\b(?!\s+\d)",
-        _resolve_calendar,
+        _resolve_joined_month,
         examples=[
             Example("The ships docked in September.", "September", "2022-09", "month"),
             # A future cue looks ahead; with no cue, a month within the next quarter is the coming one.
@@ -1091,6 +1105,9 @@ RULES: list[Rule] = [
             Example(
                 "The yard was founded in 1950. In June, a slipway was finished.", "June", "1950-06", "month"
             ),
+            # Joined to a month before it: "in March and April", "between January and September".
+            Example("Prices rose in March and April.", "April", "2022-04", "month"),
+            Example("Prices rose in March, April and May.", "April", "2022-04", "month"),
         ],
     ),
     rule(

@@ -308,6 +308,14 @@ def _resolve_calendar(m: Match) -> Reading | None:
     if start is None:
         return None
     until = None
+    if "monthfrom" in groups and day is None:
+        # "1~9월": from the first month, in the year of the last (the year before for "11~2월").
+        first = int(groups["monthfrom"])
+        if not 1 <= first <= 12 or first == month:
+            return None
+        until, start = start, _read(m, year if first < month else year - 1, first, None)
+        if start is None:
+            return None
     if "day2" in groups or "day3" in groups:
         until = safe_date(start.year, start.month, int((groups.get("day2") or groups["day3"]).rstrip(".")))
         if until is None or until <= start:
@@ -836,6 +844,11 @@ def _numeric(w: _Words) -> str:
     return r"(?<![\d.,/])(?P<d>[12]\d|3[01]|0?[1-9])[./](?P<m>1[0-2]|0?[1-9])[./](?P<y>(?:1\d|20)\d\d)(?!\d)"
 
 
+# The first month of a range whose months share one mark: "1~9월", "1～9月", "1至9月" (January to
+# September).
+_MONTH_FROM = r"(?:(?<!\d)(?P<monthfrom>1[0-2]|0?[1-9])\s*(?:~|∼|～|〜|-|–|至|到)\s*)?"
+
+
 @_spec(
     "East Asian date",
     [
@@ -848,6 +861,7 @@ def _numeric(w: _Words) -> str:
         _e("ja", "政府は令和5年3月1日に発表した。", "令和5年3月1日", "2023-03-01", "day"),
         _e("ja", "２０２２年１１月に合意した。", "２０２２年１１月", "2022-11", "month"),
         _e("ko", "정부는 12월 대책을 발표했다.", "12월", "2021-12", "month"),
+        _e("zh", "2022年1至9月对俄出口增长。", "2022年1至9月", "2022-01", "month"),
     ],
 )
 @_with(_resolve_calendar)
@@ -855,7 +869,7 @@ def _east_asian(w: _Words) -> str:
     if not w.east_asian:
         return r"(?!x)x"
     return (
-        rf"(?:{w.east_asian_year()}\s*[年년]\s*)?"
+        rf"(?:{w.east_asian_year()}\s*[年년]\s*)?{_MONTH_FROM}"
         r"(?<!\d)(?P<monthnum>1[0-2]|0?[1-9])\s*[月월](?!\s*\d+\s*[月월])"
         # A day, or two: "4日から14日", "4일부터 14일", "1∼3일" (the first day's mark left out).
         r"(?:\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*(?:[日일号號]"
@@ -869,6 +883,7 @@ def _east_asian(w: _Words) -> str:
     [
         _e("ko", "지난해 3월 발사했다.", "지난해 3월", "2021-03", "month"),
         _e("ja", "昨年3月5日に署名した。", "昨年3月5日", "2021-03-05", "day"),
+        _e("ko", "올해 1~9월 대러 수출이 늘었다.", "올해 1~9월", "2022-01", "month"),
     ],
 )
 @_with(_resolve_calendar)
@@ -876,7 +891,7 @@ def _east_asian_relative_year(w: _Words) -> str:
     if not w.east_asian:
         return r"(?!x)x"
     day = r"(?:\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*[日일号號])?"
-    return rf"{w.years()}\s*(?P<monthnum>1[0-2]|0?[1-9])\s*[月월]{day}"
+    return rf"{w.years()}\s*{_MONTH_FROM}(?P<monthnum>1[0-2]|0?[1-9])\s*[月월]{day}"
 
 
 @_spec(
