@@ -80,6 +80,27 @@ def test_ranges_are_one_mention(text, value, until):
     assert (mention.value, mention.until) == (value, until)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "value", "until"),
+    [
+        ("en", "Exports rose between January and September.", "2022-01", "2022-09"),
+        ("it", "Tra gennaio e settembre le esportazioni sono aumentate.", "2022-01", "2022-09"),
+        ("fr", "Entre janvier et septembre, les exportations ont augmenté.", "2022-01", "2022-09"),
+        ("de", "Zwischen Januar und September stiegen die Exporte.", "2022-01", "2022-09"),
+        ("ru", "С января по сентябрь экспорт вырос.", "2022-01", "2022-09"),
+        ("uk", "Між січнем і вереснем експорт зріс.", "2022-01", "2022-09"),
+        ("ko", "올해 1~9월 대러 수출이 늘었다.", "2023-01", "2023-09"),
+        ("zh", "今年1至9月对俄出口增长。", "2023-01", "2023-09"),
+        ("ja", "11～2月に訓練が行われた。", "2022-11", "2023-02"),
+    ],
+)
+def test_a_range_of_months_without_years_is_one_period_in_every_language(language, text, value, until):
+    """Each end placed on its own would give January 2023 and September 2022 (after a past verb, on
+    14 June 2023): the start takes the year of the end, and the range is one mention."""
+    (mention,) = find_date_mentions(text, date(2023, 6, 14), language)
+    assert (mention.value, mention.until) == (value, until)
+
+
 def test_range_end_borrows_no_year_it_lacks():
     mention = only("Russia reported transfers from December 2022 to April this year.", date(2023, 6, 14))
     assert (mention.value, mention.until) == ("2022-12", "2023-04")

@@ -88,6 +88,8 @@ class Extras:
     # the words for "in" that count from publication in news time ("через два дня": in two days) and
     # from the date just mentioned in a history. Where the language has no article, one unit is
     # written with no count ("через месяц").
+    # "Between X and Y": the word before the first and the words joining the two ("tra ... e").
+    between: tuple[str, tuple[str, ...]] | None = None
     later_before: str = ""
     in_before: str = ""
     one_without_count: bool = False
@@ -213,6 +215,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"inimes\w*|kroon\w*|euro\w*|dollar\w*|tonn\w*|meetri\w*|km|kilomeetri\w*|protsent\w*|%",
     ),
     "ru": Extras(
+        between=(r"между", ("и",)),
         past_words=r"(?!если|или)\w+(?:ли|лся|лась|лось|лись)|был|была|было|заявил|сообщил|сказал|отметил|"
         r"подписал|провел|провёл|прошел|прошёл|начал|передал",
         anaphoric_years={r"на\s+следующий\s+год|годом\s+позже": 1},
@@ -282,6 +285,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"человек\w*|рубл\w*|доллар\w*|евро|тонн\w*|километр\w*|км|процент\w*|%|солдат\w*|военн\w*|ракет\w*|снаряд\w*",
     ),
     "uk": Extras(
+        between=(r"між", ("і", "та")),
         past_words=r"(?!коли|або)\w+(?:ли|лася|лося|лися)|був|була|було|заявив|повідомив|сказав|зазначив|"
         r"підписав|провів|відбувся|почав|передав",
         anaphoric_years={r"наступного\s+ж\s+року|через\s+рік": 1},
@@ -351,6 +355,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"осіб|людей|люди\w*|гривень|гривні|доларів|євро|тонн\w*|кілометр\w*|км|відсот\w*|%|солдат\w*|військов\w*|ракет\w*|снаряд\w*",
     ),
     "it": Extras(
+        between=(r"tra|fra", ("e",)),
         past_words=r"ha|hanno|aveva|avevano|era|erano|fu|furono|è\s+stat[oaie]|sono\s+stat[oaie]|"
         r"\w+(?:ò|arono|irono|erono)",
         anaphoric_years={r"l'anno\s+(?:successivo|seguente|dopo)": 1, r"l'anno\s+(?:precedente|prima)": -1},
@@ -407,6 +412,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"persone|euro|dollari|tonnellate|chilometri|km|soldati|militari|missili|proiettili|%|per\s+cento",
     ),
     "fr": Extras(
+        between=(r"entre", ("et",)),
         past_words=r"a|ont|avait|avaient|était|étaient|fut|furent|s'est|se\s+sont",
         anaphoric_years={r"l'année\s+suivante": 1, r"l'année\s+précédente": -1},
         quarters=r"trimestre",
@@ -458,6 +464,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"personnes|euros|dollars|tonnes|kilomètres|km|soldats|militaires|missiles|obus|%|pour\s+cent",
     ),
     "es": Extras(
+        between=(r"entre", ("y",)),
         past_words=r"ha|han|había|habían|fue|fueron|\w+(?:ó|aron|ieron)",
         anaphoric_years={r"(?:al|el)\s+año\s+siguiente": 1, r"el\s+año\s+anterior": -1},
         quarters=r"trimestre",
@@ -511,6 +518,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"personas|euros|dólares|toneladas|kilómetros|km|soldados|militares|misiles|proyectiles|%|por\s+ciento",
     ),
     "de": Extras(
+        between=(r"zwischen", ("und",)),
         past_words=r"war|waren|hatte|hatten|wurde|wurden|sagte|sagten|erklärte|erklärten|teilte|kündigte",
         anaphoric_years={
             r"im\s+folgenden\s+jahr|im\s+jahr\s+darauf": 1,

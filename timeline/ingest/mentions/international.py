@@ -1878,8 +1878,10 @@ def grammar(language: str) -> Grammar:
             (m for p, m in modifiers.items() if re.fullmatch(p, words, re.IGNORECASE)), Modifier.ABOUT
         )
 
-    range_words = rf"|(?i:{w.range_alt})" if w.range_alt else ""
+    joining = [*extras.range_words, *(extras.between[1] if extras.between else ())]
+    range_words = rf"|(?i:{_joined(re.escape(word) for word in joining)})" if joining else ""
     tense = _tense_reader(w)
+    between_before = re.compile(rf"(?i:(?<!\w)(?:{extras.between[0]}))\s+$") if extras.between else None
 
     return Grammar(
         language=language,
@@ -1888,6 +1890,8 @@ def grammar(language: str) -> Grammar:
         modifier_after=_modifier_pattern(extras, True, w.east_asian),
         modifiers=modifier,
         range_join=re.compile(rf"\s*(?:-|–|—|~|～|〜{range_words})\s*"),
+        between_before=between_before,
+        between_words=frozenset(extras.between[1] if extras.between else ()),
         tense=tense,
         news_time=_news_time(w),
     )
