@@ -98,6 +98,9 @@ class Extras:
     # as one word with their unit ("이틀": two days, "한 달": one month).
     units: dict[str, Precision] = field(default_factory=dict)
     counted_words: dict[str, tuple[Precision, int]] = field(default_factory=dict)
+    # The same period a year before the one just mentioned, as earnings copy compares them ("전년 동기",
+    # "前年同期", "аналогичный период прошлого года", "Vorjahreszeitraum").
+    year_before_period: str = ""
     # Years counted from the year just mentioned, not from publication ("이듬해", "翌年", "l'anno
     # successivo"): -1 the year before, 1 the year after.
     anaphoric_years: dict[str, int] = field(default_factory=dict)
@@ -215,6 +218,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"inimes\w*|kroon\w*|euro\w*|dollar\w*|tonn\w*|meetri\w*|km|kilomeetri\w*|protsent\w*|%",
     ),
     "ru": Extras(
+        year_before_period=r"(?:аналогичн\w*|т(?:от|ого|ом)\s+же)\s+период\w*\s+прошлого\s+года",
         between=(r"между", ("и",)),
         past_words=r"(?!если|или)\w+(?:ли|лся|лась|лось|лись)|был|была|было|заявил|сообщил|сказал|отметил|"
         r"подписал|провел|провёл|прошел|прошёл|начал|передал",
@@ -285,6 +289,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"человек\w*|рубл\w*|доллар\w*|евро|тонн\w*|километр\w*|км|процент\w*|%|солдат\w*|военн\w*|ракет\w*|снаряд\w*",
     ),
     "uk": Extras(
+        year_before_period=r"(?:аналогічн\w*|т(?:ой|ого|ому)\s+(?:самий|самого|самому|же))\s+період\w*\s+(?:минулого|попереднього)\s+року",
         between=(r"між", ("і", "та")),
         past_words=r"(?!коли|або)\w+(?:ли|лася|лося|лися)|був|була|було|заявив|повідомив|сказав|зазначив|"
         r"підписав|провів|відбувся|почав|передав",
@@ -355,6 +360,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"осіб|людей|люди\w*|гривень|гривні|доларів|євро|тонн\w*|кілометр\w*|км|відсот\w*|%|солдат\w*|військов\w*|ракет\w*|снаряд\w*",
     ),
     "it": Extras(
+        year_before_period=r"(?:lo\s+)?stesso\s+periodo\s+dell'anno\s+(?:precedente|scorso|prima)",
         between=(r"tra|fra", ("e",)),
         past_words=r"ha|hanno|aveva|avevano|era|erano|fu|furono|è\s+stat[oaie]|sono\s+stat[oaie]|"
         r"\w+(?:ò|arono|irono|erono)",
@@ -412,6 +418,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"persone|euro|dollari|tonnellate|chilometri|km|soldati|militari|missili|proiettili|%|per\s+cento",
     ),
     "fr": Extras(
+        year_before_period=r"(?:la\s+)?même\s+période\s+de\s+l'année\s+(?:précédente|dernière)",
         between=(r"entre", ("et",)),
         past_words=r"a|ont|avait|avaient|était|étaient|fut|furent|s'est|se\s+sont",
         anaphoric_years={r"l'année\s+suivante": 1, r"l'année\s+précédente": -1},
@@ -464,6 +471,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"personnes|euros|dollars|tonnes|kilomètres|km|soldats|militaires|missiles|obus|%|pour\s+cent",
     ),
     "es": Extras(
+        year_before_period=r"(?:el\s+)?mismo\s+per[ií]odo\s+del\s+año\s+(?:anterior|pasado)",
         between=(r"entre", ("y",)),
         past_words=r"ha|han|había|habían|fue|fueron|\w+(?:ó|aron|ieron)",
         anaphoric_years={r"(?:al|el)\s+año\s+siguiente": 1, r"el\s+año\s+anterior": -1},
@@ -518,6 +526,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"personas|euros|dólares|toneladas|kilómetros|km|soldados|militares|misiles|proyectiles|%|por\s+ciento",
     ),
     "de": Extras(
+        year_before_period=r"Vorjahreszeitraum\w*|Vorjahresquartal\w*|(?:dem\s+)?gleichen\s+Zeitraum\s+des\s+Vorjahres",
         between=(r"zwischen", ("und",)),
         past_words=r"war|waren|hatte|hatten|wurde|wurden|sagte|sagten|erklärte|erklärten|teilte|kündigte",
         anaphoric_years={
@@ -545,7 +554,7 @@ EXTRAS: dict[str, Extras] = {
         seasons={"SP": r"frühling|frühjahr", "SU": r"sommer", "FA": r"herbst", "WI": r"winter"},
         years={
             r"(?:des\s+)?(?:letzten|vergangenen|vorigen)\s+jahres|im\s+(?:letzten|vergangenen|vorigen)\s+jahr|"
-            r"letztes\s+jahr|voriges\s+jahr|vorjahr\w*": -1,
+            r"letztes\s+jahr|voriges\s+jahr|vorjahr(?!es(?:zeitraum|quartal))\w*": -1,
             r"(?:dieses|diesen)\s+jahres|in\s+diesem\s+jahr|dieses\s+jahr": 0,
             r"(?:des\s+)?(?:nächsten|kommenden)\s+jahres|im\s+(?:nächsten|kommenden)\s+jahr|"
             r"nächstes\s+jahr": 1,
@@ -585,6 +594,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"menschen|personen|euro|dollar|tonnen|kilometer|km|soldaten|raketen|granaten|%|prozent",
     ),
     "ko": Extras(
+        year_before_period=r"전년\s*동기|(?:작년|지난해|전년)\s*같은\s*기간",
         past_words=r"했다|됐다|였다|었다|았다|밝혔다|말했다|전했다|\w+[았었했됐였]다",
         quarters=r"분기",
         halves={r"상반기": 1, r"하반기": 2},
@@ -618,7 +628,7 @@ EXTRAS: dict[str, Extras] = {
             r"[석세]\s*달": (Precision.MONTH, 3),
             r"한\s*해": (Precision.YEAR, 1),
         },
-        years={r"재작년": -2, r"지난해|작년": -1, r"올해|금년": 0, r"내년": 1},
+        years={r"재작년": -2, r"지난해|작년": -1, r"올해|금년|연내": 0, r"내년": 1},
         anaphoric_years={r"전년": -1, r"이듬해|다음\s*해": 1},
         anaphora={
             r"이날|그날|같은\s*날|당일": 0,
@@ -632,6 +642,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"명|원|달러|톤|킬로미터|km|발|대|%",
     ),
     "ja": Extras(
+        year_before_period=r"前年同期|前年の同じ時期",
         past_words=r"した|された|だった|った|れた|ました",
         quarters=r"四半期",
         eras={"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868},
@@ -647,7 +658,7 @@ EXTRAS: dict[str, Extras] = {
         },
         range_words=("から", "~", "～", "〜"),
         seasons=_CJK_SEASONS | {"SP": r"春", "SU": r"夏", "FA": r"秋", "WI": r"冬"},
-        years={r"一昨年": -2, r"昨年|去年": -1, r"今年|本年": 0, r"来年": 1},
+        years={r"一昨年": -2, r"昨年|去年": -1, r"今年|本年|年内": 0, r"来年": 1},
         anaphoric_years={r"前年": -1, r"翌年": 1},
         anaphora={
             r"同日|当日|その日|同じ日": 0,
@@ -661,6 +672,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"人|円|ドル|トン|キロ|発|台|%",
     ),
     "zh": Extras(
+        year_before_period=r"去年同期|上年同期",
         past_words=r"了|曾|已经|已",
         quarters=r"季度",
         halves={r"上半年": 1, r"下半年": 2},
@@ -676,7 +688,7 @@ EXTRAS: dict[str, Extras] = {
         },
         range_words=("至", "到", "~", "～"),
         seasons=_CJK_SEASONS,
-        years={r"前年": -2, r"去年": -1, r"今年|本年": 0, r"明年": 1},
+        years={r"前年": -2, r"去年": -1, r"今年|本年|年内": 0, r"明年": 1},
         anaphoric_years={r"前一年": -1, r"次年|翌年|第二年": 1},
         anaphora={
             r"同月|当月": (Precision.MONTH, 0),

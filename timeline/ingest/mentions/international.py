@@ -18,7 +18,7 @@ import functools
 import re
 from datetime import date, timedelta
 
-from timeline.dates import SEASONS, Modifier, Precision, period_bounds
+from timeline.dates import SEASONS, Modifier, Precision, period_bounds, shift_months
 from timeline.ingest.firstchars import Scanner
 from timeline.ingest.mentions.core import (
     Example,
@@ -772,6 +772,20 @@ def _resolve_season(m: Match) -> Reading | None:
     # A season named alone is the latest, unless the sentence looks ahead ("весной ожидается").
     ahead = 1 if not direction and m.tense(weak=False) > 0 else 0
     return Reading(Precision.SEASON, pick(candidates, now, direction or ahead or -1, strict=bool(direction)))
+
+
+def _resolve_year_before_period(m: Match) -> Reading | None:
+    """ "전년 동기", "去年同期", "аналогичный период прошлого года": the period just mentioned, a year
+    before; the year before publication when none was. A comparison period is no anchor."""
+    reference = m.reference()
+    if reference is None:
+        if m.now is None:
+            return Reading(Precision.YEAR, None)
+        return Reading(Precision.YEAR, date(m.now.year - 1, 1, 1), is_anchor=False)
+    if reference.precision is Precision.WEEK:
+        return Reading(Precision.WEEK, reference.day - timedelta(weeks=52), is_anchor=False)
+    until = shift_months(reference.until, -12) if reference.until else None
+    return Reading(reference.precision, shift_months(reference.day, -12), until, is_anchor=False)
 
 
 def _resolve_anaphora(m: Match) -> Reading | None:
@@ -1666,6 +1680,37 @@ def _modifier_period(w: _Words) -> str:
     if not modifiers:
         return r"(?!x)x"
     return rf"(?P<lead>(?<!\w)(?:{modifiers})\s+{article})(?P<unit>(?:{w.unit_alt}){w.suffix})"
+
+
+@_spec(
+    "same period a year earlier",
+    [
+        _e("ko", "3분기 수출은 전년 동기 대비 10% 늘었다.", "전년 동기", "2021-Q3", "quarter"),
+        _e("zh", "第三季度出口比去年同期增长10%。", "去年同期", "2021-Q3", "quarter"),
+        _e(
+            "ru",
+            "В сентябре экспорт вырос на 5% по сравнению с аналогичным периодом прошлого года.",
+            "аналогичным периодом прошлого года",
+            "2021-09",
+            "month",
+        ),
+        _e(
+            "de",
+            "Im dritten Quartal stieg der Umsatz gegenüber dem Vorjahreszeitraum.",
+            "Vorjahreszeitraum",
+            "2021-Q3",
+            "quarter",
+        ),
+        # With no period before it, the year before publication.
+        _e("ja", "輸出は前年同期比10%増えた。", "前年同期", "2021", "year"),
+    ],
+)
+@_with(_resolve_year_before_period)
+def _year_before_period(w: _Words) -> str:
+    if not w.extras.year_before_period:
+        return r"(?!x)x"
+    end = "" if w.east_asian else r"(?!\w)"
+    return rf"{w.before}(?:{w.extras.year_before_period}){end}"
 
 
 @_spec(
