@@ -16,7 +16,6 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Substr
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -24,6 +23,7 @@ from simple_history.models import HistoricalRecords
 
 from timeline.anchoring import CONTEXT_CHARS
 from timeline.dates import FuzzyDate, Modifier, Precision
+from timeline.querystrings import page_path
 from timeline.search import matching_event_ids
 from timeline.vocabulary import DateSource, LanguageSource, Stance
 
@@ -170,7 +170,7 @@ class Actor(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("actor_detail", args=[self.slug])
+        return page_path("actor_detail", self.slug)
 
     @property
     def alias_list(self) -> list[str]:
@@ -267,7 +267,7 @@ class Source(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("source_detail", args=[self.pk])
+        return page_path("source_detail", self.pk)
 
     @property
     def original(self) -> Source:
@@ -607,7 +607,7 @@ class Event(FuzzyDated):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("event_detail", args=[self.slug])
+        return page_path("event_detail", self.slug)
 
     @cached_property
     def stances(self) -> list[str]:
