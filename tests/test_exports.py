@@ -309,7 +309,7 @@ def test_json_export_query_count_does_not_grow(client, django_assert_max_num_que
             make_statement(event, speaker=make_actor(), source=make_source(duplicate_of=original))
 
     add(2)
-    with django_assert_max_num_queries(8) as few:
+    with django_assert_max_num_queries(10) as few:
         client.get(EVENTS_JSON)
         client.get(STATEMENTS_JSON)
     add(20)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cached_property
 
 
 class Precision(StrEnum):
@@ -151,8 +152,10 @@ class FuzzyDate:
         """The ISO value of the range end, when the date is a range of periods."""
         return iso_value(self.end, self.precision) if self.is_range else None
 
-    @property
+    @cached_property
     def is_range(self) -> bool:
+        # Cached (each is computed from the frozen fields): the label, the range end and the EDTF
+        # value all ask, for every date of an export.
         return period_bounds(self.start, self.precision) != period_bounds(self.end, self.precision)
 
     def overlaps(self, first: date | None, last: date | None) -> bool:

@@ -65,9 +65,7 @@ class FuzzyDated(models.Model):
 
     @property
     def date(self) -> FuzzyDate | None:
-        if self.date_start is None or self.date_end is None:
-            return None
-        return FuzzyDate(self.date_start, self.date_end, self.date_precision, self.date_modifier)
+        return stored_date(self.date_start, self.date_end, self.date_precision, self.date_modifier)
 
     @date.setter
     def date(self, value: FuzzyDate | None) -> None:
@@ -77,6 +75,13 @@ class FuzzyDated(models.Model):
             return
         self.date_start, self.date_end = value.start, value.end
         self.date_precision, self.date_modifier = value.precision.value, value.modifier.value
+
+
+def stored_date(start: date | None, end: date | None, precision: str, modifier: str) -> FuzzyDate | None:
+    """The date the four ``FuzzyDated`` columns store (None when undated), from an instance or a row."""
+    if start is None or end is None:
+        return None
+    return FuzzyDate(start, end, precision, modifier)
 
 
 def _date_span_is_ordered(prefix: str) -> models.CheckConstraint:
@@ -486,10 +491,8 @@ class EventQuerySet(models.QuerySet):
             )
         )
 
-    def for_timeline(self, selectors: bool = False):
-        """Everything an event page and an opened card show, in a fixed number of queries; with
-        ``selectors``, the citations and statements carry their quote selectors too (the JSON API's
-        Web Annotations, cut from the source texts in SQL)."""
+    def for_timeline(self):
+        """Everything an event page and an opened card show, in a fixed number of queries."""
         # Sources come with their outlets and their originals' outlets (who reported it, and whether
         # it is a copy), never with their texts.
         sources = ("source__outlet", "source__duplicate_of__outlet")
@@ -501,23 +504,20 @@ class EventQuerySet(models.QuerySet):
                 queryset=Statement.objects.accepted()
                 .select_related("speaker", *sources)
                 .defer(*texts)
-                .with_quote_context(selectors)
                 # event_id first keeps SQLite on the (event, review) index instead of walking
                 # every accepted statement in date order.
                 .order_by("event_id", "date_start", "pk"),
             ),
             models.Prefetch(
                 "citations",
-                queryset=Citation.objects.select_related(*sources)
-                .defer(*texts)
-                .with_quote_context(selectors),
+                queryset=Citation.objects.select_related(*sources).defer(*texts),
             ),
         )
 
-    def for_export(self, selectors: bool = False):
+    def for_export(self):
         """Published events with everything an export writes (an event page's content), in a fixed
-        number of queries; ``selectors`` as for ``for_timeline``."""
-        return self.published().for_timeline(selectors)
+        number of queries."""
+        return self.published().for_timeline()
 
 
 def stance_annotations(stances=tuple(Stance.values)) -> dict:
@@ -615,10 +615,9 @@ class Event(FuzzyDated):
         ``for_cards`` when present, else from the prefetched statements)."""
         if hasattr(self, f"stated_{Stance.DENIAL}"):
             return [stance for stance in Stance.values if getattr(self, f"stated_{stance}")]
-        present = {
+        return stances_in_order(
             statement.stance for statement in self.statements.all() if statement.review == Review.ACCEPTED
-        }
-        return [stance for stance in Stance.values if stance in present]
+        )
 
     @cached_property
     def sources(self) -> list[Source]:
@@ -632,9 +631,21 @@ class Event(FuzzyDated):
         return len({independence_key(source) for source in self.sources})
 
 
+def stances_in_order(stances) -> list[str]:
+    """The distinct ``stances``, in the vocabulary's order."""
+    present = set(stances)
+    return [stance for stance in Stance.values if stance in present]
+
+
 def independence_key(source: Source) -> tuple[str, int]:
     original = source.original
-    return ("outlet", original.outlet_id) if original.outlet_id else ("source", original.pk)
+    return original_key(original.pk, original.outlet_id)
+
+
+def original_key(original_id: int, original_outlet_id: int | None) -> tuple[str, int]:
+    """What a source counts as among independent sources, from its original (itself, or the source it
+    copies): the original's outlet, or the original itself when it has none."""
+    return ("outlet", original_outlet_id) if original_outlet_id else ("source", original_id)
 
 
 def independence_expression():
@@ -674,9 +685,9 @@ def quote_context():
 class AnchoredQuerySet(models.QuerySet):
     """Citations or statements: passages of a source, which can be re-anchored when it changes."""
 
-    def with_quote_context(self, selectors: bool = True):
-        """With the ``quote_context`` annotations when ``selectors`` (else as it is)."""
-        return self.annotate(**quote_context()) if selectors else self
+    def with_quote_context(self):
+        """With the ``quote_context`` annotations: what the JSON API's Web Annotation selectors quote."""
+        return self.annotate(**quote_context())
 
     def to_check(self):
         """Those whose passage was not found again when their source's text changed."""
@@ -724,15 +735,13 @@ class StatementQuerySet(AnchoredQuerySet):
         """Accepted statements that are about nothing or about a published event."""
         return self.accepted().filter(Q(event__isnull=True) | Q(event__status=Event.Status.PUBLISHED))
 
-    def for_listing(self, selectors: bool = False):
+    def for_listing(self):
         """Public statements as the statements page and its export list them, in date order (the
-        undated last), with their speakers, events and sources but not the sources' texts;
-        ``selectors`` as for ``EventQuerySet.for_timeline``."""
+        undated last), with their speakers, events and sources but not the sources' texts."""
         return (
             self.public()
             .select_related("speaker", "event", "source__outlet", "source__duplicate_of__outlet")
             .defer("source__text", "source__duplicate_of__text")
-            .with_quote_context(selectors)
             .order_by(models.F("date_start").asc(nulls_last=True), "pk")
         )
 
@@ -811,7 +820,7 @@ class Statement(FuzzyDated):
 
     @property
     def who(self) -> str:
-        return str(self.speaker or self.speaker_name or "Unnamed")
+        return speaker_label(self.speaker.name if self.speaker_id else None, self.speaker_name)
 
     @property
     def published_event(self) -> Event | None:
@@ -821,11 +830,21 @@ class Statement(FuzzyDated):
         return None
 
     def get_link_url(self) -> str | None:
-        """Where the statement links to: the page of its published event, else its speaker's page,
-        else nowhere (None)."""
-        if self.published_event is not None:
-            return self.published_event.get_absolute_url()
-        return self.speaker.get_absolute_url() if self.speaker_id else None
+        event = self.published_event
+        return statement_link(event.slug if event else None, self.speaker.slug if self.speaker_id else None)
+
+
+def speaker_label(actor_name: str | None, speaker_name: str) -> str:
+    """Who a statement is by: its speaker's name, else the name the source gives, else "Unnamed"."""
+    return actor_name or speaker_name or "Unnamed"
+
+
+def statement_link(published_event_slug: str | None, speaker_slug: str | None) -> str | None:
+    """Where a statement links to: the page of its published event, else its speaker's page, else
+    nowhere (None)."""
+    if published_event_slug:
+        return page_path("event_detail", published_event_slug)
+    return page_path("actor_detail", speaker_slug) if speaker_slug else None
 
 
 class DateMention(FuzzyDated):

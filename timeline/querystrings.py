@@ -18,6 +18,12 @@ def page_path(name: str, key) -> str:
     return _page_pattern(name, get_script_prefix()).replace(_KEY, str(key))
 
 
+def page_paths(name: str):
+    """``page_path`` for many keys of the page ``name``: the pattern looked up once."""
+    head, tail = _page_pattern(name, get_script_prefix()).split(_KEY)
+    return lambda key: f"{head}{key}{tail}"
+
+
 @functools.cache
 def _page_pattern(name: str, prefix: str) -> str:
     return reverse(name, args=[_KEY])
