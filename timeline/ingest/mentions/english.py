@@ -741,8 +741,7 @@ def _resolve_half(m: Match) -> Reading | None:
     months of a half of the year, as a range of months. "Of the year" is the year of the date last
     mentioned, or publication's; a half with no year named is this year's once it has begun."""
     groups = m.groups
-    number = 1 if (groups.get("half") or groups["half2"]).lower() in ("first", "1st") else 2
-    first = 1 if number == 1 else 7
+    first = 1 if (groups.get("half") or groups["half2"]).lower() in ("first", "1st") else 7
     stated = groups.get("year") or groups.get("year2")
     relative = groups.get("relative_year") or groups.get("ry2")
     if stated:

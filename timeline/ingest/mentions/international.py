@@ -1477,7 +1477,7 @@ def _counted(w: _Words) -> str:
             "2021-Q3",
             "quarter",
         ),
-        # The word before the count; "через" in a sentence of what is to come counts from publication.
+        # The word before the count; "через" ("in") in news time counts from publication.
         _e(
             "ru",
             "13 сентября 2022 года Ким встретился с Путиным. Спустя три дня он уехал.",
