@@ -1081,6 +1081,11 @@ def _direction_month(w: _Words) -> str:
         _e("et", "Hinnad tõusid märtsis.", "märtsis", "2022-03", "month"),
         _e("it", "Le navi sono arrivate a settembre.", "settembre", "2022-09", "month"),
         _e("et", "Otsus tehakse detsembris.", "detsembris", "2022-12", "month"),
+        # A month soon to come is the coming one, unless a past verb says otherwise ("посетил", not
+        # "посетит"; "відвідав").
+        _e("ru", "В марте министр посетил Пхеньян.", "марте", "2022-03", "month", "2023-02-10"),
+        _e("ru", "В марте министр посетит Пхеньян.", "марте", "2023-03", "month", "2023-02-10"),
+        _e("uk", "У березні міністр відвідав Пхеньян.", "березні", "2022-03", "month", "2023-02-10"),
     ],
 )
 @_with(_resolve_bare_month)
