@@ -142,6 +142,16 @@ _UK_NOT_PAST = (
     r"школа|стріла|бджола|правила|данила|генерала|канала|сигнала|матеріала|арсенала|журнала|вокзала"
 )
 
+_DE_NOT_PAST = (
+    r"heute|bitte|könnte|könnten|sollte|sollten|dürfte|dürften|möchte|möchten|würde|würden|hätte|"
+    r"hätten|müsste|müssten|zweite|zweiten|dritte|dritten|vierte|vierten|achte|achten|hunderte|"
+    r"hunderten|tausende|tausenden|gesamte|gesamten|geplante|geplanten|erwartete|erwarteten|"
+    r"sogenannte|sogenannten|bekannte|bekannten|rechte|rechten|breite|breiten|weite|weiten|"
+    r"harte|harten|leichte|leichten|schlechte|schlechten|echte|echten|gute|guten|alte|alten|letzte|"
+    r"letzten|direkte|direkten|private|privaten|konkrete|konkreten|komplette|kompletten|exakte|"
+    r"exakten|absolute|absoluten|dichte|dichten|sanfte|sanften|feste|festen"
+)
+
 EXTRAS: dict[str, Extras] = {
     "et": Extras(
         past_words=r"oli|olid|ütles|teatas|märkis|kinnitas|lisas|rääkis|sai|tuli|läks|jäi|algas|lõppes|toimus|"
@@ -544,7 +554,13 @@ EXTRAS: dict[str, Extras] = {
     "de": Extras(
         year_before_period=r"Vorjahreszeitraum\w*|Vorjahresquartal\w*|(?:dem\s+)?gleichen\s+Zeitraum\s+des\s+Vorjahres",
         between=(r"zwischen", ("und",)),
-        past_words=r"war|waren|hatte|hatten|wurde|wurden|sagte|sagten|erklärte|erklärten|teilte|kündigte",
+        past_words=r"war|waren|hatte|hatten|wurde|wurden|sagte|sagten|erklärte|erklärten|teilte|kündigte|"
+        r"traf|trafen|kam|kamen|ging|gingen|fand|fanden|sprach|sprachen|begann|begannen|gab|gaben|"
+        r"nahm|nahmen|hielt|hielten|rief|riefen|stand|standen|lag|lagen|schrieb|flog|flogen|zog|zogen|"
+        r"verließ|erhielt|erhielten|"
+        # The weak past ("besuchte", "reisten"), written in lower case as nouns are not, but for
+        # ordinals, superlatives, modals and the other words that end so.
+        rf"(?-i:(?!(?:{_DE_NOT_PAST})(?!\w))[a-zäöüß]{{3,}}[a-rt-zäöüß]ten?)",
         anaphoric_years={
             r"im\s+folgenden\s+jahr|im\s+jahr\s+darauf": 1,
             r"im\s+jahr\s+zuvor|im\s+vorjahr": -1,
