@@ -445,6 +445,23 @@ def beside_reference(
     return max((day for day in candidates if period_bounds(day, precision)[1] < first), default=None)
 
 
+def weekend(m: Match, direction: int | None, reference: Reading | None = None) -> Reading:
+    """A weekend, as its Saturday and Sunday: "this weekend" is the one of the week of publication
+    (or of the day just mentioned, for "that weekend"), "last" / "next" the one a week before or
+    after (``direction`` -1 / 1). Named alone (``direction`` None: "over the weekend"), the latest
+    one by the day of publication, or this week's when the sentence looks ahead."""
+    today = reference.day if reference is not None else m.now
+    if today is None:
+        return Reading(Precision.DAY, None)
+    saturday = today - timedelta(days=today.weekday()) + timedelta(days=5)
+    if direction is None:
+        if saturday > today and m.tense(weak=False) <= 0:
+            saturday -= timedelta(weeks=1)
+    else:
+        saturday += timedelta(weeks=direction)
+    return Reading(Precision.DAY, saturday, saturday + timedelta(days=1))
+
+
 def shift(day: date, precision: Precision, amount: int) -> date:
     """The first day of the period ``amount`` periods of ``precision`` away from the one holding ``day``."""
     start = period_bounds(day, precision)[0]

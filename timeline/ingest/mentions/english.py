@@ -31,6 +31,7 @@ from timeline.ingest.mentions.core import (
     safe_date,
     shift,
     shift_months,
+    weekend,
     within,
 )
 from timeline.ingest.mentions.parse import parse, parse_relative
@@ -736,6 +737,17 @@ def _resolve_that_time(m: Match) -> Reading | None:
     return Reading(reference.precision, reference.day) if reference is not None else None
 
 
+def _resolve_weekend(m: Match) -> Reading | None:
+    """ "the weekend", "last weekend", "this coming weekend", "that weekend", "the following weekend"."""
+    word = _direction_word(m.groups)
+    if "that" in m.groups or word in _ANAPHORIC_DIRECTION:
+        reference = m.reference(Precision.DAY)
+        return weekend(m, _DIRECTION_SHIFT.get(word, 0), reference) if reference else None
+    if word in ("coming", "this coming"):
+        return weekend(m, 0)  # the one still to come this week
+    return weekend(m, _DIRECTION_SHIFT.get(word, 0) if word else None)
+
+
 def _resolve_half(m: Match) -> Reading | None:
     """ "the first half of 2023", "the second half of the year", "last year's first half": the six
     months of a half of the year, as a range of months. "Of the year" is the year of the date last
@@ -1302,6 +1314,23 @@ RULES: list[Rule] = [
         r"\b(?P<day_word>(?i:yesterday|today|tonight|tomorrow))\b",
         _resolve_day_word,
         examples=[Example("The minister resigned yesterday.", "yesterday", "2022-11-01", "day")],
+    ),
+    rule(
+        "weekend",
+        rf"(?:{_DIRECTION}\s+|(?P<that>(?i:that|the\s+same))\s+|(?i:the)\s+)(?i:week-?end)\b(?!\s+(?i:of)\b)",
+        _resolve_weekend,
+        examples=[
+            # Its Saturday and Sunday; "the weekend" the latest, or this week's when the words look ahead.
+            Example("Protests spread over the weekend.", "the weekend", "2022-10-29", "day"),
+            Example("Talks will resume at the weekend.", "the weekend", "2022-11-05", "day"),
+            Example("Last weekend's rally drew thousands.", "Last weekend", "2022-10-29", "day"),
+            Example(
+                "The ship sailed on Oct. 3, 2022, and that weekend it docked.",
+                "that weekend",
+                "2022-10-08",
+                "day",
+            ),
+        ],
     ),
     rule(
         "weekday",

@@ -88,6 +88,9 @@ class Extras:
     # the words for "in" that count from publication in news time ("через два дня": in two days) and
     # from the date just mentioned in a history. Where the language has no article, one unit is
     # written with no count ("через месяц").
+    # A weekend by its phrases, with the weekends after this week's they name (-1 the last, 0 this
+    # one, 1 the next; None named alone: the latest, or this week's when the sentence looks ahead).
+    weekends: dict[str, int | None] = field(default_factory=dict)
     # "Between X and Y": the word before the first and the words joining the two ("tra ... e").
     between: tuple[str, tuple[str, ...]] | None = None
     later_before: str = ""
@@ -154,6 +157,12 @@ _DE_NOT_PAST = (
 
 EXTRAS: dict[str, Extras] = {
     "et": Extras(
+        weekends={
+            r"(?:eelmisel|möödunud)\s+nädalavahetusel": -1,
+            r"(?:sel|tänavusel)\s+nädalavahetusel": 0,
+            r"järgmisel\s+nädalavahetusel": 1,
+            r"nädalavahetusel": None,
+        },
         past_words=r"oli|olid|ütles|teatas|märkis|kinnitas|lisas|rääkis|sai|tuli|läks|jäi|algas|lõppes|toimus|"
         r"\w+(?:sid|nud|dud|tud)|\w+[aeiõäö]ti|tehti|nähti",
         present_words=r"\w+(?:takse|akse)|\w+[aeiouõäöü]b|\w+[aeiouõäöü]vad",
@@ -240,6 +249,12 @@ EXTRAS: dict[str, Extras] = {
         counts=r"inimes\w*|kroon\w*|euro\w*|dollar\w*|tonn\w*|meetri\w*|km|kilomeetri\w*|protsent\w*|%",
     ),
     "ru": Extras(
+        weekends={
+            r"(?:в|на)\s+(?:прошл|минувш)\w*\s+выходн\w*|(?:прошл|минувш)\w*\s+выходн\w*": -1,
+            r"(?:в|на)\s+(?:эт|нынешн)\w*\s+выходн\w*": 0,
+            r"(?:в|на)\s+(?:следующ|ближайш)\w*\s+выходн\w*": 1,
+            r"(?:в|на)\s+выходн(?:ые|ых)": None,
+        },
         year_before_period=r"(?:аналогичн\w*|т(?:от|ого|ом)\s+же)\s+период\w*\s+прошлого\s+года",
         between=(r"между", ("и",)),
         past_words=r"(?!если|или)\w+(?:ли|лся|лась|лось|лись)|был|была|было|заявил|сообщил|сказал|отметил|"
@@ -313,6 +328,12 @@ EXTRAS: dict[str, Extras] = {
         counts=r"человек\w*|рубл\w*|доллар\w*|евро|тонн\w*|километр\w*|км|процент\w*|%|солдат\w*|военн\w*|ракет\w*|снаряд\w*",
     ),
     "uk": Extras(
+        weekends={
+            r"(?:у|в|на)\s+минул\w*\s+вихідн\w*|минул\w*\s+вихідн\w*": -1,
+            r"(?:у|в|на)\s+ц(?:і|их)\s+вихідн\w*|цими\s+вихідними": 0,
+            r"(?:у|в|на)\s+наступн\w*\s+вихідн\w*|наступн\w*\s+вихідн\w*": 1,
+            r"(?:у|в|на)\s+вихідн(?:і|их)": None,
+        },
         year_before_period=r"(?:аналогічн\w*|т(?:ой|ого|ому)\s+(?:самий|самого|самому|же))\s+період\w*\s+(?:минулого|попереднього)\s+року",
         between=(r"між", ("і", "та")),
         past_words=r"(?!коли|або)\w+(?:ли|лася|лося|лися)|був|була|було|заявив|повідомив|сказав|зазначив|"
@@ -386,6 +407,12 @@ EXTRAS: dict[str, Extras] = {
         counts=r"осіб|людей|люди\w*|гривень|гривні|доларів|євро|тонн\w*|кілометр\w*|км|відсот\w*|%|солдат\w*|військов\w*|ракет\w*|снаряд\w*",
     ),
     "it": Extras(
+        weekends={
+            r"(?:lo\s+)?scorso\s+(?:fine\s+settimana|weekend)|(?:fine\s+settimana|weekend)\s+scorso": -1,
+            r"questo\s+(?:fine\s+settimana|weekend)": 0,
+            r"(?:il\s+)?prossimo\s+(?:fine\s+settimana|weekend)|(?:fine\s+settimana|weekend)\s+prossimo": 1,
+            r"(?:nel|durante\s+il)\s+(?:fine\s+settimana|weekend)": None,
+        },
         year_before_period=r"(?:lo\s+)?stesso\s+periodo\s+dell'anno\s+(?:precedente|scorso|prima)",
         between=(r"tra|fra", ("e",)),
         past_words=r"ha|hanno|aveva|avevano|era|erano|fu|furono|è\s+stat[oaie]|sono\s+stat[oaie]|"
@@ -444,6 +471,12 @@ EXTRAS: dict[str, Extras] = {
         counts=r"persone|euro|dollari|tonnellate|chilometri|km|soldati|militari|missili|proiettili|%|per\s+cento",
     ),
     "fr": Extras(
+        weekends={
+            r"(?:le\s+)?week-?end\s+dernier|le\s+dernier\s+week-?end": -1,
+            r"ce\s+week-?end": 0,
+            r"(?:le\s+)?week-?end\s+prochain|le\s+prochain\s+week-?end": 1,
+            r"(?:le|du|au\s+cours\s+du|pendant\s+le)\s+week-?end": None,
+        },
         year_before_period=r"(?:la\s+)?même\s+période\s+de\s+l'année\s+(?:précédente|dernière)",
         between=(r"entre", ("et",)),
         past_words=r"a|ont|avait|avaient|était|étaient|fut|furent|s'est|se\s+sont",
@@ -497,6 +530,12 @@ EXTRAS: dict[str, Extras] = {
         counts=r"personnes|euros|dollars|tonnes|kilomètres|km|soldats|militaires|missiles|obus|%|pour\s+cent",
     ),
     "es": Extras(
+        weekends={
+            r"(?:el\s+)?(?:pasado|último)\s+fin\s+de\s+semana|(?:el\s+)?fin\s+de\s+semana\s+pasado": -1,
+            r"este\s+fin\s+de\s+semana": 0,
+            r"(?:el\s+)?próximo\s+fin\s+de\s+semana|(?:el\s+)?fin\s+de\s+semana\s+próximo": 1,
+            r"(?:el|durante\s+el)\s+fin\s+de\s+semana": None,
+        },
         year_before_period=r"(?:el\s+)?mismo\s+per[ií]odo\s+del\s+año\s+(?:anterior|pasado)",
         between=(r"entre", ("y",)),
         past_words=r"ha|han|había|habían|fue|fueron|\w+(?:ó|aron|ieron)",
@@ -552,6 +591,12 @@ EXTRAS: dict[str, Extras] = {
         counts=r"personas|euros|dólares|toneladas|kilómetros|km|soldados|militares|misiles|proyectiles|%|por\s+ciento",
     ),
     "de": Extras(
+        weekends={
+            r"(?:am\s+)?(?:vergangenen|letzten|vorigen)\s+wochenende": -1,
+            r"(?:an\s+)?diesem\s+wochenende|dieses\s+wochenende": 0,
+            r"(?:am\s+)?(?:kommenden|nächsten)\s+wochenende": 1,
+            r"(?:am|übers|über\s+das)\s+wochenende": None,
+        },
         year_before_period=r"Vorjahreszeitraum\w*|Vorjahresquartal\w*|(?:dem\s+)?gleichen\s+Zeitraum\s+des\s+Vorjahres",
         between=(r"zwischen", ("und",)),
         past_words=r"war|waren|hatte|hatten|wurde|wurden|sagte|sagten|erklärte|erklärten|teilte|kündigte|"
@@ -626,6 +671,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"menschen|personen|euro|dollar|tonnen|kilometer|km|soldaten|raketen|granaten|%|prozent",
     ),
     "ko": Extras(
+        weekends={r"지난\s*주말": -1, r"이번\s*주말": 0, r"(?:다음|오는)\s*주말": 1, r"주말": None},
         year_before_period=r"전년\s*동기|(?:작년|지난해|전년)\s*같은\s*기간",
         past_words=r"했다|됐다|였다|었다|았다|밝혔다|말했다|전했다|\w+[았었했됐였]다",
         quarters=r"분기",
@@ -674,6 +720,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"명|원|달러|톤|킬로미터|km|발|대|%",
     ),
     "ja": Extras(
+        weekends={r"先週末": -1, r"今週末": 0, r"来週末": 1, r"週末": None},
         year_before_period=r"前年同期|前年の同じ時期",
         past_words=r"した|された|だった|った|れた|ました",
         quarters=r"四半期",
@@ -704,6 +751,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"人|円|ドル|トン|キロ|発|台|%",
     ),
     "zh": Extras(
+        weekends={r"上个?周末": -1, r"(?:本|这个?)周末": 0, r"下个?周末": 1, r"周末": None},
         year_before_period=r"去年同期|上年同期",
         past_words=r"了|曾|已经|已",
         quarters=r"季度",

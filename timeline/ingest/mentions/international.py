@@ -32,6 +32,7 @@ from timeline.ingest.mentions.core import (
     rule,
     safe_date,
     shift,
+    weekend,
 )
 from timeline.ingest.mentions.extras import Extras, extras_for
 from timeline.ingest.mentions.locale import Vocabulary, stems, vocabulary
@@ -772,6 +773,15 @@ def _resolve_season(m: Match) -> Reading | None:
     # A season named alone is the latest, unless the sentence looks ahead ("весной ожидается").
     ahead = 1 if not direction and m.tense(weak=False) > 0 else 0
     return Reading(Precision.SEASON, pick(candidates, now, direction or ahead or -1, strict=bool(direction)))
+
+
+def _resolve_weekend(m: Match) -> Reading | None:
+    """ "в минувшие выходные", "am Wochenende", "le week-end prochain", "이번 주말": see ``weekend``."""
+    text = " ".join(m.text.lower().split())
+    for pattern, direction in _w(m).extras.weekends.items():
+        if re.fullmatch(pattern, text, re.IGNORECASE):
+            return weekend(m, direction)
+    return None
 
 
 def _resolve_year_before_period(m: Match) -> Reading | None:
@@ -1686,6 +1696,25 @@ def _modifier_period(w: _Words) -> str:
     if not modifiers:
         return r"(?!x)x"
     return rf"(?P<lead>(?<!\w)(?:{modifiers})\s+{article})(?P<unit>(?:{w.unit_alt}){w.suffix})"
+
+
+@_spec(
+    "weekend",
+    [
+        # Its Saturday and Sunday (published on Wednesday 2 November 2022).
+        _e("ru", "В минувшие выходные прошли учения.", "В минувшие выходные", "2022-10-29", "day"),
+        _e("de", "Am Wochenende demonstrierten Tausende.", "Am Wochenende", "2022-10-29", "day"),
+        _e("fr", "Le ministre viendra le week-end prochain.", "le week-end prochain", "2022-11-12", "day"),
+        _e("ko", "이번 주말 회담이 열린다.", "이번 주말", "2022-11-05", "day"),
+        _e("zh", "上周末举行了抗议。", "上周末", "2022-10-29", "day"),
+    ],
+)
+@_with(_resolve_weekend)
+def _weekend(w: _Words) -> str:
+    if not w.extras.weekends:
+        return r"(?!x)x"
+    end = "" if w.east_asian else r"(?!\w)"
+    return rf"{w.before}(?:{_joined(w.extras.weekends)}){end}"
 
 
 @_spec(
