@@ -351,8 +351,8 @@ def _after_reference(m: Match, direction: int) -> bool:
     ("В 1959 году линию построили. Следующей весной ...")."""
     if direction > 0 and m.narrative:
         return True
-    text = (m.groups.get("direction") or m.groups.get("direction2") or "").lower()
-    return bool(text) and any(re.fullmatch(p, text, re.IGNORECASE) for p in _w(m).extras.following)
+    text = m.groups.get("direction") or m.groups.get("direction2")
+    return bool(text) and _matching(_w(m).extras.following, text) is not None
 
 
 def _resolve_bare_month(m: Match) -> Reading | None:
@@ -580,11 +580,7 @@ def _resolve_counted(m: Match) -> Reading | None:
     """ "2 года назад", "3년 전", "kaks aastat tagasi", "vor zwei Jahren": counted from publication."""
     w = _w(m)
     count_text = m.groups.get("count") or next((v for k, v in m.groups.items() if k.startswith("c_")), None)
-    count = (
-        1
-        if count_text is None
-        else (int(count_text) if count_text.isdigit() else w.extras.numbers.get(count_text.lower()))
-    )
+    count = _count_of(w, count_text)
     unit = w.vocab.unit_of(m.groups["unit"]) if "unit" in m.groups else _counted_unit(m)
     if count is None or unit is None or count > 200:
         return None
@@ -640,17 +636,17 @@ def _resolve_counted_from(m: Match) -> Reading | None:
     if w.east_asian:
         return _resolve_counted_after_east_asian(m)
     before = "later_before" in m.groups
-    count_text = m.groups.get("count_b" if before else "count")
-    count = 1 if count_text is None else (int(count_text) if count_text.isdigit() else None)
-    if count is None:
-        count = w.extras.numbers.get(count_text.lower())
+    count = _count_of(w, m.groups.get("count_b" if before else "count"))
     unit = w.vocab.unit_of(m.groups["unit_b" if before else "unit"])
     if count is None or unit is None or count > 200:
         return None
     # "Переговоры продолжатся через два дня": "in two days" from publication; in a history or after a
     # past verb ("через три дня он уехал"), from the date just mentioned.
     in_news = (
-        before and _is(w.extras.in_before, m.groups["later_before"]) and not m.narrative and m.tense() >= 0
+        before
+        and _matching((w.extras.in_before,), m.groups["later_before"]) is not None
+        and not m.narrative
+        and m.tense() >= 0
     )
     reference = None if in_news else m.reference()
     return _from_reference(m, count, unit, 1 if before or "later" in m.groups else -1, reference)
@@ -660,8 +656,7 @@ def _counted_after_east_asian(w: _Words) -> str:
     """ "3일 뒤", "사흘 뒤", "三天后", "一个月后", "3日後": unspaced, a count, its unit and "later"."""
     if not w.extras.later_after:
         return r"(?!x)x"
-    numbers = _alternation(w.extras.numbers)
-    count = rf"(?P<count>\d{{1,3}}|{numbers})" if numbers else r"(?P<count>\d{1,3})"
+    count = _count_pattern(w)
     # Not a month written alone: "3월 뒤", "3月後" are after March, "3개월 뒤", "3か月後" three months on.
     units = [form for form in (*w.vocab.units, *w.extras.units) if form not in ("월", "月")]
     unit = rf"(?P<unit>{_alternation(units)})"
@@ -675,11 +670,9 @@ def _resolve_counted_after_east_asian(m: Match) -> Reading | None:
     publication when there is none ("3일 후 열린다": in three days)."""
     w = _w(m)
     if "counted_words" in m.groups:
-        text = m.groups["counted_words"]
-        unit, count = next(v for p, v in w.extras.counted_words.items() if re.fullmatch(p, text))
+        unit, count = w.extras.counted_words[_matching(w.extras.counted_words, m.groups["counted_words"])]
     else:
-        text = m.groups["count"]
-        count = int(text) if text.isdigit() else w.extras.numbers.get(text)
+        count = _count_of(w, m.groups["count"])
         word = m.groups["unit"]
         unit = w.extras.units.get(word) or w.vocab.unit_of(word)
     if count is None or unit is None or count > 200:
@@ -687,9 +680,22 @@ def _resolve_counted_after_east_asian(m: Match) -> Reading | None:
     return _from_reference(m, count, unit, 1, m.reference())
 
 
-def _is(pattern: str, text: str) -> bool:
-    """Whether ``text`` is one of the words of ``pattern`` (an alternation; empty: none)."""
-    return bool(pattern) and re.fullmatch(pattern, text, re.IGNORECASE) is not None
+def _count_pattern(w: _Words, name: str = "count") -> str:
+    """A count in digits or in the language's number words ("2", "два", "三")."""
+    numbers = _alternation(w.extras.numbers)
+    return rf"(?P<{name}>\d{{1,3}}|{numbers})" if numbers else rf"(?P<{name}>\d{{1,3}})"
+
+
+def _count_of(w: _Words, text: str | None) -> int | None:
+    """The number a count written by ``_count_pattern`` stands for; one when none is written."""
+    if text is None:
+        return 1
+    return int(text) if text.isdigit() else w.extras.numbers.get(text.lower())
+
+
+def _matching(patterns, text: str) -> str | None:
+    """The first of ``patterns`` (regexes of an extras table) that the whole of ``text`` matches."""
+    return next((p for p in patterns if p and re.fullmatch(p, text, re.IGNORECASE)), None)
 
 
 def _counted_unit(m: Match) -> Precision | None:
@@ -777,11 +783,9 @@ def _resolve_season(m: Match) -> Reading | None:
 
 def _resolve_weekend(m: Match) -> Reading | None:
     """ "в минувшие выходные", "am Wochenende", "le week-end prochain", "이번 주말": see ``weekend``."""
-    text = " ".join(m.text.lower().split())
-    for pattern, direction in _w(m).extras.weekends.items():
-        if re.fullmatch(pattern, text, re.IGNORECASE):
-            return weekend(m, direction)
-    return None
+    weekends = _w(m).extras.weekends
+    pattern = _matching(weekends, " ".join(m.text.split()))
+    return weekend(m, weekends[pattern]) if pattern is not None else None
 
 
 def _resolve_year_before_period(m: Match) -> Reading | None:
@@ -1428,12 +1432,11 @@ def _day_word(w: _Words) -> str:
 )
 @_with(_resolve_counted)
 def _counted(w: _Words) -> str:
-    numbers = _alternation(w.extras.numbers)
-    count = rf"(?P<count>\d{{1,3}}|{numbers})" if numbers else r"(?P<count>\d{1,3})"
+    count = _count_pattern(w)
     parts = []
     for index, (source, unit, sign) in enumerate(w.vocab.counted):
         if sign < 0:
-            body = source.replace(r"(?P<count>\d{1,3})", count.replace("(?P<count>", f"(?P<c_{index}>"))
+            body = source.replace(r"(?P<count>\d{1,3})", _count_pattern(w, f"c_{index}"))
             end = "" if w.east_asian else r"(?!\w)"
             parts.append(rf"(?:{body}){end}(?P<u_{index}_{unit.value}>)")
     alternatives = "|".join(parts)
@@ -1538,8 +1541,7 @@ def _counted_from(w: _Words) -> str:
         return _counted_after_east_asian(w)
     if not (w.extras.earlier_after or w.extras.later_after) or not w.unit_alt:
         return r"(?!x)x"
-    numbers = _alternation(w.extras.numbers)
-    count = rf"(?P<count>\d{{1,3}}|{numbers})" if numbers else r"(?P<count>\d{1,3})"
+    count = _count_pattern(w)
     days = _alternation([f for f, u in w.vocab.units.items() if u is Precision.DAY and len(f) >= 3])
     unit = rf"(?P<unit>(?:{w.unit_alt}|{days}){w.suffix})"
     words = [
@@ -1553,7 +1555,7 @@ def _counted_from(w: _Words) -> str:
     # "Спустя три дня", "через месяц", "dopo tre giorni": the word before; a count unless the language
     # writes one unit with none ("nach Jahren" is no count of one).
     optional = "?" if w.extras.one_without_count else ""
-    count_before = count.replace("(?P<count>", "(?P<count_b>")
+    count_before = _count_pattern(w, "count_b")
     unit_before = unit.replace("(?P<unit>", "(?P<unit_b>")
     before = rf"(?P<later_before>{later_before})\s+(?:{count_before}\s+){optional}{unit_before}"
     return rf"{w.before}(?:{after}|{before})"
@@ -1711,10 +1713,7 @@ def _modifier_period(w: _Words) -> str:
 )
 @_with(_resolve_weekend)
 def _weekend(w: _Words) -> str:
-    if not w.extras.weekends:
-        return r"(?!x)x"
-    end = "" if w.east_asian else r"(?!\w)"
-    return rf"{w.before}(?:{_joined(w.extras.weekends)}){end}"
+    return _whole_phrases(w, _joined(w.extras.weekends))
 
 
 @_spec(
@@ -1742,10 +1741,7 @@ def _weekend(w: _Words) -> str:
 )
 @_with(_resolve_year_before_period)
 def _year_before_period(w: _Words) -> str:
-    if not w.extras.year_before_period:
-        return r"(?!x)x"
-    end = "" if w.east_asian else r"(?!\w)"
-    return rf"{w.before}(?:{w.extras.year_before_period}){end}"
+    return _whole_phrases(w, w.extras.year_before_period)
 
 
 @_spec(
@@ -1831,9 +1827,16 @@ def _year_before_period(w: _Words) -> str:
 )
 @_with(_resolve_anaphora)
 def _anaphora(w: _Words) -> str:
-    phrases = _joined(w.extras.anaphora)
-    tail = "" if w.east_asian else r"(?!\w)"
-    return rf"{w.before}(?:{phrases}){tail}" if phrases else r"(?!x)x"
+    return _whole_phrases(w, _joined(w.extras.anaphora))
+
+
+def _whole_phrases(w: _Words, phrases: str) -> str:
+    """The phrases of an extras table (an alternation), as whole words where words are spaced; never
+    matching when the language has none."""
+    if not phrases:
+        return r"(?!x)x"
+    end = "" if w.east_asian else r"(?!\w)"
+    return rf"{w.before}(?:{phrases}){end}"
 
 
 # A sentence end the splitter may miss: "。" or Korean "다." before the next sentence.
