@@ -181,6 +181,8 @@ _FUTURE_WORDS = frozenset(
 # Modals look ahead less surely ("could be located Wednesday" is past; "would" reports a plan as often
 # as it looks ahead): they count for months and days of the month, not for weekdays.
 _WEAK_FUTURE_WORDS = frozenset(_words("could may might must should can would"))
+# Future words that are past verbs when they follow the date: "On Friday, the team planned to leave".
+_PAST_AFTER_DATE = frozenset(_words("planned"))
 # "to" looks ahead after these ("set to resume Monday", "is to meet Friday").
 _FUTURE_BEFORE_TO = frozenset(_words("set due is are ready about going"))
 # Right before a date these look ahead ("by Friday", "until Tuesday"), unless the clause is in the past
@@ -189,6 +191,8 @@ _DEADLINE_WORDS = frozenset(_words("by until till through"))
 _PERFECT_WORDS = frozenset(_words("had hadn't already"))
 # Future words that are nouns after a determiner ("the plan", "their hopes").
 _NOUNS_TOO = frozenset(_words("plan plans hope hopes aim aims"))
+# Words that follow those nouns, never the verbs: "vacation plans for the trip", "her hopes were".
+_AFTER_NOUNS = frozenset(_words("for of were are was is had have and or"))
 # Past forms among the verbs ending in "-eed" ("succeed", "exceed" are none).
 _PAST_EED = frozenset(_words("agreed freed guaranteed decreed"))
 # These words do not look ahead when the next one is: "next to the embassy".
@@ -216,8 +220,11 @@ def _tense_of(words: list[str], index: int, words_away: int, weak: bool, ahead: 
     if word == "would" and following == "be" and not weak:
         return 1  # "would be traveling to Washington Thursday": a plan reported, not a condition
     if word in _FUTURE_WORDS or (weak and word in _WEAK_FUTURE_WORDS):
-        if following in _NOT_AHEAD_BEFORE.get(word, ()) or (previous in _NOT_VERBS and word in _NOUNS_TOO):
-            return 0  # "next to the embassy", "announced the plan Aug. 21"
+        if ahead and word in _PAST_AFTER_DATE:
+            return -1  # "On Friday, the government planned to pay": the plan was made that day
+        noun = word in _NOUNS_TOO and (previous in _NOT_VERBS or following in _AFTER_NOUNS)
+        if following in _NOT_AHEAD_BEFORE.get(word, ()) or noun:
+            return 0  # "next to the embassy", "announced the plan Aug. 21", "set aside vacation plans for"
         return 1
     if word == "to" and previous in _FUTURE_BEFORE_TO:
         return 1
@@ -729,12 +736,18 @@ def _resolve_anaphoric(m: Match) -> Reading | None:
 
 
 def _resolve_that_time(m: Match) -> Reading | None:
-    """ "at that time", "at the time", "since that time": the date mentioned just before; not a date
-    when there is none ("by the time he left" is no mention of one)."""
+    """ "at that time", "at the time", "since that time", "until then": the date mentioned just before;
+    not a date when there is none ("by the time he left" is no mention of one)."""
     if "the_time" in m.groups and m.ctx.text[m.start - 3 : m.start].lower() != "at ":
         return None
     reference = m.reference()
     return Reading(reference.precision, reference.day) if reference is not None else None
+
+
+def _resolve_day_of_run(m: Match) -> Reading | None:
+    """ "It's the second day of an offensive", "today is the eighth straight day": the day the text is
+    written on, whichever day of the run it is."""
+    return Reading(Precision.DAY, m.now)
 
 
 def _resolve_weekend(m: Match) -> Reading | None:
@@ -1352,6 +1365,9 @@ RULES: list[Rule] = [
                 "2022-11-08",
                 "day",
             ),
+            # ... but a plan made that day is in the past, and "plans" before "for" is a noun.
+            Example("On Friday, the government planned to pay the claims.", "Friday", "2022-10-28", "day"),
+            Example("On Friday, she set aside vacation plans for the trip.", "Friday", "2022-10-28", "day"),
             Example(
                 "On Oct. 12, 2022 it fell 5% from the previous Friday.",
                 "previous Friday",
@@ -1481,12 +1497,37 @@ RULES: list[Rule] = [
     rule(
         "that time",
         r"(?P<lead>\b(?i:at|by|since|until|till|from|before|after)\s+)(?:(?P<time>(?i:that)\s+time)\b"
-        r"(?!\s+(?i:of|when|that|being|it|he|she|they|we|i|the|a)\b)|(?P<the_time>(?i:the)\s+time)(?=\s*[,.;:)]))",
+        r"(?!\s+(?i:of|when|that|being|it|he|she|they|we|i|the|a)\b)|(?P<the_time>(?i:the)\s+time)(?=\s*[,.;:)])|"
+        # "until then", "by then"; "since then", a span from the date on, is not of that date.
+        r"(?<!(?i:at)\s)(?<!(?i:since)\s)(?<!(?i:from)\s)(?i:then)\b)",
         _resolve_that_time,
         examples=[
             Example("In 2009 the plant closed. At that time, 600 worked there.", "that time", "2009", "year"),
             Example(
                 "It opened on Oct. 3, 2022. Crowds were small at the time.", "the time", "2022-10-03", "day"
+            ),
+            Example("The offer ends on Nov. 30, 2022. Until then, it stands.", "then", "2022-11-30", "day"),
+            Example("The mine shut in 1994 and stayed shut until then.", "then", "1994", "year"),
+        ],
+    ),
+    rule(
+        "day of a run",
+        r"(?P<lead>\b(?i:it's|it\s+is|today\s+is|this\s+is|today\s+marks)\s+)(?i:the)\s+"
+        rf"(?:(?i:{_alternation(list(_ORDINAL_WORDS))})|\d+(?:st|nd|rd|th))\s+"
+        r"(?:(?i:straight|consecutive|successive|full)\s+)?(?i:day)\b",
+        _resolve_day_of_run,
+        examples=[
+            Example(
+                "Guns fired in Kosovo. It's the second day of an offensive.",
+                "the second day",
+                "2022-11-02",
+                "day",
+            ),
+            Example(
+                "Today is the eighth straight day of protests.",
+                "the eighth straight day",
+                "2022-11-02",
+                "day",
             ),
         ],
     ),
