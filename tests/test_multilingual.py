@@ -162,6 +162,10 @@ def test_tense_decides_which_month_season_or_weekday_is_meant(language, text, va
             "et",
             "Läbirääkimised kestsid kolm aastat. Praegu käivad konsultatsioonid. Resolutsioon 2231 kehtib.",
         ),
+        # A half of anything else than a year.
+        ("ru", "Первая половина матча прошла спокойно."),
+        ("it", "Nella prima metà della partita ha segnato."),
+        ("de", "In der ersten Hälfte des Spiels fiel kein Tor."),
     ],
 )
 def test_durations_now_and_resolution_numbers_are_no_dates_in_any_language(language, text):

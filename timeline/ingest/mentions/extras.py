@@ -78,8 +78,11 @@ class Extras:
     # before it, as alternations by number ("треть\w*": 3).
     quarters: str = ""
     ordinals: dict[str, int] = field(default_factory=dict)
-    # Halves of a year by number: "상반기" 1, "второе полугодие" 2.
+    # Halves of a year by number: "상반기" 1, "второе полугодие" 2; ``halves_of`` are the words for a
+    # half of anything ("первая половина", "prima metà"), a half of the year only with a year after them
+    # ("в первой половине 2023 года", "nella seconda metà dell'anno scorso").
     halves: dict[str, int] = field(default_factory=dict)
+    halves_of: dict[str, int] = field(default_factory=dict)
     # Words written after "<count> <unit>" that count from the date just mentioned, not from
     # publication: "годом ранее", "un anno prima", "ein Jahr später".
     earlier_after: str = ""
@@ -265,6 +268,7 @@ EXTRAS: dict[str, Extras] = {
         quarters=r"квартал\w*",
         ordinals={r"перв\w*": 1, r"втор\w*": 2, r"треть\w*": 3, r"четв[её]рт\w*": 4},
         halves={r"перв\w*\s+полугоди\w*": 1, r"втор\w*\s+полугоди\w*": 2},
+        halves_of={r"перв\w*\s+половин\w*": 1, r"втор\w*\s+половин\w*": 2},
         earlier_after=r"ранее|раньше|до\s+этого",
         later_after=r"спустя|позже|позднее",
         later_before=r"спустя",
@@ -344,6 +348,7 @@ EXTRAS: dict[str, Extras] = {
         quarters=r"квартал\w*",
         ordinals={r"перш\w*": 1, r"друг\w*": 2, r"трет\w*": 3, r"четверт\w*": 4},
         halves={r"перш\w*\s+півр\w*": 1, r"друг\w*\s+півр\w*": 2},
+        halves_of={r"перш\w*\s+половин\w*": 1, r"друг\w*\s+половин\w*": 2},
         earlier_after=r"раніше|до\s+того",
         later_after=r"пізніше|по\s+тому|потому",
         in_before=r"через",
@@ -421,6 +426,7 @@ EXTRAS: dict[str, Extras] = {
         quarters=r"trimestre",
         ordinals={r"primo": 1, r"secondo": 2, r"terzo": 3, r"quarto": 4},
         halves={r"primo\s+semestre": 1, r"secondo\s+semestre": 2},
+        halves_of={r"prima\s+metà": 1, r"seconda\s+metà": 2},
         earlier_after=r"prima|addietro",
         later_after=r"dopo|più\s+tardi",
         later_before=r"dopo",
@@ -484,6 +490,7 @@ EXTRAS: dict[str, Extras] = {
         quarters=r"trimestre",
         ordinals={r"premier": 1, r"deuxième|second": 2, r"troisième": 3, r"quatrième": 4},
         halves={r"premier\s+semestre": 1, r"(?:deuxième|second)\s+semestre": 2},
+        halves_of={r"première\s+moitié": 1, r"(?:deuxième|seconde)\s+moitié": 2},
         earlier_after=r"plus\s+tôt|auparavant|avant",
         later_after=r"plus\s+tard|après",
         later_before=r"après",
@@ -543,6 +550,7 @@ EXTRAS: dict[str, Extras] = {
         quarters=r"trimestre",
         ordinals={r"primer|primero": 1, r"segundo": 2, r"tercer|tercero": 3, r"cuarto": 4},
         halves={r"primer\s+semestre": 1, r"segundo\s+semestre": 2},
+        halves_of={r"primera\s+mitad": 1, r"segunda\s+mitad": 2},
         earlier_after=r"antes|atrás",
         later_after=r"después|más\s+tarde",
         later_before=r"después\s+de|a\s+l[oa]s",
@@ -612,7 +620,11 @@ EXTRAS: dict[str, Extras] = {
         },
         quarters=r"quartal\w*",
         ordinals={r"erste[nrms]?": 1, r"zweite[nrms]?": 2, r"dritte[nrms]?": 3, r"vierte[nrms]?": 4},
-        halves={r"erste[nrms]?\s+halbjahr\w*": 1, r"zweite[nrms]?\s+halbjahr\w*": 2},
+        halves={
+            r"erste[nrms]?\s+(?:halbjahr\w*|jahreshälfte)": 1,
+            r"zweite[nrms]?\s+(?:halbjahr\w*|jahreshälfte)": 2,
+        },
+        halves_of={r"erste[nrms]?\s+hälfte": 1, r"zweite[nrms]?\s+hälfte": 2},
         earlier_after=r"zuvor|früher|davor|vorher",
         later_after=r"später|danach",
         later_before=r"nach",

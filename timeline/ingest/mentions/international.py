@@ -1179,7 +1179,9 @@ def _resolve_quarter(m: Match) -> Reading | None:
 def _resolve_half(m: Match) -> Reading | None:
     """ "상반기" (the first half), "下半期", "во втором полугодии": the months of a half of the year."""
     words = " ".join(m.groups["half"].lower().split())
-    number = next((n for p, n in _w(m).extras.halves.items() if re.fullmatch(p, words, re.I)), None)
+    extras = _w(m).extras
+    halves = {**extras.halves, **extras.halves_of}.items()
+    number = next((n for p, n in halves if re.fullmatch(p, words, re.I)), None)
     return _part_of_year(m, number, 6) if number else None
 
 
@@ -1257,6 +1259,59 @@ def _half(w: _Words) -> str:
     half = rf"(?P<half>{w.before}(?:{_joined(w.extras.halves)})){end}"
     after = "" if w.east_asian else rf"(?:{_year_after(w)})?"
     return rf"{lead}{half}{after}"
+
+
+@_spec(
+    "half of a year named",
+    [
+        _e(
+            "ru",
+            "В первой половине 2023 года экспорт вырос.",
+            "первой половине 2023 года",
+            "2023-01",
+            "month",
+        ),
+        _e(
+            "ru",
+            "Во второй половине прошлого года цены упали.",
+            "второй половине прошлого года",
+            "2021-07",
+            "month",
+        ),
+        _e(
+            "uk", "У першій половині 2023 року експорт зріс.", "першій половині 2023 року", "2023-01", "month"
+        ),
+        _e(
+            "it",
+            "Nella seconda metà del 2021 i prezzi sono scesi.",
+            "seconda metà del 2021",
+            "2021-07",
+            "month",
+        ),
+        _e(
+            "fr",
+            "Dans la première moitié de 2023, il a grandi.",
+            "première moitié de 2023",
+            "2023-01",
+            "month",
+        ),
+        _e(
+            "es",
+            "En la segunda mitad de 2021 los precios cayeron.",
+            "segunda mitad de 2021",
+            "2021-07",
+            "month",
+        ),
+        _e("de", "In der ersten Hälfte 2023 stiegen die Exporte.", "ersten Hälfte 2023", "2023-01", "month"),
+    ],
+)
+@_with(_resolve_half)
+def _half_of_a_year(w: _Words) -> str:
+    """ "в первой половине 2023 года", "nella seconda metà dell'anno scorso": the words for a half of
+    anything, a half of the year when a year follows them."""
+    if not w.extras.halves_of or w.east_asian:
+        return r"(?!x)x"
+    return rf"(?P<half>{w.before}(?:{_joined(w.extras.halves_of)}))(?!\w)(?:{_year_after(w)})"
 
 
 @_spec(
@@ -1926,6 +1981,7 @@ class _Needing:
 _NEEDS = {
     "quarter": lambda w: w.extras.quarters,
     "half of the year": lambda w: _joined(w.extras.halves),
+    "half of a year named": lambda w: _joined(w.extras.halves_of),
     "counted from the date before": lambda w: _joined(
         x
         for x in (w.extras.earlier_after, w.extras.later_after, w.extras.later_before, w.extras.in_before)
