@@ -700,7 +700,9 @@ def _ago(m: Match, count: int, precision: Precision, anchor_word: str) -> Readin
         return Reading(Precision.QUARTER, shift(quarter.day, Precision.QUARTER, -4), is_anchor=False)
     base = m.reference() if anchor_word in ("earlier", "later") else None
     anchor = base.day if base else m.now
-    if anchor is None:
+    if anchor is None or (anchor_word == "later" and base is None and m.tense() <= 0):
+        # "Two days later, the ship sank" with no date before: later than what is not said; from now
+        # only where the sentence looks ahead ("A year later the plant will close").
         return Reading(precision, None)
     sign = 1 if anchor_word == "later" else -1
     day_counted = precision is Precision.WEEK and count <= _WEEKS_AGO_AS_DAY
@@ -1415,6 +1417,8 @@ RULES: list[Rule] = [
             Example("The talks began two years ago.", "two years ago", "2020", "year"),
             Example("The deal closed a week ago.", "a week ago", "2022-10-26", "day"),
             Example("Sales rose 5% in 2009. A year earlier they fell.", "A year earlier", "2008", "year"),
+            Example("Two days later, the ship sank.", "Two days later", None, "day"),
+            Example("A year later the plant will close.", "A year later", "2023", "year"),
             Example("The deal closed six weeks ago.", "six weeks ago", "2022-W38", "week"),
             # Which month "a month later" than 1945 is, the text does not say.
             Example(

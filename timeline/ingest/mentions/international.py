@@ -649,7 +649,12 @@ def _resolve_counted_from(m: Match) -> Reading | None:
         and m.tense() >= 0
     )
     reference = None if in_news else m.reference()
-    return _from_reference(m, count, unit, 1 if before or "later" in m.groups else -1, reference)
+    sign = 1 if before or "later" in m.groups else -1
+    if reference is None and sign > 0 and not in_news and m.tense() <= 0:
+        # "Спустя год ситуация не изменилась": a year after what is not said; "from now" only where
+        # the sentence looks ahead.
+        return Reading(unit, None)
+    return _from_reference(m, count, unit, sign, reference)
 
 
 def _counted_after_east_asian(w: _Words) -> str:
@@ -677,7 +682,10 @@ def _resolve_counted_after_east_asian(m: Match) -> Reading | None:
         unit = w.extras.units.get(word) or w.vocab.unit_of(word)
     if count is None or unit is None or count > 200:
         return None
-    return _from_reference(m, count, unit, 1, m.reference())
+    reference = m.reference()
+    if reference is None and m.tense() <= 0:
+        return Reading(unit, None)  # "사흘 뒤 숨졌다": three days after what is not said
+    return _from_reference(m, count, unit, 1, reference)
 
 
 def _count_pattern(w: _Words, name: str = "count") -> str:
@@ -1511,6 +1519,9 @@ def _counted(w: _Words) -> str:
 @_spec(
     "counted from the date before",
     [
+        # With no date before, later than what is not said: from now only where the sentence looks ahead.
+        _e("ru", "Спустя год ситуация не изменилась.", "Спустя год", None, "year"),
+        _e("ko", "사흘 뒤 그는 숨졌다.", "사흘 뒤", None, "day"),
         _e(
             "ru",
             "Договор подписали 5 марта 2021 года. Годом ранее шли переговоры.",
