@@ -754,14 +754,14 @@ def _looks_ahead(m: Match) -> bool:
 def _resolve_season(m: Match) -> Reading | None:
     """ "2000. aasta suveks", "eelmisel sügisel", "летом 2019 года", "l'estate scorsa"."""
     w = _w(m)
-    word = m.groups.get("season") or m.groups["season2"]
+    word = m.groups["season"]
     code = next((c for c, p in w.extras.seasons.items() if re.fullmatch(p, word, re.IGNORECASE)), None)
     if code is None:
         return None
     if (year := _stated_year(m)) is not None:
         return Reading(Precision.SEASON, date(year, SEASONS[code], 1))
-    if "relyear" in m.groups:
-        year = _relative_year(m)
+    if relyear := next((key for key in ("relyear", "relyear2") if key in m.groups), None):
+        year = _relative_year(m, relyear)
         return Reading(Precision.SEASON, date(year, SEASONS[code], 1) if year else None)
     if not ({"direction", "direction2", "season_lead"} & m.groups.keys() or w.extras.bare_seasons):
         bare = w.extras.bare_season_forms
@@ -1670,6 +1670,23 @@ def _weekday(w: _Words) -> str:
         _e("et", "Eelmisel sügisel alustati.", "Eelmisel sügisel", "2021-FA", "season"),
         _e("ru", "Летом 2019 года начались переговоры.", "Летом 2019 года", "2019-SU", "season"),
         _e("ru", "Переговоры возобновятся следующей весной.", "следующей весной", "2023-SP", "season"),
+        # The year after it, named or relative: one mention, that year's season.
+        _e("ru", "Осенью прошлого года США обвинили КНДР.", "Осенью прошлого года", "2021-FA", "season"),
+        _e(
+            "it",
+            "Nell'autunno dello scorso anno fu firmato.",
+            "Nell'autunno dello scorso anno",
+            "2021-FA",
+            "season",
+        ),
+        _e(
+            "de",
+            "Im Herbst vergangenen Jahres kam es zur Wahl.",
+            "Im Herbst vergangenen Jahres",
+            "2021-FA",
+            "season",
+        ),
+        _e("fr", "Au printemps 2019, les trains sont arrivés.", "Au printemps 2019", "2019-SP", "season"),
         # "Next" in narrative time counts from the period last mentioned.
         _e(
             "ru",
@@ -1726,12 +1743,14 @@ def _season(w: _Words) -> str:
         lead.append(rf"(?P<season_lead>{w.before}(?:{w.extras.season_leads}))\s*")
     lead_alt = "|".join(f"(?:{x})" for x in lead if x)
     of = r"(?:(?i:de|del|di|of)\s+)?"
-    after = rf"(?:\s+{of}{w.year('2')}{w.year_word()}?)"
+    # The year after the season: "летом 2019 года", "осенью прошлого года", "nell'autunno dello scorso
+    # anno", "im Herbst vergangenen Jahres".
+    years = [rf"{w.year('2')}{w.year_word()}?", w.years("relyear2") if w.years_alt else ""]
+    after = rf"\s+{of}(?:{'|'.join(y for y in years if y)})"
     # "l'hiver prochain", "l'estate scorsa": the direction after the season.
-    then = rf"(?:\s+(?P<direction2>(?:{w.direction_alt})(?!\w)))?" if w.vocab.direction_after else ""
-    if not lead_alt:
-        return rf"{season}(?:{after}|{then})" if then else rf"{season}{after}?"
-    return rf"(?:(?:{lead_alt}){season}{then}|{season.replace('season', 'season2')}{after}?)"
+    then = rf"|\s+(?P<direction2>(?:{w.direction_alt})(?!\w))" if w.vocab.direction_after else ""
+    lead_alt = rf"(?:{lead_alt})?" if lead_alt else ""
+    return rf"{lead_alt}{season}(?:{after}{then})?"
 
 
 @_spec(
