@@ -144,6 +144,9 @@ def test_a_month_after_a_year_in_the_same_sentence_is_of_that_year_only():
         ("ru", "Весной ожидается новый доклад.", "2024-SP"),
         ("et", "Reedel esitleb valitsus eelarvet.", "2024-03-22"),
         ("et", "Reedel esitles valitsus eelarvet.", "2024-03-15"),
+        # The Italian perfect with "essere" is past; "è prevista" looks ahead.
+        ("it", "A ottobre sono arrivati i primi vagoni.", "2023-10"),
+        ("it", "A ottobre è prevista la visita.", "2024-10"),
     ],
 )
 def test_tense_decides_which_month_season_or_weekday_is_meant(language, text, value):

@@ -58,8 +58,12 @@ class Extras:
     numbers: dict[str, int] = field(default_factory=dict)
     # "ago" phrases the data lacks: alternation of words written after "<count> <unit>" ("tagasi").
     ago_after: str = ""
-    # A decade: regex with a (?P<decade>\d{3}0|\d0) group ("1990-х", "1990er", "1990년대", "anni '90").
+    # A decade: regex with a (?P<decade>\d{3}0|\d0) group ("1990-х", "1990er", "1990년대", "anni '90");
+    # ``decade_words`` spell one out, by the tens of its years ("девяност": 90, written before the
+    # endings and words in ``decade_word``: "девяностые годы", "anni Novanta").
     decades: tuple[str, ...] = ()
+    decade_words: dict[str, int] = field(default_factory=dict)
+    decade_word: str = ""
     # Case endings a name takes after its stem, for an inflecting language (Estonian "märts-is",
     # "detsembr-il", "augusti-kuu"); None: any few letters.
     endings: str | None = None
@@ -323,6 +327,17 @@ EXTRAS: dict[str, Extras] = {
             "пару": 2,
         },
         ago_after=r"назад|тому\s+назад",
+        decade_words={
+            r"двадцат": 20,
+            r"тридцат": 30,
+            r"сороков": 40,
+            r"пятидесят": 50,
+            r"шестидесят": 60,
+            r"семидесят": 70,
+            r"восьмидесят": 80,
+            r"девяност": 90,
+        },
+        decade_word=r"(?P<decade_word>{words})(?:ые|ых|ым|ыми)(?:\s+(?:годах|годов|годы|годам))?",
         decades=(
             r"(?P<decade>\d{3}0|\d0)-(?:х|е|ых|ые)(?!\w)(?:\s+(?:годах|годов|годы|гг\.?))?",
             r"(?P<decade>\d{3}0|\d0)(?:х|е|ых|ые)?\s+(?:годах|годов|годы|гг\.?)",
@@ -403,6 +418,17 @@ EXTRAS: dict[str, Extras] = {
             "пару": 2,
         },
         ago_after=r"тому",
+        decade_words={
+            r"двадцят": 20,
+            r"тридцят": 30,
+            r"сороков": 40,
+            r"п['’ʼ]ятдесят": 50,
+            r"шістдесят": 60,
+            r"сімдесят": 70,
+            r"вісімдесят": 80,
+            r"дев['’ʼ]яност": 90,
+        },
+        decade_word=r"(?P<decade_word>{words})(?:і|их|им|ими)(?:\s+(?:роках|років|роки|рокам))?",
         decades=(
             r"(?P<decade>\d{3}0|\d0)-(?:х|ті|их)(?!\w)(?:\s+(?:роках|років|роки|рр\.?))?",
             r"(?P<decade>\d{3}0|\d0)(?:х|ті|их)?\s+(?:роках|років|роки|рр\.?)",
@@ -421,7 +447,9 @@ EXTRAS: dict[str, Extras] = {
         year_before_period=r"(?:lo\s+)?stesso\s+periodo\s+dell'anno\s+(?:precedente|scorso|prima)",
         between=(r"tra|fra", ("e",)),
         past_words=r"ha|hanno|aveva|avevano|era|erano|fu|furono|è\s+stat[oaie]|sono\s+stat[oaie]|"
-        r"\w+(?:ò|arono|irono|erono)",
+        r"\w+(?:ò|arono|irono|erono)|"
+        # The perfect with "essere": "sono arrivati", "è emersa", "è morto" (not "è prevista").
+        r"(?:è|sono)\s+(?!previst)\w+(?:at|ut|it|rs|ss|rt|st)[oaie]",
         anaphoric_years={r"l'anno\s+(?:successivo|seguente|dopo)": 1, r"l'anno\s+(?:precedente|prima)": -1},
         quarters=r"trimestre",
         ordinals={r"primo": 1, r"secondo": 2, r"terzo": 3, r"quarto": 4},
@@ -472,6 +500,17 @@ EXTRAS: dict[str, Extras] = {
             "nove": 9,
             "dieci": 10,
         },
+        decade_words={
+            r"venti": 20,
+            r"trenta": 30,
+            r"quaranta": 40,
+            r"cinquanta": 50,
+            r"sessanta": 60,
+            r"settanta": 70,
+            r"ottanta": 80,
+            r"novanta": 90,
+        },
+        decade_word=r"(?:gli\s+)?anni\s+(?P<decade_word>{words})",
         decades=(r"(?:gli\s+)?anni\s+'?(?P<decade>\d0)", r"(?:gli\s+)?anni\s+(?P<decade>\d{3}0)"),
         labels=_UNKNOWN_LABELS + r"|risoluzion\w*|comitato|legge|articolo|art\.|numero|volo",
         counts=r"persone|euro|dollari|tonnellate|chilometri|km|soldati|militari|missili|proiettili|%|per\s+cento",
@@ -532,6 +571,18 @@ EXTRAS: dict[str, Extras] = {
             "neuf": 9,
             "dix": 10,
         },
+        decade_words={
+            # The longer first: "soixante-dix" is not "soixante".
+            r"soixante-dix": 70,
+            r"quatre-vingt-dix": 90,
+            r"vingt": 20,
+            r"trente": 30,
+            r"quarante": 40,
+            r"cinquante": 50,
+            r"soixante": 60,
+            r"quatre-vingts?": 80,
+        },
+        decade_word=r"(?:les\s+)?années\s+(?P<decade_word>{words})",
         decades=(r"(?:les\s+)?années\s+'?(?P<decade>\d{3}0|\d0)",),
         labels=_UNKNOWN_LABELS + r"|résolution\w*|comité|loi|article|numéro|vol",
         counts=r"personnes|euros|dollars|tonnes|kilomètres|km|soldats|militaires|missiles|obus|%|pour\s+cent",
@@ -594,7 +645,21 @@ EXTRAS: dict[str, Extras] = {
             "diez": 10,
         },
         ago_after="",
-        decades=(r"(?:los\s+)?años\s+'?(?P<decade>\d{3}0|\d0)",),
+        decade_words={
+            r"veinte": 20,
+            r"treinta": 30,
+            r"cuarenta": 40,
+            r"cincuenta": 50,
+            r"sesenta": 60,
+            r"setenta": 70,
+            r"ochenta": 80,
+            r"noventa": 90,
+        },
+        decade_word=r"(?:los\s+)?años\s+(?P<decade_word>{words})",
+        decades=(
+            r"(?:los\s+)?años\s+'?(?P<decade>\d{3}0|\d0)",
+            r"(?:la\s+)?década\s+de\s+(?:los\s+)?(?:años\s+)?'?(?P<decade>\d{3}0|\d0)(?!\d)",
+        ),
         labels=_UNKNOWN_LABELS + r"|resoluci[oó]n\w*|comité|ley|artículo|número|vuelo",
         counts=r"personas|euros|dólares|toneladas|kilómetros|km|soldados|militares|misiles|proyectiles|%|por\s+ciento",
     ),
@@ -678,6 +743,17 @@ EXTRAS: dict[str, Extras] = {
             "neun": 9,
             "zehn": 10,
         },
+        decade_words={
+            r"zwanziger": 20,
+            r"dreißiger": 30,
+            r"vierziger": 40,
+            r"fünfziger": 50,
+            r"sechziger": 60,
+            r"siebziger": 70,
+            r"achtziger": 80,
+            r"neunziger": 90,
+        },
+        decade_word=r"(?:den\s+|der\s+|die\s+)?(?P<decade_word>{words})(?:\s*-?\s*jahre\w*|n(?!\w))",
         decades=(r"(?:den\s+|der\s+|die\s+)?(?P<decade>\d{3}0|\d0)er(?:\s*-?\s*jahre\w*)?",),
         labels=_UNKNOWN_LABELS + r"|resolution|ausschuss\w*|gesetz\w*|artikel|nummer|flug",
         counts=r"menschen|personen|euro|dollar|tonnen|kilometer|km|soldaten|raketen|granaten|%|prozent",

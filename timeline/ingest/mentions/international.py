@@ -466,8 +466,12 @@ def _resolve_year_range(m: Match) -> Reading | None:
 
 
 def _resolve_decade(m: Match) -> Reading | None:
-    """ "1990-х годах", "1960. aastate", "anni '90", "1990년대"."""
-    digits = next(v for k, v in m.groups.items() if k.startswith("decade"))
+    """ "1990-х годах", "1960. aastate", "anni '90", "1990년대", "девяностые годы", "anni Novanta"."""
+    if "decade_word" in m.groups:
+        words = _w(m).extras.decade_words
+        digits = str(words[_matching(words, m.groups["decade_word"])])
+    else:
+        digits = next(v for k, v in m.groups.items() if k.startswith("decade"))
     if len(digits) == 4:
         return Reading(Precision.DECADE, date(int(digits), 1, 1))
     if m.published is None:
@@ -1330,11 +1334,27 @@ def _half_of_a_year(w: _Words) -> str:
         _e("ko", "1990년대 북한은", "1990년대", "199", "decade"),
         _e("ko", "90년대 북한은 대기근을 겪었다.", "90년대", "199", "decade"),
         _e("it", "Negli anni '70 la città crebbe.", "anni '70", "197", "decade"),
+        _e("it", "Negli anni Novanta la carestia colpì il Paese.", "anni Novanta", "199", "decade"),
+        _e("ru", "В девяностые годы завод закрыли.", "девяностые годы", "199", "decade"),
+        _e("uk", "У дев'яності роки завод закрили.", "дев'яності роки", "199", "decade"),
+        _e(
+            "fr",
+            "Dans les années quatre-vingt-dix, l'usine ferma.",
+            "années quatre-vingt-dix",
+            "199",
+            "decade",
+        ),
+        _e("es", "En los años setenta la ciudad creció.", "años setenta", "197", "decade"),
+        _e("es", "En la década de 1980 la ciudad creció.", "década de 1980", "198", "decade"),
+        _e("de", "In den Neunzigerjahren wuchs die Stadt.", "Neunzigerjahren", "199", "decade"),
     ],
 )
 @_with(_resolve_decade)
 def _decade(w: _Words) -> str:
     sources = [p.replace("(?P<decade>", f"(?P<decade_{i}>") for i, p in enumerate(w.extras.decades)]
+    if w.extras.decade_words:
+        words = _joined(w.extras.decade_words)
+        sources.append(rf"{w.before}{w.extras.decade_word.format(words=words)}(?!\w)")
     return _joined(sources) or r"(?!x)x"
 
 
