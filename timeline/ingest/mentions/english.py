@@ -696,6 +696,8 @@ def _ago(m: Match, count: int, precision: Precision, anchor_word: str) -> Readin
     quarter = m.reference(Precision.QUARTER)
     if quarter is not None and m.now is not None and quarter.day > m.now:
         quarter = None  # a quarter still to come is not the one being reported
+    if quarter is not None and _reports_months(m):
+        quarter = None  # "For the nine months, net rose from a year earlier": not the quarter
     if precision is Precision.YEAR and count == 1 and quarter is not None:
         return Reading(Precision.QUARTER, shift(quarter.day, Precision.QUARTER, -4), is_anchor=False)
     base = m.reference() if anchor_word in ("earlier", "later") else None
@@ -821,7 +823,7 @@ def _resolve_named_quarter(m: Match) -> Reading | None:
     reference = m.reference(Precision.QUARTER)
     if "year" in m.groups:
         year = int(m.groups["year"])
-        if reference is None:
+        if reference is None or _reports_months(m):
             return Reading(Precision.YEAR, date(year, 1, 1))
         return Reading(Precision.QUARTER, reference.day.replace(year=year), is_anchor=False)
     name = m.groups["quarter_name"].lower()
@@ -844,6 +846,19 @@ def _resolve_named_quarter(m: Match) -> Reading | None:
     if re.search(r"year[\s-](?:earlier|ago)|prior[\s-]year|last\s+year", name):
         return Reading(Precision.QUARTER, shift(anchor, Precision.QUARTER, -4), is_anchor=False)
     return Reading(Precision.QUARTER, anchor)
+
+
+# A period of results longer than a quarter: "for the nine months", "in the first half", "fiscal year".
+_MONTHS_REPORTED = re.compile(
+    r"\b(?:(?:nine|six|9|6)[\s-]months?|first\s+half|fiscal\s+year|year\s+to\s+date|for\s+the\s+year)\b", re.I
+)
+
+
+def _reports_months(m: Match) -> bool:
+    """Whether the sentence, before the mention, reports on a period longer than a quarter: its "a year
+    earlier" or "the 1988 period" is then not a quarter."""
+    sentence_start, _ = m.ctx.sentence_of(m.start, m.end)
+    return _MONTHS_REPORTED.search(m.ctx.text, sentence_start, m.start) is not None
 
 
 def _resolve_season(m: Match) -> Reading | None:
@@ -1418,6 +1433,13 @@ RULES: list[Rule] = [
             Example("The deal closed a week ago.", "a week ago", "2022-10-26", "day"),
             Example("Sales rose 5% in 2009. A year earlier they fell.", "A year earlier", "2008", "year"),
             Example("Two days later, the ship sank.", "Two days later", None, "day"),
+            # Results for a period longer than the quarter compare with the same months, not the quarter.
+            Example(
+                "Profit rose in the third quarter. For the nine months, net rose 5% from a year earlier.",
+                "a year earlier",
+                "2021",
+                "year",
+            ),
             Example("A year later the plant will close.", "A year later", "2023", "year"),
             Example("The deal closed six weeks ago.", "six weeks ago", "2022-W38", "week"),
             # Which month "a month later" than 1945 is, the text does not say.
