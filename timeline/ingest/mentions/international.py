@@ -389,6 +389,17 @@ def _resolve_east_asian_day(m: Match) -> Reading | None:
         if amount is None:
             return None
         month_start = shift(m.now, Precision.MONTH, amount)
+    elif "samemonth" in m.groups:
+        months = _anaphoric_months(_w(m))
+        reference = m.reference()
+        base = (
+            reference.day
+            if reference is not None and no_longer(reference.precision, Precision.MONTH)
+            else m.now
+        )
+        month_start = shift(
+            base.replace(day=1), Precision.MONTH, months[_matching(months, m.groups["samemonth"])]
+        )
     elif (month := _clause_month(m)) is not None:
         month_start = month  # "2019年4月に初めて会い、25日に会談した": the month its sentence named
     elif re.search(r"(?:오는|來る|来る)\s*$", m.ctx.text[max(0, m.start - 4) : m.start]) or m.tense() > 0:
@@ -400,6 +411,12 @@ def _resolve_east_asian_day(m: Match) -> Reading | None:
     return Reading(Precision.DAY, start) if start else None
 
 
+def _anaphoric_months(w: _Words) -> dict[str, int]:
+    """The anaphora of a language that name the month just mentioned or the one after ("同月", "그달",
+    "翌月"), with how many months on."""
+    return {p: v[1] for p, v in w.extras.anaphora.items() if isinstance(v, tuple) and v[0] is Precision.MONTH}
+
+
 def _clause_month(m: Match) -> date | None:
     """The first day of the month a day or month mentioned earlier in the same sentence lies in."""
     reference = _clause_reference(m)
@@ -409,7 +426,8 @@ def _clause_month(m: Match) -> date | None:
 
 
 def _relative_amount(m: Match, phrase: str, unit: Precision) -> int | None:
-    found = _w(m).vocab.relative.get(" ".join(phrase.lower().split()))
+    phrase = " ".join(phrase.lower().split())
+    found = _w(m).vocab.relative.get(phrase) or _w(m).extras.relative.get(phrase)
     return found[1] if found and found[0] is unit else None
 
 
@@ -940,6 +958,9 @@ def _east_asian_relative_year(w: _Words) -> str:
         _e("ko", "북한은 지난달 15일 미사일을 쐈다.", "지난달 15일", "2022-10-15", "day"),
         _e("ko", "국방부는 1일 발표했다.", "1일", "2022-11-01", "day"),
         _e("ja", "首相は20日、記者団に語った。", "20日", "2022-10-20", "day"),
+        _e("ja", "政府は先月28日に発表した。", "先月28日", "2022-10-28", "day"),
+        _e("zh", "双方本月1日举行会谈。", "本月1日", "2022-11-01", "day"),
+        _e("ja", "2019年4月に会談し、同月25日に帰国した。", "同月25日", "2019-04-25", "day"),
         _e("ko", "회담은 오는 1일 열린다.", "1일", "2022-12-01", "day"),
         _e("ja", "両首脳は2019年4月に初めて会い、25日に会談した。", "25日", "2019-04-25", "day"),
         _e(
@@ -956,10 +977,16 @@ def _east_asian_relative_year(w: _Words) -> str:
 def _east_asian_day(w: _Words) -> str:
     if not w.east_asian:
         return r"(?!x)x"
-    months = [p for p, (u, _a) in w.vocab.relative.items() if u is Precision.MONTH]
+    relative = {**w.vocab.relative, **w.extras.relative}
+    months = [p for p, (u, _a) in relative.items() if u is Precision.MONTH]
+    # "先月28日", "지난달 15일", "同月13日": the month before the day, relative or the one just mentioned.
+    leads = [rf"(?P<relmonth>{_alternation(months)})\s*"] if months else []
+    if same := _joined(_anaphoric_months(w)):
+        leads.append(rf"(?P<samemonth>{same})\s*")
+    leads.append(r"(?<![\d月월.])")
     return (
-        rf"(?:(?P<relmonth>{_alternation(months)})\s*)?"
-        r"(?<![\d月월.])(?P<day>[12]\d|3[01]|0?[1-9])\s*[日일号](?!\s*(?:간|동안|째|연속|間|以上|以内|前|後|전|후|분|시|ぶり|未満|까지|연휴|天|夜|만에))"
+        rf"(?:{'|'.join(leads)})"
+        r"(?P<day>[12]\d|3[01]|0?[1-9])\s*[日일号](?!\s*(?:간|동안|째|연속|間|以上|以内|前|後|전|후|분|시|ぶり|未満|까지|연휴|天|夜|만에))"
     )
 
 
