@@ -82,6 +82,8 @@ class Extras:
     # before it, as alternations by number ("треть\w*": 3).
     quarters: str = ""
     ordinals: dict[str, int] = field(default_factory=dict)
+    # The words after a day's number that name it without its month ("13-го числа").
+    day_of_month: str = ""
     # Halves of a year by number: "상반기" 1, "второе полугодие" 2; ``halves_of`` are the words for a
     # half of anything ("первая половина", "prima metà"), a half of the year only with a year after them
     # ("в первой половине 2023 года", "nella seconda metà dell'anno scorso").
@@ -271,6 +273,7 @@ EXTRAS: dict[str, Extras] = {
         anaphoric_years={r"на\s+следующий\s+год|годом\s+позже": 1},
         quarters=r"квартал\w*",
         ordinals={r"перв\w*": 1, r"втор\w*": 2, r"треть\w*": 3, r"четв[её]рт\w*": 4},
+        day_of_month=r"(?:-?го)?\s+числа",
         halves={r"перв\w*\s+полугоди\w*": 1, r"втор\w*\s+полугоди\w*": 2},
         halves_of={r"перв\w*\s+половин\w*": 1, r"втор\w*\s+половин\w*": 2},
         earlier_after=r"ранее|раньше|до\s+этого",
@@ -362,6 +365,7 @@ EXTRAS: dict[str, Extras] = {
         anaphoric_years={r"наступного\s+ж\s+року|через\s+рік": 1},
         quarters=r"квартал\w*",
         ordinals={r"перш\w*": 1, r"друг\w*": 2, r"трет\w*": 3, r"четверт\w*": 4},
+        day_of_month=r"(?:-?го)?\s+числа",
         halves={r"перш\w*\s+півр\w*": 1, r"друг\w*\s+півр\w*": 2},
         halves_of={r"перш\w*\s+половин\w*": 1, r"друг\w*\s+половин\w*": 2},
         earlier_after=r"раніше|до\s+того",

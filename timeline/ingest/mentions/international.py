@@ -378,8 +378,9 @@ def _resolve_numeric(m: Match) -> Reading | None:
     return Reading(Precision.DAY, read[0]) if read else None
 
 
-def _resolve_east_asian_day(m: Match) -> Reading | None:
-    """ "22일", "20日": a day of the month of publication, or of the month before when it is still to come."""
+def _resolve_day_of_month(m: Match) -> Reading | None:
+    """ "22일", "20日", "13-го числа": a day of the month of publication, or of the month before when it
+    is still to come."""
     day = int(m.groups["day"])
     if m.now is None:
         return Reading(Precision.DAY, None)
@@ -973,7 +974,7 @@ def _east_asian_relative_year(w: _Words) -> str:
         ),
     ],
 )
-@_with(_resolve_east_asian_day)
+@_with(_resolve_day_of_month)
 def _east_asian_day(w: _Words) -> str:
     if not w.east_asian:
         return r"(?!x)x"
@@ -988,6 +989,21 @@ def _east_asian_day(w: _Words) -> str:
         rf"(?:{'|'.join(leads)})"
         r"(?P<day>[12]\d|3[01]|0?[1-9])\s*[日일号](?!\s*(?:간|동안|째|연속|間|以上|以内|前|後|전|후|분|시|ぶり|未満|까지|연휴|天|夜|만에))"
     )
+
+
+@_spec(
+    "day of the month",
+    [
+        _e("ru", "Встреча состоялась 1-го числа.", "1-го числа", "2022-11-01", "day"),
+        _e("uk", "Зустріч відбудеться 20 числа.", "20 числа", "2022-11-20", "day"),
+    ],
+)
+@_with(_resolve_day_of_month)
+def _day_of_month(w: _Words) -> str:
+    """ "13-го числа", "20 числа": a day named without its month, of the month of publication."""
+    if not w.extras.day_of_month:
+        return r"(?!x)x"
+    return rf"(?<![\d.,])(?P<day>[12]\d|3[01]|0?[1-9])(?:{w.extras.day_of_month})(?!\w)"
 
 
 @_spec(
