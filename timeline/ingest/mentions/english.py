@@ -186,9 +186,10 @@ _PAST_AFTER_DATE = frozenset(_words("planned"))
 # "to" looks ahead after these ("set to resume Monday", "is to meet Friday").
 _FUTURE_BEFORE_TO = frozenset(_words("set due is are ready about going"))
 # Right before a date these look ahead ("by Friday", "until Tuesday"), unless the clause is in the past
-# perfect ("had filed reports by Wednesday", "until Thursday, they had not called him a suspect").
+# ("had filed reports by Wednesday", "until Thursday, they had not called him a suspect", "by late
+# summer, the trains were running").
 _DEADLINE_WORDS = frozenset(_words("by until till through"))
-_PERFECT_WORDS = frozenset(_words("had hadn't already"))
+_PERFECT_WORDS = frozenset(_words("had hadn't already was were"))
 # Future words that are nouns after a determiner ("the plan", "their hopes").
 _NOUNS_TOO = frozenset(_words("plan plans hope hopes aim aims"))
 # Words that follow those nouns, never the verbs: "vacation plans for the trip", "her hopes were".
@@ -288,7 +289,10 @@ def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
         nearest -= 1
     if nearest and before[nearest - 1].lower() in _DEADLINE_WORDS:
         sentence = before[: nearest - 1] + after
-        return -1 if any(word.lower() in _PERFECT_WORDS for word in sentence) else 1
+        past = any(word.lower() in _PERFECT_WORDS for word in sentence)
+        # "The talks were set to end by Friday": a plan, still ahead.
+        ahead = any(_tense_of(sentence, index, 0, False) == 1 for index in range(len(sentence)))
+        return -1 if past and not ahead else 1
     if " ".join(before[-3:]).lower() in _EARLIEST:
         return 1
     for index in range(len(before) - 1, -1, -1):
@@ -1057,10 +1061,11 @@ RULES: list[Rule] = [
     ),
     rule(
         "weekday month day",
-        rf"(?:{_WEEKDAY},?\s+)?(?:{_DIRECTION}\s+)?{_month()}\s+{_day()}(?:,?\s+{_year()})?",
+        rf"(?:{_WEEKDAY},?\s+)?(?:{_DIRECTION}\s+)?{_month()}\s+{_day()}(?:,?\s+(?:{_year()}|{_RELATIVE_YEAR}))?",
         _resolve_calendar,
         examples=[
             Example("It was signed on January 20, 2023.", "January 20, 2023", "2023-01-20", "day"),
+            Example("The vote is on Sept. 13 next year.", "Sept. 13 next year", "2023-09-13", "day"),
             Example("The photo was released on Jan. 20.", "Jan. 20", "2022-01-20", "day"),
             # "succeed" is no past form, nor "the plan" a future cue.
             Example("He will succeed Daniel P. Davison Feb. 1.", "Feb. 1", "2023-02-01", "day"),
@@ -1069,7 +1074,8 @@ RULES: list[Rule] = [
     ),
     rule(
         "day month",
-        rf"(?:{_WEEKDAY},?\s+)?(?:(?i:the)\s+)?{_day()}\s+(?:(?i:of)\s+)?{_month()}(?:,?\s+{_year()})?",
+        rf"(?:{_WEEKDAY},?\s+)?(?:(?i:the)\s+)?{_day()}\s+(?:(?i:of)\s+)?{_month()}"
+        rf"(?:,?\s+(?:{_year()}|{_RELATIVE_YEAR}))?",
         _resolve_calendar,
         examples=[
             Example(
@@ -1315,6 +1321,8 @@ RULES: list[Rule] = [
         examples=[
             Example("It opened in the summer of 2019.", "the summer of 2019", "2019-SU", "season"),
             Example("The park opened in spring.", "spring", "2022-SP", "season"),
+            # "By" looks ahead, but not in a past clause.
+            Example("By late summer, the trains were running.", "late summer", "2022-SU", "season"),
             Example("Autumn brought floods to the valley.", "Autumn", "2022-FA", "season"),
             Example(
                 "Talks failed in 2019. The following spring, the border closed.",
@@ -1371,6 +1379,7 @@ RULES: list[Rule] = [
             Example("The envoy will arrive on Friday.", "Friday", "2022-11-04", "day"),
             Example("Markets will remain closed until Friday.", "Friday", "2022-11-04", "day"),
             Example("Until Thursday, they had not named a suspect.", "Thursday", "2022-10-27", "day"),
+            Example("The talks were set to end by Friday.", "Friday", "2022-11-04", "day"),
             Example("Bombs went off next to the embassies on Friday.", "Friday", "2022-10-28", "day"),
             Example("He could come as early as Tuesday.", "Tuesday", "2022-11-08", "day"),
             Example("A union vote is set for Friday.", "Friday", "2022-11-04", "day"),
@@ -1486,8 +1495,8 @@ RULES: list[Rule] = [
     ),
     rule(
         "day before",
-        r"(?i:the\s+(?:(?P<unit>day)\s+(?P<direction>before|after|previous|prior)|"
-        r"(?P<unit2>week|month|year)\s+(?P<direction2>previous|prior)))(?=\s*[,.;:)]|\s*$)",
+        r"(?i:the\s+(?:(?P<unit>day|week|month|year)\s+(?P<direction>before|after|previous|prior)))"
+        r"(?=\s*[,.;:)]|\s*$)",
         _resolve_anaphoric,
         examples=[
             Example(
@@ -1498,6 +1507,12 @@ RULES: list[Rule] = [
             ),
             Example(
                 "Sales rose 5% in 2009, after falling the year previous.", "the year previous", "2008", "year"
+            ),
+            Example(
+                "Talks began in March 2021; they had failed the month before.",
+                "the month before",
+                "2021-02",
+                "month",
             ),
         ],
     ),
