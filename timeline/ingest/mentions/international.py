@@ -1039,6 +1039,11 @@ def _east_asian_year(w: _Words) -> str:
         ),
         _e("fr", "Le sommet s'est tenu du 5 au 7 octobre.", "5 au 7 octobre", "2022-10-05", "day"),
         _e("ru", "Учения прошли 15 марта прошлого года.", "15 марта прошлого года", "2021-03-15", "day"),
+        # A direction before or after the date says which one: the last or the next.
+        _e("it", "Lo scorso 20 novembre è una data storica.", "scorso 20 novembre", "2021-11-20", "day"),
+        _e("fr", "Le 20 novembre dernier est une date.", "20 novembre dernier", "2021-11-20", "day"),
+        _e("es", "El próximo 2 de octubre habrá elecciones.", "próximo 2 de octubre", "2023-10-02", "day"),
+        _e("de", "Am kommenden 2. Oktober wird gewählt.", "kommenden 2. Oktober", "2023-10-02", "day"),
         _e("et", "Möödunud aastal oli tomat 20. novembril müügil.", "20. novembril", "2021-11-20", "day"),
     ],
 )
@@ -1051,11 +1056,18 @@ def _day_month(w: _Words) -> str:
     # there the dot ends the sentence.
     year = rf"(?:\.?,?\s*{of}{w.year()}{w.year_word()}?|\s+{w.years('relyear2')})"
     lead = rf"(?:{w.years()}\s+)?" if w.years_alt else ""
+    # "lo scorso 20 settembre", "el pasado 20 de septiembre", "le 20 septembre dernier", "в прошлый
+    # вторник, 12 сентября": which one.
+    then = ""
+    if w.direction_alt:
+        lead += rf"(?:(?P<direction>{w.before}(?:{w.direction_alt}))\s+)?"
+        if w.vocab.direction_after:
+            then = rf"(?:\s+(?P<direction2>(?:{w.direction_alt})(?!\w)))?"
     # A weekday written before the date belongs to it: "Mercoledì 3 aprile", "Am Mittwoch, dem 3. April".
     if w.weekday_alt:
         weekday = rf"(?P<weekday_lead>{w.before}(?:{w.weekday_alt}){w.suffix})"
         lead += rf"(?:{weekday},?\s+(?:(?i:dem|den|der|el|le|il|lo)\s+)?)?"
-    return rf"{lead}{w.day()}(?:{w.dash()}{w.day('2')})?\s*{of}{w.month(dot=False)}{year}?"
+    return rf"{lead}{w.day()}(?:{w.dash()}{w.day('2')})?\s*{of}{w.month(dot=False)}(?:{year}|{then})?"
 
 
 @_spec(
