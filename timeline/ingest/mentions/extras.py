@@ -296,6 +296,7 @@ EXTRAS: dict[str, Extras] = {
         range_words=("по", "до"),
         seasons={"SP": r"весн\w*", "SU": r"лет(?:ом|а|о)\b|летн\w*", "FA": r"осен\w*", "WI": r"зим\w*"},
         years={
+            r"позапрошлого\s+года|позапрошлом\s+году|позапрошлый\s+год": -2,
             r"прошлого\s+года|прошлом\s+году|прошлый\s+год": -1,
             r"этого\s+года|этом\s+году|текущего\s+года|текущем\s+году|нынешнего\s+года|сего\s+года": 0,
             r"следующего\s+года|следующем\s+году|будущего\s+года": 1,
@@ -391,6 +392,7 @@ EXTRAS: dict[str, Extras] = {
             "WI": r"взимку|узимку|зим\w*",
         },
         years={
+            r"позаминулого\s+року|позаминулому\s+році|позаминулий\s+рік|позаторік": -2,
             r"минулого\s+року|минулому\s+році|минулий\s+рік|торік": -1,
             r"цього\s+року|поточного\s+року|цьому\s+році|цьогоріч|нинішнього\s+року": 0,
             r"наступного\s+року|наступному\s+році|наступний\s+рік": 1,
@@ -713,7 +715,9 @@ EXTRAS: dict[str, Extras] = {
         years={
             r"(?:des\s+)?(?:letzten|vergangenen|vorigen)\s+jahres|im\s+(?:letzten|vergangenen|vorigen)\s+jahr|"
             r"letztes\s+jahr|voriges\s+jahr|vorjahr(?!es(?:zeitraum|quartal))\w*": -1,
-            r"(?:dieses|diesen)\s+jahres|in\s+diesem\s+jahr|dieses\s+jahr": 0,
+            r"(?:des\s+)?vorletzten\s+jahres|im\s+vorletzten\s+jahr": -2,
+            r"(?:dieses|diesen)\s+jahres|in\s+diesem\s+jahr|dieses\s+jahr|(?:des\s+)?laufenden\s+jahres|"
+            r"im\s+laufenden\s+jahr": 0,
             r"(?:des\s+)?(?:nächsten|kommenden)\s+jahres|im\s+(?:nächsten|kommenden)\s+jahr|"
             r"nächstes\s+jahr": 1,
         },

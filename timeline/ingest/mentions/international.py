@@ -1039,6 +1039,13 @@ def _east_asian_year(w: _Words) -> str:
         ),
         _e("fr", "Le sommet s'est tenu du 5 au 7 octobre.", "5 au 7 octobre", "2022-10-05", "day"),
         _e("ru", "Учения прошли 15 марта прошлого года.", "15 марта прошлого года", "2021-03-15", "day"),
+        _e(
+            "fr",
+            "Les exercices ont eu lieu le 14 mars de cette année.",
+            "14 mars de cette année",
+            "2022-03-14",
+            "day",
+        ),
         # A direction before or after the date says which one: the last or the next.
         _e("it", "Lo scorso 20 novembre è una data storica.", "scorso 20 novembre", "2021-11-20", "day"),
         _e("fr", "Le 20 novembre dernier est une date.", "20 novembre dernier", "2021-11-20", "day"),
@@ -1054,7 +1061,7 @@ def _day_month(w: _Words) -> str:
     of = r"(?:(?i:de|del|di)\s+)?"
     # The year may follow an abbreviation's dot ("15 janv. 2023"); a phrase like "l'an dernier" may not,
     # there the dot ends the sentence.
-    year = rf"(?:\.?,?\s*{of}{w.year()}{w.year_word()}?|\s+{w.years('relyear2')})"
+    year = rf"(?:\.?,?\s*{of}{w.year()}{w.year_word()}?|\s+{of}{w.years('relyear2')})"
     lead = rf"(?:{w.years()}\s+)?" if w.years_alt else ""
     # "lo scorso 20 settembre", "el pasado 20 de septiembre", "le 20 septembre dernier", "в прошлый
     # вторник, 12 сентября": which one.
@@ -1103,6 +1110,8 @@ def _year_month(w: _Words) -> str:
         _e("fr", "Il a été élu en mars 2021.", "mars 2021", "2021-03", "month"),
         _e("uk", "Це сталося у березні минулого року.", "березні минулого року", "2021-03", "month"),
         _e("es", "Ocurrió en marzo del año pasado.", "marzo del año pasado", "2021-03", "month"),
+        _e("ru", "Это случилось в марте позапрошлого года.", "марте позапрошлого года", "2020-03", "month"),
+        _e("de", "Im März des laufenden Jahres stieg er.", "März des laufenden Jahres", "2022-03", "month"),
     ],
 )
 @_with(_resolve_calendar)
