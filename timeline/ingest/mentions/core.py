@@ -183,6 +183,8 @@ class Grammar:
 # A narrative anchor opens its sentence when at most this many words come before it ("In 1950, ...",
 # "By the end of 1962, ...": the modifier is part of the mention).
 _OPENING_WORDS = 2
+# How many absolute dates back a narrative's opening date is looked for.
+_NARRATIVE_LOOKBACK = 8
 # A decade or a century is too coarse for a narrative to run from.
 _TOO_COARSE_TO_ANCHOR = frozenset({Precision.DECADE})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*\S)")
@@ -251,7 +253,7 @@ class Context:
         if index < 0:
             return None
         start, end, reading = self.absolute[index]
-        if not self._narrative(start, end, reading, position):
+        if not self._narrative(start, end, reading, position) and not self._continued(index, position):
             return None
         # The latest anchor among the mentions from the absolute date on, if any.
         self._index_earlier()
@@ -294,6 +296,30 @@ class Context:
         first = self._earlier_starts[index] if index < len(self._earlier_starts) else position
         opens = len(_WORD.findall(self.text, current_start, first)) <= _OPENING_WORDS
         return opens and not _any_between(self._news, sentence_start, end)
+
+    def _continued(self, index: int, position: int) -> bool:
+        """Whether a narrative that an earlier absolute date opened still runs at ``position``, past the
+        absolute date at ``index`` that would not open one itself: "In November 1950, Chinese forces
+        entered the war. ... Talks began on 10 July 1951. They moved to Panmunjom in October." is
+        October 1951. Only where a past sentence sets the time (``Grammar.past_sentence_sets_time``)."""
+        if self.published is None or not self.grammar.past_sentence_sets_time:
+            return False
+        if _any_between(self._news_words, position, position + 1):
+            return False  # the mention itself is of news time
+        current_start, current_end = self.sentence_of(position, position)
+        earliest = max(0, index - _NARRATIVE_LOOKBACK)
+        for number, (start, end, reading) in enumerate(reversed(self.absolute[earliest : index + 1])):
+            if reading.day is None or reading.precision in _TOO_COARSE_TO_ANCHOR:
+                continue
+            if reading.day.year == self.published.year or self._broken(start, end, position):
+                return False  # the news of the year of publication, or a new paragraph, ended it
+            if _any_between(self._news, end, max(position + 1, current_end)):
+                return False
+            sentence_start, _ = self.sentence_of(start, end)
+            opens = len(_WORD.findall(self.text, sentence_start, start)) <= _OPENING_WORDS
+            if number and opens and sentence_start != current_start:
+                return True
+        return False
 
     def _broken(self, start: int, end: int, position: int) -> bool:
         """Whether a new paragraph begins between the absolute date at ``start``..``end`` and

@@ -1132,6 +1132,14 @@ RULES: list[Rule] = [
             # A future cue looks ahead; with no cue, a month within the next quarter is the coming one.
             Example("Chrysler wants to close them by early June.", "June", "2009-06", "month", "2009-05-14"),
             Example("The talks resume in January.", "January", "2023-01", "month", "2022-10-25"),
+            # A narrative opened by a date runs on past the dates its sentences name inside them.
+            Example(
+                "In November 1950, Chinese troops entered the war. Talks began on 10 July 1951 at Kaesong. "
+                "They moved to Panmunjom in October.",
+                "October",
+                "1951-10",
+                "month",
+            ),
             Example(
                 "In January, a week after the anniversary of the court's decision, a bombing killed a guard.",
                 "January",
