@@ -175,6 +175,33 @@ def test_durations_now_and_resolution_numbers_are_no_dates_in_any_language(langu
     assert find_date_mentions(text, date(2023, 11, 15), language=language) == []
 
 
+_MONTHS_IN = {
+    "ru": (
+        "Это случилось в {}.",
+        "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
+    ),
+    "uk": (
+        "Це сталося у {}.",
+        "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "number", "month"),
+    [
+        (language, n, form)
+        for language, (_, forms) in _MONTHS_IN.items()
+        for n, form in enumerate(forms.split(), 1)
+    ],
+)
+def test_every_month_is_found_in_the_case_a_date_takes_after_in(language, number, month):
+    # "в июне", "у лютому": the forms of the short and the adjectival month names too.
+    sentence = _MONTHS_IN[language][0].format(month)
+    [mention] = find_date_mentions(sentence, date(2010, 12, 20), language=language)
+    assert (mention.text, mention.value) == (month, f"2010-{number:02d}")
+
+
 @pytest.mark.parametrize(
     ("language", "line"),
     [

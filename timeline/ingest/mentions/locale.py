@@ -109,6 +109,10 @@ def stems(forms, inflecting: bool) -> list[str]:
         found.add(form)
         if inflecting and len(form) == 3 and form[-1] in "яйаеь":  # Cyrillic "май": "мае", "маю"
             found.add(form[:2])
+        if inflecting and len(form) == 4 and form[-1] in "ьй":  # "июнь", "июль": "в июне", "в июле"
+            found.add(form[:-1])
+        if inflecting and len(form) == 5 and form.endswith("ий"):  # Ukrainian "лютий": "у лютому"
+            found.add(form[:-2])
         if inflecting and len(form) >= 5 and not form[-1].isdigit():
             found.add(form[:-1])
             if len(form) >= 7 and form[-2:] in ("er", "ер", "ар", "ий", "ій"):
