@@ -37,6 +37,9 @@ class Extras:
     # Words that say the sentence speaks of what is still to come ("состоится", "예정", "将"): a date
     # written without a year (or a weekday) beside them is the coming one.
     future_words: str = ""
+    # Words right before a date that set a deadline ("к июню", "entro marzo", "bis Juni"): the date is
+    # the coming one unless the sentence speaks of the past ("до июля поставки шли").
+    deadlines: str = ""
     # Whether "last <weekday>" never means yesterday (the language says "yesterday" then).
     last_weekday_skips_yesterday: bool = False
     # Relative phrases the data lacks, with their unit and periods after publication ("이달": this month).
@@ -281,6 +284,7 @@ EXTRAS: dict[str, Extras] = {
         later_before=r"спустя",
         in_before=r"через",
         one_without_count=True,
+        deadlines=r"к|до",
         future_words=r"будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|намерен\w*|ожида\w*|собира\w*|предстоящ\w*|"
         r"обеща\w*|посетит|проведет|проведёт|встретится|примет|подпишет|отправится|выступит|прибудет|"
         r"начн[её]тся|заверш\w*тся",
@@ -373,6 +377,7 @@ EXTRAS: dict[str, Extras] = {
         later_after=r"пізніше|по\s+тому|потому",
         in_before=r"через",
         one_without_count=True,
+        deadlines=r"до",
         future_words=r"буде|будуть|відбудеться|відбудуться|пройде|пройдуть|планує\w*|планують|має\s+намір|очіку\w*|збира\w*|"
         r"обіця\w*|відвідає|проведе|зустрінеться|підпише|прибуде|розпочнеться|завершиться",
         endings=r"(?:а|я|у|ю|е|є|і|и|ы|ь|й|ом|ем|ём|ою|ею|ой|ей|ій|ий|ого|его|ому|ему|ої|ях|ах|ами|ями|ові|еві|ьск\w*|ськ\w*|ск\w*)?",
@@ -464,6 +469,7 @@ EXTRAS: dict[str, Extras] = {
         earlier_after=r"prima|addietro",
         later_after=r"dopo|più\s+tardi",
         later_before=r"dopo",
+        deadlines=r"entro(?:\s+(?:il|la|l\'|fine))?",
         future_words=r"sarà|saranno|dovrebbe|dovrebbero|previst[oaie]|si\s+terrà|si\s+terranno|"
         r"\w+(?:erà|irà|arà|eranno|iranno|aranno)",
         season_leads=r"l'|in|quest'|nell'|dell'|d'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
@@ -539,6 +545,7 @@ EXTRAS: dict[str, Extras] = {
         earlier_after=r"plus\s+tôt|auparavant|avant",
         later_after=r"plus\s+tard|après",
         later_before=r"après",
+        deadlines=r"d\'ici(?:\s+(?:à|au|la\s+fin\s+de))?",
         future_words=r"va|vont|sera|seront|devrait|devraient|prévue?s?|aura|auront",
         season_leads=r"l'|en|cet|cette|au|à\s+l'|tout\s+l'|de\s+l'|d'",
         year_cues=r"en|depuis|dès|avant|après|jusqu'en|d'ici|année|an|de",
@@ -611,6 +618,7 @@ EXTRAS: dict[str, Extras] = {
         earlier_after=r"antes|atrás",
         later_after=r"después|más\s+tarde",
         later_before=r"después\s+de|a\s+l[oa]s",
+        deadlines=r"para(?:\s+(?:el|finales\s+de))?",
         future_words=r"será|serán|va\s+a|van\s+a|prevé|previst[oa]s?|se\s+celebrará|tendrá|habrá",
         season_leads=r"el|en|este|del|todo\s+el|durante\s+(?:todo\s+)?el",
         year_cues=r"en|desde|hasta|del|antes\s+de|después\s+de|año|de",
@@ -699,6 +707,7 @@ EXTRAS: dict[str, Extras] = {
         earlier_after=r"zuvor|früher|davor|vorher",
         later_after=r"später|danach",
         later_before=r"nach",
+        deadlines=r"bis(?:\s+(?:zum|Ende))?",
         future_words=r"wird|werden|soll|sollen|plant|planen|geplant|voraussichtlich",
         nouns_capitalised=True,
         endings=r"(?:e?s|e?n|e)?",

@@ -1177,6 +1177,10 @@ def _direction_month(w: _Words) -> str:
         _e("ru", "В марте министр посетит Пхеньян.", "марте", "2023-03", "month", "2023-02-10"),
         _e("uk", "У березні міністр відвідав Пхеньян.", "березні", "2022-03", "month", "2023-02-10"),
         _e("de", "Im März besuchte der Minister Pjöngjang.", "März", "2022-03", "month", "2023-02-10"),
+        # A deadline looks ahead, unless the sentence speaks of the past.
+        _e("ru", "К июню поставки вырастут.", "июню", "2023-06", "month"),
+        _e("ru", "До июля поставки шли по железной дороге.", "июля", "2022-07", "month"),
+        _e("it", "Entro marzo arriveranno i vagoni.", "marzo", "2023-03", "month"),
     ],
 )
 @_with(_resolve_bare_month)
@@ -2030,6 +2034,7 @@ def _tense_reader(w: _Words):
     names = {f"c{index}": cue for index, (_source, cue) in enumerate(sources)}
     alternatives = (f"(?P<c{i}>{before}(?:{source}){after})" for i, (source, _c) in enumerate(sources))
     cues = re.compile("|".join(alternatives), re.IGNORECASE)
+    deadline = re.compile(rf"(?<!\w)(?:{extras.deadlines})\s*$", re.IGNORECASE) if extras.deadlines else None
 
     def tense(ctx, start: int, end: int, weak: bool = True) -> int:
         sentence_start, sentence_end = ctx.sentence_of(start, end)
@@ -2040,6 +2045,9 @@ def _tense_reader(w: _Words):
         found = [(names[m.lastgroup], len(head[m.end() :].split()), False) for m in cues.finditer(head)]
         found.reverse()
         found += [(names[m.lastgroup], len(tail[: m.start()].split()), True) for m in cues.finditer(tail)]
+        if deadline is not None and deadline.search(head):
+            # "К июню поставки вырастут": by June, the coming one; "до июля поставки шли": the last.
+            return -1 if any(cue < 0 for cue, _away, _after in found) else 1
         for cue, away, after in found:
             if w.vocab.unspaced:
                 away = 0
