@@ -57,6 +57,8 @@ class Extras:
     # The day before / after the one just mentioned ("накануне", "翌日"), or the same month or year
     # ("同月", "그해"): days after it, or (unit, periods after it).
     anaphora: dict[str, int | tuple[Precision, int]] = field(default_factory=dict)
+    # "At that time": the date just mentioned, at its own precision ("당시", "в то время", "damals").
+    that_time: str = ""
     # Number words 1..10 (and "a few"), for "два года назад".
     numbers: dict[str, int] = field(default_factory=dict)
     # "ago" phrases the data lacks: alternation of words written after "<count> <unit>" ("tagasi").
@@ -311,6 +313,7 @@ EXTRAS: dict[str, Extras] = {
             r"следующ\w*|будущ\w*": 1,
         },
         following={r"предыдущ\w*": -1},
+        that_time=r"в\s+то\s+время|на\s+тот\s+момент",
         anaphora={
             r"в\s+тот\s+же\s+день|в\s+тот\s+день|в\s+этот\s+день|тем\s+же\s+дн[её]м|того\s+же\s+дня": 0,
             r"в\s+том\s+же\s+месяце|в\s+тот\s+же\s+месяц": (Precision.MONTH, 0),
@@ -404,6 +407,7 @@ EXTRAS: dict[str, Extras] = {
         },
         directions={r"минул\w*": -1, r"ц(?:ей|ю|я|ього|ьому|ієї)|поточн\w*": 0, r"наступн\w*": 1},
         following={r"попередн\w*": -1},
+        that_time=r"на\s+той\s+час|у\s+той\s+час|на\s+той\s+момент",
         anaphora={
             r"того\s+ж\s+дня|того\s+самого\s+дня|цього\s+ж\s+дня|(?:в|у)\s+той\s+(?:же\s+)?день|"
             r"того\s+дня": 0,
@@ -491,6 +495,7 @@ EXTRAS: dict[str, Extras] = {
         },
         directions={r"scors[oa]|passat[oa]": -1, r"quest[oa]": 0, r"prossim[oa]": 1},
         following={r"successiv[oa]|seguente": 1, r"precedente": -1},
+        that_time=r"all\'epoca|a\s+quel\s+tempo|in\s+quel\s+momento",
         anaphora={
             r"(?:lo|nello|quello)\s+stesso\s+giorno|quel\s+giorno|(?:in\s+)?quella\s+giornata": 0,
             r"(?:lo|nello)\s+stesso\s+mese|quel\s+mese": (Precision.MONTH, 0),
@@ -564,6 +569,7 @@ EXTRAS: dict[str, Extras] = {
         },
         directions={r"derni(?:er|ère)|passée?": -1, r"ce|cet|cette": 0, r"prochaine?": 1},
         following={r"suivante?": 1, r"précédente?": -1},
+        that_time=r"à\s+l\'époque|à\s+ce\s+moment-là",
         anaphora={
             r"le\s+même\s+jour|le\s+jour\s+même|ce\s+jour-là": 0,
             r"le\s+même\s+mois|ce\s+mois-là": (Precision.MONTH, 0),
@@ -638,6 +644,7 @@ EXTRAS: dict[str, Extras] = {
         },
         directions={r"pasad[oa]|últim[oa]": -1, r"est[ea]": 0, r"próxim[oa]": 1},
         following={r"siguiente": 1, r"anterior": -1},
+        that_time=r"en\s+aquel\s+momento|en\s+ese\s+momento|por\s+entonces|en\s+aquella\s+época",
         anaphora={
             r"(?:ese\s+)?(?:el\s+)?mismo\s+día|ese\s+día|aquel\s+día": 0,
             r"(?:ese\s+)?(?:el\s+)?mismo\s+mes|ese\s+mes": (Precision.MONTH, 0),
@@ -739,6 +746,7 @@ EXTRAS: dict[str, Extras] = {
             r"folgende[nrms]?|darauffolgende[nrms]?": 1,
             r"vorangegangene[nrms]?|vorherige[nrms]?": -1,
         },
+        that_time=r"damals|zu\s+diesem\s+zeitpunkt|zu\s+jener\s+zeit",
         anaphora={
             r"am\s+vortag|tags\s+zuvor|am\s+tag\s+zuvor": -1,
             r"am\s+nächsten\s+tag|am\s+folgetag|tags\s+darauf": 1,
@@ -813,6 +821,7 @@ EXTRAS: dict[str, Extras] = {
         },
         years={r"재작년": -2, r"지난해|작년": -1, r"올해|금년|연내": 0, r"내년": 1},
         anaphoric_years={r"전년": -1, r"이듬해|다음\s*해": 1},
+        that_time=r"당시",
         anaphora={
             r"이날|그날|같은\s*날|당일": 0,
             r"같은\s*달|그달|당월": (Precision.MONTH, 0),
@@ -844,6 +853,7 @@ EXTRAS: dict[str, Extras] = {
         seasons=_CJK_SEASONS | {"SP": r"春", "SU": r"夏", "FA": r"秋", "WI": r"冬"},
         years={r"一昨年": -2, r"昨年|去年": -1, r"今年|本年|年内": 0, r"来年": 1},
         anaphoric_years={r"前年": -1, r"翌年": 1},
+        that_time=r"当時",
         anaphora={
             r"同日|当日|その日|同じ日": 0,
             r"前日": -1,
@@ -875,6 +885,7 @@ EXTRAS: dict[str, Extras] = {
         seasons=_CJK_SEASONS,
         years={r"前年": -2, r"去年": -1, r"今年|本年|年内": 0, r"明年": 1},
         anaphoric_years={r"前一年": -1, r"次年|翌年|第二年": 1},
+        that_time=r"当时",
         anaphora={
             r"同月|当月": (Precision.MONTH, 0),
             r"次月|翌月": (Precision.MONTH, 1),

@@ -1873,6 +1873,49 @@ def _modifier_period(w: _Words) -> str:
     return rf"(?P<lead>(?<!\w)(?:{modifiers})\s+{article})(?P<unit>(?:{w.unit_alt}){w.suffix})"
 
 
+def _resolve_that_time(m: Match) -> Reading | None:
+    """ "당시", "当時", "в то время", "all'epoca", "damals": the date just mentioned, at its precision;
+    no date when there is none."""
+    reference = m.reference()
+    return Reading(reference.precision, reference.day) if reference is not None else None
+
+
+@_spec(
+    "that time",
+    [
+        _e(
+            "ko", "2019년 4월 두 정상이 만났다. 당시 김 위원장은 열차로 이동했다.", "당시", "2019-04", "month"
+        ),
+        _e("ja", "2019年4月に会談した。当時、金氏は列車で移動した。", "当時", "2019-04", "month"),
+        _e("zh", "两国领导人2019年4月会晤。当时，金正恩乘火车前往。", "当时", "2019-04", "month"),
+        _e(
+            "ru",
+            "В апреле 2019 года лидеры встретились. В то время Ким ехал поездом.",
+            "В то время",
+            "2019-04",
+            "month",
+        ),
+        _e(
+            "de",
+            "Im April 2019 trafen sich die beiden. Damals reiste Kim mit dem Zug.",
+            "Damals",
+            "2019-04",
+            "month",
+        ),
+        _e(
+            "fr",
+            "En avril 2019, ils se sont vus. À l'époque, Kim voyageait en train.",
+            "À l'époque",
+            "2019-04",
+            "month",
+        ),
+    ],
+)
+@_with(_resolve_that_time)
+def _that_time(w: _Words) -> str:
+    return _whole_phrases(w, w.extras.that_time)
+
+
 @_spec(
     "weekend",
     [
