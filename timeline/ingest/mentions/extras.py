@@ -256,7 +256,7 @@ EXTRAS: dict[str, Extras] = {
         },
         ago_after=r"tagasi|eest|tagused?|tagust\w*|tagusele",
         decades=(
-            r"(?P<decade>\d{3}0)\.?(?:\s*[-–]\s*\d{3}0\.)?\s*aastate\w*",
+            r"(?P<decade>\d{3}0)\.?(?:\s*[-–]\s*(?P<until_decade>\d{3}0)\.)?\s*aastate\w*",
             r"(?P<decade>\d0)\s*-?ndat\w*(?:\s+aasta\w*)?",
         ),
         labels=_UNKNOWN_LABELS + r"|resolutsioon\w*|komitee\w*|seadus\w*|punkt\w*|number|numbri\w*",
@@ -350,6 +350,7 @@ EXTRAS: dict[str, Extras] = {
         },
         decade_word=r"(?P<decade_word>{words})(?:ые|ых|ым|ыми)(?:\s+(?:годах|годов|годы|годам))?",
         decades=(
+            r"(?P<decade>\d{3}0)\s*[-–—]\s*(?P<until_decade>\d{3}0)-(?:х|е|ых|ые)(?!\w)(?:\s+(?:годах|годов|годы|гг\.?))?",
             r"(?P<decade>\d{3}0|\d0)-(?:х|е|ых|ые)(?!\w)(?:\s+(?:годах|годов|годы|гг\.?))?",
             r"(?P<decade>\d{3}0|\d0)(?:х|е|ых|ые)?\s+(?:годах|годов|годы|гг\.?)",
         ),
@@ -445,6 +446,7 @@ EXTRAS: dict[str, Extras] = {
         },
         decade_word=r"(?P<decade_word>{words})(?:і|их|им|ими)(?:\s+(?:роках|років|роки|рокам))?",
         decades=(
+            r"(?P<decade>\d{3}0)\s*[-–—]\s*(?P<until_decade>\d{3}0)-(?:х|ті|их)(?!\w)(?:\s+(?:роках|років|роки|рр\.?))?",
             r"(?P<decade>\d{3}0|\d0)-(?:х|ті|их)(?!\w)(?:\s+(?:роках|років|роки|рр\.?))?",
             r"(?P<decade>\d{3}0|\d0)(?:х|ті|их)?\s+(?:роках|років|роки|рр\.?)",
         ),

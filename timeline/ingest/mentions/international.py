@@ -491,6 +491,10 @@ def _resolve_decade(m: Match) -> Reading | None:
         digits = str(words[_matching(words, m.groups["decade_word"])])
     else:
         digits = next(v for k, v in m.groups.items() if k.startswith("decade"))
+    if "until_decade" in m.groups and len(digits) == 4:
+        # "1960.-1970. aastatel", "1960–1970-е годы": the 1960s to the 1970s.
+        until = date(int(m.groups["until_decade"]), 1, 1)
+        return Reading(Precision.DECADE, date(int(digits), 1, 1), until if until.year > int(digits) else None)
     if len(digits) == 4:
         return Reading(Precision.DECADE, date(int(digits), 1, 1))
     if m.published is None:
@@ -1399,6 +1403,8 @@ def _half_of_a_year(w: _Words) -> str:
     [
         _e("ru", "В 1990-х годах завод закрыли.", "1990-х годах", "199", "decade"),
         _e("et", "See juhtus 1960. aastate lõpul.", "1960. aastate lõpul", "196", "decade"),
+        _e("et", "Ta elas seal 1960.-1970. aastatel.", "1960.-1970. aastatel", "196", "decade"),
+        _e("ru", "В 1960–1970-е годы завод рос.", "1960–1970-е годы", "196", "decade"),
         _e("ko", "1990년대 북한은", "1990년대", "199", "decade"),
         _e("ko", "90년대 북한은 대기근을 겪었다.", "90년대", "199", "decade"),
         _e("it", "Negli anni '70 la città crebbe.", "anni '70", "197", "decade"),
