@@ -194,8 +194,10 @@ EXTRAS: dict[str, Extras] = {
         },
         modifiers_before={r"umbes|ligi|ligikaudu": Modifier.ABOUT},
         range_words=("kuni",),
+        # Case endings, and those of the adjective of a weekday ("reedene", "reedeses": Friday's).
         endings=(
-            r"(?:i?kuu\w*|i?kui\w*|(?:i|a|e)?(?:s|st|sse|l|lt|le|ks|ni|na|ta|ga|t|d|te|tes|tel|test|teks|se|sed|sel|sest)?(?:gi|ki)?)"
+            r"(?:i?kuu\w*|i?kui\w*|(?:i|a|e)?(?:s|st|sse|l|lt|le|ks|ni|na|ta|ga|t|d|te|tes|tel|test|teks|se|sed|sel|sest)?(?:gi|ki)?"
+            r"|(?:(?<=päev)a|(?<=reede))(?:ne|se(?:s|st|l|lt|le|ks|sse)?))"
         ),
         year_cues=r"aastal|aastast|aastani|aastaks|aastail|aastatel|alates|kuni|enne|pärast|aasta|aastat",
         seasons={
@@ -223,6 +225,7 @@ EXTRAS: dict[str, Extras] = {
             r"üleeile\w*|üleeils\w*": -2,
             r"eile\w*|eils\w*": -1,
             r"täna|tänase\w*|tänaseks|tänasest": 0,
+            r"nädalatagu\w*": -7,
             r"homme\w*|homse\w*": 1,
         },
         anaphora={

@@ -768,7 +768,10 @@ def _resolve_weekday(m: Match) -> Reading | None:
         if back == 1 and w.extras.last_weekday_skips_yesterday:
             back += 7
         return Reading(Precision.DAY, m.now - timedelta(days=back))
-    if direction > 0 or _looks_ahead(m) or (direction == 0 and m.tense() > 0):
+    # The adjective of a weekday ("reedeses lehes": in Friday's paper) is no verb's: a present tense
+    # after it does not look ahead.
+    weak = not _weekday_adjective(m)
+    if direction > 0 or _looks_ahead(m) or (direction == 0 and m.tense(weak) > 0):
         return Reading(Precision.DAY, latest + timedelta(days=7) if latest < m.now else latest)
     return Reading(Precision.DAY, latest)
 
@@ -776,6 +779,14 @@ def _resolve_weekday(m: Match) -> Reading | None:
 def _looks_ahead(m: Match) -> bool:
     """Estonian writes "by Friday" as a case ending: "reedeks"."""
     return m.ctx.grammar.language == "et" and m.groups["weekday"].lower().endswith("ks")
+
+
+def _weekday_adjective(m: Match) -> bool:
+    """Estonian "reedene", "laupäevase", "reedeses": Friday's, Saturday's."""
+    return (
+        m.ctx.grammar.language == "et"
+        and re.search(r"(?:ne|se\w{0,3})$", m.groups["weekday"], re.I) is not None
+    )
 
 
 def _resolve_season(m: Match) -> Reading | None:
@@ -1570,6 +1581,7 @@ def _year_phrase(w: _Words) -> str:
     [
         _e("et", "Eilsel istungil otsustati.", "Eilsel", "2022-11-01", "day"),
         _e("et", "Täna teatas minister.", "Täna", "2022-11-02", "day"),
+        _e("et", "Mäng ei meenutanud nädalatagust kohtumist.", "nädalatagust", "2022-10-26", "day"),
     ],
 )
 @_with(_resolve_day_word)
@@ -1727,6 +1739,8 @@ def _counted_from(w: _Words) -> str:
         _e("ru", "Встреча прошла в понедельник.", "понедельник", "2022-10-31", "day"),
         _e("et", "Eelmisel kolmapäeval teatati.", "Eelmisel kolmapäeval", "2022-10-26", "day"),
         _e("et", "Vastus tuleb reedeks.", "reedeks", "2022-11-04", "day"),
+        # A weekday's adjective: Friday's paper, whatever the tense after it.
+        _e("et", "Reedeses lehes kurdab president.", "Reedeses", "2022-10-28", "day"),
         _e("ko", "수요일 회담이 열렸다.", "수요일", "2022-11-02", "day"),
         _e("ko", "다음 주 월요일 회의가 열린다.", "다음 주 월요일", "2022-11-07", "day"),
         _e("zh", "上周三举行了会议。", "上周三", "2022-10-26", "day"),
