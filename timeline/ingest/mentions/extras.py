@@ -228,6 +228,7 @@ EXTRAS: dict[str, Extras] = {
             r"nädalatagu\w*": -7,
             r"homme\w*|homse\w*": 1,
         },
+        that_time=r"tollal|tolleaeg\w*|samal\s+ajal|sel\s+ajal",
         anaphora={
             r"samal\s+päeval|samal\s+kuupäeval|sel\s+päeval|tol\s+päeval": 0,
             r"samal\s+kuul": (Precision.MONTH, 0),
