@@ -752,6 +752,21 @@ def _resolve_that_time(m: Match) -> Reading | None:
     return Reading(reference.precision, reference.day) if reference is not None else None
 
 
+_NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
+
+
+def _resolve_weekday_of_month(m: Match) -> Reading | None:
+    """ "the last Saturday of August", "the first Tuesday in November 2020": that day of the month, in
+    the year a month named so would be in."""
+    month = _resolve_calendar(m)
+    if month is None or month.day is None:
+        return Reading(Precision.DAY, None) if month is not None else None
+    weekday = _WEEKDAYS.index(m.groups["nth_weekday"].title())
+    first = month.day.replace(day=1)
+    days = [first + timedelta(days=n) for n in range(31) if (first + timedelta(days=n)).month == first.month]
+    return Reading(Precision.DAY, [d for d in days if d.weekday() == weekday][_NTH[m.groups["nth"].lower()]])
+
+
 def _resolve_day_of_run(m: Match) -> Reading | None:
     """ "It's the second day of an offensive", "today is the eighth straight day": the day the text is
     written on, whichever day of the run it is."""
@@ -1557,6 +1572,26 @@ RULES: list[Rule] = [
             ),
             Example("The offer ends on Nov. 30, 2022. Until then, it stands.", "then", "2022-11-30", "day"),
             Example("The mine shut in 1994 and stayed shut until then.", "then", "1994", "year"),
+        ],
+    ),
+    rule(
+        "weekday of a month",
+        rf"(?i:the)\s+(?P<nth>(?i:first|second|third|fourth|last))\s+(?P<nth_weekday>(?:{_cased(_WEEKDAYS)}))\s+"
+        rf"(?i:of|in)\s+{_month()}(?:,?\s+{_year()})?",
+        _resolve_weekday_of_month,
+        examples=[
+            Example(
+                "The fair was held on the last Saturday of August.",
+                "the last Saturday of August",
+                "2022-08-27",
+                "day",
+            ),
+            Example(
+                "Polls open on the first Tuesday in November 2020.",
+                "the first Tuesday in November 2020",
+                "2020-11-03",
+                "day",
+            ),
         ],
     ),
     rule(
