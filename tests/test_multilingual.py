@@ -124,6 +124,21 @@ def test_full_width_digits_are_read_and_the_mention_keeps_them():
     assert (mention.text, mention.value) == ("２０２２年１１月", "2022-11")
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "span", "value"),
+    [
+        ("zh", "公报发布于二〇二三年九月十三日。此后双方继续会谈。", "二〇二三年九月十三日", "2023-09-13"),
+        ("zh", "战争于一九五〇年六月二十五日爆发，十月中国参战。", "一九五〇年六月二十五日", "1950-06-25"),
+        ("zh", "十月一日是国庆节。", "十月一日", "2022-10-01"),
+        ("ja", "両首脳は九月十三日に会談した。", "九月十三日", "2022-09-13"),
+    ],
+)
+def test_numbers_in_characters_are_read_and_the_mention_keeps_its_place(language, text, span, value):
+    mention = find_date_mentions(text, date(2022, 11, 2), language=language)[0]
+    assert (mention.text, text[mention.start : mention.end], mention.value) == (span, span, value)
+    assert span in mention.sentence(text) and mention.sentence(text) in text
+
+
 def test_a_year_earlier_after_a_quarter_is_that_quarter_a_year_before():
     text = "В третьем квартале прибыль выросла по сравнению с годом ранее, а годом ранее упала."
     values = [m.value for m in find_date_mentions(text, date(2023, 11, 15), language="ru")]

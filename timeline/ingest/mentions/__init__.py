@@ -59,16 +59,75 @@ def find_date_mentions(text: str, published: date | None, language: str = "en") 
 
     ``language`` is the ISO 639-1 code of the text. Relative expressions ("last month", "Wednesday")
     are left unresolved (``date`` None, precision known) when ``published`` is None. Offsets index
-    ``text``; mentions come in text order. Full-width digits ("２０２２年１１月") are read as the digits
+    ``text``; mentions come in text order. Full-width digits ("２０２２年１１月") and, in Chinese and
+    Japanese, numbers in characters before a date's mark ("二〇二三年九月十三日") are read as the digits
     they are; the mentions keep the text as written."""
     text = text or ""
     grammar = grammar_for(language)
-    if grammar is english.GRAMMAR or not _FULL_WIDTH.search(text):
+    if grammar is english.GRAMMAR:
         return find(text, published, grammar)
-    found = find(text.translate(_HALF_WIDTH), published, grammar)
-    return [dataclasses.replace(mention, text=text[mention.start : mention.end]) for mention in found]
+    read, positions = _digits_view(text, characters=grammar.language in _NUMBERS_IN_CHARACTERS)
+    if read is text:
+        return find(text, published, grammar)
+    return [
+        dataclasses.replace(
+            mention,
+            start=positions[mention.start],
+            end=positions[mention.end],
+            sentence_start=positions[mention.sentence_start],
+            sentence_end=positions[mention.sentence_end],
+            text=text[positions[mention.start] : positions[mention.end]],
+        )
+        for mention in find(read, published, grammar)
+    ]
 
 
 _FULL_WIDTH = re.compile("[\uff10-\uff19]")
 # One character for one: the offsets of the text read are those of the text given.
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+# Languages that write a date's numbers in characters too: "二〇二三年九月十三日", "十一月".
+_NUMBERS_IN_CHARACTERS = frozenset({"zh", "ja"})
+_CHARACTER_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CHARACTER_NUMBER = re.compile("[〇零一二三四五六七八九十]+(?=[年月日号號])")
+
+
+def _digits_view(text: str, characters: bool) -> tuple[str, list[int]]:
+    """``text`` with its dates' numbers in ASCII digits, and the offset in ``text`` of each character
+    of it (and of its end). ``text`` itself when there is nothing to change."""
+    runs = list(_CHARACTER_NUMBER.finditer(text)) if characters else []
+    if not runs and not _FULL_WIDTH.search(text):
+        return text, []
+    read = text.translate(_HALF_WIDTH)
+    parts, positions, last = [], [], 0
+    for run in runs:
+        digits = _character_number(run.group())
+        if digits is None:
+            continue
+        parts += [read[last : run.start()], digits]
+        positions += [*range(last, run.start()), *[run.start()] * len(digits)]
+        last = run.end()
+    parts.append(read[last:])
+    positions += [*range(last, len(read) + 1)]
+    return "".join(parts), positions
+
+
+def _character_number(written: str) -> str | None:
+    """ "二〇二三" → "2023", "十三" → "13", "二十" → "20", "三十一" → "31"; None for what no date writes."""
+    if "十" not in written:
+        return "".join(str(_CHARACTER_DIGITS[c]) for c in written)
+    tens, _, units = written.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units or "〇" in tens + units or "零" in tens + units:
+        return None
+    return str((_CHARACTER_DIGITS[tens] if tens else 1) * 10 + (_CHARACTER_DIGITS[units] if units else 0))
