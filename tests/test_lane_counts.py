@@ -118,3 +118,23 @@ def test_only_the_unfiltered_and_thread_views_read_the_counts(client, params, re
     assert [(lane.lane, lane.buckets, lane.marks) for lane in axis.lanes] == [
         (lane.lane, lane.buckets, lane.marks) for lane in expected.lanes
     ]
+
+
+@pytest.mark.parametrize(
+    ("params", "reads_counts"),
+    [({}, True), ({"thread": "rail"}, True), ({"thread": "rail", "stance": "denial"}, False)],
+)
+def test_the_json_api_counts_its_events_from_the_kept_counts(client, params, reads_counts):
+    rail = make_thread(slug="rail")
+    for day in (3, 18):
+        make_statement(
+            make_event(f"Rail cars, day {day}", f"{day} Nov 2022", thread=rail), stance=Stance.DENIAL
+        )
+    make_event("Rail yard photo", "Jan 2023")
+    make_event("Draft", "Feb 2023", thread=rail, status=Event.Status.DRAFT)
+    with CaptureQueriesContext(connection) as captured:
+        data = client.get(reverse("events_json"), {**params, "page_size": 1}).json()
+    assert any("timeline_lanemonthcount" in query["sql"] for query in captured) is reads_counts
+    expected = EventFilter(params or None, queryset=Event.objects.published()).qs.count()
+    assert data["count"] == expected == (3 if not params else 2)
+    assert data["next"] is not None and len(data["results"]) == 1

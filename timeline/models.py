@@ -525,6 +525,10 @@ class LaneMonthCountQuerySet(models.QuerySet):
         """The rows as ``EventQuerySet.per_lane_month`` groups them, read rather than counted."""
         return list(self.values_list("thread_id", "month", "events", "last_end"))
 
+    def total(self) -> int:
+        """How many events these rows count."""
+        return self.aggregate(total=Coalesce(models.Sum("events"), 0))["total"]
+
 
 def stance_annotations(stances=tuple(Stance.values)) -> dict:
     """``stated_<stance>``: whether an event has an accepted statement with that stance (each probes the
