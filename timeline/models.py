@@ -595,13 +595,16 @@ class Event(FuzzyDated):
                 name="event_status_month",
             ),
             # The overview axis's events per thread and month, grouped in the index's order and
-            # covering (date_end for the last day each lane's month reaches).
+            # covering (date_end for the last day each lane's month reaches; the id, which only
+            # SQLite keeps in every index, for PostgreSQL to match a search's events against the
+            # index instead of the table, keeping the table's pages out of the way of the search's).
             models.Index(
                 models.F("status"),
                 models.F("thread"),
                 MonthNumber("date_start"),
                 models.F("date_start"),
                 models.F("date_end"),
+                models.F("id"),
                 name="event_status_thread_month",
             ),
         ]
