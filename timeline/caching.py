@@ -51,7 +51,9 @@ class TimelineResults:
     cut from that.
     """
 
-    def __init__(self, events: QuerySet, key: str, single_pass: bool = False, lane_months: QuerySet = None):
+    def __init__(
+        self, events: QuerySet, key: str, single_pass: bool = False, lane_months: QuerySet | None = None
+    ):
         self.events = events
         self.key = key
         self.single_pass = single_pass

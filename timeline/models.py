@@ -595,9 +595,9 @@ class Event(FuzzyDated):
                 name="event_status_month",
             ),
             # The overview axis's events per thread and month, grouped in the index's order and
-            # covering (date_end for the last day each lane's month reaches; the id, which only
-            # SQLite keeps in every index, for PostgreSQL to match a search's events against the
-            # index instead of the table, keeping the table's pages out of the way of the search's).
+            # covering (date_end for the last day each lane's month reaches; the id, which SQLite
+            # keeps in every index anyway, so that PostgreSQL matches a search's or a stance
+            # filter's events from the index instead of the table's rows).
             models.Index(
                 models.F("status"),
                 models.F("thread"),
@@ -921,7 +921,7 @@ class LaneMonthCount(models.Model):
     Database triggers (migration 0016) recount a month of a thread whenever a write to events
     touches it, so bulk and raw writes count too, as for ``DataVersion``."""
 
-    # A thread's rows go with its last event: deleting it moves its events, and their counts, to none.
+    # Nothing to do when a thread is deleted: its events lose it first, and the triggers move their counts.
     thread = models.ForeignKey(
         Thread, null=True, on_delete=models.DO_NOTHING, db_index=False, related_name="+"
     )
