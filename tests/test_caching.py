@@ -41,7 +41,7 @@ def queries(client, params=None) -> list[str]:
 
 
 def grouped_queries(client, params=None) -> int:
-    """How many queries grouping events by month a request runs."""
+    """How many queries reading the events' counts per thread and month (grouped or kept) a request runs."""
     return sum('AS "month"' in sql for sql in queries(client, params))
 
 

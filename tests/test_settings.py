@@ -139,6 +139,19 @@ def test_a_fresh_checkout_runs_management_commands_with_no_environment(tmp_path)
     assert (checked.returncode, checked.stderr) == (0, "")
 
 
+def test_postgresql_runs_queries_without_parallel_workers_and_keeps_the_urls_options():
+    printed = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS']['options'])"
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        printed,
+        DATABASE_URL="postgres://timeline@127.0.0.1:5432/timeline?options=-c%20statement_timeout%3D5000",
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.strip() == "-c statement_timeout=5000 -c max_parallel_workers_per_gather=0"
+
+
 def test_create_database_makes_a_missing_postgres_database_once():
     """``create_database`` (make bench-data) creates a missing PostgreSQL database and leaves an
     existing one alone; with SQLite, which creates its own file, it does nothing."""

@@ -30,7 +30,9 @@ from timeline.axis import (
     month_number,
     window_for,
 )
+from timeline.filters import EventFilter
 from timeline.models import DataVersion, Event, Stance, Thread
+from timeline.querystrings import filter_key
 
 TIMEOUT = 60 * 60
 
@@ -49,10 +51,13 @@ class TimelineResults:
     cut from that.
     """
 
-    def __init__(self, events: QuerySet, key: str, single_pass: bool = False):
+    def __init__(
+        self, events: QuerySet, key: str, single_pass: bool = False, lane_months: QuerySet | None = None
+    ):
         self.events = events
         self.key = key
         self.single_pass = single_pass
+        self.lane_months = lane_months  # the kept counts of these events, when a table holds them
         self.version = data_version()
         self.computed = {}  # within one request, each result is computed or fetched once
         self.matches = None  # [(id, first day, thread id, last day)] in timeline order, after a single pass
@@ -71,10 +76,22 @@ class TimelineResults:
         self.computed[name] = result
         return result
 
+    @classmethod
+    def of_published(cls, event_filter: EventFilter, query) -> "TimelineResults":
+        """The results of a filter over the published events (``query`` its parameters)."""
+        return cls(
+            event_filter.qs,
+            filter_key(query),
+            single_pass=event_filter.is_narrowed_search,
+            lane_months=event_filter.lane_month_counts(),
+        )
+
     def per_lane_month(self) -> list[tuple[int | None, int, int, date]]:
         """(thread id, start month number, events, last day covered) per thread and month."""
 
         def compute():
+            if self.lane_months is not None:
+                return self.lane_months.per_lane_month()
             if not self.single_pass:
                 return self.events.per_lane_month()
             self.matches = list(self.events.values_list("pk", "date_start", "thread_id", "date_end"))

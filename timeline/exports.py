@@ -330,14 +330,17 @@ def statements_page_json(request, ids: list[int]) -> list[dict]:
     return results
 
 
-def paginated(request, matching, serialise_page) -> HttpResponse:
+def paginated(request, matching, serialise_page, count: int | None = None) -> HttpResponse:
     """One page of the ``matching`` queryset as JSON, with the count and links to the pages either
     side. The count and the page are read by primary key alone, without the joins the results need:
-    ``serialise_page`` turns the page's primary keys into its results."""
+    ``serialise_page`` turns the page's primary keys into its results. ``count``: how many rows
+    match, when that is known without counting them."""
     page_form = validated(PageForm(request.GET))
     number = page_form.cleaned_data["page"] or 1
     size = min(page_form.cleaned_data["page_size"] or DEFAULT_PAGE_SIZE, settings.TIMELINE_MAX_PAGE_SIZE)
     paginator = Paginator(matching.values_list("pk", flat=True), size)
+    if count is not None:
+        paginator.count = count  # in place of the cached property that would count the rows
     try:
         page = paginator.page(number)
         results, has_next = serialise_page(list(page)), page.has_next()
@@ -373,8 +376,15 @@ def json_response(data) -> HttpResponse:
 @require_safe
 @rejects_invalid_parameters
 def events_json(request):
-    events = validated(EventFilter(request.GET or None, queryset=Event.objects.published())).qs
-    return paginated(request, events, lambda ids: events_page_json(request, ids))
+    event_filter = validated(EventFilter(request.GET or None, queryset=Event.objects.published()))
+    # Unfiltered or by thread alone, the kept counts per thread and month sum to the count.
+    counts = event_filter.lane_month_counts()
+    return paginated(
+        request,
+        event_filter.qs,
+        lambda ids: events_page_json(request, ids),
+        count=None if counts is None else counts.total(),
+    )
 
 
 @require_safe

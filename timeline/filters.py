@@ -5,7 +5,16 @@ from django import forms
 from django.db.models import Count, Exists, OuterRef, Q
 
 from timeline.forms import ActorField, QuickSelect
-from timeline.models import Actor, Citation, Event, Outlet, Statement, Thread, independence_expression
+from timeline.models import (
+    Actor,
+    Citation,
+    Event,
+    LaneMonthCount,
+    Outlet,
+    Statement,
+    Thread,
+    independence_expression,
+)
 from timeline.querystrings import clean_query
 from timeline.search import search_words
 from timeline.vocabulary import Stance
@@ -119,18 +128,33 @@ class EventFilter(ListFilterSet):
     def filter_text(self, queryset, name, value):
         return queryset.search(value) if value.strip() else queryset
 
+    def filters_in_use(self) -> set[str]:
+        """The names of the valid filters that narrow the events (a search text without words does
+        not); invalid ones are ignored."""
+        if not self.is_bound:
+            return set()
+        self.form.is_valid()  # cleaned_data then holds the valid fields only
+        used = {name for name, value in self.form.cleaned_data.items() if value not in (None, "")}
+        if not search_words(self.form.cleaned_data.get("q") or ""):
+            used.discard("q")
+        return used
+
     @property
     def is_narrowed_search(self) -> bool:
         """Whether a valid search text comes with another valid filter. Matching the text is
         then the costly part and the matches are few; a search alone can match tens of
         thousands of events."""
-        if not self.is_bound:
-            return False
-        self.form.is_valid()  # cleaned_data then holds the valid fields only
-        others = [
-            value for name, value in self.form.cleaned_data.items() if name != "q" and value not in (None, "")
-        ]
-        return bool(others) and bool(search_words(self.form.cleaned_data.get("q") or ""))
+        used = self.filters_in_use()
+        return "q" in used and len(used) > 1
+
+    def lane_month_counts(self):
+        """The kept counts per thread and month (``LaneMonthCount``) of the published events this
+        filter matches, when nothing but a thread narrows them; else None."""
+        used = self.filters_in_use()
+        if not used <= {"thread"}:
+            return None
+        counts = LaneMonthCount.objects.all()
+        return counts.filter(thread=self.form.cleaned_data["thread"]) if used else counts
 
     def valid_dates(self) -> tuple:
         """The valid ``date_from`` and ``date_to`` (None when absent or invalid)."""

@@ -18,7 +18,7 @@ from timeline.forms import PageForm
 from timeline.fragments import Partial, for_htmx
 from timeline.highlight import MAX_MARKS, Span, highlight, in_context, safe_url
 from timeline.models import Actor, DateMention, Event, Review, Source, Statement
-from timeline.querystrings import clean_query, filter_key
+from timeline.querystrings import clean_query
 from timeline.vocabulary import Stance
 
 
@@ -75,9 +75,7 @@ def timeline(request, partial):
     """The timeline of the events the filters match, a page of cards under the density chart."""
     event_filter = EventFilter(request.GET or None, queryset=Event.objects.published())
     number, size = PageForm(request.GET).page_and_size(settings.TIMELINE_PAGE_SIZE)
-    results = TimelineResults(
-        event_filter.qs, filter_key(request.GET), single_pass=event_filter.is_narrowed_search
-    )
+    results = TimelineResults.of_published(event_filter, request.GET)
     context = {
         "filter": event_filter,
         "query": request.GET.copy(),

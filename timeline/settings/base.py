@@ -110,6 +110,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No parallel workers within a query: the pages' queries take milliseconds, which starting and
+    # gathering workers adds to, and on a server of a few cores the workers take the CPU that other
+    # requests' processes need (the cold timeline pages measured faster without them).
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = " ".join(
+        filter(None, [options.get("options"), "-c max_parallel_workers_per_gather=0"])
+    )
 
 REDIS_SCHEMES = ("redis", "rediss", "unix")
 

@@ -1,12 +1,14 @@
 """Small pieces of markup that repeat many times on a page (stance badges, the axis's marks), built
 in Python rather than through the template engine."""
 
+import html
 import json
 from datetime import timedelta
 
 from babel import Locale, UnknownLocaleError
 from django import template
 from django.conf import settings
+from django.utils.dateformat import format as date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -38,32 +40,54 @@ def stance_badge(stance: str) -> str:
     )
 
 
+# Each stance's badge, built once: a page of cards shows a hundred of them.
+STANCE_BADGES = {stance: stance_badge(stance) for stance in Stance.values}
+
+
 @register.simple_tag
+def timeline_cards(cards) -> str:
+    """A page's cards (``timeline.views.Card``), each under the year and month headings it opens."""
+    parts = []
+    for card in cards:
+        start = card.event.date_start
+        if card.new_year:
+            parts.append(f'<h2 class="timeline__year">{start.year}</h2>')
+        if card.new_month:
+            parts.append(f'<h3 class="timeline__month">{html.escape(date_format(start, "F Y"))}</h3>')
+        elif card.new_year:
+            parts.append(f'<h3 class="visually-hidden">{start.year}, no month given</h3>')
+        parts.append(timeline_card(card.event))
+    return mark_safe("".join(parts))
+
+
 def timeline_card(event) -> str:
     """A timeline card (an ``EventQuerySet.for_cards`` event): its date, title, summary, stances,
     actors and source counts, and its details to open. Fifty of these make a page, so the markup
-    is built here rather than through a template each; every text is escaped where it is written."""
-    url = escape(page_path("event_detail", event.slug))
+    is built here rather than through a template each; every text is escaped where it is written
+    (by the standard library's ``html.escape``, which Django's ``escape`` wraps)."""
+    url = html.escape(page_path("event_detail", event.slug))
     date = event.date
-    modifier = f'<span class="card__modifier">{escape(date.modifier_text)}</span>' if date.modifier else ""
-    thread = f' <span class="card__thread">· {escape(event.thread.name)}</span>' if event.thread else ""
+    modifier = (
+        f'<span class="card__modifier">{html.escape(date.modifier_text)}</span>' if date.modifier else ""
+    )
+    thread = f' <span class="card__thread">· {html.escape(event.thread.name)}</span>' if event.thread else ""
     parts = [
         f'<article class="card" aria-labelledby="event-{event.pk}" data-event="{event.pk}">',
         f'<p class="card__date"><time datetime="{event.date_start.isoformat()}">{modifier}'
-        f"{escape(date.period_text)}</time>{thread}</p>",
-        f'<h4 class="card__title" id="event-{event.pk}"><a href="{url}">{escape(event.title)}</a></h4>',
+        f"{html.escape(date.period_text)}</time>{thread}</p>",
+        f'<h4 class="card__title" id="event-{event.pk}"><a href="{url}">{html.escape(event.title)}</a></h4>',
     ]
     if event.summary:
-        parts.append(f'<p class="card__summary">{escape(event.summary)}</p>')
+        parts.append(f'<p class="card__summary">{html.escape(event.summary)}</p>')
     parts.append('<div class="card__meta">')
     if event.stances:
-        badges = "".join(f"<li>{stance_badge(stance)}</li>" for stance in event.stances)
+        badges = "".join(f"<li>{STANCE_BADGES[stance]}</li>" for stance in event.stances)
         parts.append(f'<ul class="badges" aria-label="Stances">{badges}</ul>')
     actors = event.card_actors
     if actors:
         chips = "".join(
-            f'<li><a class="chip chip--actor" href="{escape(page_path("actor_detail", actor.slug))}">'
-            f"{escape(actor.name)}</a></li>"
+            f'<li><a class="chip chip--actor" href="{html.escape(page_path("actor_detail", actor.slug))}">'
+            f"{html.escape(actor.name)}</a></li>"
             for actor in actors
         )
         parts.append(f'<ul class="chips" aria-label="Actors">{chips}</ul>')

@@ -1,0 +1,140 @@
+"""The kept counts of published events per thread and month (``LaneMonthCount``): after every kind
+of write they agree with a count of the events themselves, and the timelines that read them show
+what a count would."""
+
+import io
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import make_event, make_statement, make_thread
+from timeline.axis import month_number
+from timeline.caching import TimelineResults
+from timeline.dates import parse_period
+from timeline.filters import EventFilter
+from timeline.models import Event, LaneMonthCount, Stance, Thread
+
+pytestmark = pytest.mark.django_db
+TIMELINE = reverse("timeline")
+
+
+def kept() -> list[tuple]:
+    return sorted(LaneMonthCount.objects.per_lane_month(), key=str)
+
+
+def counted() -> list[tuple]:
+    return sorted(Event.objects.published().per_lane_month(), key=str)
+
+
+def test_the_counts_follow_every_write_to_events():
+    rail, photo = make_thread(slug="rail"), make_thread(slug="photo")
+    first = make_event("Rail cars cross", "18 Nov 2022", thread=rail)
+    make_event("More rail cars", "early Nov 2022", thread=rail)
+    make_event("Undated thread", "Nov 2022")
+    draft = make_event("Draft", "20 Nov 2022", thread=rail, status=Event.Status.DRAFT)
+    november = month_number(date(2022, 11, 1))
+    assert kept() == counted()
+    assert (rail.pk, november, 2, date(2022, 11, 18)) in kept()  # "early Nov" ends on the 10th
+    assert (None, november, 1, date(2022, 11, 30)) in kept()
+
+    draft.status = Event.Status.PUBLISHED
+    draft.save()
+    assert (rail.pk, november, 3, date(2022, 11, 20)) in kept()
+    first.date = parse_period("5 Jan 2023")  # to another month
+    first.thread = photo
+    first.save()
+    assert kept() == counted()
+    assert (photo.pk, month_number(date(2023, 1, 5)), 1, date(2023, 1, 5)) in kept()
+
+    Event.objects.filter(thread=rail).update(status=Event.Status.DRAFT)  # bulk, no signals
+    assert kept() == counted()
+    assert not [row for row in kept() if row[0] == rail.pk]
+    Event.objects.update(status=Event.Status.PUBLISHED, date_end=date(2023, 2, 1))
+    assert kept() == counted()
+    assert {row[3] for row in kept()} == {date(2023, 2, 1)}
+
+    photo_id = photo.pk
+    photo.delete()  # its events lose their thread, and their counts move with them
+    assert kept() == counted()
+    assert not [row for row in kept() if row[0] == photo_id]
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE timeline_event SET thread_id = %s WHERE title = %s", [rail.pk, "Draft"])
+    assert kept() == counted()
+
+    Event.objects.filter(title="Draft").delete()
+    first.refresh_from_db()
+    first.delete()
+    assert kept() == counted() != []
+    Event.objects.all().delete()
+    assert kept() == []
+
+
+def test_a_thread_deleted_with_events_leaves_no_counts_of_it():
+    rail = make_thread(slug="rail")
+    make_event("Rail cars cross", "18 Nov 2022", thread=rail)
+    Thread.objects.filter(pk=rail.pk).delete()
+    assert kept() == counted() == [(None, month_number(date(2022, 11, 1)), 1, date(2022, 11, 18))]
+
+
+def test_the_generated_dataset_is_counted():
+    call_command("generate_dataset", events=300, actors=5, stdout=io.StringIO())
+    assert kept() == counted()
+    assert sum(row[2] for row in kept()) == Event.objects.published().count() > 0
+
+
+@pytest.mark.parametrize(
+    ("params", "reads_counts"),
+    [
+        ({}, True),
+        ({"thread": "rail"}, True),
+        ({"thread": "rail", "q": "   "}, True),  # a search without words narrows nothing
+        ({"thread": "no-such-thread"}, True),  # an invalid filter is ignored
+        ({"thread": "rail", "stance": "denial"}, False),
+        ({"date_from": "2022-11-10"}, False),
+        ({"q": "rail"}, False),
+    ],
+)
+def test_only_the_unfiltered_and_thread_views_read_the_counts(client, params, reads_counts):
+    rail = make_thread(slug="rail")
+    for day in (3, 18, 25):
+        make_statement(
+            make_event(f"Rail cars, day {day}", f"{day} Nov 2022", thread=rail), stance=Stance.DENIAL
+        )
+    make_event("Rail yard photo", "Jan 2023")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(TIMELINE, params)
+    assert any("timeline_lanemonthcount" in query["sql"] for query in captured) is reads_counts
+    # What the page shows is what counting the matching events gives.
+    event_filter = EventFilter(response.wsgi_request.GET or None, queryset=Event.objects.published())
+    direct = TimelineResults(event_filter.qs, "direct")
+    assert response.context["page"].paginator.count == direct.count() == event_filter.qs.count()
+    axis = response.context["axis"]
+    expected = direct.axis(*event_filter.valid_dates())
+    assert (axis.window, axis.total, axis.extent) == (expected.window, expected.total, expected.extent)
+    assert [(lane.lane, lane.buckets, lane.marks) for lane in axis.lanes] == [
+        (lane.lane, lane.buckets, lane.marks) for lane in expected.lanes
+    ]
+
+
+@pytest.mark.parametrize(
+    ("params", "reads_counts"),
+    [({}, True), ({"thread": "rail"}, True), ({"thread": "rail", "stance": "denial"}, False)],
+)
+def test_the_json_api_counts_its_events_from_the_kept_counts(client, params, reads_counts):
+    rail = make_thread(slug="rail")
+    for day in (3, 18):
+        make_statement(
+            make_event(f"Rail cars, day {day}", f"{day} Nov 2022", thread=rail), stance=Stance.DENIAL
+        )
+    make_event("Rail yard photo", "Jan 2023")
+    make_event("Draft", "Feb 2023", thread=rail, status=Event.Status.DRAFT)
+    with CaptureQueriesContext(connection) as captured:
+        data = client.get(reverse("events_json"), {**params, "page_size": 1}).json()
+    assert any("timeline_lanemonthcount" in query["sql"] for query in captured) is reads_counts
+    expected = EventFilter(params or None, queryset=Event.objects.published()).qs.count()
+    assert data["count"] == expected == (3 if not params else 2)
+    assert data["next"] is not None and len(data["results"]) == 1
