@@ -73,7 +73,9 @@ POSTGRES_FROM_EVENTS = """
 CREATE FUNCTION timeline_lane_months_from_events() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
-        TRUNCATE timeline_lanemonthcount;
+        -- DELETE, not TRUNCATE: a TRUNCATE of both tables at once (as a test database's flush does)
+        -- may not truncate the counts again from within its own statement.
+        DELETE FROM timeline_lanemonthcount;
     ELSIF TG_OP = 'INSERT' THEN
         PERFORM timeline_recount_lane_month(thread_id, first_day) FROM (
             SELECT DISTINCT thread_id, date_trunc('month', date_start)::date AS first_day
