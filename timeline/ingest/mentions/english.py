@@ -776,6 +776,12 @@ def _resolve_weekday_of_month(m: Match) -> Reading | None:
     return Reading(Precision.DAY, [d for d in days if d.weekday() == weekday][_NTH[m.groups["nth"].lower()]])
 
 
+def _resolve_day_in_apposition(m: Match) -> Reading | None:
+    """ "Oct. 12, the day before the market fell": the day just written, which the words describe."""
+    reference = m.reference(Precision.DAY)
+    return Reading(Precision.DAY, reference.day, is_anchor=False) if reference is not None else None
+
+
 def _resolve_day_of_run(m: Match) -> Reading | None:
     """ "It's the second day of an offensive", "today is the eighth straight day": the day the text is
     written on, whichever day of the run it is."""
@@ -1523,6 +1529,19 @@ RULES: list[Rule] = [
                 "Later that month",
                 "1934-07",
                 "month",
+            ),
+        ],
+    ),
+    rule(
+        "day in apposition",
+        r"(?<=\d,\s)(?i:the)\s+(?P<unit>(?i:day))\s+(?i:before|after)(?=\s+(?i:the|his|her|its|their|a|an)\s+[a-z])",
+        _resolve_day_in_apposition,
+        examples=[
+            Example(
+                "Prices rose after Oct. 12, 2022, the day before the market fell.",
+                "the day before",
+                "2022-10-12",
+                "day",
             ),
         ],
     ),
