@@ -22,6 +22,7 @@ from datetime import date
 
 from timeline.ingest.mentions import english, international
 from timeline.ingest.mentions.core import DateMention, Example, Grammar, Rule, find
+from timeline.ingest.mentions.extras import CJK_NUMBERS
 from timeline.ingest.mentions.locale import has_locale
 
 __all__ = ["RULES", "DateMention", "Example", "Rule", "all_rules", "find_date_mentions", "grammar_for"]
@@ -87,19 +88,8 @@ _FULL_WIDTH = re.compile("[\uff10-\uff19]")
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 # Languages that write a date's numbers in characters too: "二〇二三年九月十三日", "十一月".
 _NUMBERS_IN_CHARACTERS = frozenset({"zh", "ja"})
-_CHARACTER_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+# A date writes each digit of a year ("二〇二三") and the tens of a day ("十三", "二十五").
+_CHARACTER_DIGITS = {"〇": 0, "零": 0, **{c: n for c, n in CJK_NUMBERS.items() if n < 10 and c != "两"}}
 _CHARACTER_NUMBER = re.compile("[〇零一二三四五六七八九十]+(?=[年月日号號])")
 
 

@@ -129,7 +129,8 @@ _UNKNOWN_LABELS = (
     r"№|no\.?|nr\.?|n\.|nº|#|iso|covid|sars|g|su|mig|t|k|a|boeing|airbus|model|modell|modello|modèle|modelo"
 )
 _CJK_DECADE = (r"(?P<decade>\d{3}0)\s*(?:年代|년대)", r"(?:上世纪|上世紀|20世纪|20世紀)?(?P<decade>\d0)年代")
-_CJK_NUMBERS = {
+# The numbers Chinese and Japanese write in characters, as counts ("三天") and in dates ("九月").
+CJK_NUMBERS = {
     "一": 1,
     "两": 2,
     "二": 2,
@@ -848,7 +849,7 @@ EXTRAS: dict[str, Extras] = {
         halves={r"上半期|上期": 1, r"下半期|下期": 2},
         later_after=r"後",
         future_words=r"予定|見通し|方針|計画|見込み",
-        numbers=_CJK_NUMBERS,
+        numbers=CJK_NUMBERS,
         modifiers_after={
             r"上旬|初め|初旬|初頭": Modifier.EARLY,
             r"中旬|半ば": Modifier.MID,
@@ -880,7 +881,7 @@ EXTRAS: dict[str, Extras] = {
         later_after=r"之后|以后|后|後",
         relative={"上月": (Precision.MONTH, -1), "下月": (Precision.MONTH, 1), "这周": (Precision.WEEK, 0)},
         future_words=r"将|计划|预计|即将|拟",
-        numbers=_CJK_NUMBERS,
+        numbers=CJK_NUMBERS,
         modifiers_after={
             r"上旬|年初|初": Modifier.EARLY,
             r"中旬": Modifier.MID,
