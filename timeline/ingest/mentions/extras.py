@@ -703,7 +703,9 @@ EXTRAS: dict[str, Extras] = {
         past_words=r"war|waren|hatte|hatten|wurde|wurden|sagte|sagten|erklärte|erklärten|teilte|kündigte|"
         r"traf|trafen|kam|kamen|ging|gingen|fand|fanden|sprach|sprachen|begann|begannen|gab|gaben|"
         r"nahm|nahmen|hielt|hielten|rief|riefen|stand|standen|lag|lagen|schrieb|flog|flogen|zog|zogen|"
-        r"verließ|erhielt|erhielten|"
+        r"verließ|erhielt|erhielten|stieg|stiegen|fiel|fielen|blieb|blieben|schrieben|sah|sahen|ließ|ließen|"
+        r"sank|sanken|brach|brachen|starb|starben|floh|flohen|trat|traten|verlor|verloren|gewann|gewannen|"
+        r"schlug|schlugen|fuhr|fuhren|lief|liefen|wuchs|wuchsen|bot|boten|"
         # The weak past ("besuchte", "reisten"), written in lower case as nouns are not, but for
         # ordinals, superlatives, modals and the other words that end so.
         rf"(?-i:(?!(?:{_DE_NOT_PAST})(?!\w))[a-zäöüß]{{3,}}[a-rt-zäöüß]ten?)",

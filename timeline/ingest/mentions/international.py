@@ -1196,6 +1196,7 @@ def _direction_month(w: _Words) -> str:
         _e("ru", "К июню поставки вырастут.", "июню", "2023-06", "month"),
         _e("ru", "До июля поставки шли по железной дороге.", "июля", "2022-07", "month"),
         _e("it", "Entro marzo arriveranno i vagoni.", "marzo", "2023-03", "month"),
+        _e("de", "Bis Juni stiegen die Lieferungen.", "Juni", "2022-06", "month"),
     ],
 )
 @_with(_resolve_bare_month)
