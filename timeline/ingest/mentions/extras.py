@@ -558,7 +558,9 @@ EXTRAS: dict[str, Extras] = {
         later_after=r"plus\s+tard|après",
         later_before=r"après",
         deadlines=r"d\'ici(?:\s+(?:à|au|la\s+fin\s+de))?",
-        future_words=r"va|vont|sera|seront|devrait|devraient|prévue?s?|aura|auront",
+        future_words=r"va|vont|sera|seront|devrait|devraient|prévue?s?|aura|auront|"
+        # The simple future ("augmenteront", "viendra", "finira").
+        r"\w{3,}(?:era|eront|ira|iront|dra|dront)",
         season_leads=r"l'|en|cet|cette|au|à\s+l'|tout\s+l'|de\s+l'|d'",
         year_cues=r"en|depuis|dès|avant|après|jusqu'en|d'ici|année|an|de",
         modifiers_before={
@@ -632,7 +634,9 @@ EXTRAS: dict[str, Extras] = {
         later_after=r"después|más\s+tarde",
         later_before=r"después\s+de|a\s+l[oa]s",
         deadlines=r"para(?:\s+(?:el|finales\s+de))?",
-        future_words=r"será|serán|va\s+a|van\s+a|prevé|previst[oa]s?|se\s+celebrará|tendrá|habrá",
+        future_words=r"será|serán|va\s+a|van\s+a|prevé|previst[oa]s?|se\s+celebrará|tendrá|habrá|"
+        # The simple future ("aumentarán", "llegará").
+        r"\w{2,}(?:rá|rán)",
         season_leads=r"el|en|este|del|todo\s+el|durante\s+(?:todo\s+)?el",
         year_cues=r"en|desde|hasta|del|antes\s+de|después\s+de|año|de",
         modifiers_before={

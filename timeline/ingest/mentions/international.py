@@ -1197,6 +1197,9 @@ def _direction_month(w: _Words) -> str:
         _e("ru", "До июля поставки шли по железной дороге.", "июля", "2022-07", "month"),
         _e("it", "Entro marzo arriveranno i vagoni.", "marzo", "2023-03", "month"),
         _e("de", "Bis Juni stiegen die Lieferungen.", "Juni", "2022-06", "month"),
+        # The simple future looks ahead.
+        _e("fr", "En juin, les livraisons augmenteront.", "juin", "2023-06", "month"),
+        _e("es", "En junio los envíos aumentarán.", "junio", "2023-06", "month"),
     ],
 )
 @_with(_resolve_bare_month)
