@@ -1200,6 +1200,7 @@ def _direction_month(w: _Words) -> str:
         # The simple future looks ahead.
         _e("fr", "En juin, les livraisons augmenteront.", "juin", "2023-06", "month"),
         _e("es", "En junio los envíos aumentarán.", "junio", "2023-06", "month"),
+        _e("uk", "У червні постачання зростатимуть.", "червні", "2023-06", "month"),
     ],
 )
 @_with(_resolve_bare_month)
