@@ -415,6 +415,19 @@ def test_each_rule_reads_its_examples(rule, example):
     assert (mention.value, mention.precision.value) == (example.value, example.precision), rule.name
 
 
+def test_every_example_of_another_language_belongs_to_a_rule_that_language_has():
+    # A rule is built only for the languages whose words it needs: an example written for one
+    # without them would never be read.
+    from timeline.ingest.mentions import international
+
+    for name, _build, _resolver, examples in international._SPECS:
+        for language, example in examples:
+            names = {rule.name for rule in international.grammar(language).rules}
+            assert name in names, (
+                f"{language} example {example.text!r} of {name!r}, a rule {language} has not"
+            )
+
+
 def test_every_rule_has_an_example():
     from timeline.ingest.mentions import RULES
 

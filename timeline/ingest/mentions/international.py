@@ -936,6 +936,8 @@ _MONTH_FROM = r"(?:(?<!\d)(?P<monthfrom>1[0-2]|0?[1-9])\s*(?:~|∼|～|〜|-|–
         _e("ja", "２０２２年１１月に合意した。", "２０２２年１１月", "2022-11", "month"),
         _e("ko", "정부는 12월 대책을 발표했다.", "12월", "2021-12", "month"),
         _e("zh", "2022年1至9月对俄出口增长。", "2022年1至9月", "2022-01", "month"),
+        # A verb ending its sentence in the non-past looks ahead.
+        _e("ja", "3月に首相が訪問する。", "3月", "2023-03", "month"),
     ],
 )
 @_with(_resolve_calendar)
