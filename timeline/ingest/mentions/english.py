@@ -211,7 +211,7 @@ _REPORTING_WORDS = frozenset(_words("said says told reported announced added sta
 _SCHEDULED = frozenset(
     _words(
         "meet meets visit visits open opens begin begins start starts resume resumes vote votes "
-        "travel travels arrive arrives"
+        "travel travels arrive arrives go goes"
     )
 )
 # After these, a past form is a participle ("be paid Dec. 14"), which says nothing of tense.
@@ -243,7 +243,7 @@ def _tense_of(words: list[str], index: int, words_away: int, weak: bool, ahead: 
         return _NO_CUE_FURTHER
     if word in _REPORTING_WORDS:
         return -1 if words_away <= 2 else 0
-    if word in _SCHEDULED and words_away <= 3:
+    if word in _SCHEDULED and words_away <= 4:
         return 1  # "Arafat meets Albright Monday", "the talks open on Tuesday": a schedule
     if previous in _PARTICIPLE_AFTER or word in _NOT_PAST or (word.endswith("eed") and word not in _PAST_EED):
         return 0  # "will succeed him Feb. 1", "exceed"
@@ -1419,6 +1419,9 @@ RULES: list[Rule] = [
             Example("Until Thursday, they had not named a suspect.", "Thursday", "2022-10-27", "day"),
             Example("The talks were set to end by Friday.", "Friday", "2022-11-04", "day"),
             Example("He and Arafat meet separately Monday with Albright.", "Monday", "2022-11-07", "day"),
+            Example(
+                "Organisers said last week that tickets go on sale on Monday.", "Monday", "2022-11-07", "day"
+            ),
             Example("Bombs went off next to the embassies on Friday.", "Friday", "2022-10-28", "day"),
             Example("He could come as early as Tuesday.", "Tuesday", "2022-11-08", "day"),
             Example("A union vote is set for Friday.", "Friday", "2022-11-04", "day"),
