@@ -189,7 +189,7 @@ _FUTURE_BEFORE_TO = frozenset(_words("set due is are ready about going"))
 # ("had filed reports by Wednesday", "until Thursday, they had not called him a suspect", "by late
 # summer, the trains were running").
 _DEADLINE_WORDS = frozenset(_words("by until till through"))
-_PERFECT_WORDS = frozenset(_words("had hadn't already was were"))
+_PAST_CLAUSE_WORDS = frozenset(_words("had hadn't already was were"))
 # Future words that are nouns after a determiner ("the plan", "their hopes").
 _NOUNS_TOO = frozenset(_words("plan plans hope hopes aim aims"))
 # Words that follow those nouns, never the verbs: "vacation plans for the trip", "her hopes were".
@@ -298,7 +298,7 @@ def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
         nearest -= 1
     if nearest and before[nearest - 1].lower() in _DEADLINE_WORDS:
         sentence = before[: nearest - 1] + after
-        past = any(word.lower() in _PERFECT_WORDS for word in sentence)
+        past = any(word.lower() in _PAST_CLAUSE_WORDS for word in sentence)
         # "The talks were set to end by Friday": a plan, still ahead.
         ahead = any(_tense_of(sentence, index, 0, False) == 1 for index in range(len(sentence)))
         return -1 if past and not ahead else 1
