@@ -1,5 +1,7 @@
 """The timeline's filter form. Invalid values are reported and ignored, never raised."""
 
+import functools
+
 import django_filters
 from django import forms
 from django.db.models import Count, Exists, OuterRef, Q
@@ -128,6 +130,7 @@ class EventFilter(ListFilterSet):
     def filter_text(self, queryset, name, value):
         return queryset.search(value) if value.strip() else queryset
 
+    @functools.cached_property
     def filters_in_use(self) -> set[str]:
         """The names of the valid filters that narrow the events (a search text without words does
         not); invalid ones are ignored."""
@@ -144,13 +147,13 @@ class EventFilter(ListFilterSet):
         """Whether a valid search text comes with another valid filter. Matching the text is
         then the costly part and the matches are few; a search alone can match tens of
         thousands of events."""
-        used = self.filters_in_use()
+        used = self.filters_in_use
         return "q" in used and len(used) > 1
 
     def lane_month_counts(self):
         """The kept counts per thread and month (``LaneMonthCount``) of the published events this
         filter matches, when nothing but a thread narrows them; else None."""
-        used = self.filters_in_use()
+        used = self.filters_in_use
         if not used <= {"thread"}:
             return None
         counts = LaneMonthCount.objects.all()

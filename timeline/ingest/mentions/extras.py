@@ -40,6 +40,9 @@ class Extras:
     # Words right before a date that set a deadline ("к июню", "entro marzo", "bis Juni"): the date is
     # the coming one unless the sentence speaks of the past ("до июля поставки шли").
     deadlines: str = ""
+    # The endings that make a weekday an adjective ("reedeses lehes": in Friday's paper): no verb's day,
+    # so a present tense after it does not look ahead.
+    weekday_adjective: str = ""
     # Whether "last <weekday>" never means yesterday (the language says "yesterday" then).
     last_weekday_skips_yesterday: bool = False
     # Relative phrases the data lacks, with their unit and periods after publication ("이달": this month).
@@ -128,6 +131,9 @@ class Extras:
 _UNKNOWN_LABELS = (
     r"№|no\.?|nr\.?|n\.|nº|#|iso|covid|sars|g|su|mig|t|k|a|boeing|airbus|model|modell|modello|modèle|modelo"
 )
+# The endings of the adjective of an Estonian weekday ("reedene", "laupäevase", "reedeses": Friday's,
+# Saturday's).
+_ET_WEEKDAY_ADJECTIVE = r"(?:(?<=päev)a|(?<=reede))(?:ne|se(?:s|st|l|lt|le|ks|sse)?)"
 _CJK_DECADE = (r"(?P<decade>\d{3}0)\s*(?:年代|년대)", r"(?:上世纪|上世紀|20世纪|20世紀)?(?P<decade>\d0)年代")
 # The numbers Chinese and Japanese write in characters, as counts ("三天") and in dates ("九月").
 CJK_NUMBERS = {
@@ -195,11 +201,12 @@ EXTRAS: dict[str, Extras] = {
         },
         modifiers_before={r"umbes|ligi|ligikaudu": Modifier.ABOUT},
         range_words=("kuni",),
-        # Case endings, and those of the adjective of a weekday ("reedene", "reedeses": Friday's).
+        # Case endings, and those of the adjective of a weekday.
         endings=(
             r"(?:i?kuu\w*|i?kui\w*|(?:i|a|e)?(?:s|st|sse|l|lt|le|ks|ni|na|ta|ga|t|d|te|tes|tel|test|teks|se|sed|sel|sest)?(?:gi|ki)?"
-            r"|(?:(?<=päev)a|(?<=reede))(?:ne|se(?:s|st|l|lt|le|ks|sse)?))"
+            rf"|{_ET_WEEKDAY_ADJECTIVE})"
         ),
+        weekday_adjective=_ET_WEEKDAY_ADJECTIVE,
         year_cues=r"aastal|aastast|aastani|aastaks|aastail|aastatel|alates|kuni|enne|pärast|aasta|aastat",
         seasons={
             "SP": r"kevad\w{0,5}",

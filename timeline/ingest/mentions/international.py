@@ -768,8 +768,6 @@ def _resolve_weekday(m: Match) -> Reading | None:
         if back == 1 and w.extras.last_weekday_skips_yesterday:
             back += 7
         return Reading(Precision.DAY, m.now - timedelta(days=back))
-    # The adjective of a weekday ("reedeses lehes": in Friday's paper) is no verb's: a present tense
-    # after it does not look ahead.
     weak = not _weekday_adjective(m)
     if direction > 0 or _looks_ahead(m) or (direction == 0 and m.tense(weak) > 0):
         return Reading(Precision.DAY, latest + timedelta(days=7) if latest < m.now else latest)
@@ -782,11 +780,9 @@ def _looks_ahead(m: Match) -> bool:
 
 
 def _weekday_adjective(m: Match) -> bool:
-    """Estonian "reedene", "laupäevase", "reedeses": Friday's, Saturday's."""
-    return (
-        m.ctx.grammar.language == "et"
-        and re.search(r"(?:ne|se\w{0,3})$", m.groups["weekday"], re.I) is not None
-    )
+    """Whether the weekday is written as its adjective ("reedeses": Friday's)."""
+    adjective = _w(m).extras.weekday_adjective
+    return bool(adjective) and re.search(rf"{adjective}$", m.groups["weekday"], re.I) is not None
 
 
 def _resolve_season(m: Match) -> Reading | None:
