@@ -1,6 +1,6 @@
-"""The kept counts of published events per thread and month (``LaneMonthCount``): after every kind
-of write they agree with a count of the events themselves, and the timelines that read them show
-what a count would."""
+"""The kept counts of published events per thread and month (``LaneMonthCount``) and the kept lanes
+of published events (``EventLane``): after every kind of write they agree with the events
+themselves, and the timelines that read them show what a count would."""
 
 import io
 from datetime import date
@@ -16,7 +16,7 @@ from timeline.axis import month_number
 from timeline.caching import TimelineResults
 from timeline.dates import parse_period
 from timeline.filters import EventFilter
-from timeline.models import Event, LaneMonthCount, Stance, Thread
+from timeline.models import Event, EventLane, LaneMonthCount, MonthNumber, Stance, Thread
 
 pytestmark = pytest.mark.django_db
 TIMELINE = reverse("timeline")
@@ -30,6 +30,17 @@ def counted() -> list[tuple]:
     return sorted(Event.objects.published().per_lane_month(), key=str)
 
 
+def in_step() -> bool:
+    """The kept counts and lanes are what the events themselves give."""
+    lanes = EventLane.objects.order_by("pk").values_list("pk", "thread_id", "month", "date_end")
+    published = (
+        Event.objects.published()
+        .order_by("pk")
+        .values_list("pk", "thread_id", MonthNumber("date_start"), "date_end")
+    )
+    return kept() == counted() and list(lanes) == list(published)
+
+
 def test_the_counts_follow_every_write_to_events():
     rail, photo = make_thread(slug="rail"), make_thread(slug="photo")
     first = make_event("Rail cars cross", "18 Nov 2022", thread=rail)
@@ -37,7 +48,7 @@ def test_the_counts_follow_every_write_to_events():
     make_event("Undated thread", "Nov 2022")
     draft = make_event("Draft", "20 Nov 2022", thread=rail, status=Event.Status.DRAFT)
     november = month_number(date(2022, 11, 1))
-    assert kept() == counted()
+    assert in_step()
     assert (rail.pk, november, 2, date(2022, 11, 18)) in kept()  # "early Nov" ends on the 10th
     assert (None, november, 1, date(2022, 11, 30)) in kept()
 
@@ -47,30 +58,30 @@ def test_the_counts_follow_every_write_to_events():
     first.date = parse_period("5 Jan 2023")  # to another month
     first.thread = photo
     first.save()
-    assert kept() == counted()
+    assert in_step()
     assert (photo.pk, month_number(date(2023, 1, 5)), 1, date(2023, 1, 5)) in kept()
 
     Event.objects.filter(thread=rail).update(status=Event.Status.DRAFT)  # bulk, no signals
-    assert kept() == counted()
+    assert in_step()
     assert not [row for row in kept() if row[0] == rail.pk]
     Event.objects.update(status=Event.Status.PUBLISHED, date_end=date(2023, 2, 1))
-    assert kept() == counted()
+    assert in_step()
     assert {row[3] for row in kept()} == {date(2023, 2, 1)}
 
     photo_id = photo.pk
     photo.delete()  # its events lose their thread, and their counts move with them
-    assert kept() == counted()
+    assert in_step()
     assert not [row for row in kept() if row[0] == photo_id]
     with connection.cursor() as cursor:
         cursor.execute("UPDATE timeline_event SET thread_id = %s WHERE title = %s", [rail.pk, "Draft"])
-    assert kept() == counted()
+    assert in_step()
 
     Event.objects.filter(title="Draft").delete()
     first.refresh_from_db()
     first.delete()
-    assert kept() == counted() != []
+    assert in_step() and kept() != []
     Event.objects.all().delete()
-    assert kept() == []
+    assert kept() == [] and not EventLane.objects.exists()
 
 
 def test_a_thread_deleted_with_events_leaves_no_counts_of_it():
@@ -82,23 +93,28 @@ def test_a_thread_deleted_with_events_leaves_no_counts_of_it():
 
 def test_the_generated_dataset_is_counted():
     call_command("generate_dataset", events=300, actors=5, stdout=io.StringIO())
-    assert kept() == counted()
+    assert in_step()
     assert sum(row[2] for row in kept()) == Event.objects.published().count() > 0
 
 
+COUNTS, LANES = "timeline_lanemonthcount", "timeline_eventlane"
+
+
 @pytest.mark.parametrize(
-    ("params", "reads_counts"),
+    ("params", "reads"),
     [
-        ({}, True),
-        ({"thread": "rail"}, True),
-        ({"thread": "rail", "q": "   "}, True),  # a search without words narrows nothing
-        ({"thread": "no-such-thread"}, True),  # an invalid filter is ignored
-        ({"thread": "rail", "stance": "denial"}, False),
-        ({"date_from": "2022-11-10"}, False),
-        ({"q": "rail"}, False),
+        ({}, COUNTS),
+        ({"thread": "rail"}, COUNTS),
+        ({"thread": "rail", "q": "   "}, COUNTS),  # a search without words narrows nothing
+        ({"thread": "no-such-thread"}, COUNTS),  # an invalid filter is ignored
+        ({"thread": "rail", "stance": "denial"}, None),
+        ({"date_from": "2022-11-10"}, None),
+        ({"q": "rail"}, LANES),
+        ({"q": "rail cars"}, LANES),
+        ({"q": "rail", "thread": "rail"}, None),
     ],
 )
-def test_only_the_unfiltered_and_thread_views_read_the_counts(client, params, reads_counts):
+def test_the_unfiltered_thread_and_search_views_read_kept_tables(client, params, reads):
     rail = make_thread(slug="rail")
     for day in (3, 18, 25):
         make_statement(
@@ -107,7 +123,8 @@ def test_only_the_unfiltered_and_thread_views_read_the_counts(client, params, re
     make_event("Rail yard photo", "Jan 2023")
     with CaptureQueriesContext(connection) as captured:
         response = client.get(TIMELINE, params)
-    assert any("timeline_lanemonthcount" in query["sql"] for query in captured) is reads_counts
+    for table in (COUNTS, LANES):
+        assert any(table in query["sql"] for query in captured) is (table == reads)
     # What the page shows is what counting the matching events gives.
     event_filter = EventFilter(response.wsgi_request.GET or None, queryset=Event.objects.published())
     direct = TimelineResults(event_filter.qs, "direct")
@@ -121,10 +138,16 @@ def test_only_the_unfiltered_and_thread_views_read_the_counts(client, params, re
 
 
 @pytest.mark.parametrize(
-    ("params", "reads_counts"),
-    [({}, True), ({"thread": "rail"}, True), ({"thread": "rail", "stance": "denial"}, False)],
+    ("params", "reads", "count"),
+    [
+        ({}, COUNTS, 3),
+        ({"thread": "rail"}, COUNTS, 2),
+        ({"thread": "rail", "stance": "denial"}, None, 2),
+        ({"q": "rail"}, LANES, 3),
+        ({"q": "cars"}, LANES, 2),
+    ],
 )
-def test_the_json_api_counts_its_events_from_the_kept_counts(client, params, reads_counts):
+def test_the_json_api_counts_its_events_from_kept_tables(client, params, reads, count):
     rail = make_thread(slug="rail")
     for day in (3, 18):
         make_statement(
@@ -134,17 +157,19 @@ def test_the_json_api_counts_its_events_from_the_kept_counts(client, params, rea
     make_event("Draft", "Feb 2023", thread=rail, status=Event.Status.DRAFT)
     with CaptureQueriesContext(connection) as captured:
         data = client.get(reverse("events_json"), {**params, "page_size": 1}).json()
-    assert any("timeline_lanemonthcount" in query["sql"] for query in captured) is reads_counts
+    for table in (COUNTS, LANES):
+        assert any(table in query["sql"] for query in captured) is (table == reads)
     expected = EventFilter(params or None, queryset=Event.objects.published()).qs.count()
-    assert data["count"] == expected == (3 if not params else 2)
+    assert data["count"] == expected == count
     assert data["next"] is not None and len(data["results"]) == 1
 
 
 @pytest.mark.django_db(transaction=True)
-def test_emptying_every_table_at_once_empties_the_counts_too():
+def test_emptying_every_table_at_once_empties_the_kept_tables_too():
     # A test database's flush truncates every table in one statement on PostgreSQL, the counts with
     # the events whose trigger empties them.
     make_event("Rail cars cross", "18 Nov 2022", thread=make_thread(slug="rail"))
-    assert LaneMonthCount.objects.exists()
+    assert LaneMonthCount.objects.exists() and EventLane.objects.exists()
     call_command("flush", interactive=False, verbosity=0)
-    assert not Event.objects.exists() and not LaneMonthCount.objects.exists()
+    assert not Event.objects.exists()
+    assert not LaneMonthCount.objects.exists() and not EventLane.objects.exists()

@@ -57,7 +57,7 @@ class TimelineResults:
         self.events = events
         self.key = key
         self.single_pass = single_pass
-        self.lane_months = lane_months  # the kept counts of these events, when a table holds them
+        self.lane_months = lane_months  # what counts these events from a kept table, when one does
         self.version = data_version()
         self.computed = {}  # within one request, each result is computed or fetched once
         self.matches = None  # [(id, first day, thread id, last day)] in timeline order, after a single pass

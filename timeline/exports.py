@@ -377,7 +377,7 @@ def json_response(data) -> HttpResponse:
 @rejects_invalid_parameters
 def events_json(request):
     event_filter = validated(EventFilter(request.GET or None, queryset=Event.objects.published()))
-    # Unfiltered or by thread alone, the kept counts per thread and month sum to the count.
+    # Unfiltered, by thread alone or by a search alone, the count comes from a kept table.
     counts = event_filter.lane_month_counts()
     return paginated(
         request,

@@ -11,6 +11,7 @@ from timeline.models import (
     Actor,
     Citation,
     Event,
+    EventLane,
     LaneMonthCount,
     Outlet,
     Statement,
@@ -151,9 +152,13 @@ class EventFilter(ListFilterSet):
         return "q" in used and len(used) > 1
 
     def lane_month_counts(self):
-        """The kept counts per thread and month (``LaneMonthCount``) of the published events this
-        filter matches, when nothing but a thread narrows them; else None."""
+        """What counts the published events this filter matches per thread and month from a kept
+        table (its ``per_lane_month()`` and ``total()``): the kept counts (``LaneMonthCount``) when
+        nothing but a thread narrows them, the matches' lanes (``EventLane``) for a search alone;
+        else None."""
         used = self.filters_in_use
+        if used == {"q"}:
+            return EventLane.objects.matching(self.form.cleaned_data["q"])
         if not used <= {"thread"}:
             return None
         counts = LaneMonthCount.objects.all()
