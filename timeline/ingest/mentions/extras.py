@@ -50,6 +50,9 @@ class Extras:
     # Year phrases by periods after publication (-1 last year, 0 this year, 1 next year), written in the
     # forms that go with a month ("прошлого года") or alone ("tänavu", "지난해").
     years: dict[str, int] = field(default_factory=dict)
+    # The same, written only before a month or a part of the year ("올 3월", "올 상반기", "올 연말": of
+    # this year); elsewhere the syllable starts other words ("올라": rising).
+    year_prefixes: dict[str, int] = field(default_factory=dict)
     # Direction words the data lacks (et "möödunud", ru "прошлый"), -1 / 0 / 1.
     directions: dict[str, int] = field(default_factory=dict)
     # Direction words that count from the period just mentioned, not from publication ("la settimana
@@ -822,7 +825,6 @@ EXTRAS: dict[str, Extras] = {
         },
         range_words=("~", "부터"),
         seasons={"SP": r"봄", "SU": r"여름", "FA": r"가을", "WI": r"겨울"},
-        directions={r"올": 0},
         later_after=r"뒤|후",
         units={"개월": Precision.MONTH, "달": Precision.MONTH, "해": Precision.YEAR},
         counted_words={
@@ -842,6 +844,8 @@ EXTRAS: dict[str, Extras] = {
             r"한\s*해": (Precision.YEAR, 1),
         },
         years={r"재작년": -2, r"지난해|작년": -1, r"올해|금년|연내": 0, r"내년": 1},
+        # Not the last syllable of a word ("내놓을").
+        year_prefixes={r"(?<![가-힣])올": 0},
         anaphoric_years={r"전년": -1, r"이듬해|다음\s*해": 1},
         that_time=r"당시",
         anaphora={

@@ -111,7 +111,9 @@ class _Words:
             + list(extras.directions)
             + list(extras.following)
         )
-        self.years_alt = _joined([*extras.years, *extras.anaphoric_years])
+        self.years_alt = _joined([*extras.years, *extras.anaphoric_years, *extras.year_prefixes])
+        # Alone, not the words that are a year only before a month or a part of one ("올").
+        self.year_phrases_alt = _joined([*extras.years, *extras.anaphoric_years])
         verbs = "|".join(f"(?:{v})" for v in (extras.past_words, extras.present_words) if v)
         # A verb right after a number: the number is when, not how many ("1999 muudeti").
         verb_after = rf"[^\S\n]+(?:{verbs})(?!\w)"
@@ -141,8 +143,10 @@ class _Words:
         words = [f"(?:{self.year_words}){tail}" if self.year_words else "", self.year_abbreviation]
         return rf"(?:\.?\s*(?P<{name}>{'|'.join(w for w in words if w)}))"
 
-    def years(self, name: str = "relyear") -> str:
-        return rf"(?P<{name}>{self.before}(?:{self.years_alt}))" if self.years_alt else r"(?!x)x"
+    def years(self, name: str = "relyear", alone: bool = False) -> str:
+        """A relative year ("прошлого года", "지난해"), or alone, with no month or part of a year after it."""
+        words = self.year_phrases_alt if alone else self.years_alt
+        return rf"(?P<{name}>{self.before}(?:{words}))" if words else r"(?!x)x"
 
     def east_asian_year(self, n: str = "") -> str:
         """A year as Japanese, Chinese and Korean write it before "年"/"년": digits, or an era's year
@@ -266,7 +270,7 @@ def _relative_year(m: Match, key: str = "relyear") -> int | None:
     one like "이듬해" (from the year just mentioned)."""
     text = " ".join(m.groups.get(key, "").lower().split())
     extras = _w(m).extras
-    for pattern, amount in extras.years.items():
+    for pattern, amount in {**extras.years, **extras.year_prefixes}.items():
         if re.fullmatch(pattern, text, re.IGNORECASE):
             if amount == 1 and (following := _following(m, Precision.YEAR)) is not None:
                 return following.day.year
@@ -956,6 +960,8 @@ def _east_asian(w: _Words) -> str:
         _e("ko", "지난해 3월 발사했다.", "지난해 3월", "2021-03", "month"),
         _e("ja", "昨年3月5日に署名した。", "昨年3月5日", "2021-03-05", "day"),
         _e("ko", "올해 1~9월 대러 수출이 늘었다.", "올해 1~9월", "2022-01", "month"),
+        # "올" is this year before a month or a part of it; "1월" alone would be the coming January.
+        _e("ko", "올 1월 수출 실적", "올 1월", "2022-01", "month"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1288,6 +1294,7 @@ def _resolve_half(m: Match) -> Reading | None:
     [
         _e("ko", "올해 3분기 수출이 늘었다.", "올해 3분기", "2022-Q3", "quarter"),
         _e("ko", "3분기 영업이익이 줄었다.", "3분기", "2022-Q3", "quarter"),
+        _e("ko", "올 4분기 영업이익이 늘어날 전망이다.", "올 4분기", "2022-Q4", "quarter"),
         _e(
             "ru",
             "В третьем квартале 2023 года ВВП вырос.",
@@ -1336,6 +1343,7 @@ def _quarter(w: _Words) -> str:
     [
         _e("ko", "올해 상반기 수출이 늘었다.", "올해 상반기", "2022-01", "month"),
         _e("ko", "하반기에 회담이 열릴 예정이다.", "하반기", "2022-07", "month"),
+        _e("ko", "올 상반기 수출이 늘었다.", "올 상반기", "2022-01", "month", "2022-06-20"),
         _e("ja", "2023年上半期の売上高", "2023年上半期", "2023-01", "month"),
         _e("zh", "今年上半年经济增长。", "今年上半年", "2022-01", "month"),
         _e(
@@ -1576,7 +1584,7 @@ def _direction_unit(w: _Words) -> str:
 )
 @_with(_resolve_year_phrase)
 def _year_phrase(w: _Words) -> str:
-    return w.years() if w.years_alt else r"(?!x)x"
+    return w.years(alone=True) if w.year_phrases_alt else r"(?!x)x"
 
 
 @_spec(
