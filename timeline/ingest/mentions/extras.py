@@ -120,6 +120,9 @@ class Extras:
     # the words for "later", the unit words the locale data lacks ("개월", "달"), and the counts written
     # as one word with their unit ("이틀": two days, "한 달": one month).
     units: dict[str, Precision] = field(default_factory=dict)
+    # Words for the year or the month written glued before a modifier, as one word, that the locale data
+    # lacks ("연말": the end of the year, "연초"); its own one-character words do so too ("年底", "월말").
+    unit_prefixes: dict[str, Precision] = field(default_factory=dict)
     counted_words: dict[str, tuple[Precision, int]] = field(default_factory=dict)
     # The same period a year before the one just mentioned, as earnings copy compares them ("전년 동기",
     # "前年同期", "аналогичный период прошлого года", "Vorjahreszeitraum").
@@ -498,11 +501,10 @@ EXTRAS: dict[str, Extras] = {
         season_leads=r"l'|in|quest'|nell'|dell'|d'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
         year_cues=r"nel|dal|al|del|entro\s+il|fino\s+al|prima\s+del|dopo\s+il|anno|il",
         modifiers_before={
-            r"all'inizio\s+di|agli\s+inizi\s+di|all'inizio\s+del|a\s+inizio|ad\s+inizio|inizio|"
-            r"ai\s+primi\s+di": Modifier.EARLY,
-            r"a\s+metà|alla\s+metà\s+di|metà": Modifier.MID,
-            r"alla\s+fine\s+di|alla\s+fine\s+del|a\s+fine|verso\s+la\s+fine\s+di|fine|"
-            r"sul\s+finire\s+di": Modifier.LATE,
+            # "Di", "del", "dell'" may follow each ("all'inizio dell'anno").
+            r"all'inizio|agli\s+inizi|a\s+inizio|ad\s+inizio|inizio|ai\s+primi\s+di": Modifier.EARLY,
+            r"a\s+metà|alla\s+metà|metà": Modifier.MID,
+            r"alla\s+fine|a\s+fine|verso\s+la\s+fine|fine|sul\s+finire": Modifier.LATE,
             r"intorno\s+al|intorno\s+a|verso|circa": Modifier.ABOUT,
         },
         range_words=("al", "a"),
@@ -827,6 +829,7 @@ EXTRAS: dict[str, Extras] = {
         seasons={"SP": r"봄", "SU": r"여름", "FA": r"가을", "WI": r"겨울"},
         later_after=r"뒤|후",
         units={"개월": Precision.MONTH, "달": Precision.MONTH, "해": Precision.YEAR},
+        unit_prefixes={"연": Precision.YEAR},
         counted_words={
             r"하루": (Precision.DAY, 1),
             r"이틀": (Precision.DAY, 2),
@@ -872,7 +875,7 @@ EXTRAS: dict[str, Extras] = {
         present_words=r"(?:する|される|れる|られる)(?=。|$)",
         numbers=CJK_NUMBERS,
         modifiers_after={
-            r"上旬|初め|初旬|初頭": Modifier.EARLY,
+            r"上旬|初め|初旬|初頭|初": Modifier.EARLY,
             r"中旬|半ば": Modifier.MID,
             r"下旬|末|終わり": Modifier.LATE,
             r"頃|ごろ": Modifier.ABOUT,

@@ -1872,16 +1872,76 @@ def _season(w: _Words) -> str:
     return rf"{lead_alt}{season}(?:{after}{then})?"
 
 
+def _resolve_current_period(m: Match) -> Reading | None:
+    """ "в конце года", "a fine mese", "nädala lõpuks", "年底", "연말": the period the sentence is in (of
+    publication in news time, of the date a history is anchored on in narrative time: "В 1962 году
+    ... в конце года" is the end of 1962), or of the year written before it ("지난해 연말")."""
+    w = _w(m)
+    word = m.groups["unit"]
+    unit = w.vocab.unit_of(word) or w.extras.unit_prefixes.get(word)
+    if unit is None or unit is Precision.DAY:
+        return None
+    if "relyear" in m.groups:
+        year = _relative_year(m)
+        if unit is not Precision.YEAR:
+            return None
+        return Reading(Precision.YEAR, date(year, 1, 1) if year else None)
+    if m.now is None:
+        return Reading(unit, None)
+    # "지난 연말": the last one; "오는 연말": the coming end of this year.
+    amount = min(_direction(m), 0)
+    if m.frame is not None:
+        return _beside(m.frame, unit, amount)
+    return Reading(unit, relative_day(m, unit, amount))
+
+
 @_spec(
     "period with modifier",
-    [_e("et", "Asi peaks selguma nädala lõpuks.", "nädala lõpuks", "2022-W44", "week")],
+    [
+        _e("et", "Asi peaks selguma nädala lõpuks.", "nädala lõpuks", "2022-W44", "week"),
+        # Written as one word in Chinese, Japanese and Korean: the year or the month of publication.
+        _e("zh", "该工厂将于年底投产。", "年底", "2022", "year"),
+        _e("zh", "年初以来出口增长了10%。", "年初", "2022", "year"),
+        _e("zh", "双方计划月底前签署协议。", "月底", "2022-11", "month"),
+        _e("ja", "年末までに合意する見通しだ。", "年末", "2022", "year"),
+        _e("ja", "月末に発表する予定だ。", "月末", "2022-11", "month"),
+        _e("ko", "연말까지 협상을 마칠 계획이다.", "연말", "2022", "year"),
+        _e("ko", "월초 발표할 예정이다.", "월초", "2022-11", "month"),
+        _e("ko", "올 연말 회담이 열릴 예정이다.", "올 연말", "2022", "year"),
+        _e("ko", "지난해 연말 협상이 결렬됐다.", "지난해 연말", "2021", "year"),
+        _e("ko", "지난 연말 협상이 결렬됐다.", "연말", "2021", "year"),
+        # In a history, of the year it tells of.
+        _e("zh", "大桥1962年开工，年底建成通车。", "年底", "1962", "year"),
+    ],
 )
-@_with(_resolve_direction_period)
+@_with(_resolve_current_period)
 def _period_with_modifier(w: _Words) -> str:
-    """ "nädala lõpuks" (by the end of the week), "aasta algusega": the current period, modified after."""
-    if w.east_asian or not w.extras.modifiers_after or not w.unit_alt:
+    """ "nädala lõpuks" (by the end of the week), "aasta algusega", "年底", "연말": the current period,
+    modified after."""
+    # "About" makes no period of a unit word, as before one.
+    modifiers = _joined(p for p, m in w.extras.modifiers_after.items() if m is not Modifier.ABOUT)
+    if modifiers and w.east_asian:
+        return _period_with_modifier_east_asian(w, modifiers)
+    if not modifiers or not w.unit_alt:
         return r"(?!x)x"
-    return rf"(?P<unit>(?:{w.unit_alt}){w.suffix})(?=\s+(?:{_joined(w.extras.modifiers_after)})(?!\w))"
+    return rf"(?P<unit>(?:{w.unit_alt}){w.suffix})(?=\s+(?:{modifiers})(?!\w))"
+
+
+# The characters that make a word with "年" or "月" after them: "少年" (a youth), "每年" (every year),
+# "学年" (the school year), "岁月" (time), "三个月" (three months). Then "年初", "月底" are no year's or
+# month's start or end: "少年初中生", "三个月底".
+_CJK_UNIT_COMPOUNDS = "少青新每毎多百周往早晚晩近全成老童中半长長历歷常终終学學通岁歲蜜满滿正个個カヶか"
+
+
+def _period_with_modifier_east_asian(w: _Words, modifiers: str) -> str:
+    """ "年底", "月初", "연말", "월초": the year's or the month's one-character word and the modifier, as
+    one word (Korean spaces its words: "공연" and "말" make no year's end), a relative year before it
+    ("올 연말", "지난해 연말")."""
+    units = [f for f, u in w.vocab.units.items() if len(f) == 1 and u in (Precision.YEAR, Precision.MONTH)]
+    alone = rf"(?<![\d\uac00-\ud7a3{_CJK_UNIT_COMPOUNDS}])"
+    unit = rf"{alone}(?P<unit>{_alternation([*units, *w.extras.unit_prefixes])})"
+    year = rf"(?:{w.years()}\s*)?" if w.years_alt else ""
+    return rf"{year}{unit}(?=(?:{modifiers}))"
 
 
 @_spec(
@@ -1889,9 +1949,27 @@ def _period_with_modifier(w: _Words) -> str:
     [
         _e("ru", "Решение примут в конце года.", "года", "2022", "year"),
         _e("de", "Die Lieferung kommt Ende des Monats.", "Monats", "2022-11", "month"),
+        _e("uk", "Рішення ухвалять наприкінці року.", "наприкінці року", "2022", "year"),
+        _e("it", "Il pagamento è previsto a fine mese.", "a fine mese", "2022-11", "month"),
+        _e("it", "All'inizio dell'anno i prezzi sono saliti.", "All'inizio dell'anno", "2022", "year"),
+        # In a history, of the year it tells of.
+        _e(
+            "ru",
+            "В 1962 году мост начали строить, а в конце года его открыли.",
+            "в конце года",
+            "1962",
+            "year",
+        ),
+        _e(
+            "it",
+            "Nel 1962 iniziarono i lavori e alla fine dell'anno il ponte fu aperto.",
+            "alla fine dell'anno",
+            "1962",
+            "year",
+        ),
     ],
 )
-@_with(_resolve_direction_period)
+@_with(_resolve_current_period)
 def _modifier_period(w: _Words) -> str:
     """ "в конце года", "Ende des Monats", "à la fin de l'année": the current period, modified before."""
     if w.east_asian or not w.extras.modifiers_before or not w.unit_alt:
@@ -2139,6 +2217,10 @@ def _tense_reader(w: _Words):
     return tense
 
 
+# The words for "of" between a modifier and its date: "la fine dell'anno", "à la fin de l'année".
+_MODIFIER_OF = r"de\s+l'|de\s+la|dell'|della|dello|degli|delle|dei|del|di|de|du|des|d'|of"
+
+
 def _modifier_pattern(extras: Extras, after: bool, east_asian: bool) -> re.Pattern | None:
     table = extras.modifiers_after if after else extras.modifiers_before
     if not table:
@@ -2147,7 +2229,7 @@ def _modifier_pattern(extras: Extras, after: bool, east_asian: bool) -> re.Patte
     if after:
         gap = r"\s*" if east_asian else r"\s+"
         return re.compile(rf"{gap}(?P<modifier>(?i:{words}))" + ("" if east_asian else r"(?!\w)"))
-    return re.compile(rf"(?<!\w)(?P<modifier>(?i:{words}))[\s-]*(?:(?i:de|di|del|du|des|d'|of)\s*)?$")
+    return re.compile(rf"(?<!\w)(?P<modifier>(?i:{words}))[\s-]*(?:(?i:{_MODIFIER_OF})\s*)?$")
 
 
 # The rules for words the data lacks go before the data's own phrases: "tänavu" (this year) starts like
