@@ -172,6 +172,28 @@ _UK_NOT_PAST = (
     r"школа|стріла|бджола|правила|данила|генерала|канала|сигнала|матеріала|арсенала|журнала|вокзала"
 )
 
+# Italian participles that look ahead ("è previsto", "è atteso": it is scheduled, expected; "è stato
+# rinviato a marzo": put off to March).
+_IT_SCHEDULED = r"previst|attes|programmat|fissat|rinviat|rimandat|posticipat"
+# Adjectives, adverbs and numbers ending as a participle does ("è molto", "sono otto", "è parte").
+_IT_NOT_PARTICIPLE = (
+    r"molt|alt|tutt|sott|ott|diciott|\w+ntott|sett|adatt|esatt|perfett|dirett|quest|prest|giust|fest|"
+    r"vast|dispost|convint|part|cert|fort|stess|spess|adess|bass|ross|gross|fiss|fors|divers|scars|fals|"
+    r"precis"
+)
+# A past participle: regular ("arrivato", "venuti", "partita") or in the endings of the irregular ones
+# ("preso", "sceso", "deciso", "chiuso", "messo", "perso", "detto", "condotto", "tratto", "svolto",
+# "giunto", "morto", "rimasto", "esploso").
+_IT_PARTICIPLE = (
+    rf"(?!(?:{_IT_NOT_PARTICIPLE})[oaie](?!\w))"
+    r"(?:\w+(?:[aiu]t|[lrs]t|tt|[iu]nt|[eiu]s|ss|[lr]s)|esplos|corros|eros)[oaie]"
+)
+# The perfect, with "avere" or "essere", passive too ("è stato deciso"), to its participle.
+_IT_PERFECT = (
+    r"(?:ha|hanno|ho|abbiamo|aveva|avevano|è|sono|era|erano|fu|furono)\s+"
+    rf"(?!(?:stat[oaie]\s+)?(?:{_IT_SCHEDULED}))(?:stat[oaie]\s+)?{_IT_PARTICIPLE}"
+)
+
 _DE_NOT_PAST = (
     r"heute|bitte|könnte|könnten|sollte|sollten|dürfte|dürften|möchte|möchten|würde|würden|hätte|"
     r"hätten|müsste|müssten|zweite|zweiten|dritte|dritten|vierte|vierten|achte|achten|hunderte|"
@@ -483,10 +505,10 @@ EXTRAS: dict[str, Extras] = {
         },
         year_before_period=r"(?:lo\s+)?stesso\s+periodo\s+dell'anno\s+(?:precedente|scorso|prima)",
         between=(r"tra|fra", ("e",)),
-        past_words=r"ha|hanno|aveva|avevano|era|erano|fu|furono|è\s+stat[oaie]|sono\s+stat[oaie]|"
-        r"\w+(?:ò|arono|irono|erono)|"
-        # The perfect with "essere": "sono arrivati", "è emersa", "è morto" (not "è prevista").
-        r"(?:è|sono)\s+(?!previst)\w+(?:at|ut|it|rs|ss|rt|st)[oaie]",
+        # The perfect ("sono arrivati", "è sceso", "è stato deciso", "hanno detto"; not "è prevista"),
+        # read to its participle: the words after it are counted from there. Then the auxiliaries alone
+        # and the simple past ("arrivò", "furono").
+        past_words=rf"{_IT_PERFECT}|ha|hanno|aveva|avevano|era|erano|fu|furono|\w+(?:ò|arono|irono|erono)",
         anaphoric_years={r"l'anno\s+(?:successivo|seguente|dopo)": 1, r"l'anno\s+(?:precedente|prima)": -1},
         quarters=r"trimestre",
         ordinals={r"primo": 1, r"secondo": 2, r"terzo": 3, r"quarto": 4},
@@ -496,7 +518,7 @@ EXTRAS: dict[str, Extras] = {
         later_after=r"dopo|più\s+tardi",
         later_before=r"dopo",
         deadlines=r"entro(?:\s+(?:il|la|l\'|fine))?",
-        future_words=r"sarà|saranno|dovrebbe|dovrebbero|previst[oaie]|si\s+terrà|si\s+terranno|"
+        future_words=rf"sarà|saranno|dovrebbe|dovrebbero|(?:{_IT_SCHEDULED})[oaie]|si\s+terrà|si\s+terranno|"
         r"\w+(?:erà|irà|arà|eranno|iranno|aranno)",
         season_leads=r"l'|in|quest'|nell'|dell'|d'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
         year_cues=r"nel|dal|al|del|entro\s+il|fino\s+al|prima\s+del|dopo\s+il|anno|il",

@@ -1196,6 +1196,13 @@ def _direction_month(w: _Words) -> str:
         _e("ru", "В марте министр посетит Пхеньян.", "марте", "2023-03", "month", "2023-02-10"),
         _e("uk", "У березні міністр відвідав Пхеньян.", "березні", "2022-03", "month", "2023-02-10"),
         _e("de", "Im März besuchte der Minister Pjöngjang.", "März", "2022-03", "month", "2023-02-10"),
+        # The Italian perfect, to its participle, irregular ones too; not one that looks ahead.
+        _e("it", "I colloqui sono ripresi a dicembre.", "dicembre", "2021-12", "month"),
+        _e("it", "Il prezzo è sceso a dicembre.", "dicembre", "2021-12", "month"),
+        _e("it", "È stato deciso a dicembre.", "dicembre", "2021-12", "month"),
+        _e("it", "Il ministro è giunto a Roma a dicembre.", "dicembre", "2021-12", "month"),
+        _e("it", "Le truppe sono state messe in allerta a dicembre.", "dicembre", "2021-12", "month"),
+        _e("it", "Il vertice è stato rinviato a dicembre.", "dicembre", "2022-12", "month"),
         # A deadline looks ahead, unless the sentence speaks of the past.
         _e("ru", "К июню поставки вырастут.", "июню", "2023-06", "month"),
         _e("ru", "До июля поставки шли по железной дороге.", "июля", "2022-07", "month"),
