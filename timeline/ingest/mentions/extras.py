@@ -317,7 +317,8 @@ EXTRAS: dict[str, Extras] = {
         rf"(?!(?:{_RU_NOT_PAST})а?(?!\w))\w{{2,}}[аеиоуыяё]ла?",
         anaphoric_years={r"на\s+следующий\s+год|годом\s+позже": 1},
         quarters=r"квартал\w*",
-        ordinals={r"перв\w*": 1, r"втор\w*": 2, r"треть\w*": 3, r"четв[её]рт\w*": 4},
+        # "Третий" ("third") drops the soft sign its other cases keep ("третьем").
+        ordinals={r"перв\w*": 1, r"втор\w*": 2, r"трет(?:ий|ь\w*)": 3, r"четв[её]рт\w*": 4},
         day_of_month=r"(?:-?го)?\s+числа",
         halves={r"перв\w*\s+полугоди\w*": 1, r"втор\w*\s+полугоди\w*": 2},
         halves_of={r"перв\w*\s+половин\w*": 1, r"втор\w*\s+половин\w*": 2},

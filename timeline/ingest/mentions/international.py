@@ -1310,6 +1310,7 @@ def _resolve_half(m: Match) -> Reading | None:
             "quarter",
         ),
         _e("uk", "У другому кварталі експорт зріс.", "другому кварталі", "2022-Q2", "quarter"),
+        _e("ru", "Третий квартал стал рекордным.", "Третий квартал", "2022-Q3", "quarter"),
         _e("ja", "2023年第3四半期の決算を発表した。", "2023年第3四半期", "2023-Q3", "quarter"),
         _e("zh", "去年第四季度经济增长放缓。", "去年第四季度", "2021-Q4", "quarter"),
         _e("it", "Nel terzo trimestre le vendite sono salite.", "terzo trimestre", "2022-Q3", "quarter"),
