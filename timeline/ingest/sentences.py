@@ -3,8 +3,9 @@ the loader (mentions, statements, titles) and by the pages that show a passage i
 
 English text is split by the rules below. Other languages go to sentencex, which knows the sentence
 ends and abbreviations of some 300 languages (CJK "。！？" with no space after them, Russian "т. е.",
-German "z. B."); every line break still ends a sentence, and a break sentencex puts before a lower-case
-word is undone (no sentence opens in lower case in a cased script).
+German "z. B."); every line break still ends a sentence, a break sentencex puts before a lower-case
+word is undone (no sentence opens in lower case in a cased script), and one it leaves between "。" and
+a digit is made.
 
 In English, a sentence ends at a line break or at ".", "!" or "?" (with any closing quotes or
 brackets) followed by space and a capital, digit or opening quote — unless the word before the full
@@ -103,6 +104,9 @@ def _append_stripped(spans: list[tuple[int, int]], text: str, start: int, end: i
 
 
 _LINE = re.compile(r"[^\n]+")
+# "。", "！" and "？" are never a decimal point: they end a sentence before a digit too ("と述べた。28日
+# には"), where sentencex, guarding decimals, does not split.
+_FULL_STOP_BEFORE_DIGIT = re.compile(r"(?<=[。！？])(?=[0-9])")
 
 
 def _split_other(text: str, language: str) -> list[tuple[int, int]]:
@@ -115,6 +119,7 @@ def _split_other(text: str, language: str) -> list[tuple[int, int]]:
             following = line.group()[end:].lstrip()[:1]
             if 0 < end < len(line.group()) and not following.islower():
                 starts.append(end)
+        starts = sorted({*starts, *(stop.start() for stop in _FULL_STOP_BEFORE_DIGIT.finditer(line.group()))})
         for start, end in zip(starts, [*starts[1:], len(line.group())], strict=True):
             _append_stripped(spans, text, line.start() + start, line.start() + end)
     return spans

@@ -50,6 +50,9 @@ class Extras:
     # Year phrases by periods after publication (-1 last year, 0 this year, 1 next year), written in the
     # forms that go with a month ("прошлого года") or alone ("tänavu", "지난해").
     years: dict[str, int] = field(default_factory=dict)
+    # The same, written only before a month or a part of the year ("올 3월", "올 상반기", "올 연말": of
+    # this year); elsewhere the syllable starts other words ("올라": rising).
+    year_prefixes: dict[str, int] = field(default_factory=dict)
     # Direction words the data lacks (et "möödunud", ru "прошлый"), -1 / 0 / 1.
     directions: dict[str, int] = field(default_factory=dict)
     # Direction words that count from the period just mentioned, not from publication ("la settimana
@@ -117,6 +120,9 @@ class Extras:
     # the words for "later", the unit words the locale data lacks ("개월", "달"), and the counts written
     # as one word with their unit ("이틀": two days, "한 달": one month).
     units: dict[str, Precision] = field(default_factory=dict)
+    # Words for the year or the month written glued before a modifier, as one word, that the locale data
+    # lacks ("연말": the end of the year, "연초"); its own one-character words do so too ("年底", "월말").
+    unit_prefixes: dict[str, Precision] = field(default_factory=dict)
     counted_words: dict[str, tuple[Precision, int]] = field(default_factory=dict)
     # The same period a year before the one just mentioned, as earnings copy compares them ("전년 동기",
     # "前年同期", "аналогичный период прошлого года", "Vorjahreszeitraum").
@@ -164,6 +170,28 @@ _RU_NOT_PAST = (
 _UK_NOT_PAST = (
     r"держав|застав|справ|ярослав|владислав|станіслав|святослав|мирослав|вячеслав|богуслав|переяслав|"
     r"школа|стріла|бджола|правила|данила|генерала|канала|сигнала|матеріала|арсенала|журнала|вокзала"
+)
+
+# Italian participles that look ahead ("è previsto", "è atteso": it is scheduled, expected; "è stato
+# rinviato a marzo": put off to March).
+_IT_SCHEDULED = r"previst|attes|programmat|fissat|rinviat|rimandat|posticipat"
+# Adjectives, adverbs and numbers ending as a participle does ("è molto", "sono otto", "è parte").
+_IT_NOT_PARTICIPLE = (
+    r"molt|alt|tutt|sott|ott|diciott|\w+ntott|sett|adatt|esatt|perfett|dirett|quest|prest|giust|fest|"
+    r"vast|dispost|convint|part|cert|fort|stess|spess|adess|bass|ross|gross|fiss|fors|divers|scars|fals|"
+    r"precis"
+)
+# A past participle: regular ("arrivato", "venuti", "partita") or in the endings of the irregular ones
+# ("preso", "sceso", "deciso", "chiuso", "messo", "perso", "detto", "condotto", "tratto", "svolto",
+# "giunto", "morto", "rimasto", "esploso").
+_IT_PARTICIPLE = (
+    rf"(?!(?:{_IT_NOT_PARTICIPLE})[oaie](?!\w))"
+    r"(?:\w+(?:[aiu]t|[lrs]t|tt|[iu]nt|[eiu]s|ss|[lr]s)|esplos|corros|eros)[oaie]"
+)
+# The perfect, with "avere" or "essere", passive too ("è stato deciso"), to its participle.
+_IT_PERFECT = (
+    r"(?:ha|hanno|ho|abbiamo|aveva|avevano|è|sono|era|erano|fu|furono)\s+"
+    rf"(?!(?:stat[oaie]\s+)?(?:{_IT_SCHEDULED}))(?:stat[oaie]\s+)?{_IT_PARTICIPLE}"
 )
 
 _DE_NOT_PAST = (
@@ -289,7 +317,8 @@ EXTRAS: dict[str, Extras] = {
         rf"(?!(?:{_RU_NOT_PAST})а?(?!\w))\w{{2,}}[аеиоуыяё]ла?",
         anaphoric_years={r"на\s+следующий\s+год|годом\s+позже": 1},
         quarters=r"квартал\w*",
-        ordinals={r"перв\w*": 1, r"втор\w*": 2, r"треть\w*": 3, r"четв[её]рт\w*": 4},
+        # "Третий" ("third") drops the soft sign its other cases keep ("третьем").
+        ordinals={r"перв\w*": 1, r"втор\w*": 2, r"трет(?:ий|ь\w*)": 3, r"четв[её]рт\w*": 4},
         day_of_month=r"(?:-?го)?\s+числа",
         halves={r"перв\w*\s+полугоди\w*": 1, r"втор\w*\s+полугоди\w*": 2},
         halves_of={r"перв\w*\s+половин\w*": 1, r"втор\w*\s+половин\w*": 2},
@@ -477,10 +506,10 @@ EXTRAS: dict[str, Extras] = {
         },
         year_before_period=r"(?:lo\s+)?stesso\s+periodo\s+dell'anno\s+(?:precedente|scorso|prima)",
         between=(r"tra|fra", ("e",)),
-        past_words=r"ha|hanno|aveva|avevano|era|erano|fu|furono|è\s+stat[oaie]|sono\s+stat[oaie]|"
-        r"\w+(?:ò|arono|irono|erono)|"
-        # The perfect with "essere": "sono arrivati", "è emersa", "è morto" (not "è prevista").
-        r"(?:è|sono)\s+(?!previst)\w+(?:at|ut|it|rs|ss|rt|st)[oaie]",
+        # The perfect ("sono arrivati", "è sceso", "è stato deciso", "hanno detto"; not "è prevista"),
+        # read to its participle: the words after it are counted from there. Then the auxiliaries alone
+        # and the simple past ("arrivò", "furono").
+        past_words=rf"{_IT_PERFECT}|ha|hanno|aveva|avevano|era|erano|fu|furono|\w+(?:ò|arono|irono|erono)",
         anaphoric_years={r"l'anno\s+(?:successivo|seguente|dopo)": 1, r"l'anno\s+(?:precedente|prima)": -1},
         quarters=r"trimestre",
         ordinals={r"primo": 1, r"secondo": 2, r"terzo": 3, r"quarto": 4},
@@ -490,16 +519,15 @@ EXTRAS: dict[str, Extras] = {
         later_after=r"dopo|più\s+tardi",
         later_before=r"dopo",
         deadlines=r"entro(?:\s+(?:il|la|l\'|fine))?",
-        future_words=r"sarà|saranno|dovrebbe|dovrebbero|previst[oaie]|si\s+terrà|si\s+terranno|"
+        future_words=rf"sarà|saranno|dovrebbe|dovrebbero|(?:{_IT_SCHEDULED})[oaie]|si\s+terrà|si\s+terranno|"
         r"\w+(?:erà|irà|arà|eranno|iranno|aranno)",
         season_leads=r"l'|in|quest'|nell'|dell'|d'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
         year_cues=r"nel|dal|al|del|entro\s+il|fino\s+al|prima\s+del|dopo\s+il|anno|il",
         modifiers_before={
-            r"all'inizio\s+di|agli\s+inizi\s+di|all'inizio\s+del|a\s+inizio|ad\s+inizio|inizio|"
-            r"ai\s+primi\s+di": Modifier.EARLY,
-            r"a\s+metà|alla\s+metà\s+di|metà": Modifier.MID,
-            r"alla\s+fine\s+di|alla\s+fine\s+del|a\s+fine|verso\s+la\s+fine\s+di|fine|"
-            r"sul\s+finire\s+di": Modifier.LATE,
+            # "Di", "del", "dell'" may follow each ("all'inizio dell'anno").
+            r"all'inizio|agli\s+inizi|a\s+inizio|ad\s+inizio|inizio|ai\s+primi\s+di": Modifier.EARLY,
+            r"a\s+metà|alla\s+metà|metà": Modifier.MID,
+            r"alla\s+fine|a\s+fine|verso\s+la\s+fine|fine|sul\s+finire": Modifier.LATE,
             r"intorno\s+al|intorno\s+a|verso|circa": Modifier.ABOUT,
         },
         range_words=("al", "a"),
@@ -822,9 +850,9 @@ EXTRAS: dict[str, Extras] = {
         },
         range_words=("~", "부터"),
         seasons={"SP": r"봄", "SU": r"여름", "FA": r"가을", "WI": r"겨울"},
-        directions={r"올": 0},
         later_after=r"뒤|후",
         units={"개월": Precision.MONTH, "달": Precision.MONTH, "해": Precision.YEAR},
+        unit_prefixes={"연": Precision.YEAR},
         counted_words={
             r"하루": (Precision.DAY, 1),
             r"이틀": (Precision.DAY, 2),
@@ -842,6 +870,8 @@ EXTRAS: dict[str, Extras] = {
             r"한\s*해": (Precision.YEAR, 1),
         },
         years={r"재작년": -2, r"지난해|작년": -1, r"올해|금년|연내": 0, r"내년": 1},
+        # Not the last syllable of a word ("내놓을").
+        year_prefixes={r"(?<![가-힣])올": 0},
         anaphoric_years={r"전년": -1, r"이듬해|다음\s*해": 1},
         that_time=r"당시",
         anaphora={
@@ -868,7 +898,7 @@ EXTRAS: dict[str, Extras] = {
         present_words=r"(?:する|される|れる|られる)(?=。|$)",
         numbers=CJK_NUMBERS,
         modifiers_after={
-            r"上旬|初め|初旬|初頭": Modifier.EARLY,
+            r"上旬|初め|初旬|初頭|初": Modifier.EARLY,
             r"中旬|半ば": Modifier.MID,
             r"下旬|末|終わり": Modifier.LATE,
             r"頃|ごろ": Modifier.ABOUT,

@@ -111,7 +111,9 @@ class _Words:
             + list(extras.directions)
             + list(extras.following)
         )
-        self.years_alt = _joined([*extras.years, *extras.anaphoric_years])
+        self.years_alt = _joined([*extras.years, *extras.anaphoric_years, *extras.year_prefixes])
+        # Alone, not the words that are a year only before a month or a part of one ("올").
+        self.year_phrases_alt = _joined([*extras.years, *extras.anaphoric_years])
         verbs = "|".join(f"(?:{v})" for v in (extras.past_words, extras.present_words) if v)
         # A verb right after a number: the number is when, not how many ("1999 muudeti").
         verb_after = rf"[^\S\n]+(?:{verbs})(?!\w)"
@@ -141,8 +143,10 @@ class _Words:
         words = [f"(?:{self.year_words}){tail}" if self.year_words else "", self.year_abbreviation]
         return rf"(?:\.?\s*(?P<{name}>{'|'.join(w for w in words if w)}))"
 
-    def years(self, name: str = "relyear") -> str:
-        return rf"(?P<{name}>{self.before}(?:{self.years_alt}))" if self.years_alt else r"(?!x)x"
+    def years(self, name: str = "relyear", alone: bool = False) -> str:
+        """A relative year ("прошлого года", "지난해"), or alone, with no month or part of a year after it."""
+        words = self.year_phrases_alt if alone else self.years_alt
+        return rf"(?P<{name}>{self.before}(?:{words}))" if words else r"(?!x)x"
 
     def east_asian_year(self, n: str = "") -> str:
         """A year as Japanese, Chinese and Korean write it before "年"/"년": digits, or an era's year
@@ -266,7 +270,7 @@ def _relative_year(m: Match, key: str = "relyear") -> int | None:
     one like "이듬해" (from the year just mentioned)."""
     text = " ".join(m.groups.get(key, "").lower().split())
     extras = _w(m).extras
-    for pattern, amount in extras.years.items():
+    for pattern, amount in {**extras.years, **extras.year_prefixes}.items():
         if re.fullmatch(pattern, text, re.IGNORECASE):
             if amount == 1 and (following := _following(m, Precision.YEAR)) is not None:
                 return following.day.year
@@ -956,6 +960,8 @@ def _east_asian(w: _Words) -> str:
         _e("ko", "지난해 3월 발사했다.", "지난해 3월", "2021-03", "month"),
         _e("ja", "昨年3月5日に署名した。", "昨年3月5日", "2021-03-05", "day"),
         _e("ko", "올해 1~9월 대러 수출이 늘었다.", "올해 1~9월", "2022-01", "month"),
+        # "올" is this year before a month or a part of it; "1월" alone would be the coming January.
+        _e("ko", "올 1월 수출 실적", "올 1월", "2022-01", "month"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1190,6 +1196,13 @@ def _direction_month(w: _Words) -> str:
         _e("ru", "В марте министр посетит Пхеньян.", "марте", "2023-03", "month", "2023-02-10"),
         _e("uk", "У березні міністр відвідав Пхеньян.", "березні", "2022-03", "month", "2023-02-10"),
         _e("de", "Im März besuchte der Minister Pjöngjang.", "März", "2022-03", "month", "2023-02-10"),
+        # The Italian perfect, to its participle, irregular ones too; not one that looks ahead.
+        _e("it", "I colloqui sono ripresi a dicembre.", "dicembre", "2021-12", "month"),
+        _e("it", "Il prezzo è sceso a dicembre.", "dicembre", "2021-12", "month"),
+        _e("it", "È stato deciso a dicembre.", "dicembre", "2021-12", "month"),
+        _e("it", "Il ministro è giunto a Roma a dicembre.", "dicembre", "2021-12", "month"),
+        _e("it", "Le truppe sono state messe in allerta a dicembre.", "dicembre", "2021-12", "month"),
+        _e("it", "Il vertice è stato rinviato a dicembre.", "dicembre", "2022-12", "month"),
         # A deadline looks ahead, unless the sentence speaks of the past.
         _e("ru", "К июню поставки вырастут.", "июню", "2023-06", "month"),
         _e("ru", "До июля поставки шли по железной дороге.", "июля", "2022-07", "month"),
@@ -1288,6 +1301,7 @@ def _resolve_half(m: Match) -> Reading | None:
     [
         _e("ko", "올해 3분기 수출이 늘었다.", "올해 3분기", "2022-Q3", "quarter"),
         _e("ko", "3분기 영업이익이 줄었다.", "3분기", "2022-Q3", "quarter"),
+        _e("ko", "올 4분기 영업이익이 늘어날 전망이다.", "올 4분기", "2022-Q4", "quarter"),
         _e(
             "ru",
             "В третьем квартале 2023 года ВВП вырос.",
@@ -1296,6 +1310,7 @@ def _resolve_half(m: Match) -> Reading | None:
             "quarter",
         ),
         _e("uk", "У другому кварталі експорт зріс.", "другому кварталі", "2022-Q2", "quarter"),
+        _e("ru", "Третий квартал стал рекордным.", "Третий квартал", "2022-Q3", "quarter"),
         _e("ja", "2023年第3四半期の決算を発表した。", "2023年第3四半期", "2023-Q3", "quarter"),
         _e("zh", "去年第四季度经济增长放缓。", "去年第四季度", "2021-Q4", "quarter"),
         _e("it", "Nel terzo trimestre le vendite sono salite.", "terzo trimestre", "2022-Q3", "quarter"),
@@ -1336,6 +1351,7 @@ def _quarter(w: _Words) -> str:
     [
         _e("ko", "올해 상반기 수출이 늘었다.", "올해 상반기", "2022-01", "month"),
         _e("ko", "하반기에 회담이 열릴 예정이다.", "하반기", "2022-07", "month"),
+        _e("ko", "올 상반기 수출이 늘었다.", "올 상반기", "2022-01", "month", "2022-06-20"),
         _e("ja", "2023年上半期の売上高", "2023年上半期", "2023-01", "month"),
         _e("zh", "今年上半年经济增长。", "今年上半年", "2022-01", "month"),
         _e(
@@ -1576,7 +1592,7 @@ def _direction_unit(w: _Words) -> str:
 )
 @_with(_resolve_year_phrase)
 def _year_phrase(w: _Words) -> str:
-    return w.years() if w.years_alt else r"(?!x)x"
+    return w.years(alone=True) if w.year_phrases_alt else r"(?!x)x"
 
 
 @_spec(
@@ -1864,16 +1880,76 @@ def _season(w: _Words) -> str:
     return rf"{lead_alt}{season}(?:{after}{then})?"
 
 
+def _resolve_current_period(m: Match) -> Reading | None:
+    """ "в конце года", "a fine mese", "nädala lõpuks", "年底", "연말": the period the sentence is in (of
+    publication in news time, of the date a history is anchored on in narrative time: "В 1962 году
+    ... в конце года" is the end of 1962), or of the year written before it ("지난해 연말")."""
+    w = _w(m)
+    word = m.groups["unit"]
+    unit = w.vocab.unit_of(word) or w.extras.unit_prefixes.get(word)
+    if unit is None or unit is Precision.DAY:
+        return None
+    if "relyear" in m.groups:
+        year = _relative_year(m)
+        if unit is not Precision.YEAR:
+            return None
+        return Reading(Precision.YEAR, date(year, 1, 1) if year else None)
+    if m.now is None:
+        return Reading(unit, None)
+    # "지난 연말": the last one; "오는 연말": the coming end of this year.
+    amount = min(_direction(m), 0)
+    if m.frame is not None:
+        return _beside(m.frame, unit, amount)
+    return Reading(unit, relative_day(m, unit, amount))
+
+
 @_spec(
     "period with modifier",
-    [_e("et", "Asi peaks selguma nädala lõpuks.", "nädala lõpuks", "2022-W44", "week")],
+    [
+        _e("et", "Asi peaks selguma nädala lõpuks.", "nädala lõpuks", "2022-W44", "week"),
+        # Written as one word in Chinese, Japanese and Korean: the year or the month of publication.
+        _e("zh", "该工厂将于年底投产。", "年底", "2022", "year"),
+        _e("zh", "年初以来出口增长了10%。", "年初", "2022", "year"),
+        _e("zh", "双方计划月底前签署协议。", "月底", "2022-11", "month"),
+        _e("ja", "年末までに合意する見通しだ。", "年末", "2022", "year"),
+        _e("ja", "月末に発表する予定だ。", "月末", "2022-11", "month"),
+        _e("ko", "연말까지 협상을 마칠 계획이다.", "연말", "2022", "year"),
+        _e("ko", "월초 발표할 예정이다.", "월초", "2022-11", "month"),
+        _e("ko", "올 연말 회담이 열릴 예정이다.", "올 연말", "2022", "year"),
+        _e("ko", "지난해 연말 협상이 결렬됐다.", "지난해 연말", "2021", "year"),
+        _e("ko", "지난 연말 협상이 결렬됐다.", "연말", "2021", "year"),
+        # In a history, of the year it tells of.
+        _e("zh", "大桥1962年开工，年底建成通车。", "年底", "1962", "year"),
+    ],
 )
-@_with(_resolve_direction_period)
+@_with(_resolve_current_period)
 def _period_with_modifier(w: _Words) -> str:
-    """ "nädala lõpuks" (by the end of the week), "aasta algusega": the current period, modified after."""
-    if w.east_asian or not w.extras.modifiers_after or not w.unit_alt:
+    """ "nädala lõpuks" (by the end of the week), "aasta algusega", "年底", "연말": the current period,
+    modified after."""
+    # "About" makes no period of a unit word, as before one.
+    modifiers = _joined(p for p, m in w.extras.modifiers_after.items() if m is not Modifier.ABOUT)
+    if modifiers and w.east_asian:
+        return _period_with_modifier_east_asian(w, modifiers)
+    if not modifiers or not w.unit_alt:
         return r"(?!x)x"
-    return rf"(?P<unit>(?:{w.unit_alt}){w.suffix})(?=\s+(?:{_joined(w.extras.modifiers_after)})(?!\w))"
+    return rf"(?P<unit>(?:{w.unit_alt}){w.suffix})(?=\s+(?:{modifiers})(?!\w))"
+
+
+# The characters that make a word with "年" or "月" after them: "少年" (a youth), "每年" (every year),
+# "学年" (the school year), "岁月" (time), "三个月" (three months). Then "年初", "月底" are no year's or
+# month's start or end: "少年初中生", "三个月底".
+_CJK_UNIT_COMPOUNDS = "少青新每毎多百周往早晚晩近全成老童中半长長历歷常终終学學通岁歲蜜满滿正个個カヶか"
+
+
+def _period_with_modifier_east_asian(w: _Words, modifiers: str) -> str:
+    """ "年底", "月初", "연말", "월초": the year's or the month's one-character word and the modifier, as
+    one word (Korean spaces its words: "공연" and "말" make no year's end), a relative year before it
+    ("올 연말", "지난해 연말")."""
+    units = [f for f, u in w.vocab.units.items() if len(f) == 1 and u in (Precision.YEAR, Precision.MONTH)]
+    alone = rf"(?<![\d\uac00-\ud7a3{_CJK_UNIT_COMPOUNDS}])"
+    unit = rf"{alone}(?P<unit>{_alternation([*units, *w.extras.unit_prefixes])})"
+    year = rf"(?:{w.years()}\s*)?" if w.years_alt else ""
+    return rf"{year}{unit}(?=(?:{modifiers}))"
 
 
 @_spec(
@@ -1881,9 +1957,27 @@ def _period_with_modifier(w: _Words) -> str:
     [
         _e("ru", "Решение примут в конце года.", "года", "2022", "year"),
         _e("de", "Die Lieferung kommt Ende des Monats.", "Monats", "2022-11", "month"),
+        _e("uk", "Рішення ухвалять наприкінці року.", "наприкінці року", "2022", "year"),
+        _e("it", "Il pagamento è previsto a fine mese.", "a fine mese", "2022-11", "month"),
+        _e("it", "All'inizio dell'anno i prezzi sono saliti.", "All'inizio dell'anno", "2022", "year"),
+        # In a history, of the year it tells of.
+        _e(
+            "ru",
+            "В 1962 году мост начали строить, а в конце года его открыли.",
+            "в конце года",
+            "1962",
+            "year",
+        ),
+        _e(
+            "it",
+            "Nel 1962 iniziarono i lavori e alla fine dell'anno il ponte fu aperto.",
+            "alla fine dell'anno",
+            "1962",
+            "year",
+        ),
     ],
 )
-@_with(_resolve_direction_period)
+@_with(_resolve_current_period)
 def _modifier_period(w: _Words) -> str:
     """ "в конце года", "Ende des Monats", "à la fin de l'année": the current period, modified before."""
     if w.east_asian or not w.extras.modifiers_before or not w.unit_alt:
@@ -2131,6 +2225,10 @@ def _tense_reader(w: _Words):
     return tense
 
 
+# The words for "of" between a modifier and its date: "la fine dell'anno", "à la fin de l'année".
+_MODIFIER_OF = r"de\s+l'|de\s+la|dell'|della|dello|degli|delle|dei|del|di|de|du|des|d'|of"
+
+
 def _modifier_pattern(extras: Extras, after: bool, east_asian: bool) -> re.Pattern | None:
     table = extras.modifiers_after if after else extras.modifiers_before
     if not table:
@@ -2139,7 +2237,7 @@ def _modifier_pattern(extras: Extras, after: bool, east_asian: bool) -> re.Patte
     if after:
         gap = r"\s*" if east_asian else r"\s+"
         return re.compile(rf"{gap}(?P<modifier>(?i:{words}))" + ("" if east_asian else r"(?!\w)"))
-    return re.compile(rf"(?<!\w)(?P<modifier>(?i:{words}))[\s-]*(?:(?i:de|di|del|du|des|d'|of)\s*)?$")
+    return re.compile(rf"(?<!\w)(?P<modifier>(?i:{words}))[\s-]*(?:(?i:{_MODIFIER_OF})\s*)?$")
 
 
 # The rules for words the data lacks go before the data's own phrases: "tänavu" (this year) starts like
