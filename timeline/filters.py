@@ -11,7 +11,6 @@ from timeline.models import (
     Actor,
     Citation,
     Event,
-    EventLane,
     LaneMonthCount,
     Outlet,
     Statement,
@@ -19,7 +18,7 @@ from timeline.models import (
     independence_expression,
 )
 from timeline.querystrings import clean_query
-from timeline.search import search_words
+from timeline.search import SearchLanes, search_words
 from timeline.vocabulary import Stance
 
 
@@ -154,11 +153,11 @@ class EventFilter(ListFilterSet):
     def lane_month_counts(self):
         """What counts the published events this filter matches per thread and month from a kept
         table (its ``per_lane_month()`` and ``total()``): the kept counts (``LaneMonthCount``) when
-        nothing but a thread narrows them, the matches' lanes (``EventLane``) for a search alone;
-        else None."""
+        nothing but a thread narrows them, the search index's lanes (``SearchLanes``) for a search
+        alone; else None."""
         used = self.filters_in_use
         if used == {"q"}:
-            return EventLane.objects.matching(self.form.cleaned_data["q"])
+            return SearchLanes(self.form.cleaned_data["q"])
         if not used <= {"thread"}:
             return None
         counts = LaneMonthCount.objects.all()

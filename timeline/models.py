@@ -530,26 +530,6 @@ class LaneMonthCountQuerySet(models.QuerySet):
         return self.aggregate(total=Coalesce(models.Sum("events"), 0))["total"]
 
 
-class EventLaneQuerySet(models.QuerySet):
-    def matching(self, text: str):
-        """The lanes of the published events a search for ``text`` matches (all when it has no words)."""
-        ids = matching_event_ids(text)
-        return self if ids is None else self.filter(pk__in=ids)
-
-    def per_lane_month(self) -> list[tuple[int | None, int, int, date]]:
-        """The rows ``EventQuerySet.per_lane_month`` gives for the same events."""
-        rows = (
-            self.order_by()
-            .values("thread_id", "month")
-            .annotate(n=Count("*"), last_end=models.Max("date_end"))
-        )
-        return [(row["thread_id"], row["month"], row["n"], row["last_end"]) for row in rows]
-
-    def total(self) -> int:
-        """How many events these rows are."""
-        return self.count()
-
-
 def stance_annotations(stances=tuple(Stance.values)) -> dict:
     """``stated_<stance>``: whether an event has an accepted statement with that stance (each probes the
     event's statements through the (event, review, stance) index)."""
@@ -956,27 +936,6 @@ class LaneMonthCount(models.Model):
 
     def __str__(self):
         return f"{self.events} events of thread {self.thread_id} in month {self.month}"
-
-
-class EventLane(models.Model):
-    """Each published event's thread, start month and last day, kept by database triggers
-    (migration 0018) as for ``LaneMonthCount``. A search counts its matches per thread and month
-    through this narrow table: looking tens of thousands of matches up among the events' own rows
-    (or in an index on them) costs twice as much."""
-
-    # ``id`` is the event's: an integer primary key is SQLite's rowid, which a lookup by id reads
-    # in one step (a foreign key as primary key would be a second index). No foreign keys: the
-    # triggers keep the rows in step with the events, and a constraint would only slow them.
-    thread = models.ForeignKey(
-        Thread, null=True, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
-    )
-    month = models.IntegerField(help_text="The start month, as ``MonthNumber`` numbers it.")
-    date_end = models.DateField()
-
-    objects = EventLaneQuerySet.as_manager()
-
-    def __str__(self):
-        return f"event {self.pk}: thread {self.thread_id}, month {self.month}"
 
 
 class DataVersion(models.Model):

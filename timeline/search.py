@@ -4,9 +4,14 @@ Every event has one search document (migration 0008): an FTS5 table on SQLite, a
 GIN index on PostgreSQL, both kept in step by triggers. Every word must occur in the event's
 document, and the last word matches as a prefix, so results narrow as a reader types. User input
 never reaches the query syntax: it is cut into words first.
+
+Beside the documents the index keeps each published event's lane (migration 0018): its thread,
+start month and last day, from which ``SearchLanes`` counts a search's matches per thread and month.
 """
 
 import re
+from dataclasses import dataclass
+from datetime import date
 
 from django.db import connection
 from django.db.models.expressions import RawSQL
@@ -15,6 +20,14 @@ MAX_WORDS = 12
 
 SQLITE_EVENTS = "SELECT rowid FROM timeline_event_search WHERE timeline_event_search MATCH %s"
 POSTGRES_EVENTS = "SELECT event_id FROM timeline_event_search WHERE document @@ to_tsquery('english', %s)"
+SQLITE_LANES = f"""
+    SELECT thread_id, month, count(*), max(date_end) FROM timeline_event_search_lane
+    WHERE id IN ({SQLITE_EVENTS}) GROUP BY 1, 2
+"""
+POSTGRES_LANES = """
+    SELECT thread_id, month, count(*), max(date_end) FROM timeline_event_search
+    WHERE published AND document @@ to_tsquery('english', %s) GROUP BY 1, 2
+"""
 
 
 def search_words(text: str) -> list[str]:
@@ -42,6 +55,32 @@ def matching_event_ids(text: str) -> RawSQL | None:
     if connection.vendor == "postgresql":
         return RawSQL(POSTGRES_EVENTS, [_postgres_query(words)])
     return RawSQL(SQLITE_EVENTS, [_sqlite_match(words)])
+
+
+@dataclass(frozen=True)
+class SearchLanes:
+    """The published events a search for ``text`` matches, counted per thread and month from the
+    index's lanes, as ``EventQuerySet.per_lane_month`` counts them."""
+
+    text: str
+
+    def per_lane_month(self) -> list[tuple[int | None, int, int, date]]:
+        words = search_words(self.text)
+        if connection.vendor == "postgresql":
+            sql, query = POSTGRES_LANES, _postgres_query(words)
+        else:
+            sql, query = SQLITE_LANES, _sqlite_match(words)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [query])
+            rows = cursor.fetchall()
+        # SQLite returns its dates as text.
+        return [
+            (thread, month, n, last if isinstance(last, date) else date.fromisoformat(last))
+            for thread, month, n, last in rows
+        ]
+
+    def total(self) -> int:
+        return sum(n for _, _, n, _ in self.per_lane_month())
 
 
 def optimize_index() -> None:
