@@ -59,8 +59,9 @@ def matching_event_ids(text: str) -> RawSQL | None:
 
 @dataclass(frozen=True)
 class SearchLanes:
-    """The published events a search for ``text`` matches, counted per thread and month from the
-    index's lanes, as ``EventQuerySet.per_lane_month`` counts them."""
+    """The published events a search for ``text`` (at least one word, see ``search_words``) matches,
+    counted per thread and month from the index's lanes, as ``EventQuerySet.per_lane_month`` counts
+    them."""
 
     text: str
 

@@ -938,6 +938,9 @@ _MONTH_FROM = r"(?:(?<!\d)(?P<monthfrom>1[0-2]|0?[1-9])\s*(?:~|∼|～|〜|-|–
         _e("zh", "2022年1至9月对俄出口增长。", "2022年1至9月", "2022-01", "month"),
         # A verb ending its sentence in the non-past looks ahead.
         _e("ja", "3月に首相が訪問する。", "3月", "2023-03", "month"),
+        # and brings a history back to the time of publication, as English "is" and "has" do.
+        _e("ja", "平成元年に稼働した工場は閉鎖された。3月に新車を投入する。", "3月", "2023-03", "month"),
+        _e("ko", "1989년 가동된 공장은 폐쇄됐다. 회사는 3월에 신차를 출시한다.", "3월", "2023-03", "month"),
     ],
 )
 @_with(_resolve_calendar)
@@ -2324,13 +2327,14 @@ def grammar(language: str) -> Grammar:
 
 def _news_time(w: _Words) -> re.Pattern:
     """The words that bring a text back from its background to the time of publication: its relative
-    dates ("сегодня", "지난주"), its future words and its weekdays, as in English."""
+    dates ("сегодня", "지난주"), its future and present words ("посетит", "투입한다", "する") and its
+    weekdays, as in English."""
     # "Next year" or "next week" is also "the following" one in a history: its sentence's time decides
     # (``_following``).
     relative = _alternation(
         phrase for phrase, (unit, amount) in w.vocab.relative.items() if amount != 1 or unit is Precision.DAY
     )
-    words = _joined(x for x in (relative, w.extras.future_words, w.weekday_alt) if x)
+    words = _joined(x for x in (relative, w.extras.future_words, w.extras.present_words, w.weekday_alt) if x)
     if w.east_asian:
         return re.compile(rf"(?i:{words})")
     # Stems of an inflecting language take their endings ("понедельника").
