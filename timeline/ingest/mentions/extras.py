@@ -894,8 +894,9 @@ EXTRAS: dict[str, Extras] = {
         halves={r"上半期|上期": 1, r"下半期|下期": 2},
         later_after=r"後",
         future_words=r"予定|見通し|方針|計画|見込み",
-        # A verb ending its sentence in the non-past ("開かれる。", "訪問する。"): what is still to come.
-        present_words=r"(?:する|される|れる|られる)(?=。|$)",
+        # A verb ending its sentence in the non-past ("開かれる。", "訪問する。", the polite "訪問します。"):
+        # what is still to come.
+        present_words=r"(?:する|される|れる|られる|ます)(?=。|$)",
         numbers=CJK_NUMBERS,
         modifiers_after={
             r"上旬|初め|初旬|初頭|初": Modifier.EARLY,

@@ -938,6 +938,7 @@ _MONTH_FROM = r"(?:(?<!\d)(?P<monthfrom>1[0-2]|0?[1-9])\s*(?:~|∼|～|〜|-|–
         _e("zh", "2022年1至9月对俄出口增长。", "2022年1至9月", "2022-01", "month"),
         # A verb ending its sentence in the non-past looks ahead.
         _e("ja", "3月に首相が訪問する。", "3月", "2023-03", "month"),
+        _e("ja", "3月に首相が訪問します。", "3月", "2023-03", "month"),
         # and brings a history back to the time of publication, as English "is" and "has" do.
         _e("ja", "平成元年に稼働した工場は閉鎖された。3月に新車を投入する。", "3月", "2023-03", "month"),
         _e("ko", "1989년 가동된 공장은 폐쇄됐다. 회사는 3월에 신차를 출시한다.", "3월", "2023-03", "month"),
