@@ -267,10 +267,32 @@ _INFINITIVE_TAKERS = frozenset(
 )
 # "for" looks ahead after these: "a union vote is set for Friday".
 _SET_FOR = frozenset(_words("set scheduled slated planned due"))
+# A postponement's new date is still to come, even after a past verb: "the vote was postponed to
+# March", "talks were pushed back until early June", "delayed the launch to Friday".
+_POSTPONED = frozenset(
+    _words("postponed postpone postpones delayed delay delays deferred defer rescheduled adjourned")
+)
+# These postpone only with "back" or "off" after them ("moved back to", not "moved to Moscow").
+_PUT_OFF = frozenset(_words("pushed put moved"))
+_POSTPONED_TO = frozenset(_words("to until till"))
+# Words that may stand between the verb and its "to": "postponed the vote to March".
+_POSTPONED_REACH = 4
 # Right before a date these look ahead: "could arrive as early as Tuesday".
 _EARLIEST = frozenset({"as early as", "as soon as"})
 # Words between a deadline and its date: "until mid-November", "by the end of May".
 _BETWEEN_DEADLINE_AND_DATE = frozenset(_words("early mid late end beginning start middle of"))
+
+
+def _postponed_to(words: list[str]) -> bool:
+    """Whether ``words`` end in a postponement and the "to" of its new date ("were postponed to",
+    "pushed back until")."""
+    if len(words) < 2 or words[-1].lower() not in _POSTPONED_TO:
+        return False
+    reach = [word.lower() for word in words[-1 - _POSTPONED_REACH : -1]]
+    return any(
+        word in _POSTPONED or (word in _PUT_OFF and reach[index + 1 : index + 2] in (["back"], ["off"]))
+        for index, word in enumerate(reach)
+    )
 
 
 def _infinitive(word: str) -> bool:
@@ -296,6 +318,8 @@ def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
         nearest -= 1
     if nearest < len(before) and nearest and before[nearest - 1].lower() == "the":
         nearest -= 1
+    if _postponed_to(before[:nearest]):
+        return 1
     if nearest and before[nearest - 1].lower() in _DEADLINE_WORDS:
         sentence = before[: nearest - 1] + after
         past = any(word.lower() in _PAST_CLAUSE_WORDS for word in sentence)
@@ -1162,6 +1186,10 @@ RULES: list[Rule] = [
             # A future cue looks ahead; with no cue, a month within the next quarter is the coming one.
             Example("Chrysler wants to close them by early June.", "June", "2009-06", "month", "2009-05-14"),
             Example("The talks resume in January.", "January", "2023-01", "month", "2022-10-25"),
+            # A postponement's new date is still to come, after a past verb too.
+            Example("The summit was postponed to March.", "March", "2023-03", "month", "2022-11-10"),
+            Example("The vote was pushed back until early June.", "June", "2023-06", "month", "2022-11-10"),
+            Example("He moved to Moscow in March.", "March", "2022-03", "month", "2022-11-10"),
             # A narrative opened by a date runs on past the dates its sentences name inside them.
             Example(
                 "In November 1950, Chinese troops entered the war. Talks began on 10 July 1951 at Kaesong. "

@@ -40,6 +40,10 @@ class Extras:
     # Words right before a date that set a deadline ("к июню", "entro marzo", "bis Juni"): the date is
     # the coming one unless the sentence speaks of the past ("до июля поставки шли").
     deadlines: str = ""
+    # The words around a postponement's new date, "{date}" standing for it ("перенесли на {date}",
+    # "reporté à {date}", "auf {date} verschoben", "{date}로 연기", "推迟到{date}"): the date is still to
+    # come, even after a past verb.
+    postponed: str = ""
     # The endings that make a weekday an adjective ("reedeses lehes": in Friday's paper): no verb's day,
     # so a present tense after it does not look ahead.
     weekday_adjective: str = ""
@@ -328,6 +332,7 @@ EXTRAS: dict[str, Extras] = {
         in_before=r"через",
         one_without_count=True,
         deadlines=r"к|до",
+        postponed=r"(?:перенес|перенос|отлож|запланирован|намечен)\w*\s+на\s+{date}",
         future_words=r"будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|намерен\w*|ожида\w*|собира\w*|предстоящ\w*|"
         r"обеща\w*|посетит|проведет|проведёт|встретится|примет|подпишет|отправится|выступит|прибудет|"
         r"начн[её]тся|заверш\w*тся",
@@ -423,6 +428,7 @@ EXTRAS: dict[str, Extras] = {
         in_before=r"через",
         one_without_count=True,
         deadlines=r"до",
+        postponed=r"(?:перенес|перенос|відклад|відклал|заплановано|запланован|намічен)\w*\s+на\s+{date}",
         future_words=r"буде|будуть|відбудеться|відбудуться|пройде|пройдуть|планує\w*|планують|має\s+намір|очіку\w*|збира\w*|"
         r"обіця\w*|відвідає|проведе|зустрінеться|підпише|прибуде|розпочнеться|завершиться|"
         # The synthetic future ("зростатиме", "працюватимуть").
@@ -595,6 +601,7 @@ EXTRAS: dict[str, Extras] = {
         later_after=r"plus\s+tard|après",
         later_before=r"après",
         deadlines=r"d\'ici(?:\s+(?:à|au|la\s+fin\s+de))?",
+        postponed=r"(?:reporté|repoussé|décalé|ajourné|prévu)e?s?\s+(?:à|au|en|pour|jusqu'(?:à|au|en))\s+{date}",
         future_words=r"va|vont|sera|seront|devrait|devraient|prévue?s?|aura|auront|"
         # The simple future ("augmenteront", "viendra", "finira").
         r"\w{3,}(?:era|eront|ira|iront|dra|dront)",
@@ -671,6 +678,7 @@ EXTRAS: dict[str, Extras] = {
         later_after=r"después|más\s+tarde",
         later_before=r"después\s+de|a\s+l[oa]s",
         deadlines=r"para(?:\s+(?:el|finales\s+de))?",
+        postponed=r"(?:aplazad|pospuest|postergad|retrasad|programad)[oa]s?\s+(?:a|al|para|hasta)\s+{date}",
         future_words=r"será|serán|va\s+a|van\s+a|prevé|previst[oa]s?|se\s+celebrará|tendrá|habrá|"
         # The simple future ("aumentarán", "llegará").
         r"\w{2,}(?:rá|rán)",
@@ -765,6 +773,7 @@ EXTRAS: dict[str, Extras] = {
         later_after=r"später|danach",
         later_before=r"nach",
         deadlines=r"bis(?:\s+(?:zum|Ende))?",
+        postponed=r"(?:auf|in\s+den)\s+{date}\s+(?:verschoben|verlegt|vertagt|angesetzt)",
         future_words=r"wird|werden|soll|sollen|plant|planen|geplant|voraussichtlich",
         nouns_capitalised=True,
         endings=r"(?:e?s|e?n|e)?",
@@ -841,6 +850,7 @@ EXTRAS: dict[str, Extras] = {
         halves={r"상반기": 1, r"하반기": 2},
         relative={"이달": (Precision.MONTH, 0), "금주": (Precision.WEEK, 0), "이번주": (Precision.WEEK, 0)},
         future_words=r"예정|계획|전망|방침|할\s+것",
+        postponed=r"{date}\s*(?:로|으로|까지)\s*(?:연기|미뤄|미루|늦춰|연장)",
         present_words=_KOREAN_PRESENT,
         modifiers_after={
             r"초|상순": Modifier.EARLY,
@@ -894,6 +904,7 @@ EXTRAS: dict[str, Extras] = {
         halves={r"上半期|上期": 1, r"下半期|下期": 2},
         later_after=r"後",
         future_words=r"予定|見通し|方針|計画|見込み",
+        postponed=r"{date}(?:に|まで|へ)(?:延期|先送り|延長)",
         # A verb ending its sentence in the non-past ("開かれる。", "訪問する。", the polite "訪問します。"):
         # what is still to come.
         present_words=r"(?:する|される|れる|られる|ます)(?=。|$)",
@@ -929,6 +940,7 @@ EXTRAS: dict[str, Extras] = {
         later_after=r"之后|以后|后|後",
         relative={"上月": (Precision.MONTH, -1), "下月": (Precision.MONTH, 1), "这周": (Precision.WEEK, 0)},
         future_words=r"将|计划|预计|即将|拟",
+        postponed=r"(?:推迟|延期|推延|延后|延至|改在|改为|定于)(?:到|至)?{date}",
         numbers=CJK_NUMBERS,
         modifiers_after={
             r"上旬|年初|初": Modifier.EARLY,

@@ -936,6 +936,10 @@ _MONTH_FROM = r"(?:(?<!\d)(?P<monthfrom>1[0-2]|0?[1-9])\s*(?:~|∼|～|〜|-|–
         _e("ja", "２０２２年１１月に合意した。", "２０２２年１１月", "2022-11", "month"),
         _e("ko", "정부는 12월 대책을 발표했다.", "12월", "2021-12", "month"),
         _e("zh", "2022年1至9月对俄出口增长。", "2022年1至9月", "2022-01", "month"),
+        # A postponement's new date is still to come.
+        _e("ko", "정상회담은 3월로 연기됐다.", "3월", "2023-03", "month"),
+        _e("ja", "首脳会談は3月に延期された。", "3月", "2023-03", "month"),
+        _e("zh", "首脑会谈推迟到3月。", "3月", "2023-03", "month"),
         # A verb ending its sentence in the non-past looks ahead.
         _e("ja", "3月に首相が訪問する。", "3月", "2023-03", "month"),
         _e("ja", "3月に首相が訪問します。", "3月", "2023-03", "month"),
@@ -1207,6 +1211,13 @@ def _direction_month(w: _Words) -> str:
         _e("it", "Il ministro è giunto a Roma a dicembre.", "dicembre", "2021-12", "month"),
         _e("it", "Le truppe sono state messe in allerta a dicembre.", "dicembre", "2021-12", "month"),
         _e("it", "Il vertice è stato rinviato a dicembre.", "dicembre", "2022-12", "month"),
+        # A postponement's new date is still to come, after a past verb too.
+        _e("ru", "Саммит перенесли на март.", "март", "2023-03", "month"),
+        _e("uk", "Саміт перенесли на березень.", "березень", "2023-03", "month"),
+        _e("fr", "Le sommet a été reporté à mars.", "mars", "2023-03", "month"),
+        _e("es", "La cumbre fue aplazada a marzo.", "marzo", "2023-03", "month"),
+        _e("de", "Der Gipfel wurde auf März verschoben.", "März", "2023-03", "month"),
+        _e("de", "Der Gipfel wurde im März verschoben.", "März", "2022-03", "month"),
         # A deadline looks ahead, unless the sentence speaks of the past.
         _e("ru", "К июню поставки вырастут.", "июню", "2023-06", "month"),
         _e("ru", "До июля поставки шли по железной дороге.", "июля", "2022-07", "month"),
@@ -2199,6 +2210,7 @@ def _tense_reader(w: _Words):
     alternatives = (f"(?P<c{i}>{before}(?:{source}){after})" for i, (source, _c) in enumerate(sources))
     cues = re.compile("|".join(alternatives), re.IGNORECASE)
     deadline = re.compile(rf"(?<!\w)(?:{extras.deadlines})\s*$", re.IGNORECASE) if extras.deadlines else None
+    postponed = _postponed(extras.postponed, w.east_asian)
 
     def tense(ctx, start: int, end: int, weak: bool = True) -> int:
         sentence_start, sentence_end = ctx.sentence_of(start, end)
@@ -2209,6 +2221,8 @@ def _tense_reader(w: _Words):
         found = [(names[m.lastgroup], len(head[m.end() :].split()), False) for m in cues.finditer(head)]
         found.reverse()
         found += [(names[m.lastgroup], len(tail[: m.start()].split()), True) for m in cues.finditer(tail)]
+        if postponed is not None and postponed.search(f"{head}{_DATE}{tail}"):
+            return 1  # "Саммит перенесли на март": put off to the coming March
         if deadline is not None and deadline.search(head):
             # "К июню поставки вырастут": by June, the coming one; "до июля поставки шли": the last.
             return -1 if any(cue < 0 for cue, _away, _after in found) else 1
@@ -2227,6 +2241,19 @@ def _tense_reader(w: _Words):
         return 0
 
     return tense
+
+
+# Where the mention stands when a postponement's words are looked for around it.
+_DATE = "\x00"
+
+
+def _postponed(words: str, east_asian: bool) -> re.Pattern | None:
+    """The extras' ``postponed`` words as a pattern over a mention's clause, the mention written as
+    ``_DATE``."""
+    if not words:
+        return None
+    start = "" if east_asian or words.startswith("{date}") else r"(?<!\w)"
+    return re.compile(start + words.replace("{date}", _DATE), re.IGNORECASE)
 
 
 # The words for "of" between a modifier and its date: "la fine dell'anno", "à la fin de l'année".
