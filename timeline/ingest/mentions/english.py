@@ -41,6 +41,8 @@ from timeline.ingest.mentions.parse import parse, parse_relative
 _CUE_WINDOW = 80
 # How far from publication (in days) a tense cue may place a month and day written without a year.
 _TRUST_CUE_DAYS = 300
+# How near publication a holiday is the one at hand, whatever the tense ("as Easter week began").
+_HOLIDAY_AT_HAND_DAYS = 7
 # "a week ago", "two weeks ago" name a day; "six weeks ago", a week.
 _WEEKS_AGO_AS_DAY = 2
 # How many months ahead a month written without a year or a tense cue may be placed.
@@ -202,7 +204,9 @@ _PAST_WORDS = frozenset(
     _words(
         "was were had did ago last since earlier already been took came went made saw began fell rose won "
         "lost got gave met left held sent paid led broke found thought became brought bought sold struck "
-        "spoke wrote ran hit shot grew sought kept yesterday"
+        "spoke wrote ran hit shot grew sought kept drew threw flew knew drove rode stole chose froze woke "
+        "forgot understood stood withdrew fought caught taught felt meant dealt spent built fled sank hung "
+        "stuck swung laid hid shook upheld withheld arose overcame ate sat yesterday"
     )
 )
 # Reporting verbs date the report, so they only say "past" right beside the date ("said Friday").
@@ -1006,7 +1010,11 @@ def _resolve_holiday(m: Match) -> Reading | None:
     direction = _DIRECTION_SHIFT.get(word, 0) if word else m.tense()
     chosen = pick(candidates, m.now, direction, strict=bool(word and word != "this"))
     if not word and not m.narrative and chosen and abs((chosen - m.now).days) > _TRUST_CUE_DAYS:
-        chosen = pick(candidates, m.now, 0)  # "as Easter week began", a week before Easter
+        # "as Easter week began", a week before Easter: the holiday at hand, not last year's. One
+        # further off than that stays the tense's ("On Christmas Day the guns fell silent").
+        nearest = pick(candidates, m.now, 0)
+        if nearest and abs((nearest - m.now).days) <= _HOLIDAY_AT_HAND_DAYS:
+            chosen = nearest
     return Reading(precision, chosen)
 
 
@@ -1682,6 +1690,13 @@ RULES: list[Rule] = [
         examples=[
             Example("It was born on Christmas Day 2001.", "Christmas Day 2001", "2001-12-25", "day"),
             Example("Crowds gathered as Easter week began.", "Easter week", "2000-W16", "week", "2000-04-17"),
+            # A past verb puts a holiday further off in the past than a month and day may be.
+            Example(
+                "On Christmas Day the guns fell silent.", "Christmas Day", "2021-12-25", "day", "2022-11-10"
+            ),
+            Example(
+                "The parade on Thanksgiving drew crowds.", "Thanksgiving", "2021-11-25", "day", "2022-11-10"
+            ),
         ],
     ),
 ]
