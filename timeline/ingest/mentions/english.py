@@ -206,7 +206,9 @@ _PAST_WORDS = frozenset(
         "lost got gave met left held sent paid led broke found thought became brought bought sold struck "
         "spoke wrote ran hit shot grew sought kept drew threw flew knew drove rode stole chose froze woke "
         "forgot understood stood withdrew fought caught taught felt meant dealt spent built fled sank hung "
-        "stuck swung laid hid shook upheld withheld arose overcame ate sat yesterday"
+        "stuck swung laid hid shook upheld withheld arose overcame ate sat taken seen done gone written "
+        "spoken shown drawn thrown flown driven stolen chosen frozen broken fallen beaten forgotten hidden "
+        "risen shaken torn worn begun sunk yesterday"
     )
 )
 # Reporting verbs date the report, so they only say "past" right beside the date ("said Friday").
@@ -1129,6 +1131,8 @@ RULES: list[Rule] = [
             Example("It was signed on January 20, 2023.", "January 20, 2023", "2023-01-20", "day"),
             Example("The vote is on Sept. 13 next year.", "Sept. 13 next year", "2023-09-13", "day"),
             Example("The photo was released on Jan. 20.", "Jan. 20", "2022-01-20", "day"),
+            # An irregular participle is as past as "released".
+            Example("The images, taken Jan. 19, show trains.", "Jan. 19", "2022-01-19", "day", "2022-11-10"),
             # "succeed" is no past form, nor "the plan" a future cue.
             Example("He will succeed Daniel P. Davison Feb. 1.", "Feb. 1", "2023-02-01", "day"),
             Example("The thrift announced the plan Aug. 21.", "Aug. 21", "2022-08-21", "day"),
