@@ -35,12 +35,12 @@ from timeline.ingest.mentions.core import (
     weekend,
 )
 from timeline.ingest.mentions.extras import Extras, extras_for
-from timeline.ingest.mentions.locale import Vocabulary, stems, vocabulary
+from timeline.ingest.mentions.locale import Vocabulary, lower, stems, vocabulary
 from timeline.ingest.mentions.parse import parse, parse_relative
 
 # Languages with examples of every rule below; any other language dateparser has data for gets the
 # same rules from its locale data alone.
-LANGUAGES = ("ko", "ja", "zh", "ru", "uk", "it", "fr", "de", "es", "et")
+LANGUAGES = ("ko", "ja", "zh", "ru", "uk", "it", "fr", "de", "es", "et", "pt", "pl", "tr", "nl")
 _EAST_ASIAN = frozenset({"ja", "zh", "ko", "yue"})
 _ROMAN = {
     "i": 1,
@@ -268,7 +268,7 @@ def _month_number(m: Match, key: str = "month") -> int | None:
 def _relative_year(m: Match, key: str = "relyear") -> int | None:
     """The year a phrase like "прошлого года", "tänavu" or "지난해" names (counted from publication), or
     one like "이듬해" (from the year just mentioned)."""
-    text = " ".join(m.groups.get(key, "").lower().split())
+    text = " ".join(lower(m.groups.get(key, "")).split())
     extras = _w(m).extras
     for pattern, amount in {**extras.years, **extras.year_prefixes}.items():
         if re.fullmatch(pattern, text, re.IGNORECASE):
@@ -343,7 +343,7 @@ def _direction(m: Match) -> int:
     found = w.vocab.direction_of(text)
     if found is None:
         for pattern, amount in (*w.extras.directions.items(), *w.extras.following.items()):
-            if re.fullmatch(pattern, text.lower(), re.IGNORECASE):
+            if re.fullmatch(pattern, lower(text), re.IGNORECASE):
                 return amount
         return 0
     return found
@@ -362,9 +362,18 @@ def _after_reference(m: Match, direction: int) -> bool:
 def _resolve_bare_month(m: Match) -> Reading | None:
     """A month name alone: lower case where the language writes months so, or opening a sentence."""
     word = m.groups["month"]
-    if word[:1].isupper() and m.ctx.grammar.language != "de" and not _opens_sentence(m):
+    if word[:1].isupper() and m.ctx.grammar.language != "de" and not _opens_sentence(m) and not _named(m):
         return None
     return _resolve_calendar(m)
+
+
+def _named(m: Match) -> bool:
+    """Whether a capitalised month is named as one: a case ending after an apostrophe, as names take
+    them ("Mart'ta"), or the word for "month" after it ("Mart ayında")."""
+    if re.search(r"\w['’]\w", m.groups["month"]):
+        return True
+    after = re.match(r"\s+(\w+)", m.ctx.text[m.end : m.end + 20])
+    return after is not None and _w(m).vocab.unit_of(after.group(1)) is Precision.MONTH
 
 
 def _opens_sentence(m: Match) -> bool:
@@ -431,7 +440,7 @@ def _clause_month(m: Match) -> date | None:
 
 
 def _relative_amount(m: Match, phrase: str, unit: Precision) -> int | None:
-    phrase = " ".join(phrase.lower().split())
+    phrase = " ".join(lower(phrase).split())
     found = _w(m).vocab.relative.get(phrase) or _w(m).extras.relative.get(phrase)
     return found[1] if found and found[0] is unit else None
 
@@ -522,7 +531,7 @@ def _resolve_relative(m: Match) -> Reading | None:
     """A relative phrase of the locale data ("в прошлом месяце", "지난달", "mese scorso"), read by
     dateparser."""
     vocab = _w(m).vocab
-    phrase = " ".join(m.text.lower().split())
+    phrase = " ".join(lower(m.text).split())
     key = (
         vocab.relative.get(phrase) or _w(m).extras.relative.get(phrase) or _inflected_relative(vocab, phrase)
     )
@@ -598,7 +607,7 @@ def _resolve_year_phrase(m: Match) -> Reading | None:
 
 def _resolve_day_word(m: Match) -> Reading | None:
     """ "eilsel", "tänase", "позавчера": a day relative to publication, in an inflected form."""
-    text = m.text.lower()
+    text = lower(m.text)
     for pattern, amount in _w(m).extras.days.items():
         if re.fullmatch(pattern, text, re.IGNORECASE):
             if m.published is None:
@@ -729,7 +738,7 @@ def _count_of(w: _Words, text: str | None) -> int | None:
     """The number a count written by ``_count_pattern`` stands for; one when none is written."""
     if text is None:
         return 1
-    return int(text) if text.isdigit() else w.extras.numbers.get(text.lower())
+    return int(text) if text.isdigit() else w.extras.numbers.get(lower(text))
 
 
 def _matching(patterns, text: str) -> str | None:
@@ -850,7 +859,7 @@ def _resolve_year_before_period(m: Match) -> Reading | None:
 
 def _resolve_anaphora(m: Match) -> Reading | None:
     """ "накануне", "翌日", "la veille": the day before or after the one just mentioned."""
-    text = " ".join(m.text.lower().split())
+    text = " ".join(lower(m.text).split())
     amount = next((a for p, a in _w(m).extras.anaphora.items() if re.fullmatch(p, text, re.IGNORECASE)), None)
     if amount is None:
         return None
@@ -906,6 +915,8 @@ def _iso(w: _Words) -> str:
     [
         _e("de", "Der Vertrag vom 18.11.2021 gilt weiter.", "18.11.2021", "2021-11-18", "day"),
         _e("ko", "회의는 2023. 1. 20. 열렸다.", "2023. 1. 20.", "2023-01-20", "day"),
+        # Dutch writes a day's numbers with dashes.
+        _e("nl", "Het document is gedateerd 15-03-2023.", "15-03-2023", "2023-03-15", "day"),
     ],
 )
 @_with(_resolve_numeric)
@@ -915,7 +926,9 @@ def _numeric(w: _Words) -> str:
             r"(?<![\d.])(?P<y>(?:1\d|20)\d\d)\s?[./]\s?(?P<m>1[0-2]|0?[1-9])\s?[./]\s?"
             r"(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)\.?"
         )
-    return r"(?<![\d.,/])(?P<d>[12]\d|3[01]|0?[1-9])[./](?P<m>1[0-2]|0?[1-9])[./](?P<y>(?:1\d|20)\d\d)(?!\d)"
+    # One separator twice: dots, slashes, or dashes as Dutch writes them ("15-03-2023").
+    day, month = r"(?P<d>[12]\d|3[01]|0?[1-9])", r"(?P<m>1[0-2]|0?[1-9])"
+    return rf"(?<![\d.,/-]){day}[./-]{month}[./-](?P<y>(?:1\d|20)\d\d)(?!\d|-\d)"
 
 
 # The first month of a range whose months share one mark: "1~9월", "1～9月", "1至9月" (January to
@@ -1071,6 +1084,13 @@ def _east_asian_year(w: _Words) -> str:
         _e("es", "El próximo 2 de octubre habrá elecciones.", "próximo 2 de octubre", "2023-10-02", "day"),
         _e("de", "Am kommenden 2. Oktober wird gewählt.", "kommenden 2. Oktober", "2023-10-02", "day"),
         _e("et", "Möödunud aastal oli tomat 20. novembril müügil.", "20. novembril", "2021-11-20", "day"),
+        # Turkish endings after an apostrophe ("2023'te"); the days of a range joined by "a", "do", "tot".
+        _e("tr", "Anlaşma 15 Mart 2023'te imzalandı.", "15 Mart 2023", "2023-03-15", "day"),
+        _e("pt", "Os exercícios decorreram de 3 a 5 de março.", "3 a 5 de março", "2022-03-03", "day"),
+        _e("pl", "Ćwiczenia trwały od 3 do 5 marca.", "3 do 5 marca", "2022-03-03", "day"),
+        _e("nl", "De oefeningen duurden van 3 tot 5 maart.", "3 tot 5 maart", "2022-03-03", "day"),
+        # A weekday right after the date is its own.
+        _e("tr", "Toplantı 15 Kasım Çarşamba günü yapılacak.", "15 Kasım Çarşamba", "2022-11-15", "day"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1089,11 +1109,15 @@ def _day_month(w: _Words) -> str:
         lead += rf"(?:(?P<direction>{w.before}(?:{w.direction_alt}))\s+)?"
         if w.vocab.direction_after:
             then = rf"(?:\s+(?P<direction2>(?:{w.direction_alt})(?!\w)))?"
-    # A weekday written before the date belongs to it: "Mercoledì 3 aprile", "Am Mittwoch, dem 3. April".
+    # A weekday written before the date belongs to it: "Mercoledì 3 aprile", "Am Mittwoch, dem 3. April";
+    # so does one right after it, as Turkish writes it ("15 Kasım Çarşamba günü").
+    weekday_after = ""
     if w.weekday_alt:
         weekday = rf"(?P<weekday_lead>{w.before}(?:{w.weekday_alt}){w.suffix})"
         lead += rf"(?:{weekday},?\s+(?:(?i:dem|den|der|el|le|il|lo)\s+)?)?"
-    return rf"{lead}{w.day()}(?:{w.dash()}{w.day('2')})?\s*{of}{w.month(dot=False)}(?:{year}|{then})?"
+        weekday_after = rf"(?:[^\S\n]+(?P<weekday_after>(?:{w.weekday_alt}){w.suffix}))?"
+    date = rf"{w.day()}(?:{w.dash()}{w.day('2')})?\s*{of}{w.month(dot=False)}(?:{year}|{then})?"
+    return rf"{lead}{date}{weekday_after}"
 
 
 @_spec(
@@ -1131,13 +1155,28 @@ def _year_month(w: _Words) -> str:
         _e("es", "Ocurrió en marzo del año pasado.", "marzo del año pasado", "2021-03", "month"),
         _e("ru", "Это случилось в марте позапрошлого года.", "марте позапрошлого года", "2020-03", "month"),
         _e("de", "Im März des laufenden Jahres stieg er.", "März des laufenden Jahres", "2022-03", "month"),
+        _e(
+            "pt",
+            "Em outubro do ano passado, Kim visitou Moscovo.",
+            "outubro do ano passado",
+            "2021-10",
+            "month",
+        ),
+        _e("nl", "In oktober vorig jaar bezocht Kim Moskou.", "oktober vorig jaar", "2021-10", "month"),
+        _e(
+            "pl",
+            "W październiku ubiegłego roku Kim odwiedził Moskwę.",
+            "październiku ubiegłego roku",
+            "2021-10",
+            "month",
+        ),
     ],
 )
 @_with(_resolve_calendar)
 def _month_year(w: _Words) -> str:
     if w.east_asian:
         return r"(?!x)x"
-    of = r"(?:(?i:de|del|di|of)\s+)?"
+    of = r"(?:(?i:de|del|di|of|van)\s+)?"
     return rf"{w.month(dot=False)}(?:\.?,?\s+{of}{w.year()}{w.year_word()}?|\s+{of}{w.years()})"
 
 
@@ -1146,6 +1185,7 @@ def _month_year(w: _Words) -> str:
     [
         _e("et", "Mullu novembris tõusid hinnad.", "Mullu novembris", "2021-11", "month"),
         _e("uk", "Торік у березні КНДР передала снаряди.", "Торік у березні", "2021-03", "month"),
+        _e("tr", "Geçen yılın ekim ayında Kim Moskova'yı ziyaret etti.", "ekim", "2021-10", "month"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1212,6 +1252,17 @@ def _direction_month(w: _Words) -> str:
         _e("fr", "En juin, les livraisons augmenteront.", "juin", "2023-06", "month"),
         _e("es", "En junio los envíos aumentarán.", "junio", "2023-06", "month"),
         _e("uk", "У червні постачання зростатимуть.", "червні", "2023-06", "month"),
+        # A capitalised month named as one: an ending after its apostrophe, or the word for "month".
+        _e("tr", "Ordu Mart'ta birkaç füze fırlattı.", "Mart'ta", "2022-03", "month"),
+        _e("tr", "Ekim ayında Kim Moskova'ya gitti.", "Ekim", "2022-10", "month"),
+        # The future ("vai apresentar", "zal", "açıklayacak", "odbędzie się") looks ahead; the preterite
+        # back ("visitou": "Moscou" is no verb).
+        _e("pt", "Em janeiro, o governo vai apresentar um novo plano.", "janeiro", "2023-01", "month"),
+        _e("nl", "In januari zal de regering een nieuw plan presenteren.", "januari", "2023-01", "month"),
+        _e("tr", "Hükümet ocak ayında yeni bir plan açıklayacak.", "ocak", "2023-01", "month"),
+        _e("pl", "W styczniu odbędzie się kolejny szczyt.", "styczniu", "2023-01", "month"),
+        _e("pt", "Em dezembro, Kim visitou Moscou.", "dezembro", "2021-12", "month"),
+        _e("tr", "Sevkiyatlar ağustos başında başladı.", "ağustos", "2022-08", "month"),
     ],
 )
 @_with(_resolve_bare_month)
@@ -1237,7 +1288,7 @@ def _year_after(w: _Words) -> str:
     """A year or relative year written after a part of it: "третьем квартале 2023 года", "del 2023"."""
     if w.east_asian:
         return r"(?!x)x"
-    of = r"(?:(?i:de|del|di|of|des|du|dell')\s*)?"
+    of = r"(?:(?i:de|del|di|of|van|des|du|dell')\s*)?"
     after = [rf",?\s+{of}{w.year('2')}{w.year_word()}?"]
     if w.years_alt:
         after.append(rf"\s+{of}{w.years('relyear2')}")
@@ -1280,7 +1331,7 @@ def _resolve_quarter(m: Match) -> Reading | None:
     elif "qroman" in groups:
         number = _ROMAN.get(groups["qroman"].lower())
     else:
-        word = groups["qord"].lower()
+        word = lower(groups["qord"])
         number = next((n for p, n in _w(m).extras.ordinals.items() if re.fullmatch(p, word, re.I)), None)
     if number is None or not 1 <= number <= 4:
         return None
@@ -1289,7 +1340,7 @@ def _resolve_quarter(m: Match) -> Reading | None:
 
 def _resolve_half(m: Match) -> Reading | None:
     """ "상반기" (the first half), "下半期", "во втором полугодии": the months of a half of the year."""
-    words = " ".join(m.groups["half"].lower().split())
+    words = " ".join(lower(m.groups["half"]).split())
     extras = _w(m).extras
     halves = {**extras.halves, **extras.halves_of}.items()
     number = next((n for p, n in halves if re.fullmatch(p, words, re.I)), None)
@@ -1325,6 +1376,22 @@ def _resolve_half(m: Match) -> Reading | None:
         _e("es", "En el cuarto trimestre de 2021 cayó.", "cuarto trimestre de 2021", "2021-Q4", "quarter"),
         _e("et", "Kolmandas kvartalis kasvas eksport.", "Kolmandas kvartalis", "2022-Q3", "quarter"),
         _e("ko", "4분기 실적은 1월 발표됐다.", "4분기", "2021-Q4", "quarter", "2022-05-10"),
+        _e("pl", "W III kwartale 2023 r. sprzedaż wzrosła.", "III kwartale 2023", "2023-Q3", "quarter"),
+        _e("tr", "2023'ün üçüncü çeyreğinde satışlar arttı.", "üçüncü çeyreğinde", "2023-Q3", "quarter"),
+        _e(
+            "nl",
+            "In het derde kwartaal van 2023 stegen de verkopen.",
+            "derde kwartaal van 2023",
+            "2023-Q3",
+            "quarter",
+        ),
+        _e(
+            "pt",
+            "No terceiro trimestre de 2023, as vendas cresceram.",
+            "terceiro trimestre de 2023",
+            "2023-Q3",
+            "quarter",
+        ),
     ],
 )
 @_with(_resolve_quarter)
@@ -1361,6 +1428,14 @@ def _quarter(w: _Words) -> str:
             "2021-07",
             "month",
         ),
+        _e(
+            "pt",
+            "No primeiro semestre de 2023, as exportações subiram.",
+            "primeiro semestre de 2023",
+            "2023-01",
+            "month",
+        ),
+        _e("tr", "2023'ün ilk yarısında ihracat arttı.", "ilk yarısında", "2023-01", "month"),
     ],
 )
 @_with(_resolve_half)
@@ -1451,6 +1526,10 @@ def _half_of_a_year(w: _Words) -> str:
         _e("es", "En los años setenta la ciudad creció.", "años setenta", "197", "decade"),
         _e("es", "En la década de 1980 la ciudad creció.", "década de 1980", "198", "decade"),
         _e("de", "In den Neunzigerjahren wuchs die Stadt.", "Neunzigerjahren", "199", "decade"),
+        _e("nl", "In de jaren negentig leed het land honger.", "jaren negentig", "199", "decade"),
+        _e("pl", "W latach 90. kraj dotknął głód.", "latach 90.", "199", "decade"),
+        _e("tr", "1990'larda ülke kıtlık yaşadı.", "1990'larda", "199", "decade"),
+        _e("pt", "Nos anos noventa, o país sofreu uma fome.", "anos noventa", "199", "decade"),
     ],
 )
 @_with(_resolve_decade)
@@ -1481,6 +1560,8 @@ def _year_range(w: _Words) -> str:
         _e("et", "Ettevõte asutati 1992. aastal.", "1992. aastal", "1992", "year"),
         _e("it", "Nel 2017 il governo cadde.", "2017", "2017", "year"),
         _e("et", "1999 muudeti seadust.", "1999", "1999", "year"),
+        _e("tr", "2023 yılında ticaret arttı.", "2023 yılında", "2023", "year"),
+        _e("nl", "In 2022 viel de handel bijna stil.", "2022", "2022", "year"),
     ],
 )
 @_with(_resolve_year)
@@ -1558,6 +1639,14 @@ def _relative(w: _Words) -> str:
             "1962-04",
             "month",
         ),
+        # The unit is a word of its own: "Saray geçtiğimiz" holds no month ("ay").
+        _e(
+            "tr",
+            "Beyaz Saray geçtiğimiz hafta fotoğraflar yayımladı.",
+            "geçtiğimiz hafta",
+            "2022-W43",
+            "week",
+        ),
     ],
 )
 @_with(_resolve_direction_period)
@@ -1569,7 +1658,10 @@ def _direction_unit(w: _Words) -> str:
     gap = r"\s*" if w.east_asian else r"\s+"
     if w.east_asian:
         return rf"{direction}{gap}{unit}"
-    second = rf"{unit.replace('unit', 'unit2')}{gap}{direction.replace('direction', 'direction2')}(?!\w)"
+    # The unit leads the second form: a word of its own, not the end of another ("Saray geçen" holds
+    # no "ay geçen").
+    unit2 = unit.replace("(?P<unit>", f"(?P<unit2>{w.before}")
+    second = rf"{unit2}{gap}{direction.replace('direction', 'direction2')}(?!\w)"
     return rf"(?:{direction}(?!\w){gap}{unit}|{second})"
 
 
@@ -1588,6 +1680,7 @@ def _direction_unit(w: _Words) -> str:
             "1967",
             "year",
         ),
+        _e("pl", "W ubiegłym roku handel między krajami spadł.", "W ubiegłym roku", "2021", "year"),
     ],
 )
 @_with(_resolve_year_phrase)
@@ -1616,6 +1709,12 @@ def _day_word(w: _Words) -> str:
         _e("ko", "3년 전 합의했다.", "3년 전", "2019", "year"),
         _e("et", "Kaks aastat tagasi suleti tehas.", "Kaks aastat tagasi", "2020", "year"),
         _e("de", "Vor zwei Jahren begann der Krieg.", "Vor zwei Jahren", "2020", "year"),
+        # The unit in any of its forms (the data lists "dnia temu", not the plural "dni"); Turkish "İ".
+        _e("pl", "Statek opuścił port dwa tygodnie temu.", "dwa tygodnie temu", "2022-W42", "week"),
+        _e("pt", "Há três dias, o navio deixou o porto.", "Há três dias", "2022-10-30", "day"),
+        _e("tr", "İki yıl önce ticaret azdı.", "İki yıl önce", "2020", "year"),
+        _e("pl", "Trzy dni temu statek opuścił port.", "Trzy dni temu", "2022-10-30", "day"),
+        _e("nl", "Drie dagen geleden verliet het schip de haven.", "Drie dagen geleden", "2022-10-30", "day"),
     ],
 )
 @_with(_resolve_counted)
@@ -1724,6 +1823,31 @@ def _counted(w: _Words) -> str:
         _e("zh", "2022年9月13日举行了会谈。三天后他回国。", "三天后", "2022-09-16", "day"),
         _e("ja", "2022年9月13日に会談が開かれた。3日後、帰国した。", "3日後", "2022-09-16", "day"),
         _e("ko", "회담은 3일 후 열린다.", "3일 후", "2022-11-05", "day"),
+        _e(
+            "nl",
+            "Op 12 oktober vertrok de trein. Een dag later ontkende Moskou alles.",
+            "Een dag later",
+            "2022-10-13",
+            "day",
+        ),
+        _e(
+            "tr",
+            "Kim 13 Eylül'de Putin ile görüştü. Üç gün sonra ülkesine döndü.",
+            "Üç gün sonra",
+            "2022-09-16",
+            "day",
+        ),
+        _e(
+            "pl",
+            "13 września Kim spotkał się z Putinem. Trzy dni później wrócił.",
+            "Trzy dni później",
+            "2022-09-16",
+            "day",
+        ),
+        _e("nl", "De top vindt over twee maanden plaats.", "over twee maanden", "2023-01", "month"),
+        _e("pl", "Szczyt odbędzie się za dwa miesiące.", "za dwa miesiące", "2023-01", "month"),
+        _e("pt", "A cimeira terá lugar daqui a dois meses.", "daqui a dois meses", "2023-01", "month"),
+        _e("tr", "Zirve iki ay sonra yapılacak.", "iki ay sonra", "2023-01", "month"),
     ],
 )
 @_with(_resolve_counted_from)
@@ -1768,6 +1892,13 @@ def _counted_from(w: _Words) -> str:
         _e("et", "Esmaspäev kulub kojusõidule.", "Esmaspäev", "2007-12-17", "day", "2007-12-17"),
         _e("it", "Le scuole resteranno chiuse fino a venerdì.", "venerdì", "2023-05-19", "day", "2023-05-18"),
         _e("ru", "В пятницу Ким посетит авиазавод.", "пятницу", "2023-09-15", "day", "2023-09-14"),
+        # The future ("vai visitar", "edecek", "zal bezoeken") and the perfective ("odwiedzi") look ahead.
+        _e("pt", "O ministro vai visitar Seul na segunda-feira.", "segunda-feira", "2022-11-07", "day"),
+        _e("tr", "Bakan pazartesi günü Seul'ü ziyaret edecek.", "pazartesi", "2022-11-07", "day"),
+        _e("pl", "Minister odwiedzi Seul w poniedziałek.", "poniedziałek", "2022-11-07", "day"),
+        _e("nl", "De minister zal maandag Seoel bezoeken.", "maandag", "2022-11-07", "day"),
+        # Dutch writes what is scheduled in the present.
+        _e("nl", "Het kabinet komt dinsdag bijeen.", "dinsdag", "2022-11-08", "day"),
     ],
 )
 @_with(_resolve_weekday)
@@ -1847,6 +1978,11 @@ def _weekday(w: _Words) -> str:
         ),
         _e("ja", "昨秋の選挙で勝った。", "昨秋", "2021-FA", "season"),
         _e("zh", "去年夏天举行了会谈。", "去年夏天", "2021-SU", "season"),
+        _e("nl", "In de zomer van 2022 lag de fabriek stil.", "zomer van 2022", "2022-SU", "season"),
+        _e("pl", "Latem 2022 r. fabryka stanęła.", "Latem 2022", "2022-SU", "season"),
+        _e("tr", "Geçen yaz sevkiyatlar sürdü.", "Geçen yaz", "2022-SU", "season"),
+        _e("pt", "No verão passado, os envios continuaram.", "verão passado", "2022-SU", "season"),
+        _e("nl", "Afgelopen zomer gingen de leveringen door.", "Afgelopen zomer", "2022-SU", "season"),
     ],
 )
 @_with(_resolve_season)
@@ -1869,7 +2005,7 @@ def _season(w: _Words) -> str:
     if w.extras.season_leads:
         lead.append(rf"(?P<season_lead>{w.before}(?:{w.extras.season_leads}))\s*")
     lead_alt = "|".join(f"(?:{x})" for x in lead if x)
-    of = r"(?:(?i:de|del|di|of)\s+)?"
+    of = r"(?:(?i:de|del|di|of|van)\s+)?"
     # The year after the season: "летом 2019 года", "осенью прошлого года", "nell'autunno dello scorso
     # anno", "im Herbst vergangenen Jahres".
     years = [rf"{w.year('2')}{w.year_word()}?", w.years("relyear2") if w.years_alt else ""]
@@ -1920,6 +2056,8 @@ def _resolve_current_period(m: Match) -> Reading | None:
         _e("ko", "지난 연말 협상이 결렬됐다.", "연말", "2021", "year"),
         # In a history, of the year it tells of.
         _e("zh", "大桥1962年开工，年底建成通车。", "年底", "1962", "year"),
+        _e("tr", "Plan yıl sonuna kadar tamamlanacak.", "yıl", "2022", "year"),
+        _e("tr", "Yılın başında sevkiyatlar azdı.", "Yılın", "2022", "year"),
     ],
 )
 @_with(_resolve_current_period)
@@ -1975,6 +2113,9 @@ def _period_with_modifier_east_asian(w: _Words, modifiers: str) -> str:
             "1962",
             "year",
         ),
+        _e("pl", "Plan ma zostać ukończony do końca roku.", "roku", "2022", "year"),
+        _e("pt", "No início do ano, os envios eram pequenos.", "ano", "2022", "year"),
+        _e("nl", "Aan het einde van het jaar waren de leveringen groot.", "jaar", "2022", "year"),
     ],
 )
 @_with(_resolve_current_period)
@@ -2155,6 +2296,34 @@ def _year_before_period(w: _Words) -> str:
             "В том же году",
             "2014",
             "year",
+        ),
+        _e(
+            "pt",
+            "Em 12 de outubro, o comboio partiu. No mesmo dia, Moscovo negou tudo.",
+            "mesmo dia",
+            "2022-10-12",
+            "day",
+        ),
+        _e(
+            "pl",
+            "12 października pociąg odjechał. Tego samego dnia Moskwa wszystkiemu zaprzeczyła.",
+            "Tego samego dnia",
+            "2022-10-12",
+            "day",
+        ),
+        _e(
+            "tr",
+            "Tren 12 Ekim'de yola çıktı. Aynı gün Moskova her şeyi reddetti.",
+            "Aynı gün",
+            "2022-10-12",
+            "day",
+        ),
+        _e(
+            "nl",
+            "Op 12 oktober vertrok de trein. Diezelfde dag ontkende Moskou alles.",
+            "Diezelfde dag",
+            "2022-10-12",
+            "day",
         ),
     ],
 )
