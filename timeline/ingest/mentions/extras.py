@@ -207,6 +207,12 @@ _PL_NOT_PAST = (
     r"orzeł|ciało|biał[aeyo]|stał[aeyo]|trwał[aeyo]|doskonał[aeyo]|wspaniał[aeyo]|dojrzał[aeyo]|mali|bali"
 )
 
+# Words beginning as an Arabic future does ("سيول": Seoul, "سياسة": policy, "سيارة": car, "ستة": six).
+_AR_NOT_FUTURE = (
+    r"سيول|سياس\w*|سيار\w*|سيطر\w*|سيد\w*|سيناء|سينما|سير\w*|سيف|سيل|سيبيري\w*|سيرغي|ستة|ستين|ستون|"
+    r"ستار\w*|ستوكهولم|سيدني|سنة|سنوات|سنوي\w*|سنغافور\w*|سنت\w*|سنتيمتر\w*|سيناتور\w*|سيناريو\w*"
+)
+
 _DE_NOT_PAST = (
     r"heute|bitte|könnte|könnten|sollte|sollten|dürfte|dürften|möchte|möchten|würde|würden|hätte|"
     r"hätten|müsste|müssten|zweite|zweiten|dritte|dritten|vierte|vierten|achte|achten|hunderte|"
@@ -1170,6 +1176,8 @@ EXTRAS: dict[str, Extras] = {
         ordinals={r"pierwsz\w*": 1, r"drug\w*": 2, r"trzeci\w*": 3, r"czwart\w*": 4},
         halves={r"pierwsz\w*\s+półroc\w*": 1, r"drug\w*\s+półroc\w*": 2},
         halves_of={r"pierwsz\w*\s+połow\w*": 1, r"drug\w*\s+połow\w*": 2},
+        # "Rok temu", "tydzień temu": one unit ago, with no count.
+        ago_after=r"temu",
         earlier_after=r"wcześniej|przedtem",
         later_after=r"później|potem",
         later_before=r"po",
@@ -1344,6 +1352,206 @@ EXTRAS: dict[str, Extras] = {
         labels=_UNKNOWN_LABELS + r"|karar\w*|madde\w*|sayı\w*|sefer\w*",
         counts=r"kişi\w*|lira\w*|dolar\w*|avro|euro|ton\w*|kilometre\w*|km|asker\w*|füze\w*|mermi\w*|vagon\w*|sayfa\w*|"
         r"%|yüzde",
+    ),
+    "id": Extras(
+        weekends={
+            r"akhir\s+(?:pekan|minggu)\s+lalu": -1,
+            r"akhir\s+(?:pekan|minggu)\s+ini": 0,
+            r"akhir\s+(?:pekan|minggu)\s+depan": 1,
+            r"(?:pada\s+|saat\s+)?akhir\s+(?:pekan|minggu)": None,
+        },
+        year_before_period=r"periode\s+yang\s+sama\s+tahun\s+(?:lalu|sebelumnya)",
+        between=(r"antara", ("dan",)),
+        past_words=r"telah|sudah|pernah|sempat",
+        future_words=r"akan|bakal|dijadwalkan|direncanakan|rencananya|berencana|hendak",
+        # "Pekan" is the week news writes ("pekan lalu", "dua pekan"), beside "minggu" (also Sunday).
+        units={"pekan": Precision.WEEK},
+        relative={
+            "pekan lalu": (Precision.WEEK, -1),
+            "pekan ini": (Precision.WEEK, 0),
+            "pekan depan": (Precision.WEEK, 1),
+            # One unit ago, the count glued before it as "se-": "setahun lalu", "sebulan yang lalu".
+            **{
+                f"{word}{tail}": (unit, -1)
+                for word, unit in (
+                    ("setahun", Precision.YEAR),
+                    ("sebulan", Precision.MONTH),
+                    ("seminggu", Precision.WEEK),
+                    ("sepekan", Precision.WEEK),
+                    ("sehari", Precision.DAY),
+                )
+                for tail in (" lalu", " yang lalu")
+            },
+        },
+        anaphoric_years={r"tahun\s+berikutnya": 1, r"tahun\s+sebelumnya": -1},
+        quarters=r"kuartal|triwulan",
+        # Written after the word: "kuartal ketiga", "triwulan III".
+        ordinals={r"pertama|kesatu": 1, r"kedua": 2, r"ketiga": 3, r"keempat": 4},
+        halves={r"semester\s+(?:pertama|i|1)": 1, r"semester\s+(?:kedua|ii|2)": 2},
+        halves_of={r"paruh\s+pertama": 1, r"paruh\s+kedua": 2},
+        ago_after=r"(?:yang\s+)?lalu",
+        earlier_after=r"sebelumnya",
+        later_after=r"kemudian|setelahnya",
+        later_before=r"setelah|sesudah",
+        in_before=r"dalam",
+        deadlines=r"hingga|sampai|paling\s+lambat",
+        season_leads=r"pada|selama|sepanjang|saat",
+        year_cues=r"pada|sejak|hingga|sampai|tahun|sebelum|setelah|awal|akhir|pertengahan",
+        modifiers_before={
+            r"(?:pada\s+)?awal": Modifier.EARLY,
+            r"(?:pada\s+)?pertengahan": Modifier.MID,
+            r"(?:pada\s+)?akhir": Modifier.LATE,
+            r"sekitar|kira-kira": Modifier.ABOUT,
+        },
+        range_words=("hingga", "sampai", "sampai dengan"),
+        seasons={
+            "SP": r"musim\s+semi",
+            "SU": r"musim\s+panas",
+            "FA": r"musim\s+gugur",
+            "WI": r"musim\s+dingin",
+        },
+        years={r"tahun\s+lalu": -1, r"tahun\s+ini": 0, r"tahun\s+depan": 1},
+        directions={r"lalu": -1, r"ini": 0, r"depan|mendatang": 1},
+        following={r"berikutnya|selanjutnya": 1, r"sebelumnya": -1},
+        that_time=r"(?:pada\s+)?saat\s+itu|ketika\s+itu|waktu\s+itu",
+        anaphora={
+            r"(?:pada\s+)?hari\s+yang\s+sama|(?:pada\s+)?hari\s+itu": 0,
+            r"(?:pada\s+)?bulan\s+yang\s+sama": (Precision.MONTH, 0),
+            r"(?:pada\s+)?tahun\s+yang\s+sama": (Precision.YEAR, 0),
+            r"sehari\s+sebelumnya|(?:pada\s+)?hari\s+sebelumnya": -1,
+            r"keesokan\s+harinya|esok\s+harinya|sehari\s+kemudian|(?:pada\s+)?hari\s+berikutnya": 1,
+        },
+        numbers={
+            "satu": 1,
+            "dua": 2,
+            "tiga": 3,
+            "empat": 4,
+            "lima": 5,
+            "enam": 6,
+            "tujuh": 7,
+            "delapan": 8,
+            "sembilan": 9,
+            "sepuluh": 10,
+            "beberapa": 3,
+        },
+        decades=(r"(?:tahun\s+)?(?P<decade>\d{3}0)-?an(?!\w)",),
+        labels=_UNKNOWN_LABELS + r"|resolusi|pasal|nomor|penerbangan|undang-undang",
+        counts=r"orang|rupiah|dolar|ton|kilometer|km|tentara|prajurit|rudal|peluru|amunisi|gerbong|"
+        r"halaman|%|persen",
+    ),
+    "ar": Extras(
+        weekends={
+            r"(?:في\s+)?عطلة\s+نهاية\s+الأسبوع\s+الماضي(?:ة)?": -1,
+            r"(?:في\s+)?عطلة\s+نهاية\s+هذا\s+الأسبوع": 0,
+            r"(?:في\s+)?عطلة\s+نهاية\s+الأسبوع\s+(?:المقبل|القادم)(?:ة)?": 1,
+            r"(?:في\s+|خلال\s+)?عطلة\s+نهاية\s+الأسبوع": None,
+        },
+        year_before_period=r"(?:الفترة\s+)?نفسها\s+من\s+العام\s+(?:الماضي|السابق)",
+        between=(r"بين", ("و",)),
+        # The past of the verbs news writes most, with the conjunction glued before it ("وقال").
+        past_words=r"[وف]?(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|نفى|نفت|أضاف|أضافت|"
+        r"أوضح|أوضحت|كشف|كشفت|زار|زارت|التقى|التقت|عقد|عقدت|أطلق|أطلقت|بدأ|بدأت|انتهى|انتهت|كان|"
+        r"كانت|كانوا|تم|جرى|جرت|شهد|شهدت|أرسل|أرسلت|نشر|نشرت|وصل|وصلت|وقع|وقعت|غادر|غادرت|اجتمع|"
+        r"اجتمعت|صرح|صرحت|أشار|أشارت|قام|قامت|أجرى|أجرت|استقبل|استقبلت)",
+        # The future: "سوف", and "سـ" glued to a verb in the present ("سيزور", "ستعقد"), but for the
+        # words that begin so ("سيول": Seoul, "سياسة", "سيارة").
+        future_words=rf"سوف|من\s+المقرر|من\s+المتوقع|يعتزم|تعتزم|(?!(?:{_AR_NOT_FUTURE})(?!\w))[وف]?س[يتن]\w{{2,}}",
+        # "العام", "year" with its article, and the plurals a count takes ("ثلاثة أعوام").
+        units={
+            "العام": Precision.YEAR,
+            "أعوام": Precision.YEAR,
+            "سنوات": Precision.YEAR,
+            "أشهر": Precision.MONTH,
+            "شهور": Precision.MONTH,
+            "أسابيع": Precision.WEEK,
+        },
+        relative={
+            "العام الماضي": (Precision.YEAR, -1),
+            "العام المقبل": (Precision.YEAR, 1),
+            "العام القادم": (Precision.YEAR, 1),
+            "العام الحالي": (Precision.YEAR, 0),
+            "العام الجاري": (Precision.YEAR, 0),
+            "هذا العام": (Precision.YEAR, 0),
+            "الشهر المقبل": (Precision.MONTH, 1),
+            "الشهر الجاري": (Precision.MONTH, 0),
+            "الأسبوع المقبل": (Precision.WEEK, 1),
+            "الأسبوع الجاري": (Precision.WEEK, 0),
+            # One unit ago, with no count: "قبل عام" (a year ago).
+            "قبل عام": (Precision.YEAR, -1),
+            "قبل سنة": (Precision.YEAR, -1),
+            "قبل شهر": (Precision.MONTH, -1),
+            "قبل أسبوع": (Precision.WEEK, -1),
+        },
+        anaphoric_years={r"(?:في\s+)?العام\s+(?:التالي|الذي\s+تلاه)": 1, r"(?:في\s+)?العام\s+السابق": -1},
+        # The ordinal after the word: "الربع الثالث".
+        quarters=r"الربع",
+        ordinals={r"الأول": 1, r"الثاني": 2, r"الثالث": 3, r"الرابع|الأخير": 4},
+        halves_of={r"النصف\s+الأول": 1, r"النصف\s+الثاني": 2},
+        earlier_after=r"سابقا|من\s+قبل",
+        later_after=r"لاحقا|بعد\s+ذلك",
+        later_before=r"بعد",
+        in_before=r"خلال|في\s+غضون",
+        deadlines=r"بحلول|قبل\s+نهاية",
+        season_leads=r"في|خلال|طوال|هذا",
+        year_cues=r"في|منذ|حتى|خلال|بحلول|قبل|بعد",
+        modifiers_before={
+            r"(?:في\s+)?(?:مطلع|أوائل|بداية|مستهل)": Modifier.EARLY,
+            r"(?:في\s+)?(?:منتصف|أواسط)": Modifier.MID,
+            r"(?:في\s+)?(?:أواخر|نهاية)": Modifier.LATE,
+            r"حوالي|نحو": Modifier.ABOUT,
+        },
+        range_words=("إلى", "حتى"),
+        seasons={"SP": r"الربيع", "SU": r"الصيف", "FA": r"الخريف", "WI": r"الشتاء"},
+        # "من العام الماضي" after a month: "مارس من العام الماضي" (March of last year).
+        years={
+            r"(?:من\s+)?(?:العام\s+(?:الماضي|المنصرم|الفائت)|السنة\s+الماضية)": -1,
+            r"(?:من\s+)?(?:العام\s+(?:الحالي|الجاري)|هذا\s+العام|السنة\s+الحالية)": 0,
+            r"(?:من\s+)?(?:العام\s+(?:المقبل|القادم)|السنة\s+(?:المقبلة|القادمة))": 1,
+        },
+        directions={
+            r"الماضي|الماضية|المنصرم|المنصرمة|الفائت|الفائتة": -1,
+            r"الجاري|الحالي|الحالية": 0,
+            r"المقبل|المقبلة|القادم|القادمة": 1,
+        },
+        following={r"التالي|التالية": 1, r"السابق|السابقة": -1},
+        that_time=r"في\s+ذلك\s+الوقت|آنذاك|حينها|حينذاك|وقتها",
+        anaphora={
+            r"في\s+اليوم\s+(?:نفسه|ذاته)|في\s+نفس\s+اليوم|في\s+ذلك\s+اليوم": 0,
+            r"في\s+الشهر\s+(?:نفسه|ذاته)|في\s+نفس\s+الشهر": (Precision.MONTH, 0),
+            r"في\s+العام\s+(?:نفسه|ذاته)|في\s+نفس\s+العام|في\s+السنة\s+نفسها": (Precision.YEAR, 0),
+            r"في\s+اليوم\s+السابق|قبل\s+ذلك\s+بيوم": -1,
+            r"في\s+اليوم\s+التالي|في\s+اليوم\s+الذي\s+تلاه|بعد\s+ذلك\s+بيوم": 1,
+        },
+        # The dual: a count of two written as one word with its unit.
+        counted_words={
+            r"يومين": (Precision.DAY, 2),
+            r"أسبوعين": (Precision.WEEK, 2),
+            r"شهرين": (Precision.MONTH, 2),
+            r"عامين|سنتين": (Precision.YEAR, 2),
+        },
+        numbers={
+            "واحد": 1,
+            "ثلاثة": 3,
+            "ثلاث": 3,
+            "أربعة": 4,
+            "أربع": 4,
+            "خمسة": 5,
+            "خمس": 5,
+            "ستة": 6,
+            "ست": 6,
+            "سبعة": 7,
+            "سبع": 7,
+            "ثمانية": 8,
+            "ثماني": 8,
+            "تسعة": 9,
+            "تسع": 9,
+            "عشرة": 10,
+            "عشر": 10,
+            "عدة": 3,
+        },
+        labels=_UNKNOWN_LABELS + r"|القرار|قرار|رقم|المادة|الرحلة",
+        counts=r"شخص\w*|دولار\w*|طن\w*|كيلومتر\w*|كم|جندي\w*|جنود|صاروخ\w*|صواريخ|قذيفة|قذائف|"
+        r"عربة|عربات|صفحة|%|بالمئة|في\s+المئة",
     ),
 }
 

@@ -35,12 +35,19 @@ from timeline.ingest.mentions.core import (
     weekend,
 )
 from timeline.ingest.mentions.extras import Extras, extras_for
-from timeline.ingest.mentions.locale import Vocabulary, lower, stems, vocabulary
+from timeline.ingest.mentions.locale import (
+    CAPITALISED_MONTHS,
+    PROCLITICS,
+    Vocabulary,
+    lower,
+    stems,
+    vocabulary,
+)
 from timeline.ingest.mentions.parse import parse, parse_relative
 
 # Languages with examples of every rule below; any other language dateparser has data for gets the
 # same rules from its locale data alone.
-LANGUAGES = ("ko", "ja", "zh", "ru", "uk", "it", "fr", "de", "es", "et", "pt", "pl", "tr", "nl")
+LANGUAGES = ("ko", "ja", "zh", "ru", "uk", "it", "fr", "de", "es", "et", "pt", "pl", "tr", "nl", "id", "ar")
 _EAST_ASIAN = frozenset({"ja", "zh", "ko", "yue"})
 _ROMAN = {
     "i": 1,
@@ -76,6 +83,9 @@ class _Words:
         self.language, self.vocab, self.extras = language, vocab, extras
         self.east_asian = language in _EAST_ASIAN or vocab.unspaced
         before = "" if self.east_asian else r"(?<!\w)"
+        if language in PROCLITICS:
+            # A word may start after a one-letter word glued before it ("وقبل أسبوعين").
+            before = rf"(?:(?<!\w)|(?<=(?<!\w)[{PROCLITICS[language]}]))"
         if vocab.inflecting:
             # A stem takes one of the language's endings, and nothing more: "märtsis", not "maisi" (maize).
             endings = extras.endings if extras.endings is not None else r"\w{0,6}"
@@ -362,18 +372,23 @@ def _after_reference(m: Match, direction: int) -> bool:
 def _resolve_bare_month(m: Match) -> Reading | None:
     """A month name alone: lower case where the language writes months so, or opening a sentence."""
     word = m.groups["month"]
-    if word[:1].isupper() and m.ctx.grammar.language != "de" and not _opens_sentence(m) and not _named(m):
+    capitalised = m.ctx.grammar.language in CAPITALISED_MONTHS
+    if word[:1].isupper() and not capitalised and not _opens_sentence(m) and not _named(m):
         return None
     return _resolve_calendar(m)
 
 
 def _named(m: Match) -> bool:
     """Whether a capitalised month is named as one: a case ending after an apostrophe, as names take
-    them ("Mart'ta"), or the word for "month" after it ("Mart ayında")."""
+    them ("Mart'ta"), or the word for "month" beside it ("Mart ayında", "bulan Maret")."""
     if re.search(r"\w['’]\w", m.groups["month"]):
         return True
     after = re.match(r"\s+(\w+)", m.ctx.text[m.end : m.end + 20])
-    return after is not None and _w(m).vocab.unit_of(after.group(1)) is Precision.MONTH
+    before = re.search(r"(\w+)\s+$", m.ctx.text[max(0, m.start - 20) : m.start])
+    vocab = _w(m).vocab
+    return any(
+        word is not None and vocab.unit_of(word.group(1)) is Precision.MONTH for word in (after, before)
+    )
 
 
 def _opens_sentence(m: Match) -> bool:
@@ -466,6 +481,13 @@ def _resolve_year(m: Match) -> Reading | None:
         return None  # "2000 Soldaten"
     cue = w.extras.year_cues
     if (cue and re.search(rf"(?i:(?<!\w)(?:{cue}))\s*$", before)) or before.rstrip().endswith("("):
+        return Reading(Precision.YEAR, date(year, 1, 1))
+    # A modifier after it: "2022 ortasında" (in mid-2022), "2023 sonunda".
+    modifiers = _joined(w.extras.modifiers_after)
+    if modifiers and not w.east_asian and re.match(rf"[^\S\n]+(?i:{modifiers})(?!\w)", after):
+        return Reading(Precision.YEAR, date(year, 1, 1))
+    # The word for "year" before it: "tahun 2022", "عام 2022", "rok 2022".
+    if w.year_words and not w.east_asian and re.search(rf"(?i:(?<!\w)(?:{w.year_words}))\s*$", before):
         return Reading(Precision.YEAR, date(year, 1, 1))
     # Alone, a number is a year only in the years news writes of most, and not when a word follows it
     # the way a counted noun does ("1090 autot", "2000 человек").
@@ -676,8 +698,11 @@ def _resolve_counted_from(m: Match) -> Reading | None:
     if w.east_asian:
         return _resolve_counted_after_east_asian(m)
     before = "later_before" in m.groups
-    count = _count_of(w, m.groups.get("count_b" if before else "count"))
-    unit = w.vocab.unit_of(m.groups["unit_b" if before else "unit"])
+    if "counted_words" in m.groups:
+        unit, count = w.extras.counted_words[_matching(w.extras.counted_words, m.groups["counted_words"])]
+    else:
+        count = _count_of(w, m.groups.get("count_b" if before else "count"))
+        unit = w.vocab.unit_of(m.groups["unit_b" if before else "unit"])
     if count is None or unit is None or count > 200:
         return None
     # "Переговоры продолжатся через два дня": "in two days" from publication; in a history or after a
@@ -1091,6 +1116,8 @@ def _east_asian_year(w: _Words) -> str:
         _e("nl", "De oefeningen duurden van 3 tot 5 maart.", "3 tot 5 maart", "2022-03-03", "day"),
         # A weekday right after the date is its own.
         _e("tr", "Toplantı 15 Kasım Çarşamba günü yapılacak.", "15 Kasım Çarşamba", "2022-11-15", "day"),
+        # Arabic-Indic digits.
+        _e("ar", "وقع الاتفاق في ١٥ مارس ٢٠٢٣.", "١٥ مارس ٢٠٢٣", "2023-03-15", "day"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1170,6 +1197,20 @@ def _year_month(w: _Words) -> str:
             "2021-10",
             "month",
         ),
+        _e(
+            "id",
+            "Pada Oktober tahun lalu, Kim berkunjung ke Moskow.",
+            "Oktober tahun lalu",
+            "2021-10",
+            "month",
+        ),
+        _e(
+            "ar",
+            "وفي مارس من العام الماضي شوهدت العربات على الحدود.",
+            "مارس من العام الماضي",
+            "2021-03",
+            "month",
+        ),
     ],
 )
 @_with(_resolve_calendar)
@@ -1209,6 +1250,7 @@ def _relative_year_month(w: _Words) -> str:
             "2020-03",
             "month",
         ),
+        _e("id", "Kim bertemu Putin pada September lalu.", "September lalu", "2022-09", "month"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1263,6 +1305,11 @@ def _direction_month(w: _Words) -> str:
         _e("pl", "W styczniu odbędzie się kolejny szczyt.", "styczniu", "2023-01", "month"),
         _e("pt", "Em dezembro, Kim visitou Moscou.", "dezembro", "2021-12", "month"),
         _e("tr", "Sevkiyatlar ağustos başında başladı.", "ağustos", "2022-08", "month"),
+        # Indonesian writes its months capitalised; "bulan" before one names it.
+        _e("id", "Pada bulan Maret, militer menembakkan beberapa rudal.", "Maret", "2022-03", "month"),
+        # The Arabic past ("عقدت") looks back, the future ("ستعقد") ahead.
+        _e("ar", "عقدت القمة في ديسمبر.", "ديسمبر", "2021-12", "month"),
+        _e("ar", "ستعقد القمة في ديسمبر.", "ديسمبر", "2022-12", "month"),
     ],
 )
 @_with(_resolve_bare_month)
@@ -1323,7 +1370,7 @@ def _part_of_year(m: Match, number: int, months: int) -> Reading | None:
 
 def _resolve_quarter(m: Match) -> Reading | None:
     """ "3분기", "третьем квартале 2023 года", "第3四半期", "terzo trimestre", "kolmandas kvartalis"."""
-    groups = m.groups
+    groups = {key.removesuffix("2") if key[:1] == "q" else key: value for key, value in m.groups.items()}
     if "qnum" in groups:
         number = int(groups["qnum"])
     elif "qcjk" in groups:
@@ -1392,6 +1439,16 @@ def _resolve_half(m: Match) -> Reading | None:
             "2023-Q3",
             "quarter",
         ),
+        # The ordinal after the word: "kuartal ketiga", "triwulan II", "الربع الثالث".
+        _e("id", "Pada kuartal ketiga 2023 penjualan naik.", "kuartal ketiga 2023", "2023-Q3", "quarter"),
+        _e("id", "Pada triwulan II tahun ini ekonomi tumbuh.", "triwulan II tahun ini", "2022-Q2", "quarter"),
+        _e(
+            "ar",
+            "في الربع الثالث من العام الجاري ارتفعت الصادرات.",
+            "الربع الثالث من العام الجاري",
+            "2022-Q3",
+            "quarter",
+        ),
     ],
 )
 @_with(_resolve_quarter)
@@ -1410,7 +1467,14 @@ def _quarter(w: _Words) -> str:
         rf"(?:(?P<qord>{w.before}(?:{ordinals})(?!\w))|(?<![\d.])(?P<qnum>[1-4])(?:\.|-?(?:м|й|го|ом|ем|е|er|e|º|o))?"
         r"|(?P<qroman>(?-i:IV|III|II|I))\.?)"
     )
-    return rf"{lead}{number}\s*{word}(?!\w)(?:{_year_after(w)})?"
+    # The number after the word, as Indonesian and Arabic write it ("kuartal ketiga", "triwulan III").
+    after = (
+        number.replace("(?P<qord>", "(?P<qord2>")
+        .replace("(?P<qnum>", "(?P<qnum2>")
+        .replace("(?P<qroman>", "(?P<qroman2>")
+    )
+    word_first = rf"(?<!\w){word}\s+{after}(?!\d|[.,]\d)"
+    return rf"{lead}(?:{number}\s*{word}(?!\w)|{word_first})(?:{_year_after(w)})?"
 
 
 @_spec(
@@ -1562,6 +1626,10 @@ def _year_range(w: _Words) -> str:
         _e("et", "1999 muudeti seadust.", "1999", "1999", "year"),
         _e("tr", "2023 yılında ticaret arttı.", "2023 yılında", "2023", "year"),
         _e("nl", "In 2022 viel de handel bijna stil.", "2022", "2022", "year"),
+        # The word for "year" before the number, a modifier after it ("2022 ortasında").
+        _e("id", "Pada tahun 2022 perdagangan hampir berhenti.", "2022", "2022", "year"),
+        _e("ar", "في عام 2022 توقفت التجارة تقريبا.", "2022", "2022", "year"),
+        _e("tr", "2022 ortasında görüşmeler başladı.", "2022", "2022", "year"),
     ],
 )
 @_with(_resolve_year)
@@ -1593,6 +1661,10 @@ def _year(w: _Words) -> str:
             "2022-W45",
             "week",
         ),
+        # Phrases the data lacks: "pekan lalu", "setahun lalu", "قبل عام".
+        _e("id", "Pekan lalu Gedung Putih merilis foto.", "Pekan lalu", "2022-W43", "week"),
+        _e("id", "Setahun lalu situasinya berbeda.", "Setahun lalu", "2021", "year"),
+        _e("ar", "قبل عام كان الوضع مختلفا.", "قبل عام", "2021", "year"),
     ],
 )
 @_with(_resolve_relative)
@@ -1681,6 +1753,8 @@ def _direction_unit(w: _Words) -> str:
             "year",
         ),
         _e("pl", "W ubiegłym roku handel między krajami spadł.", "W ubiegłym roku", "2021", "year"),
+        _e("ar", "في العام الماضي انخفضت التجارة بين البلدين.", "العام الماضي", "2021", "year"),
+        _e("ar", "ستجرى الانتخابات العام المقبل.", "العام المقبل", "2023", "year"),
     ],
 )
 @_with(_resolve_year_phrase)
@@ -1715,6 +1789,11 @@ def _day_word(w: _Words) -> str:
         _e("tr", "İki yıl önce ticaret azdı.", "İki yıl önce", "2020", "year"),
         _e("pl", "Trzy dni temu statek opuścił port.", "Trzy dni temu", "2022-10-30", "day"),
         _e("nl", "Drie dagen geleden verliet het schip de haven.", "Drie dagen geleden", "2022-10-30", "day"),
+        # Units the data lacks ("pekan"); one unit with no count ("Rok temu").
+        _e("id", "Kapal itu berangkat dua pekan lalu.", "dua pekan lalu", "2022-W42", "week"),
+        _e("id", "Tiga hari lalu kapal itu meninggalkan pelabuhan.", "Tiga hari lalu", "2022-10-30", "day"),
+        _e("ar", "غادرت السفينة الميناء قبل ثلاثة أيام.", "قبل ثلاثة أيام", "2022-10-30", "day"),
+        _e("pl", "Rok temu sytuacja była inna.", "Rok temu", "2021", "year"),
     ],
 )
 @_with(_resolve_counted)
@@ -1848,6 +1927,21 @@ def _counted(w: _Words) -> str:
         _e("pl", "Szczyt odbędzie się za dwa miesiące.", "za dwa miesiące", "2023-01", "month"),
         _e("pt", "A cimeira terá lugar daqui a dois meses.", "daqui a dois meses", "2023-01", "month"),
         _e("tr", "Zirve iki ay sonra yapılacak.", "iki ay sonra", "2023-01", "month"),
+        _e(
+            "ar",
+            "التقى كيم بوتين في 13 سبتمبر. وبعد ثلاثة أيام عاد إلى بلاده.",
+            "بعد ثلاثة أيام",
+            "2022-09-16",
+            "day",
+        ),
+        # The glued "و" (and) stays out of the mention; the dual counts two ("يومين").
+        _e(
+            "ar",
+            "زار الوزير سيول في 8 نوفمبر 2022، وبعد يومين توجه إلى طوكيو.",
+            "بعد يومين",
+            "2022-11-10",
+            "day",
+        ),
     ],
 )
 @_with(_resolve_counted_from)
@@ -1872,7 +1966,11 @@ def _counted_from(w: _Words) -> str:
     optional = "?" if w.extras.one_without_count else ""
     count_before = _count_pattern(w, "count_b")
     unit_before = unit.replace("(?P<unit>", "(?P<unit_b>")
-    before = rf"(?P<later_before>{later_before})\s+(?:{count_before}\s+){optional}{unit_before}"
+    counted = rf"(?:{count_before}\s+){optional}{unit_before}"
+    if w.extras.counted_words:
+        # A count written as one word with its unit: the Arabic dual ("بعد يومين": two days later).
+        counted = rf"(?:{counted}|(?P<counted_words>{_joined(w.extras.counted_words)})(?!\w))"
+    before = rf"(?P<later_before>{later_before})\s+{counted}"
     return rf"{w.before}(?:{after}|{before})"
 
 
@@ -1899,6 +1997,8 @@ def _counted_from(w: _Words) -> str:
         _e("nl", "De minister zal maandag Seoel bezoeken.", "maandag", "2022-11-07", "day"),
         # Dutch writes what is scheduled in the present.
         _e("nl", "Het kabinet komt dinsdag bijeen.", "dinsdag", "2022-11-08", "day"),
+        _e("id", "Menteri akan mengunjungi Seoul pada hari Senin.", "Senin", "2022-11-07", "day"),
+        _e("ar", "سيزور الوزير سيول يوم الاثنين.", "الاثنين", "2022-11-07", "day"),
     ],
 )
 @_with(_resolve_weekday)
@@ -2325,6 +2425,20 @@ def _year_before_period(w: _Words) -> str:
             "2022-10-12",
             "day",
         ),
+        _e(
+            "id",
+            "Kereta berangkat pada 5 September dan keesokan harinya tiba di Vladivostok.",
+            "keesokan harinya",
+            "2022-09-06",
+            "day",
+        ),
+        _e(
+            "ar",
+            "وصل القطار في 1 أكتوبر. وفي اليوم نفسه نفت بيونغ يانغ الاتهامات.",
+            "في اليوم نفسه",
+            "2022-10-01",
+            "day",
+        ),
     ],
 )
 @_with(_resolve_anaphora)
@@ -2447,7 +2561,11 @@ _NEEDS = {
 
 @functools.cache
 def _words(language: str) -> _Words:
-    return _Words(language, vocabulary(language), extras_for(language))
+    vocab, extras = vocabulary(language), extras_for(language)
+    if extras.units and language not in _EAST_ASIAN and not vocab.unspaced:
+        # The unit words the data lacks ("pekan": week in Indonesian) count and take directions too.
+        vocab = dataclasses.replace(vocab, units={**vocab.units, **extras.units})
+    return _Words(language, vocab, extras)
 
 
 @functools.cache

@@ -26,6 +26,12 @@ _WEEKDAY_KEYS = "monday tuesday wednesday thursday friday saturday sunday".split
 _UNIT_KEYS = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH, "year": Precision.YEAR}
 # Languages whose names take case endings the locale data leaves out.
 INFLECTING = frozenset("et fi hu ru uk be bg pl cs sk sl hr sr bs lv lt de tr".split())
+# Languages that write month names with a capital, as German and Indonesian do: there a capitalised one
+# is no sign of a name.
+CAPITALISED_MONTHS = frozenset("de id ms".split())
+# The one-letter words a language glues before the next one, by language: Arabic "و" (and), "ف" (so),
+# "ب" (in, by): "وفي اليوم نفسه", "وقبل أسبوعين", "بالأمس".
+PROCLITICS = {"ar": "وفب"}
 # Languages whose news writes month and weekday names in full, where the data's short forms are words
 # that a case ending makes look like a name (Turkish "ara": gap, "arasında": between; "may": mine).
 FULL_NAMES = frozenset("tr".split())
@@ -185,6 +191,7 @@ def vocabulary(language: str) -> Vocabulary:
                 order.append(_learn_direction(phrase, amount, units, directions, unspaced))
     counted = []
     unit_forms = {unit: [f for f, u in units.items() if u is unit] for unit in _UNIT_KEYS.values()}
+    written = {unit: forms(key, 1) for key, unit in _UNIT_KEYS.items()}
     for key, patterns in info.get("relative-type-regex", {}).items():
         match = re.match(
             r"^(?:\\1 (?P<unit>day|week|month|year) ago|in \\1 (?P<unit2>day|week|month|year))$", key
@@ -195,7 +202,7 @@ def vocabulary(language: str) -> Vocabulary:
         sign = -1 if match.group("unit") else 1
         for source in patterns:
             if r"(\d++[.,]?\d*+)" in source:
-                source = _any_unit_form(source.lower(), unit_forms[unit])
+                source = _any_unit_form(source.lower(), written[unit], unit_forms[unit])
                 source = source.replace(r"(\d++[.,]?\d*+)", r"(?P<count>\d{1,3})")
                 if all(source != known for known, _u, _s in counted):
                     counted.append((source, unit, sign))
@@ -216,15 +223,16 @@ def vocabulary(language: str) -> Vocabulary:
     )
 
 
-def _any_unit_form(source: str, forms: list[str]) -> str:
-    """A counted phrase of the data with its unit word in any of the unit's forms: the data writes some
-    ("dnia temu", "dzień temu") and not the plural a count takes ("trzy dni temu", "dwa tygodnie
-    temu")."""
+def _any_unit_form(source: str, written: list[str], forms: list[str]) -> str:
+    """A counted phrase of the data with its unit word (one of ``written``) in any of the unit's
+    ``forms``: the data writes some ("dnia temu", "dzień temu", "3 h lalu") and not the plural a count
+    takes ("trzy dni temu", "dwa tygodnie temu") or the whole word ("tiga hari lalu")."""
     words = source.split(" ")
-    found = [i for i, word in enumerate(words) if word in forms]
-    if len(found) != 1 or len(forms) < 2:
+    found = [i for i, word in enumerate(words) if word in written]
+    if len(found) != 1 or not forms:
         return source
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    every = {*forms, words[found[0]]}
+    alternation = "|".join(re.escape(f) for f in sorted(every, key=len, reverse=True))
     words[found[0]] = f"(?:{alternation})"
     return " ".join(words)
 
