@@ -93,7 +93,8 @@ class Extras:
     # before it, as alternations by number ("треть\w*": 3).
     quarters: str = ""
     ordinals: dict[str, int] = field(default_factory=dict)
-    # The words after a day's number that name it without its month ("13-го числа").
+    # The words after a day's number that name it without its month ("13-го числа"), or around it, the
+    # number where "{day}" stands ("no dia 15").
     day_of_month: str = ""
     # Halves of a year by number: "상반기" 1, "второе полугодие" 2; ``halves_of`` are the words for a
     # half of anything ("первая половина", "prima metà"), a half of the year only with a year after them
@@ -682,6 +683,7 @@ EXTRAS: dict[str, Extras] = {
         between=(r"entre", ("y",)),
         past_words=r"ha|han|había|habían|fue|fueron|\w+(?:ó|aron|ieron)",
         anaphoric_years={r"(?:al|el)\s+año\s+siguiente": 1, r"el\s+año\s+anterior": -1},
+        day_of_month=r"(?:el\s+)?día\s+{day}",
         quarters=r"trimestre",
         ordinals={r"primer|primero": 1, r"segundo": 2, r"tercer|tercero": 3, r"cuarto": 4},
         halves={r"primer\s+semestre": 1, r"segundo\s+semestre": 2},
@@ -986,6 +988,8 @@ EXTRAS: dict[str, Extras] = {
         r"esteve|estiveram|deu|deram|veio|vieram|pôs|puseram|"
         rf"(?!(?:{_PT_NOT_PAST})(?!\w))\w{{2,}}(?:ou|aram|eram|iram|eu|iu)",
         anaphoric_years={r"(?:n?o\s+)?ano\s+seguinte": 1, r"(?:n?o\s+)?ano\s+anterior": -1},
+        # Not a day of every month ("todo dia 5", "cada dia 5").
+        day_of_month=r"(?<!todo\s)(?<!cada\s)(?:n?o\s+)?(?:(?:último|próximo)\s+)?dia\s+{day}",
         quarters=r"trimestre",
         ordinals={r"primeiro": 1, r"segundo": 2, r"terceiro": 3, r"quarto": 4},
         halves={r"primeiro\s+semestre": 1, r"segundo\s+semestre": 2},
@@ -998,7 +1002,7 @@ EXTRAS: dict[str, Extras] = {
         deadlines=r"até(?:\s+(?:a|ao|à|o|a\s+o))?",
         # The simple future ("aumentará", "serão") and the periphrastic one ("vai visitar").
         future_words=r"será|serão|vai|vão|irá|irão|deverá|deverão|deve|devem|prevê|previst[oa]s?|"
-        r"terá|terão|haverá|\w{2,}(?:rá|rão)",
+        r"terá|terão|haverá|marcad[oa]s?|agendad[oa]s?|\w{2,}(?:rá|rão)",
         season_leads=r"o|no|neste|este|nesse|do|deste|todo\s+o|durante\s+(?:todo\s+)?o",
         year_cues=r"em|desde|até|de|do|antes\s+de|depois\s+de|ano|entre",
         # Written with the contraction of "de" and the article ("no início do ano", "no final de março").
@@ -1078,7 +1082,8 @@ EXTRAS: dict[str, Extras] = {
         r"begonnen|besloot|besloten|sloot|sloten|steeg|stegen|daalde|daalden|maakte|maakten|meldde|"
         r"meldden|stuurde|stuurden|noemde|leverde|leverden|toonde|toonden|volgde|vuurde|vuurden|"
         r"ontkende|ontkenden|bevestigde|bevestigden|waarschuwde|verklaarde|verklaarden|tekende|"
-        r"ondertekende|reisde|reisden|landde|bereikte|eindigde|heeft|hebben|\w{3,}eerden?",
+        r"ondertekende|reisde|reisden|landde|bereikte|eindigde|bedroeg|bedroegen|groeide|groeiden|kromp|"
+        r"heeft|hebben|\w{3,}eerden?",
         future_words=r"zal|zullen|zou|zouden|gaat|gaan|wil|willen|moet|moeten|gepland|verwacht|"
         r"aanstaande",
         # Dutch writes what is scheduled in the present ("het kabinet komt dinsdag bijeen").
@@ -1123,6 +1128,12 @@ EXTRAS: dict[str, Extras] = {
             r"(?:in\s+)?(?:dat|het)zelfde\s+jaar|(?:in\s+)?dat\s+jaar": (Precision.YEAR, 0),
             r"de\s+dag\s+(?:daarvoor|ervoor|voordien)": -1,
             r"de\s+(?:volgende\s+dag|dag\s+(?:daarna|erna|daarop))": 1,
+        },
+        # Yesterday's, today's and tomorrow's parts as one word ("gisteravond": last night).
+        days={
+            r"gister(?:avond|middag|ochtend|morgen|nacht)": -1,
+            r"van(?:avond|middag|ochtend|morgen|nacht)": 0,
+            r"morgen(?:avond|middag|ochtend|vroeg)": 1,
         },
         numbers={
             "een": 1,
@@ -1222,6 +1233,7 @@ EXTRAS: dict[str, Extras] = {
             r"poprzedniego\s+dnia|w\s+przeddzień|dzień\s+wcześniej": -1,
             r"następnego\s+dnia|kolejnego\s+dnia|nazajutrz|dzień\s+później": 1,
         },
+        days={r"przedwczoraj": -2, r"pojutrze": 2},
         # In the cases a count takes ("po dwóch dniach", "przed trzema laty").
         numbers={
             "jeden": 1,
@@ -1319,9 +1331,11 @@ EXTRAS: dict[str, Extras] = {
             r"aynı\s+gün\w*|o\s+gün\w*": 0,
             r"aynı\s+ay\w*": (Precision.MONTH, 0),
             r"aynı\s+yıl\w*": (Precision.YEAR, 0),
-            r"bir\s+gün\s+önce|önceki\s+gün|arifesinde": -1,
+            r"bir\s+gün\s+önce|arifesinde": -1,
             r"ertesi\s+gün\w*|bir\s+gün\s+sonra": 1,
         },
+        # "Önceki gün" and "evvelki gün" are the day before yesterday, not the day before.
+        days={r"önceki\s+gün|evvelki\s+gün": -2, r"yarından\s+sonra": 2},
         numbers={
             "bir": 1,
             "iki": 2,
@@ -1391,9 +1405,9 @@ EXTRAS: dict[str, Extras] = {
         halves_of={r"paruh\s+pertama": 1, r"paruh\s+kedua": 2},
         ago_after=r"(?:yang\s+)?lalu",
         earlier_after=r"sebelumnya",
-        later_after=r"kemudian|setelahnya",
+        # "Dua pekan lagi": in two weeks ("dalam", "within", is as often a span: "dalam 12 bulan").
+        later_after=r"kemudian|setelahnya|lagi",
         later_before=r"setelah|sesudah",
-        in_before=r"dalam",
         deadlines=r"hingga|sampai|paling\s+lambat",
         season_leads=r"pada|selama|sepanjang|saat",
         year_cues=r"pada|sejak|hingga|sampai|tahun|sebelum|setelah|awal|akhir|pertengahan",
@@ -1421,6 +1435,7 @@ EXTRAS: dict[str, Extras] = {
             r"sehari\s+sebelumnya|(?:pada\s+)?hari\s+sebelumnya": -1,
             r"keesokan\s+harinya|esok\s+harinya|sehari\s+kemudian|(?:pada\s+)?hari\s+berikutnya": 1,
         },
+        days={r"kemarin\s+lusa": -2, r"lusa": 2},
         numbers={
             "satu": 1,
             "dua": 2,
@@ -1522,6 +1537,8 @@ EXTRAS: dict[str, Extras] = {
             r"في\s+اليوم\s+السابق|قبل\s+ذلك\s+بيوم": -1,
             r"في\s+اليوم\s+التالي|في\s+اليوم\s+الذي\s+تلاه|بعد\s+ذلك\s+بيوم": 1,
         },
+        # "أول أمس": the day before yesterday ("أمس" alone is yesterday).
+        days={r"أول\s+(?:من\s+)?أمس": -2, r"بعد\s+غد": 2},
         # The dual: a count of two written as one word with its unit.
         counted_words={
             r"يومين": (Precision.DAY, 2),

@@ -373,7 +373,10 @@ def _resolve_bare_month(m: Match) -> Reading | None:
     """A month name alone: lower case where the language writes months so, or opening a sentence."""
     word = m.groups["month"]
     capitalised = m.ctx.grammar.language in CAPITALISED_MONTHS
-    if word[:1].isupper() and not capitalised and not _opens_sentence(m) and not _named(m):
+    # Capitalised, it is a month opening a sentence, unless a capitalised word follows: a name ("Kasım
+    # Gülpınar", "Abril Moreno").
+    name_after = re.match(r"[^\S\n]+[A-ZÀ-ÞА-ЯЁІЇЄҐİŞĞÇÖÜ]", m.ctx.text[m.end : m.end + 3])
+    if word[:1].isupper() and not capitalised and not _named(m) and (not _opens_sentence(m) or name_after):
         return None
     return _resolve_calendar(m)
 
@@ -785,8 +788,8 @@ def _resolve_weekday(m: Match) -> Reading | None:
         return None
     if m.now is None:
         return Reading(Precision.DAY, None)
-    if "relweek" in m.groups:
-        amount = _relative_amount(m, m.groups["relweek"], Precision.WEEK)
+    if week := m.groups.get("relweek") or m.groups.get("relweek2"):
+        amount = _relative_amount(m, week, Precision.WEEK)
         if amount is None:
             return None
         monday = shift(m.published, Precision.WEEK, amount)
@@ -1053,14 +1056,24 @@ def _east_asian_day(w: _Words) -> str:
     [
         _e("ru", "Встреча состоялась 1-го числа.", "1-го числа", "2022-11-01", "day"),
         _e("uk", "Зустріч відбудеться 20 числа.", "20 числа", "2022-11-20", "day"),
+        # The word before the number: "no dia 15", "el día 15".
+        _e("pt", "No dia 15, o ministro falou à imprensa.", "No dia 15", "2022-10-15", "day"),
+        _e("pt", "O encontro está marcado para o próximo dia 20.", "dia 20", "2022-11-20", "day"),
+        _e("es", "El día 15 el ministro habló con la prensa.", "El día 15", "2022-10-15", "day"),
     ],
 )
 @_with(_resolve_day_of_month)
 def _day_of_month(w: _Words) -> str:
-    """ "13-го числа", "20 числа": a day named without its month, of the month of publication."""
+    """ "13-го числа", "20 числа", "no dia 15": a day named without its month, of the month of
+    publication."""
     if not w.extras.day_of_month:
         return r"(?!x)x"
-    return rf"(?<![\d.,])(?P<day>[12]\d|3[01]|0?[1-9])(?:{w.extras.day_of_month})(?!\w)"
+    day = r"(?<![\d.,])(?P<day>[12]\d|3[01]|0?[1-9])"
+    if "{day}" in w.extras.day_of_month:
+        # The words before the number; not a day of a month named after it ("dia 12 de outubro").
+        words = w.extras.day_of_month.replace("{day}", day)
+        return rf"{w.before}(?:{words})(?!\w|\s+d[eoa]\s|\s*[./-]\d)"
+    return rf"{day}(?:{w.extras.day_of_month})(?!\w)"
 
 
 @_spec(
@@ -1768,6 +1781,11 @@ def _year_phrase(w: _Words) -> str:
         _e("et", "Eilsel istungil otsustati.", "Eilsel", "2022-11-01", "day"),
         _e("et", "Täna teatas minister.", "Täna", "2022-11-02", "day"),
         _e("et", "Mäng ei meenutanud nädalatagust kohtumist.", "nädalatagust", "2022-10-26", "day"),
+        _e("nl", "Het Kremlin reageerde gisteravond.", "gisteravond", "2022-11-01", "day"),
+        _e("pl", "Przedwczoraj doszło do ataku.", "Przedwczoraj", "2022-10-31", "day"),
+        _e("ar", "أول أمس وقع هجوم.", "أول أمس", "2022-10-31", "day"),
+        # Turkish "önceki gün" is the day before yesterday.
+        _e("tr", "Önceki gün saldırı gerçekleşti.", "Önceki gün", "2022-10-31", "day"),
     ],
 )
 @_with(_resolve_day_word)
@@ -1927,6 +1945,9 @@ def _counted(w: _Words) -> str:
         _e("pl", "Szczyt odbędzie się za dwa miesiące.", "za dwa miesiące", "2023-01", "month"),
         _e("pt", "A cimeira terá lugar daqui a dois meses.", "daqui a dois meses", "2023-01", "month"),
         _e("tr", "Zirve iki ay sonra yapılacak.", "iki ay sonra", "2023-01", "month"),
+        _e("id", "Pertemuan akan digelar dua pekan lagi.", "dua pekan lagi", "2022-W46", "week"),
+        # In a sentence of the past, "over" is a span, not "in" from now.
+        _e("nl", "De inflatie bedroeg 6,4 procent over 12 maanden.", "over 12 maanden", None, "month"),
         _e(
             "ar",
             "التقى كيم بوتين في 13 سبتمبر. وبعد ثلاثة أيام عاد إلى بلاده.",
@@ -1997,6 +2018,23 @@ def _counted_from(w: _Words) -> str:
         _e("nl", "De minister zal maandag Seoel bezoeken.", "maandag", "2022-11-07", "day"),
         # Dutch writes what is scheduled in the present.
         _e("nl", "Het kabinet komt dinsdag bijeen.", "dinsdag", "2022-11-08", "day"),
+        # A weekday of the week a phrase beside it names, before or after it.
+        _e("id", "Rabu pekan lalu, Kemlu mengeluarkan pernyataan.", "Rabu pekan lalu", "2022-10-26", "day"),
+        _e(
+            "nl",
+            "De minister zei vorige week woensdag dat de leveringen doorgaan.",
+            "vorige week woensdag",
+            "2022-10-26",
+            "day",
+        ),
+        _e("tr", "Bakan geçen hafta çarşamba günü konuştu.", "geçen hafta çarşamba", "2022-10-26", "day"),
+        _e(
+            "pt",
+            "Na quarta-feira da semana passada, o ministro falou.",
+            "quarta-feira da semana passada",
+            "2022-10-26",
+            "day",
+        ),
         _e("id", "Menteri akan mengunjungi Seoul pada hari Senin.", "Senin", "2022-11-07", "day"),
         _e("ar", "سيزور الوزير سيول يوم الاثنين.", "الاثنين", "2022-11-07", "day"),
     ],
@@ -2013,12 +2051,22 @@ def _weekday(w: _Words) -> str:
         direction = rf"(?P<direction>{w.direction_alt})" if w.direction_alt else ""
         lead = "|".join(x for x in (week, direction) if x)
         return rf"(?:{lead})?{weekday}" if lead else weekday
-    if not w.direction_alt:
-        return weekday
-    before = rf"(?:(?P<direction>{w.before}(?:{w.direction_alt}))\s+)?{weekday}"
-    if not w.vocab.direction_after:
-        return before
-    return rf"{before}(?:\s+(?P<direction2>(?:{w.direction_alt})(?!\w)))?"  # "lundi dernier"
+    # A weekday of the week a phrase names, before or after it: "vorige week woensdag", "geçen hafta
+    # çarşamba", "Rabu pekan lalu", "quarta-feira da semana passada".
+    weeks = _alternation(
+        p for p, (unit, _a) in {**w.vocab.relative, **w.extras.relative}.items() if unit is Precision.WEEK
+    )
+    leads = [rf"(?P<relweek>{w.before}(?:{weeks}))(?!\w)" if weeks else ""]
+    if w.direction_alt:
+        leads.append(rf"(?P<direction>{w.before}(?:{w.direction_alt}))")
+    lead = "|".join(x for x in leads if x)
+    before = rf"(?:(?:{lead})\s+)?{weekday}" if lead else weekday
+    of = r"(?:(?i:de\s+la|del|de|da|do|della|der|van)\s+)?"
+    afters = [rf",?\s+{of}(?P<relweek2>(?:{weeks}))(?!\w)" if weeks else ""]
+    if w.direction_alt and w.vocab.direction_after:
+        afters.append(rf"\s+(?P<direction2>(?:{w.direction_alt})(?!\w))")  # "lundi dernier"
+    after = "|".join(x for x in afters if x)
+    return rf"{before}(?:{after})?" if after else before
 
 
 @_spec(
