@@ -1311,12 +1311,13 @@ EXTRAS: dict[str, Extras] = {
         },
         modifiers_before={r"yaklaşık": Modifier.ABOUT},
         range_words=("ile",),
-        # "Yazın" (in the summer), "kışın": the season's adverb, a date alone.
+        # "Yazın" (in the summer), "kışın": the season's adverb, a date alone. "Kış" in its own case:
+        # ignoring case, "ı" is "i" ("kişi": person).
         seasons={
             "SP": r"ilkbahar\w*|bahar\w*",
             "SU": r"yaz(?:ın|ında|a|dan|ı)?",
             "FA": r"sonbahar\w*",
-            "WI": r"kış\w*",
+            "WI": r"(?-i:[Kk]ış)(?:ın|ında|a|tan|ta|ı)?",
         },
         bare_season_forms=r"yazın|kışın|ilkbaharda|sonbaharda|baharda",
         years={
@@ -1516,7 +1517,8 @@ EXTRAS: dict[str, Extras] = {
             r"حوالي|نحو": Modifier.ABOUT,
         },
         range_words=("إلى", "حتى"),
-        seasons={"SP": r"الربيع", "SU": r"الصيف", "FA": r"الخريف", "WI": r"الشتاء"},
+        # Without the article before what it is of: "ربيع 2024", "صيف العام الماضي".
+        seasons={"SP": r"(?:ال)?ربيع", "SU": r"(?:ال)?صيف", "FA": r"(?:ال)?خريف", "WI": r"(?:ال)?شتاء"},
         # "من العام الماضي" after a month: "مارس من العام الماضي" (March of last year).
         years={
             r"(?:من\s+)?(?:العام\s+(?:الماضي|المنصرم|الفائت)|السنة\s+الماضية)": -1,

@@ -297,6 +297,8 @@ def _relative_year(m: Match, key: str = "relyear") -> int | None:
 def _resolve_calendar(m: Match) -> Reading | None:
     """A day and/or month with or without a year: "15 января 2023 года", "2023年1月20日", "märtsis"."""
     groups = m.groups
+    if "dayb" in groups:  # "entre 3 e 5 de março": the days after "between"
+        groups = {**groups, "day": groups["dayb"], "day2": groups["dayb2"]}
     if "roman" in groups:
         month = _ROMAN.get(groups["roman"].lower().rstrip("."))
     else:
@@ -306,6 +308,9 @@ def _resolve_calendar(m: Match) -> Reading | None:
     day = int(groups["day"].rstrip(".")) if "day" in groups else None
     precision = Precision.DAY if day else Precision.MONTH
     stated = "year" in groups or "era" in groups
+    written = groups.get("month") or ""
+    if not stated and len(written) <= 4 and written.isupper() and written.isalpha():
+        return None  # a short name in capitals with no year is an acronym: "Jalur 3 MRT", "3 MAR"
     if stated:
         year = _stated_year(m)
     elif "relyear" in groups or "relyear2" in groups:
@@ -485,8 +490,12 @@ def _resolve_year(m: Match) -> Reading | None:
     cue = w.extras.year_cues
     if (cue and re.search(rf"(?i:(?<!\w)(?:{cue}))\s*$", before)) or before.rstrip().endswith("("):
         return Reading(Precision.YEAR, date(year, 1, 1))
-    # A modifier after it: "2022 ortasında" (in mid-2022), "2023 sonunda".
-    modifiers = _joined(w.extras.modifiers_after)
+    # A modifier before it, or after it: "في مطلع 2024" (early in 2024), "2022 ortasında" (in mid-2022);
+    # not "about", which counts too ("около 1500 страниц").
+    before_modifiers = _joined(p for p, mod in w.extras.modifiers_before.items() if mod is not Modifier.ABOUT)
+    if before_modifiers and re.search(rf"(?i:(?<!\w)(?:{before_modifiers}))\s*$", before):
+        return Reading(Precision.YEAR, date(year, 1, 1))
+    modifiers = _joined(p for p, mod in w.extras.modifiers_after.items() if mod is not Modifier.ABOUT)
     if modifiers and not w.east_asian and re.match(rf"[^\S\n]+(?i:{modifiers})(?!\w)", after):
         return Reading(Precision.YEAR, date(year, 1, 1))
     # The word for "year" before it: "tahun 2022", "عام 2022", "rok 2022".
@@ -1127,6 +1136,10 @@ def _east_asian_year(w: _Words) -> str:
         _e("pt", "Os exercícios decorreram de 3 a 5 de março.", "3 a 5 de março", "2022-03-03", "day"),
         _e("pl", "Ćwiczenia trwały od 3 do 5 marca.", "3 do 5 marca", "2022-03-03", "day"),
         _e("nl", "De oefeningen duurden van 3 tot 5 maart.", "3 tot 5 maart", "2022-03-03", "day"),
+        # After "between", its "and" joins the two days of a range.
+        _e("pt", "Entre os dias 3 e 5 de março houve exercícios.", "3 e 5 de março", "2022-03-03", "day"),
+        _e("pl", "Między 3 a 5 marca odbyły się ćwiczenia.", "3 a 5 marca", "2022-03-03", "day"),
+        _e("es", "Entre el 3 y el 5 de marzo hubo maniobras.", "3 y el 5 de marzo", "2022-03-03", "day"),
         # A weekday right after the date is its own.
         _e("tr", "Toplantı 15 Kasım Çarşamba günü yapılacak.", "15 Kasım Çarşamba", "2022-11-15", "day"),
         # Arabic-Indic digits.
@@ -1156,7 +1169,16 @@ def _day_month(w: _Words) -> str:
         weekday = rf"(?P<weekday_lead>{w.before}(?:{w.weekday_alt}){w.suffix})"
         lead += rf"(?:{weekday},?\s+(?:(?i:dem|den|der|el|le|il|lo)\s+)?)?"
         weekday_after = rf"(?:[^\S\n]+(?P<weekday_after>(?:{w.weekday_alt}){w.suffix}))?"
-    date = rf"{w.day()}(?:{w.dash()}{w.day('2')})?\s*{of}{w.month(dot=False)}(?:{year}|{then})?"
+    # "Entre 3 e 5 de março", "między 3 a 5 marca", "بين 3 و5 مارس": after "between", its "and" joins
+    # the two days of a range (alone, "3 e 5 de março" are two days).
+    days = rf"{w.day()}(?:{w.dash()}{w.day('2')})?"
+    if w.extras.between:
+        word, ands = w.extras.between
+        article = r"(?:(?i:os\s+dias|los\s+días|los|el|le|les|il|i|o|os|de|dem|den|dni|dias|días)\s+)?"
+        ands_alt = "|".join(re.escape(a) for a in ands)
+        between = rf"{w.before}(?:{word})\s+{article}{w.day('b')}\s+(?:{ands_alt})\s*{article}{w.day('b2')}"
+        days = rf"(?:{between}|{days})"
+    date = rf"{days}\s*{of}{w.month(dot=False)}(?:{year}|{then})?"
     return rf"{lead}{date}{weekday_after}"
 
 
@@ -1639,6 +1661,7 @@ def _year_range(w: _Words) -> str:
         _e("et", "1999 muudeti seadust.", "1999", "1999", "year"),
         _e("tr", "2023 yılında ticaret arttı.", "2023 yılında", "2023", "year"),
         _e("nl", "In 2022 viel de handel bijna stil.", "2022", "2022", "year"),
+        _e("ar", "في مطلع 2024 تدخل الخطة حيز التنفيذ.", "2024", "2024", "year"),
         # The word for "year" before the number, a modifier after it ("2022 ortasında").
         _e("id", "Pada tahun 2022 perdagangan hampir berhenti.", "2022", "2022", "year"),
         _e("ar", "في عام 2022 توقفت التجارة تقريبا.", "2022", "2022", "year"),
@@ -2131,6 +2154,15 @@ def _weekday(w: _Words) -> str:
         _e("tr", "Geçen yaz sevkiyatlar sürdü.", "Geçen yaz", "2022-SU", "season"),
         _e("pt", "No verão passado, os envios continuaram.", "verão passado", "2022-SU", "season"),
         _e("nl", "Afgelopen zomer gingen de leveringen door.", "Afgelopen zomer", "2022-SU", "season"),
+        # A year alone before the season; Arabic drops the article before what the season is of.
+        _e(
+            "tr",
+            "2024 ilkbaharında çalışmaların bitmesi bekleniyor.",
+            "2024 ilkbaharında",
+            "2024-SP",
+            "season",
+        ),
+        _e("ar", "في ربيع 2024 يفترض أن تنتهي الأشغال.", "ربيع 2024", "2024-SP", "season"),
     ],
 )
 @_with(_resolve_season)
@@ -2144,10 +2176,9 @@ def _season(w: _Words) -> str:
         season = rf"(?P<season>(?:{seasons}))"
         direction = rf"|(?P<direction>{w.direction_alt})\s*" if w.direction_alt else ""
         return rf"(?:{_year_lead(w)}{direction}){season}"
-    lead = [
-        rf"{w.year()}{w.year_word('lead_yearword')}\s+" if w.year_word() else "",
-        rf"{w.years()}\s+" if w.years_alt else "",
-    ]
+    # A year before the season, with its word or alone ("2024 ilkbaharında": in the spring of 2024).
+    year_word = rf"{w.year_word('lead_yearword')}?" if w.year_word() else ""
+    lead = [rf"{w.year()}{year_word}\s+", rf"{w.years()}\s+" if w.years_alt else ""]
     if w.direction_alt:
         lead.append(rf"(?P<direction>{w.before}(?:{w.direction_alt}))\s+")
     if w.extras.season_leads:
