@@ -111,7 +111,7 @@ _FULL_STOP_BEFORE_DIGIT = re.compile(r"(?<=[。！？])(?=[0-9])")
 
 # A piece that is only a date ending in a year's one-letter abbreviation ("W 2022 r.", "15 marca 2023
 # r.", "В 2022 г.") opens the sentence after it: no sentence is a date alone.
-_DATE_ALONE = re.compile(r"\s*(?:\w{1,3}\s+)?(?:\d{1,2}\.?\s+\w+\s+)?\d{4}\s*[rгрp]\.\s*")
+_DATE_ALONE = re.compile(r"\s*(?:\w{1,3}\s+)?(?:\d{1,2}\.?\s+\w+\s+)?\d{4}\s*[rгр]\.\s*")
 
 
 def _split_other(text: str, language: str) -> list[tuple[int, int]]:

@@ -6,9 +6,10 @@ and abbreviated forms, the words for year, month, week and day, and the relative
 "지난달", "в прошлом месяце", "минулого тижня", "先月", "mese scorso") with the period each names. The
 direction words ("last", "прошлом", "scorso", "지난", "先") are what those phrases hold beside the unit.
 
-In inflecting languages (Estonian, Russian, Ukrainian...) a name takes case endings the data does not
-list ("märtsis", "сентябре"), so a form may be followed by a few letters; ``month_of`` and
-``weekday_of`` read such a word by the longest form it starts with.
+In inflecting languages (Estonian, Russian, Ukrainian, Polish...) a name takes case endings the data
+does not list ("märtsis", "сентябре"), so a form may be followed by a few letters; ``month_of`` and
+``weekday_of`` read such a word by the longest form it starts with. Turkish glues its endings on too,
+after an apostrophe where the name is capitalised ("Mart'ta", "pazartesi günü", "yılında").
 """
 
 from __future__ import annotations
