@@ -278,6 +278,17 @@ def test_a_publication_date_that_contradicts_a_russian_article_is_found_out():
             ["Laut Dr. Müller gab es z. B. im Jan. Lieferungen.", "Am 3. Oktober kam es an."],
         ),
         ("uk", "Юсов заявив це.\nПєсков заперечив.", ["Юсов заявив це.", "Пєсков заперечив."]),
+        # A date alone, its year abbreviated ("r." for "roku"), opens the sentence after it; a sentence
+        # ending on one ends there.
+        (
+            "pl",
+            "W 2022 r. Polska przyjęła uchodźców. Umowę podpisano w 2023 r. Prezydent był zadowolony.",
+            [
+                "W 2022 r. Polska przyjęła uchodźców.",
+                "Umowę podpisano w 2023 r.",
+                "Prezydent był zadowolony.",
+            ],
+        ),
         (
             "en",
             "Officials in the U.S. said so. Mr. Kirby agreed.",

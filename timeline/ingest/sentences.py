@@ -109,6 +109,11 @@ _LINE = re.compile(r"[^\n]+")
 _FULL_STOP_BEFORE_DIGIT = re.compile(r"(?<=[。！？])(?=[0-9])")
 
 
+# A piece that is only a date ending in a year's one-letter abbreviation ("W 2022 r.", "15 marca 2023
+# r.", "В 2022 г.") opens the sentence after it: no sentence is a date alone.
+_DATE_ALONE = re.compile(r"\s*(?:\w{1,3}\s+)?(?:\d{1,2}\.?\s+\w+\s+)?\d{4}\s*[rгр]\.\s*")
+
+
 def _split_other(text: str, language: str) -> list[tuple[int, int]]:
     """Sentences of a text in another language than English, by sentencex, line by line."""
     spans: list[tuple[int, int]] = []
@@ -120,6 +125,11 @@ def _split_other(text: str, language: str) -> list[tuple[int, int]]:
             if 0 < end < len(line.group()) and not following.islower():
                 starts.append(end)
         starts = sorted({*starts, *(stop.start() for stop in _FULL_STOP_BEFORE_DIGIT.finditer(line.group()))})
+        starts = [
+            start
+            for index, start in enumerate(starts)
+            if not index or not _DATE_ALONE.fullmatch(line.group(), starts[index - 1], start)
+        ]
         for start, end in zip(starts, [*starts[1:], len(line.group())], strict=True):
             _append_stripped(spans, text, line.start() + start, line.start() + end)
     return spans

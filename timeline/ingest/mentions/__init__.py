@@ -60,9 +60,9 @@ def find_date_mentions(text: str, published: date | None, language: str = "en") 
 
     ``language`` is the ISO 639-1 code of the text. Relative expressions ("last month", "Wednesday")
     are left unresolved (``date`` None, precision known) when ``published`` is None. Offsets index
-    ``text``; mentions come in text order. Full-width digits ("２０２２年１１月") and, in Chinese and
-    Japanese, numbers in characters before a date's mark ("二〇二三年九月十三日") are read as the digits
-    they are; the mentions keep the text as written."""
+    ``text``; mentions come in text order. Full-width and Arabic-Indic digits ("２０２２年１１月",
+    "١٥ مارس") and, in Chinese and Japanese, numbers in characters before a date's mark
+    ("二〇二三年九月十三日") are read as the digits they are; the mentions keep the text as written."""
     text = text or ""
     grammar = grammar_for(language)
     if grammar is english.GRAMMAR:
@@ -83,9 +83,10 @@ def find_date_mentions(text: str, published: date | None, language: str = "en") 
     ]
 
 
-_FULL_WIDTH = re.compile("[\uff10-\uff19]")
+# Full-width digits, and the Arabic-Indic and Persian ones Arabic news writes too ("١٥ مارس ٢٠٢٣").
+_FULL_WIDTH = re.compile("[\uff10-\uff19\u0660-\u0669\u06f0-\u06f9]")
 # One character for one: the offsets of the text read are those of the text given.
-_HALF_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 3)
 # Languages that write a date's numbers in characters too: "二〇二三年九月十三日", "十一月".
 _NUMBERS_IN_CHARACTERS = frozenset({"zh", "ja"})
 # A date writes each digit of a year ("二〇二三") and the tens of a day ("十三", "二十五").

@@ -97,7 +97,8 @@ class Extras:
     # before it, as alternations by number ("треть\w*": 3).
     quarters: str = ""
     ordinals: dict[str, int] = field(default_factory=dict)
-    # The words after a day's number that name it without its month ("13-го числа").
+    # The words after a day's number that name it without its month ("13-го числа"), or around it, the
+    # number where "{day}" stands ("no dia 15").
     day_of_month: str = ""
     # Halves of a year by number: "상반기" 1, "второе полугодие" 2; ``halves_of`` are the words for a
     # half of anything ("первая половина", "prima metà"), a half of the year only with a year after them
@@ -196,6 +197,25 @@ _IT_PARTICIPLE = (
 _IT_PERFECT = (
     r"(?:ha|hanno|ho|abbiamo|aveva|avevano|è|sono|era|erano|fu|furono)\s+"
     rf"(?!(?:stat[oaie]\s+)?(?:{_IT_SCHEDULED}))(?:stat[oaie]\s+)?{_IT_PARTICIPLE}"
+)
+
+# Nouns and names ending as the Portuguese preterite does ("Moscou", "europeu", "museu").
+_PT_NOT_PAST = (
+    r"moscou|estou|sou|dou|vou|europeus?|judeus?|museus?|ateus?|liceus?|apogeu|coliseu|jubileu|pneus?|"
+    r"hebreus?|fariseus?|plebeus?|pigmeus?|camafeu|romeu|mateus|bartolomeu"
+)
+
+# Nouns and names ending as a Polish past verb does ("generał", "udział", "Michał", "biały").
+_PL_NOT_PAST = (
+    r"generał\w*|kanał\w*|materiał\w*|udział\w*|dział\w*|podział\w*|przydział\w*|oddział\w*|rozdział\w*|"
+    r"sygnał\w*|kapitał\w*|arsenał\w*|potencjał\w*|upał\w*|zapał\w*|michał\w*|rafał\w*|paweł|"
+    r"orzeł|ciało|biał[aeyo]|stał[aeyo]|trwał[aeyo]|doskonał[aeyo]|wspaniał[aeyo]|dojrzał[aeyo]|mali|bali"
+)
+
+# Words beginning as an Arabic future does ("سيول": Seoul, "سياسة": policy, "سيارة": car, "ستة": six).
+_AR_NOT_FUTURE = (
+    r"سيول|سياس\w*|سيار\w*|سيطر\w*|سيد\w*|سيناء|سينما|سير\w*|سيف|سيل|سيبيري\w*|سيرغي|ستة|ستين|ستون|"
+    r"ستار\w*|ستوكهولم|سيدني|سنة|سنوات|سنوي\w*|سنغافور\w*|سنت\w*|سنتيمتر\w*|سيناتور\w*|سيناريو\w*"
 )
 
 _DE_NOT_PAST = (
@@ -670,6 +690,7 @@ EXTRAS: dict[str, Extras] = {
         between=(r"entre", ("y",)),
         past_words=r"ha|han|había|habían|fue|fueron|\w+(?:ó|aron|ieron)",
         anaphoric_years={r"(?:al|el)\s+año\s+siguiente": 1, r"el\s+año\s+anterior": -1},
+        day_of_month=r"(?:el\s+)?día\s+{day}",
         quarters=r"trimestre",
         ordinals={r"primer|primero": 1, r"segundo": 2, r"tercer|tercero": 3, r"cuarto": 4},
         halves={r"primer\s+semestre": 1, r"segundo\s+semestre": 2},
@@ -964,6 +985,605 @@ EXTRAS: dict[str, Extras] = {
         decades=_CJK_DECADE,
         labels=_UNKNOWN_LABELS + r"|决议|決議|委员会|第|号|號",
         counts=r"人|元|美元|吨|公里|枚|辆|%",
+    ),
+    "pt": Extras(
+        weekends={
+            r"n?o\s+(?:último|passado)\s+fim\s+de\s+semana|n?o\s+fim\s+de\s+semana\s+passado": -1,
+            r"(?:n|d)?este\s+fim\s+de\s+semana": 0,
+            r"n?o\s+próximo\s+fim\s+de\s+semana": 1,
+            r"(?:n?o|durante\s+o)\s+fim\s+de\s+semana": None,
+        },
+        year_before_period=r"(?:[nd]?o\s+)?mesmo\s+período\s+do\s+ano\s+(?:anterior|passado)",
+        between=(r"entre", ("e",)),
+        # The preterite ("disparou", "enviaram", "morreu", "partiu"), but for the nouns and names written
+        # alike ("Moscou", "europeu").
+        past_words=r"foi|foram|era|eram|tinha|tinham|houve|disse|disseram|fez|fizeram|teve|tiveram|"
+        r"esteve|estiveram|deu|deram|veio|vieram|pôs|puseram|"
+        rf"(?!(?:{_PT_NOT_PAST})(?!\w))\w{{2,}}(?:ou|aram|eram|iram|eu|iu)",
+        anaphoric_years={r"(?:n?o\s+)?ano\s+seguinte": 1, r"(?:n?o\s+)?ano\s+anterior": -1},
+        # Not a day of every month ("todo dia 5", "cada dia 5").
+        day_of_month=r"(?<!todo\s)(?<!cada\s)(?:n?o\s+)?(?:(?:último|próximo)\s+)?dia\s+{day}",
+        quarters=r"trimestre",
+        ordinals={r"primeiro": 1, r"segundo": 2, r"terceiro": 3, r"quarto": 4},
+        halves={r"primeiro\s+semestre": 1, r"segundo\s+semestre": 2},
+        halves_of={r"primeira\s+metade": 1, r"segunda\s+metade": 2},
+        earlier_after=r"antes|mais\s+cedo",
+        later_after=r"depois|mais\s+tarde",
+        later_before=r"depois\s+de|após",
+        # "Daqui a dois meses", "dentro de uma semana": from publication in news time.
+        in_before=r"daqui\s+a|dentro\s+de",
+        deadlines=r"até(?:\s+(?:a|ao|à|o|a\s+o))?",
+        # The simple future ("aumentará", "serão") and the periphrastic one ("vai visitar").
+        future_words=r"será|serão|vai|vão|irá|irão|deverá|deverão|deve|devem|prevê|previst[oa]s?|"
+        r"terá|terão|haverá|marcad[oa]s?|agendad[oa]s?|\w{2,}(?:rá|rão)",
+        season_leads=r"o|no|neste|este|nesse|do|deste|todo\s+o|durante\s+(?:todo\s+)?o",
+        year_cues=r"em|desde|até|de|do|antes\s+de|depois\s+de|ano|entre",
+        # Written with the contraction of "de" and the article ("no início do ano", "no final de março").
+        modifiers_before={
+            r"(?:n?o\s+)?(?:início|começo|princípio)\s+d[eoa]|(?:em\s+)?princípios\s+de": Modifier.EARLY,
+            r"(?:em\s+)?meados\s+d[eoa]|(?:n?o\s+)?meio\s+d[eoa]": Modifier.MID,
+            r"(?:n?o\s+)?(?:final|fim)\s+d[eoa]|(?:em\s+)?finais\s+de|(?:em\s+)?fins\s+de": Modifier.LATE,
+            r"por\s+volta\s+de|cerca\s+de|aproximadamente": Modifier.ABOUT,
+        },
+        range_words=("a", "ao"),
+        seasons={"SP": r"primavera", "SU": r"verão", "FA": r"outono", "WI": r"inverno"},
+        years={
+            r"(?:[dn]?o\s+)?ano\s+passado": -1,
+            r"(?:[dn]?este|nesse)\s+ano|(?:[dn]?o\s+)?ano\s+em\s+curso|(?:[dn]?o\s+)?corrente\s+ano": 0,
+            r"(?:[dn]?o\s+)?próximo\s+ano|(?:[dn]?o\s+)?ano\s+que\s+vem": 1,
+        },
+        directions={r"passad[oa]s?|últim[oa]s?": -1, r"[dn]?est[ea]": 0, r"próxim[oa]s?": 1},
+        following={r"seguinte": 1, r"anterior": -1},
+        that_time=r"naquela\s+altura|nessa\s+altura|na\s+altura|naquele\s+momento|naquela\s+época|na\s+época",
+        anaphora={
+            r"n?o\s+mesmo\s+dia|nesse\s+dia|naquele\s+dia": 0,
+            r"n?o\s+mesmo\s+mês|nesse\s+mês|naquele\s+mês": (Precision.MONTH, 0),
+            r"n?o\s+mesmo\s+ano|nesse\s+ano|naquele\s+ano": (Precision.YEAR, 0),
+            r"n?a\s+véspera|n?o\s+dia\s+anterior": -1,
+            r"n?o\s+dia\s+seguinte": 1,
+        },
+        numbers={
+            "um": 1,
+            "uma": 1,
+            "dois": 2,
+            "duas": 2,
+            "três": 3,
+            "quatro": 4,
+            "cinco": 5,
+            "seis": 6,
+            "sete": 7,
+            "oito": 8,
+            "nove": 9,
+            "dez": 10,
+        },
+        # "Três dias atrás": ago, as "há três dias" is.
+        ago_after=r"atrás",
+        decade_words={
+            r"vinte": 20,
+            r"trinta": 30,
+            r"quarenta": 40,
+            r"cinquenta": 50,
+            r"sessenta": 60,
+            r"setenta": 70,
+            r"oitenta": 80,
+            r"noventa": 90,
+        },
+        decade_word=r"(?:os\s+)?anos\s+(?P<decade_word>{words})",
+        decades=(
+            r"(?:os\s+)?anos\s+'?(?P<decade>\d{3}0|\d0)(?!\d)",
+            r"(?:a\s+)?década\s+de\s+'?(?P<decade>\d{3}0|\d0)(?!\d)",
+        ),
+        labels=_UNKNOWN_LABELS + r"|resolução|comité|comitê|lei|artigo|número|voo",
+        counts=r"pessoas|euros|dólares|reais|toneladas|quilómetros|quilômetros|km|soldados|militares|"
+        r"mísseis|projéteis|projécteis|obuses|vagões|contentores|contêineres|páginas|%|por\s+cento",
+    ),
+    "nl": Extras(
+        weekends={
+            r"(?:het\s+)?(?:afgelopen|vorige|voorbije)\s+weekend": -1,
+            r"dit\s+weekend": 0,
+            r"(?:het\s+)?(?:komende|volgende|volgend)\s+weekend": 1,
+            r"(?:in\s+|tijdens\s+)?het\s+weekend": None,
+        },
+        year_before_period=r"(?:dezelfde|de\s+overeenkomstige)\s+periode\s+(?:van\s+)?(?:vorig|het\s+vorige)\s+jaar",
+        between=(r"tussen", ("en",)),
+        # The past of the verbs news writes most, the weak past of the verbs in "-eren" ("publiceerde"),
+        # and the auxiliaries of the perfect ("heeft verklaard", "zijn aangekomen").
+        past_words=r"was|waren|had|hadden|werd|werden|zei|zeiden|kwam|kwamen|ging|gingen|vond|vonden|"
+        r"sprak|spraken|gaf|gaven|nam|namen|hield|hielden|stond|stonden|lag|lagen|schreef|schreven|"
+        r"vloog|vlogen|trok|trokken|bleef|bleven|zag|zagen|liet|lieten|viel|vielen|brak|braken|won|"
+        r"verloor|sloeg|sloegen|liep|bood|vertrok|vertrokken|bezocht|bezochten|bracht|brachten|begon|"
+        r"begonnen|besloot|besloten|sloot|sloten|steeg|stegen|daalde|daalden|maakte|maakten|meldde|"
+        r"meldden|stuurde|stuurden|noemde|leverde|leverden|toonde|toonden|volgde|vuurde|vuurden|"
+        r"ontkende|ontkenden|bevestigde|bevestigden|waarschuwde|verklaarde|verklaarden|tekende|"
+        r"ondertekende|reisde|reisden|landde|bereikte|eindigde|bedroeg|bedroegen|groeide|groeiden|kromp|"
+        r"heeft|hebben|\w{3,}eerden?",
+        future_words=r"zal|zullen|zou|zouden|gaat|gaan|wil|willen|moet|moeten|gepland|verwacht|"
+        r"aanstaande",
+        # Dutch writes what is scheduled in the present ("het kabinet komt dinsdag bijeen").
+        present_words=r"komt|komen|vindt|vinden|begint|beginnen|start|starten|opent|vergadert|vergaderen|"
+        r"bezoekt|bezoeken|reist|reizen|stemt|stemmen|beslist|spreekt|spreken|houdt|houden|ontmoet|"
+        r"ontmoeten|verschijnt|landt|vertrekt|treedt",
+        anaphoric_years={
+            r"(?:in\s+)?het\s+jaar\s+(?:daarop|daarna|erna)|(?:in\s+)?het\s+volgende\s+jaar": 1,
+            r"(?:in\s+)?het\s+jaar\s+(?:daarvoor|ervoor)|(?:in\s+)?het\s+voorgaande\s+jaar": -1,
+        },
+        quarters=r"kwartaal",
+        ordinals={r"eerste": 1, r"tweede": 2, r"derde": 3, r"vierde": 4},
+        halves={r"eerste\s+(?:halfjaar|jaarhelft)": 1, r"tweede\s+(?:halfjaar|jaarhelft)": 2},
+        halves_of={r"eerste\s+helft": 1, r"tweede\s+helft": 2},
+        earlier_after=r"eerder|daarvoor|ervoor|voordien",
+        later_after=r"later|daarna|erna",
+        later_before=r"na",
+        in_before=r"over|binnen",
+        deadlines=r"tegen|uiterlijk|vóór",
+        season_leads=r"in\s+de|de|deze|van\s+de|sinds\s+de|tijdens\s+de|de\s+hele",
+        year_cues=r"in|sinds|tot|vanaf|voor|na|jaar|van|begin|eind|medio|halverwege|rond",
+        # "Het" before the period: "aan het einde van het jaar", "begin van het jaar".
+        modifiers_before={
+            r"(?:aan\s+|in\s+)?het\s+begin\s+van(?:\s+het)?|begin(?:\s+van(?:\s+het)?)?": Modifier.EARLY,
+            r"medio|half|halverwege|(?:in\s+)?het\s+midden\s+van(?:\s+het)?|midden": Modifier.MID,
+            r"(?:aan\s+|tegen\s+)?het\s+einde?\s+van(?:\s+het)?|einde?(?:\s+van(?:\s+het)?)?": Modifier.LATE,
+            r"rond|omstreeks|ongeveer|circa": Modifier.ABOUT,
+        },
+        range_words=("tot en met", "t/m", "tot"),
+        seasons={"SP": r"lente|voorjaar", "SU": r"zomer", "FA": r"herfst|najaar", "WI": r"winter"},
+        years={
+            r"vorige?\s+jaar|verleden\s+jaar|(?:het\s+)?afgelopen\s+jaar": -1,
+            r"dit\s+jaar|(?:het\s+)?lopende\s+jaar": 0,
+            r"volgende?\s+jaar|(?:het\s+)?komende?\s+jaar": 1,
+        },
+        directions={r"vorige?|afgelopen|voorbije|verleden": -1, r"deze|dit": 0, r"komende?|aanstaande": 1},
+        following={r"daaropvolgende|erop\s+volgende": 1, r"voorafgaande": -1},
+        that_time=r"destijds|toentertijd|op\s+dat\s+moment|in\s+die\s+tijd",
+        anaphora={
+            r"(?:op\s+)?(?:die|de)zelfde\s+dag|(?:op\s+)?die\s+dag": 0,
+            r"(?:in\s+)?(?:die|de)zelfde\s+maand|(?:in\s+)?die\s+maand": (Precision.MONTH, 0),
+            r"(?:in\s+)?(?:dat|het)zelfde\s+jaar|(?:in\s+)?dat\s+jaar": (Precision.YEAR, 0),
+            r"de\s+dag\s+(?:daarvoor|ervoor|voordien)": -1,
+            r"de\s+(?:volgende\s+dag|dag\s+(?:daarna|erna|daarop))": 1,
+        },
+        # Yesterday's, today's and tomorrow's parts as one word ("gisteravond": last night).
+        days={
+            r"gister(?:avond|middag|ochtend|morgen|nacht)": -1,
+            r"van(?:avond|middag|ochtend|morgen|nacht)": 0,
+            r"morgen(?:avond|middag|ochtend|vroeg)": 1,
+        },
+        numbers={
+            "een": 1,
+            "één": 1,
+            "twee": 2,
+            "drie": 3,
+            "vier": 4,
+            "vijf": 5,
+            "zes": 6,
+            "zeven": 7,
+            "acht": 8,
+            "negen": 9,
+            "tien": 10,
+        },
+        decade_words={
+            r"twintig": 20,
+            r"dertig": 30,
+            r"veertig": 40,
+            r"vijftig": 50,
+            r"zestig": 60,
+            r"zeventig": 70,
+            r"tachtig": 80,
+            r"negentig": 90,
+        },
+        decade_word=r"(?:de\s+)?jaren\s+(?P<decade_word>{words})",
+        decades=(r"(?:de\s+)?jaren\s+'?(?P<decade>\d{3}0|\d0)(?!\d)",),
+        labels=_UNKNOWN_LABELS + r"|resolutie|artikel|nummer|vlucht|wet",
+        counts=r"mensen|personen|euro|dollar|ton|kilometer|km|soldaten|militairen|raketten|granaten|"
+        r"wagons|containers|pagina's|%|procent",
+    ),
+    "pl": Extras(
+        weekends={
+            r"(?:w\s+)?(?:ubiegły|zeszły|miniony|ostatni)\s+weekend": -1,
+            r"(?:w\s+)?ten\s+weekend|w\s+ty[mn]\s+weekendzie": 0,
+            r"(?:w\s+)?(?:przyszły|najbliższy|nadchodzący)\s+weekend": 1,
+            r"w\s+weekend": None,
+        },
+        year_before_period=r"(?:analogiczn\w*|t(?:ym|ego)\s+samego?)\s+okres\w*\s+(?:ubiegłego|zeszłego|poprzedniego)\s+roku",
+        between=(r"między|pomiędzy", ("a",)),
+        # The past ("wystrzelił", "powiedziała", "zaprzeczyli") but for the nouns and names ending so
+        # ("generał", "udział", "Michał"), and the impersonal past ("podpisano", "przyjęto").
+        past_words=r"był|była|było|byli|były|"
+        rf"(?!(?:{_PL_NOT_PAST})(?!\w))\w{{2,}}(?:[aiyęe]ł|ął|[aiyęe]ła|ęła|[aiyęe]ło|[aiyęe]li|[aiyęe]ły)|"
+        r"(?!święto)\w{3,}(?:ano|ono|ęto|ito|yto)",
+        # The future of "być" and of the perfective verbs news writes most ("odwiedzi", "podpisze").
+        future_words=r"będzie|będą|zostanie|zostaną|odbędzie|odbędą|ma\s+się|mają\s+się|planuje|planują|"
+        r"planowan\w*|zamierza|zamierzają|przewiduje|odwiedzi|przedstawi|podpisze|spotka|rozpocznie|"
+        r"zakończy|ogłosi|przyjedzie|przyleci|wyda|wejdzie",
+        anaphoric_years={r"(?:w\s+)?(?:następnym|kolejnym)\s+roku": 1, r"(?:w\s+)?poprzednim\s+roku": -1},
+        quarters=r"kwarta\w*",
+        ordinals={r"pierwsz\w*": 1, r"drug\w*": 2, r"trzeci\w*": 3, r"czwart\w*": 4},
+        halves={r"pierwsz\w*\s+półroc\w*": 1, r"drug\w*\s+półroc\w*": 2},
+        halves_of={r"pierwsz\w*\s+połow\w*": 1, r"drug\w*\s+połow\w*": 2},
+        # "Rok temu", "tydzień temu": one unit ago, with no count.
+        ago_after=r"temu",
+        earlier_after=r"wcześniej|przedtem",
+        later_after=r"później|potem",
+        later_before=r"po",
+        in_before=r"za",
+        one_without_count=True,
+        deadlines=r"do|najpóźniej\s+do",
+        season_leads=r"w|we|od|do|przez\s+całe|tej|tego",
+        bare_season_forms=r"wiosną|latem|jesienią|zimą",
+        year_cues=r"w|we|od|do|z|po|przed|roku|rok",
+        modifiers_before={
+            r"na\s+początku|z\s+początkiem|od\s+początku|początek": Modifier.EARLY,
+            r"w\s+połowie|do\s+połowy|od\s+połowy|połowa": Modifier.MID,
+            r"pod\s+koniec|na\s+koniec|do\s+końca|z\s+końcem|koniec|końcem": Modifier.LATE,
+            r"około|ok\.|mniej\s+więcej": Modifier.ABOUT,
+        },
+        range_words=("do",),
+        # "Lata" is also the plural of "rok" (years): only the season's other cases.
+        seasons={
+            "SP": r"wiosn(?:a|ą|y|ę)|wiośnie",
+            "SU": r"lat(?:em|o)|lecie",
+            "FA": r"jesie[ńn]|jesienią|jesieni",
+            "WI": r"zim(?:a|ą|y|ie|ę)",
+        },
+        years={
+            r"(?:w\s+)?(?:ubiegłym|zeszłym|minionym)\s+roku|(?:ubiegłego|zeszłego|minionego)\s+roku|"
+            r"(?:ubiegły|zeszły|miniony)\s+rok": -1,
+            r"(?:w\s+)?(?:tym|bieżącym|obecnym)\s+roku|(?:tego|bieżącego|obecnego)\s+roku": 0,
+            r"(?:w\s+)?przyszłym\s+roku|przyszłego\s+roku|przyszły\s+rok": 1,
+        },
+        directions={
+            # Not "ostatni": "ostatnie lata" are recent years, no year.
+            r"ubiegł\w*|zeszł\w*|minion\w*": -1,
+            r"t(?:en|ym|ego|ej|ę|ą|a)|bieżąc\w*|obecn\w*": 0,
+            r"przyszł\w*|nadchodząc\w*|najbliższ\w*": 1,
+        },
+        following={r"następn\w*|kolejn\w*": 1, r"poprzedni\w*": -1},
+        that_time=r"wówczas|wtedy|w\s+tamtym\s+czasie|w\s+tym\s+czasie",
+        anaphora={
+            r"tego\s+samego\s+dnia|(?:w\s+)?tym\s+samym\s+dniu|tego\s+dnia": 0,
+            r"(?:w\s+)?tym\s+samym\s+miesiącu|tego\s+samego\s+miesiąca": (Precision.MONTH, 0),
+            r"(?:w\s+)?tym\s+samym\s+roku|tego\s+samego\s+roku": (Precision.YEAR, 0),
+            r"poprzedniego\s+dnia|w\s+przeddzień|dzień\s+wcześniej": -1,
+            r"następnego\s+dnia|kolejnego\s+dnia|nazajutrz|dzień\s+później": 1,
+        },
+        days={r"przedwczoraj": -2, r"pojutrze": 2},
+        # In the cases a count takes ("po dwóch dniach", "przed trzema laty").
+        numbers={
+            "jeden": 1,
+            "jedna": 1,
+            "jedną": 1,
+            "jednym": 1,
+            "dwa": 2,
+            "dwie": 2,
+            "dwóch": 2,
+            "dwoma": 2,
+            "trzy": 3,
+            "trzech": 3,
+            "trzema": 3,
+            "cztery": 4,
+            "czterech": 4,
+            "pięć": 5,
+            "pięciu": 5,
+            "sześć": 6,
+            "sześciu": 6,
+            "siedem": 7,
+            "siedmiu": 7,
+            "osiem": 8,
+            "ośmiu": 8,
+            "dziewięć": 9,
+            "dziewięciu": 9,
+            "dziesięć": 10,
+            "dziesięciu": 10,
+            "kilka": 3,
+            "kilku": 3,
+        },
+        decade_words={
+            r"dwudziest": 20,
+            r"trzydziest": 30,
+            r"czterdziest": 40,
+            r"pięćdziesiąt": 50,
+            r"sześćdziesiąt": 60,
+            r"siedemdziesiąt": 70,
+            r"osiemdziesiąt": 80,
+            r"dziewięćdziesiąt": 90,
+        },
+        decade_word=r"lat(?:a|ach|ami)?\s+(?P<decade_word>{words})\w*",
+        decades=(r"lat(?:a|ach|ami)?\s+'?(?P<decade>\d{3}0|\d0)(?:\.|-?(?:tych|te|ych|e))?(?!\d)",),
+        labels=_UNKNOWN_LABELS + r"|rezolucj\w*|ustaw\w*|artykuł\w*|numer\w*|lot\w*",
+        counts=r"osób|osoby|ludzi|złotych|zł|euro|dolarów|ton|kilometrów|km|żołnierzy|rakiet|pocisków|wagonów|stron|"
+        r"%|procent\w*",
+    ),
+    "tr": Extras(
+        weekends={
+            r"(?:geçen|geçtiğimiz)\s+hafta\s+sonu": -1,
+            r"bu\s+hafta\s+sonu": 0,
+            r"(?:gelecek|önümüzdeki)\s+hafta\s+sonu": 1,
+            r"hafta\s+sonu": None,
+        },
+        year_before_period=r"(?:geçen|bir\s+önceki)\s+yılın\s+aynı\s+döneminde|geçen\s+yılın\s+aynı\s+dönemi\w*",
+        # The past at the end of a clause ("fırlattı", "söylediler"): Turkish puts its verb last.
+        past_words=r"\w{2,}(?:dı|di|du|dü|tı|ti|tu|tü)(?:lar|ler|r)?(?=\s*[.!?,;])|\w{2,}(?:mış|miş|muş|müş)(?:tı|ti|tu|tü)?(?=\s*[.!?,;])",
+        # The future ("açıklayacak", "edecekler"), and what is planned or expected.
+        future_words=r"\w+(?:acak|ecek|acağı\w*|eceği\w*)(?:tır|tir|lar|ler)?|planlan\w*|beklen\w*|öngörül\w*",
+        anaphoric_years={r"ertesi\s+yıl\w*|bir\s+sonraki\s+yıl\w*": 1, r"bir\s+önceki\s+yıl\w*": -1},
+        # "Çeyrek" softens its last consonant before a vowel ("çeyreğinde").
+        quarters=r"çeyre(?:k|ğ)\w*",
+        ordinals={r"birinci|ilk": 1, r"ikinci": 2, r"üçüncü": 3, r"dördüncü|son": 4},
+        halves={r"ilk\s+yarı\w*|birinci\s+yarı\w*": 1, r"ikinci\s+yarı\w*": 2},
+        earlier_after=r"önce|evvel",
+        later_after=r"sonra",
+        # Case endings after a name, an apostrophe before them where the name is capitalised: "Mart'ta",
+        # "Ekim'de", "pazartesi günü", "yılında", "ayın", "2023'ün", "Mart'taki".
+        endings=r"(?:['’]?(?:[nsy]?[ıiuü])?(?:n?[dt][ae]n?|[ny]?[ae]|[nsy]?[ıiuü]n|l[ae])?(?:ki)?)",
+        season_leads=r"bu|o|bütün|tüm",
+        modifiers_after={
+            r"başı\w*|başlarında|başlarından|başlarına|başlangıcında": Modifier.EARLY,
+            r"ortası\w*|ortalarında|ortalarına": Modifier.MID,
+            r"sonu\w*|sonlarında|sonlarına|sonlarından": Modifier.LATE,
+            r"civarında|civarı|dolaylarında|sularında": Modifier.ABOUT,
+        },
+        modifiers_before={r"yaklaşık": Modifier.ABOUT},
+        range_words=("ile",),
+        # "Yazın" (in the summer), "kışın": the season's adverb, a date alone. "Kış" in its own case:
+        # ignoring case, "ı" is "i" ("kişi": person).
+        seasons={
+            "SP": r"ilkbahar\w*|bahar\w*",
+            "SU": r"yaz(?:ın|ında|a|dan|ı)?",
+            "FA": r"sonbahar\w*",
+            "WI": r"(?-i:[Kk]ış)(?:ın|ında|a|tan|ta|ı)?",
+        },
+        bare_season_forms=r"yazın|kışın|ilkbaharda|sonbaharda|baharda",
+        years={
+            r"(?:geçen|geçtiğimiz|bir\s+önceki)\s+yıl(?:ın|ki)?|geçen\s+sene(?:nin)?": -1,
+            r"bu\s+yıl(?:ın|ki)?|bu\s+sene(?:nin)?|içinde\s+bulunduğumuz\s+yıl(?:ın)?": 0,
+            r"gelecek\s+yıl(?:ın)?|önümüzdeki\s+yıl(?:ın)?|gelecek\s+sene(?:nin)?|seneye": 1,
+        },
+        directions={r"geçen|geçtiğimiz": -1, r"bu": 0, r"gelecek|önümüzdeki": 1},
+        following={r"ertesi|bir\s+sonraki|sonraki": 1, r"bir\s+önceki|önceki": -1},
+        that_time=r"o\s+sırada|o\s+dönemde|o\s+zamanlar|o\s+tarihte",
+        anaphora={
+            r"aynı\s+gün\w*|o\s+gün\w*": 0,
+            r"aynı\s+ay\w*": (Precision.MONTH, 0),
+            r"aynı\s+yıl\w*": (Precision.YEAR, 0),
+            r"bir\s+gün\s+önce|arifesinde": -1,
+            r"ertesi\s+gün\w*|bir\s+gün\s+sonra": 1,
+        },
+        # "Önceki gün" and "evvelki gün" are the day before yesterday, not the day before.
+        days={r"önceki\s+gün|evvelki\s+gün": -2, r"yarından\s+sonra": 2},
+        numbers={
+            "bir": 1,
+            "iki": 2,
+            "üç": 3,
+            "dört": 4,
+            "beş": 5,
+            "altı": 6,
+            "yedi": 7,
+            "sekiz": 8,
+            "dokuz": 9,
+            "on": 10,
+            "birkaç": 3,
+        },
+        decade_words={
+            r"yirmi": 20,
+            r"otuz": 30,
+            r"kırk": 40,
+            r"elli": 50,
+            r"altmış": 60,
+            r"yetmiş": 70,
+            r"seksen": 80,
+            r"doksan": 90,
+        },
+        decade_word=r"(?P<decade_word>{words})['’]?(?:li|lı|lu|lü)\s+yıl\w*",
+        decades=(
+            r"(?P<decade>\d{3}0|\d0)['’]?(?:lı|li|lu|lü|lar|ler|ların|lerin|larda|lerde)\w*(?:\s+yıl\w*)?",
+        ),
+        labels=_UNKNOWN_LABELS + r"|karar\w*|madde\w*|sayı\w*|sefer\w*",
+        counts=r"kişi\w*|lira\w*|dolar\w*|avro|euro|ton\w*|kilometre\w*|km|asker\w*|füze\w*|mermi\w*|vagon\w*|sayfa\w*|"
+        r"%|yüzde",
+    ),
+    "id": Extras(
+        weekends={
+            r"akhir\s+(?:pekan|minggu)\s+lalu": -1,
+            r"akhir\s+(?:pekan|minggu)\s+ini": 0,
+            r"akhir\s+(?:pekan|minggu)\s+depan": 1,
+            r"(?:pada\s+|saat\s+)?akhir\s+(?:pekan|minggu)": None,
+        },
+        year_before_period=r"periode\s+yang\s+sama\s+tahun\s+(?:lalu|sebelumnya)",
+        between=(r"antara", ("dan",)),
+        past_words=r"telah|sudah|pernah|sempat",
+        future_words=r"akan|bakal|dijadwalkan|direncanakan|rencananya|berencana|hendak",
+        # "Pekan" is the week news writes ("pekan lalu", "dua pekan"), beside "minggu" (also Sunday).
+        units={"pekan": Precision.WEEK},
+        relative={
+            "pekan lalu": (Precision.WEEK, -1),
+            "pekan ini": (Precision.WEEK, 0),
+            "pekan depan": (Precision.WEEK, 1),
+            # One unit ago, the count glued before it as "se-": "setahun lalu", "sebulan yang lalu".
+            **{
+                f"{word}{tail}": (unit, -1)
+                for word, unit in (
+                    ("setahun", Precision.YEAR),
+                    ("sebulan", Precision.MONTH),
+                    ("seminggu", Precision.WEEK),
+                    ("sepekan", Precision.WEEK),
+                    ("sehari", Precision.DAY),
+                )
+                for tail in (" lalu", " yang lalu")
+            },
+        },
+        anaphoric_years={r"tahun\s+berikutnya": 1, r"tahun\s+sebelumnya": -1},
+        quarters=r"kuartal|triwulan",
+        # Written after the word: "kuartal ketiga", "triwulan III".
+        ordinals={r"pertama|kesatu": 1, r"kedua": 2, r"ketiga": 3, r"keempat": 4},
+        halves={r"semester\s+(?:pertama|i|1)": 1, r"semester\s+(?:kedua|ii|2)": 2},
+        halves_of={r"paruh\s+pertama": 1, r"paruh\s+kedua": 2},
+        ago_after=r"(?:yang\s+)?lalu",
+        earlier_after=r"sebelumnya",
+        # "Dua pekan lagi": in two weeks ("dalam", "within", is as often a span: "dalam 12 bulan").
+        later_after=r"kemudian|setelahnya|lagi",
+        later_before=r"setelah|sesudah",
+        deadlines=r"hingga|sampai|paling\s+lambat",
+        season_leads=r"pada|selama|sepanjang|saat",
+        year_cues=r"pada|sejak|hingga|sampai|tahun|sebelum|setelah|awal|akhir|pertengahan",
+        modifiers_before={
+            r"(?:pada\s+)?awal": Modifier.EARLY,
+            r"(?:pada\s+)?pertengahan": Modifier.MID,
+            r"(?:pada\s+)?akhir": Modifier.LATE,
+            r"sekitar|kira-kira": Modifier.ABOUT,
+        },
+        range_words=("hingga", "sampai", "sampai dengan"),
+        seasons={
+            "SP": r"musim\s+semi",
+            "SU": r"musim\s+panas",
+            "FA": r"musim\s+gugur",
+            "WI": r"musim\s+dingin",
+        },
+        years={r"tahun\s+lalu": -1, r"tahun\s+ini": 0, r"tahun\s+depan": 1},
+        directions={r"lalu": -1, r"ini": 0, r"depan|mendatang": 1},
+        following={r"berikutnya|selanjutnya": 1, r"sebelumnya": -1},
+        that_time=r"(?:pada\s+)?saat\s+itu|ketika\s+itu|waktu\s+itu",
+        anaphora={
+            r"(?:pada\s+)?hari\s+yang\s+sama|(?:pada\s+)?hari\s+itu": 0,
+            r"(?:pada\s+)?bulan\s+yang\s+sama": (Precision.MONTH, 0),
+            r"(?:pada\s+)?tahun\s+yang\s+sama": (Precision.YEAR, 0),
+            r"sehari\s+sebelumnya|(?:pada\s+)?hari\s+sebelumnya": -1,
+            r"keesokan\s+harinya|esok\s+harinya|sehari\s+kemudian|(?:pada\s+)?hari\s+berikutnya": 1,
+        },
+        days={r"kemarin\s+lusa": -2, r"lusa": 2},
+        numbers={
+            "satu": 1,
+            "dua": 2,
+            "tiga": 3,
+            "empat": 4,
+            "lima": 5,
+            "enam": 6,
+            "tujuh": 7,
+            "delapan": 8,
+            "sembilan": 9,
+            "sepuluh": 10,
+            "beberapa": 3,
+        },
+        decades=(r"(?:tahun\s+)?(?P<decade>\d{3}0)-?an(?!\w)",),
+        labels=_UNKNOWN_LABELS + r"|resolusi|pasal|nomor|penerbangan|undang-undang",
+        counts=r"orang|rupiah|dolar|ton|kilometer|km|tentara|prajurit|rudal|peluru|amunisi|gerbong|"
+        r"halaman|%|persen",
+    ),
+    "ar": Extras(
+        weekends={
+            r"(?:في\s+)?عطلة\s+نهاية\s+الأسبوع\s+الماضي(?:ة)?": -1,
+            r"(?:في\s+)?عطلة\s+نهاية\s+هذا\s+الأسبوع": 0,
+            r"(?:في\s+)?عطلة\s+نهاية\s+الأسبوع\s+(?:المقبل|القادم)(?:ة)?": 1,
+            r"(?:في\s+|خلال\s+)?عطلة\s+نهاية\s+الأسبوع": None,
+        },
+        year_before_period=r"(?:الفترة\s+)?نفسها\s+من\s+العام\s+(?:الماضي|السابق)",
+        between=(r"بين", ("و",)),
+        # The past of the verbs news writes most, with the conjunction glued before it ("وقال").
+        past_words=r"[وف]?(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|نفى|نفت|أضاف|أضافت|"
+        r"أوضح|أوضحت|كشف|كشفت|زار|زارت|التقى|التقت|عقد|عقدت|أطلق|أطلقت|بدأ|بدأت|انتهى|انتهت|كان|"
+        r"كانت|كانوا|تم|جرى|جرت|شهد|شهدت|أرسل|أرسلت|نشر|نشرت|وصل|وصلت|وقع|وقعت|غادر|غادرت|اجتمع|"
+        r"اجتمعت|صرح|صرحت|أشار|أشارت|قام|قامت|أجرى|أجرت|استقبل|استقبلت)",
+        # The future: "سوف", and "سـ" glued to a verb in the present ("سيزور", "ستعقد"), but for the
+        # words that begin so ("سيول": Seoul, "سياسة", "سيارة").
+        future_words=rf"سوف|من\s+المقرر|من\s+المتوقع|يعتزم|تعتزم|(?!(?:{_AR_NOT_FUTURE})(?!\w))[وف]?س[يتن]\w{{2,}}",
+        # "العام", "year" with its article, and the plurals a count takes ("ثلاثة أعوام").
+        units={
+            "العام": Precision.YEAR,
+            "أعوام": Precision.YEAR,
+            "سنوات": Precision.YEAR,
+            "أشهر": Precision.MONTH,
+            "شهور": Precision.MONTH,
+            "أسابيع": Precision.WEEK,
+        },
+        relative={
+            "العام الماضي": (Precision.YEAR, -1),
+            "العام المقبل": (Precision.YEAR, 1),
+            "العام القادم": (Precision.YEAR, 1),
+            "العام الحالي": (Precision.YEAR, 0),
+            "العام الجاري": (Precision.YEAR, 0),
+            "هذا العام": (Precision.YEAR, 0),
+            "الشهر المقبل": (Precision.MONTH, 1),
+            "الشهر الجاري": (Precision.MONTH, 0),
+            "الأسبوع المقبل": (Precision.WEEK, 1),
+            "الأسبوع الجاري": (Precision.WEEK, 0),
+            # One unit ago, with no count: "قبل عام" (a year ago).
+            "قبل عام": (Precision.YEAR, -1),
+            "قبل سنة": (Precision.YEAR, -1),
+            "قبل شهر": (Precision.MONTH, -1),
+            "قبل أسبوع": (Precision.WEEK, -1),
+        },
+        anaphoric_years={r"(?:في\s+)?العام\s+(?:التالي|الذي\s+تلاه)": 1, r"(?:في\s+)?العام\s+السابق": -1},
+        # The ordinal after the word: "الربع الثالث".
+        quarters=r"الربع",
+        ordinals={r"الأول": 1, r"الثاني": 2, r"الثالث": 3, r"الرابع|الأخير": 4},
+        halves_of={r"النصف\s+الأول": 1, r"النصف\s+الثاني": 2},
+        earlier_after=r"سابقا|من\s+قبل",
+        later_after=r"لاحقا|بعد\s+ذلك",
+        later_before=r"بعد",
+        in_before=r"خلال|في\s+غضون",
+        deadlines=r"بحلول|قبل\s+نهاية",
+        season_leads=r"في|خلال|طوال|هذا",
+        year_cues=r"في|منذ|حتى|خلال|بحلول|قبل|بعد",
+        modifiers_before={
+            r"(?:في\s+)?(?:مطلع|أوائل|بداية|مستهل)": Modifier.EARLY,
+            r"(?:في\s+)?(?:منتصف|أواسط)": Modifier.MID,
+            r"(?:في\s+)?(?:أواخر|نهاية)": Modifier.LATE,
+            r"حوالي|نحو": Modifier.ABOUT,
+        },
+        range_words=("إلى", "حتى"),
+        # Without the article before what it is of: "ربيع 2024", "صيف العام الماضي".
+        seasons={"SP": r"(?:ال)?ربيع", "SU": r"(?:ال)?صيف", "FA": r"(?:ال)?خريف", "WI": r"(?:ال)?شتاء"},
+        # "من العام الماضي" after a month: "مارس من العام الماضي" (March of last year).
+        years={
+            r"(?:من\s+)?(?:العام\s+(?:الماضي|المنصرم|الفائت)|السنة\s+الماضية)": -1,
+            r"(?:من\s+)?(?:العام\s+(?:الحالي|الجاري)|هذا\s+العام|السنة\s+الحالية)": 0,
+            r"(?:من\s+)?(?:العام\s+(?:المقبل|القادم)|السنة\s+(?:المقبلة|القادمة))": 1,
+        },
+        directions={
+            r"الماضي|الماضية|المنصرم|المنصرمة|الفائت|الفائتة": -1,
+            r"الجاري|الحالي|الحالية": 0,
+            r"المقبل|المقبلة|القادم|القادمة": 1,
+        },
+        following={r"التالي|التالية": 1, r"السابق|السابقة": -1},
+        that_time=r"في\s+ذلك\s+الوقت|آنذاك|حينها|حينذاك|وقتها",
+        anaphora={
+            r"في\s+اليوم\s+(?:نفسه|ذاته)|في\s+نفس\s+اليوم|في\s+ذلك\s+اليوم": 0,
+            r"في\s+الشهر\s+(?:نفسه|ذاته)|في\s+نفس\s+الشهر": (Precision.MONTH, 0),
+            r"في\s+العام\s+(?:نفسه|ذاته)|في\s+نفس\s+العام|في\s+السنة\s+نفسها": (Precision.YEAR, 0),
+            r"في\s+اليوم\s+السابق|قبل\s+ذلك\s+بيوم": -1,
+            r"في\s+اليوم\s+التالي|في\s+اليوم\s+الذي\s+تلاه|بعد\s+ذلك\s+بيوم": 1,
+        },
+        # "أول أمس": the day before yesterday ("أمس" alone is yesterday).
+        days={r"أول\s+(?:من\s+)?أمس": -2, r"بعد\s+غد": 2},
+        # The dual: a count of two written as one word with its unit.
+        counted_words={
+            r"يومين": (Precision.DAY, 2),
+            r"أسبوعين": (Precision.WEEK, 2),
+            r"شهرين": (Precision.MONTH, 2),
+            r"عامين|سنتين": (Precision.YEAR, 2),
+        },
+        numbers={
+            "واحد": 1,
+            "ثلاثة": 3,
+            "ثلاث": 3,
+            "أربعة": 4,
+            "أربع": 4,
+            "خمسة": 5,
+            "خمس": 5,
+            "ستة": 6,
+            "ست": 6,
+            "سبعة": 7,
+            "سبع": 7,
+            "ثمانية": 8,
+            "ثماني": 8,
+            "تسعة": 9,
+            "تسع": 9,
+            "عشرة": 10,
+            "عشر": 10,
+            "عدة": 3,
+        },
+        labels=_UNKNOWN_LABELS + r"|القرار|قرار|رقم|المادة|الرحلة",
+        counts=r"شخص\w*|دولار\w*|طن\w*|كيلومتر\w*|كم|جندي\w*|جنود|صاروخ\w*|صواريخ|قذيفة|قذائف|"
+        r"عربة|عربات|صفحة|%|بالمئة|في\s+المئة",
     ),
 }
 

@@ -35,12 +35,19 @@ from timeline.ingest.mentions.core import (
     weekend,
 )
 from timeline.ingest.mentions.extras import Extras, extras_for
-from timeline.ingest.mentions.locale import Vocabulary, stems, vocabulary
+from timeline.ingest.mentions.locale import (
+    CAPITALISED_MONTHS,
+    PROCLITICS,
+    Vocabulary,
+    lower,
+    stems,
+    vocabulary,
+)
 from timeline.ingest.mentions.parse import parse, parse_relative
 
 # Languages with examples of every rule below; any other language dateparser has data for gets the
 # same rules from its locale data alone.
-LANGUAGES = ("ko", "ja", "zh", "ru", "uk", "it", "fr", "de", "es", "et")
+LANGUAGES = ("ko", "ja", "zh", "ru", "uk", "it", "fr", "de", "es", "et", "pt", "pl", "tr", "nl", "id", "ar")
 _EAST_ASIAN = frozenset({"ja", "zh", "ko", "yue"})
 _ROMAN = {
     "i": 1,
@@ -76,6 +83,9 @@ class _Words:
         self.language, self.vocab, self.extras = language, vocab, extras
         self.east_asian = language in _EAST_ASIAN or vocab.unspaced
         before = "" if self.east_asian else r"(?<!\w)"
+        if language in PROCLITICS:
+            # A word may start after a one-letter word glued before it ("وقبل أسبوعين").
+            before = rf"(?:(?<!\w)|(?<=(?<!\w)[{PROCLITICS[language]}]))"
         if vocab.inflecting:
             # A stem takes one of the language's endings, and nothing more: "märtsis", not "maisi" (maize).
             endings = extras.endings if extras.endings is not None else r"\w{0,6}"
@@ -268,7 +278,7 @@ def _month_number(m: Match, key: str = "month") -> int | None:
 def _relative_year(m: Match, key: str = "relyear") -> int | None:
     """The year a phrase like "прошлого года", "tänavu" or "지난해" names (counted from publication), or
     one like "이듬해" (from the year just mentioned)."""
-    text = " ".join(m.groups.get(key, "").lower().split())
+    text = " ".join(lower(m.groups.get(key, "")).split())
     extras = _w(m).extras
     for pattern, amount in {**extras.years, **extras.year_prefixes}.items():
         if re.fullmatch(pattern, text, re.IGNORECASE):
@@ -287,6 +297,8 @@ def _relative_year(m: Match, key: str = "relyear") -> int | None:
 def _resolve_calendar(m: Match) -> Reading | None:
     """A day and/or month with or without a year: "15 января 2023 года", "2023年1月20日", "märtsis"."""
     groups = m.groups
+    if "dayb" in groups:  # "entre 3 e 5 de março": the days after "between"
+        groups = {**groups, "day": groups["dayb"], "day2": groups["dayb2"]}
     if "roman" in groups:
         month = _ROMAN.get(groups["roman"].lower().rstrip("."))
     else:
@@ -296,6 +308,9 @@ def _resolve_calendar(m: Match) -> Reading | None:
     day = int(groups["day"].rstrip(".")) if "day" in groups else None
     precision = Precision.DAY if day else Precision.MONTH
     stated = "year" in groups or "era" in groups
+    written = groups.get("month") or ""
+    if not stated and len(written) <= 4 and written.isupper() and written.isalpha():
+        return None  # a short name in capitals with no year is an acronym: "Jalur 3 MRT", "3 MAR"
     if stated:
         year = _stated_year(m)
     elif "relyear" in groups or "relyear2" in groups:
@@ -343,7 +358,7 @@ def _direction(m: Match) -> int:
     found = w.vocab.direction_of(text)
     if found is None:
         for pattern, amount in (*w.extras.directions.items(), *w.extras.following.items()):
-            if re.fullmatch(pattern, text.lower(), re.IGNORECASE):
+            if re.fullmatch(pattern, lower(text), re.IGNORECASE):
                 return amount
         return 0
     return found
@@ -362,9 +377,26 @@ def _after_reference(m: Match, direction: int) -> bool:
 def _resolve_bare_month(m: Match) -> Reading | None:
     """A month name alone: lower case where the language writes months so, or opening a sentence."""
     word = m.groups["month"]
-    if word[:1].isupper() and m.ctx.grammar.language != "de" and not _opens_sentence(m):
+    capitalised = m.ctx.grammar.language in CAPITALISED_MONTHS
+    # Capitalised, it is a month opening a sentence, unless a capitalised word follows: a name ("Kasım
+    # Gülpınar", "Abril Moreno").
+    name_after = re.match(r"[^\S\n]+[A-ZÀ-ÞА-ЯЁІЇЄҐİŞĞÇÖÜ]", m.ctx.text[m.end : m.end + 3])
+    if word[:1].isupper() and not capitalised and not _named(m) and (not _opens_sentence(m) or name_after):
         return None
     return _resolve_calendar(m)
+
+
+def _named(m: Match) -> bool:
+    """Whether a capitalised month is named as one: a case ending after an apostrophe, as names take
+    them ("Mart'ta"), or the word for "month" beside it ("Mart ayında", "bulan Maret")."""
+    if re.search(r"\w['’]\w", m.groups["month"]):
+        return True
+    after = re.match(r"\s+(\w+)", m.ctx.text[m.end : m.end + 20])
+    before = re.search(r"(\w+)\s+$", m.ctx.text[max(0, m.start - 20) : m.start])
+    vocab = _w(m).vocab
+    return any(
+        word is not None and vocab.unit_of(word.group(1)) is Precision.MONTH for word in (after, before)
+    )
 
 
 def _opens_sentence(m: Match) -> bool:
@@ -431,7 +463,7 @@ def _clause_month(m: Match) -> date | None:
 
 
 def _relative_amount(m: Match, phrase: str, unit: Precision) -> int | None:
-    phrase = " ".join(phrase.lower().split())
+    phrase = " ".join(lower(phrase).split())
     found = _w(m).vocab.relative.get(phrase) or _w(m).extras.relative.get(phrase)
     return found[1] if found and found[0] is unit else None
 
@@ -457,6 +489,17 @@ def _resolve_year(m: Match) -> Reading | None:
         return None  # "2000 Soldaten"
     cue = w.extras.year_cues
     if (cue and re.search(rf"(?i:(?<!\w)(?:{cue}))\s*$", before)) or before.rstrip().endswith("("):
+        return Reading(Precision.YEAR, date(year, 1, 1))
+    # A modifier before it, or after it: "في مطلع 2024" (early in 2024), "2022 ortasında" (in mid-2022);
+    # not "about", which counts too ("около 1500 страниц").
+    before_modifiers = _joined(p for p, mod in w.extras.modifiers_before.items() if mod is not Modifier.ABOUT)
+    if before_modifiers and re.search(rf"(?i:(?<!\w)(?:{before_modifiers}))\s*$", before):
+        return Reading(Precision.YEAR, date(year, 1, 1))
+    modifiers = _joined(p for p, mod in w.extras.modifiers_after.items() if mod is not Modifier.ABOUT)
+    if modifiers and not w.east_asian and re.match(rf"[^\S\n]+(?i:{modifiers})(?!\w)", after):
+        return Reading(Precision.YEAR, date(year, 1, 1))
+    # The word for "year" before it: "tahun 2022", "عام 2022", "rok 2022".
+    if w.year_words and not w.east_asian and re.search(rf"(?i:(?<!\w)(?:{w.year_words}))\s*$", before):
         return Reading(Precision.YEAR, date(year, 1, 1))
     # Alone, a number is a year only in the years news writes of most, and not when a word follows it
     # the way a counted noun does ("1090 autot", "2000 человек").
@@ -522,7 +565,7 @@ def _resolve_relative(m: Match) -> Reading | None:
     """A relative phrase of the locale data ("в прошлом месяце", "지난달", "mese scorso"), read by
     dateparser."""
     vocab = _w(m).vocab
-    phrase = " ".join(m.text.lower().split())
+    phrase = " ".join(lower(m.text).split())
     key = (
         vocab.relative.get(phrase) or _w(m).extras.relative.get(phrase) or _inflected_relative(vocab, phrase)
     )
@@ -598,7 +641,7 @@ def _resolve_year_phrase(m: Match) -> Reading | None:
 
 def _resolve_day_word(m: Match) -> Reading | None:
     """ "eilsel", "tänase", "позавчера": a day relative to publication, in an inflected form."""
-    text = m.text.lower()
+    text = lower(m.text)
     for pattern, amount in _w(m).extras.days.items():
         if re.fullmatch(pattern, text, re.IGNORECASE):
             if m.published is None:
@@ -667,8 +710,11 @@ def _resolve_counted_from(m: Match) -> Reading | None:
     if w.east_asian:
         return _resolve_counted_after_east_asian(m)
     before = "later_before" in m.groups
-    count = _count_of(w, m.groups.get("count_b" if before else "count"))
-    unit = w.vocab.unit_of(m.groups["unit_b" if before else "unit"])
+    if "counted_words" in m.groups:
+        unit, count = w.extras.counted_words[_matching(w.extras.counted_words, m.groups["counted_words"])]
+    else:
+        count = _count_of(w, m.groups.get("count_b" if before else "count"))
+        unit = w.vocab.unit_of(m.groups["unit_b" if before else "unit"])
     if count is None or unit is None or count > 200:
         return None
     # "Переговоры продолжатся через два дня": "in two days" from publication; in a history or after a
@@ -729,7 +775,7 @@ def _count_of(w: _Words, text: str | None) -> int | None:
     """The number a count written by ``_count_pattern`` stands for; one when none is written."""
     if text is None:
         return 1
-    return int(text) if text.isdigit() else w.extras.numbers.get(text.lower())
+    return int(text) if text.isdigit() else w.extras.numbers.get(lower(text))
 
 
 def _matching(patterns, text: str) -> str | None:
@@ -751,8 +797,8 @@ def _resolve_weekday(m: Match) -> Reading | None:
         return None
     if m.now is None:
         return Reading(Precision.DAY, None)
-    if "relweek" in m.groups:
-        amount = _relative_amount(m, m.groups["relweek"], Precision.WEEK)
+    if week := m.groups.get("relweek") or m.groups.get("relweek2"):
+        amount = _relative_amount(m, week, Precision.WEEK)
         if amount is None:
             return None
         monday = shift(m.published, Precision.WEEK, amount)
@@ -850,7 +896,7 @@ def _resolve_year_before_period(m: Match) -> Reading | None:
 
 def _resolve_anaphora(m: Match) -> Reading | None:
     """ "накануне", "翌日", "la veille": the day before or after the one just mentioned."""
-    text = " ".join(m.text.lower().split())
+    text = " ".join(lower(m.text).split())
     amount = next((a for p, a in _w(m).extras.anaphora.items() if re.fullmatch(p, text, re.IGNORECASE)), None)
     if amount is None:
         return None
@@ -906,6 +952,8 @@ def _iso(w: _Words) -> str:
     [
         _e("de", "Der Vertrag vom 18.11.2021 gilt weiter.", "18.11.2021", "2021-11-18", "day"),
         _e("ko", "회의는 2023. 1. 20. 열렸다.", "2023. 1. 20.", "2023-01-20", "day"),
+        # Dutch writes a day's numbers with dashes.
+        _e("nl", "Het document is gedateerd 15-03-2023.", "15-03-2023", "2023-03-15", "day"),
     ],
 )
 @_with(_resolve_numeric)
@@ -915,7 +963,9 @@ def _numeric(w: _Words) -> str:
             r"(?<![\d.])(?P<y>(?:1\d|20)\d\d)\s?[./]\s?(?P<m>1[0-2]|0?[1-9])\s?[./]\s?"
             r"(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)\.?"
         )
-    return r"(?<![\d.,/])(?P<d>[12]\d|3[01]|0?[1-9])[./](?P<m>1[0-2]|0?[1-9])[./](?P<y>(?:1\d|20)\d\d)(?!\d)"
+    # One separator twice: dots, slashes, or dashes as Dutch writes them ("15-03-2023").
+    day, month = r"(?P<d>[12]\d|3[01]|0?[1-9])", r"(?P<m>1[0-2]|0?[1-9])"
+    return rf"(?<![\d.,/-]){day}[./-]{month}[./-](?P<y>(?:1\d|20)\d\d)(?!\d|-\d)"
 
 
 # The first month of a range whose months share one mark: "1~9월", "1～9月", "1至9月" (January to
@@ -1023,14 +1073,24 @@ def _east_asian_day(w: _Words) -> str:
     [
         _e("ru", "Встреча состоялась 1-го числа.", "1-го числа", "2022-11-01", "day"),
         _e("uk", "Зустріч відбудеться 20 числа.", "20 числа", "2022-11-20", "day"),
+        # The word before the number: "no dia 15", "el día 15".
+        _e("pt", "No dia 15, o ministro falou à imprensa.", "No dia 15", "2022-10-15", "day"),
+        _e("pt", "O encontro está marcado para o próximo dia 20.", "dia 20", "2022-11-20", "day"),
+        _e("es", "El día 15 el ministro habló con la prensa.", "El día 15", "2022-10-15", "day"),
     ],
 )
 @_with(_resolve_day_of_month)
 def _day_of_month(w: _Words) -> str:
-    """ "13-го числа", "20 числа": a day named without its month, of the month of publication."""
+    """ "13-го числа", "20 числа", "no dia 15": a day named without its month, of the month of
+    publication."""
     if not w.extras.day_of_month:
         return r"(?!x)x"
-    return rf"(?<![\d.,])(?P<day>[12]\d|3[01]|0?[1-9])(?:{w.extras.day_of_month})(?!\w)"
+    day = r"(?<![\d.,])(?P<day>[12]\d|3[01]|0?[1-9])"
+    if "{day}" in w.extras.day_of_month:
+        # The words before the number; not a day of a month named after it ("dia 12 de outubro").
+        words = w.extras.day_of_month.replace("{day}", day)
+        return rf"{w.before}(?:{words})(?!\w|\s+d[eoa]\s|\s*[./-]\d)"
+    return rf"{day}(?:{w.extras.day_of_month})(?!\w)"
 
 
 @_spec(
@@ -1079,6 +1139,19 @@ def _east_asian_year(w: _Words) -> str:
         _e("es", "El próximo 2 de octubre habrá elecciones.", "próximo 2 de octubre", "2023-10-02", "day"),
         _e("de", "Am kommenden 2. Oktober wird gewählt.", "kommenden 2. Oktober", "2023-10-02", "day"),
         _e("et", "Möödunud aastal oli tomat 20. novembril müügil.", "20. novembril", "2021-11-20", "day"),
+        # Turkish endings after an apostrophe ("2023'te"); the days of a range joined by "a", "do", "tot".
+        _e("tr", "Anlaşma 15 Mart 2023'te imzalandı.", "15 Mart 2023", "2023-03-15", "day"),
+        _e("pt", "Os exercícios decorreram de 3 a 5 de março.", "3 a 5 de março", "2022-03-03", "day"),
+        _e("pl", "Ćwiczenia trwały od 3 do 5 marca.", "3 do 5 marca", "2022-03-03", "day"),
+        _e("nl", "De oefeningen duurden van 3 tot 5 maart.", "3 tot 5 maart", "2022-03-03", "day"),
+        # After "between", its "and" joins the two days of a range.
+        _e("pt", "Entre os dias 3 e 5 de março houve exercícios.", "3 e 5 de março", "2022-03-03", "day"),
+        _e("pl", "Między 3 a 5 marca odbyły się ćwiczenia.", "3 a 5 marca", "2022-03-03", "day"),
+        _e("es", "Entre el 3 y el 5 de marzo hubo maniobras.", "3 y el 5 de marzo", "2022-03-03", "day"),
+        # A weekday right after the date is its own.
+        _e("tr", "Toplantı 15 Kasım Çarşamba günü yapılacak.", "15 Kasım Çarşamba", "2022-11-15", "day"),
+        # Arabic-Indic digits.
+        _e("ar", "وقع الاتفاق في ١٥ مارس ٢٠٢٣.", "١٥ مارس ٢٠٢٣", "2023-03-15", "day"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1097,11 +1170,24 @@ def _day_month(w: _Words) -> str:
         lead += rf"(?:(?P<direction>{w.before}(?:{w.direction_alt}))\s+)?"
         if w.vocab.direction_after:
             then = rf"(?:\s+(?P<direction2>(?:{w.direction_alt})(?!\w)))?"
-    # A weekday written before the date belongs to it: "Mercoledì 3 aprile", "Am Mittwoch, dem 3. April".
+    # A weekday written before the date belongs to it: "Mercoledì 3 aprile", "Am Mittwoch, dem 3. April";
+    # so does one right after it, as Turkish writes it ("15 Kasım Çarşamba günü").
+    weekday_after = ""
     if w.weekday_alt:
         weekday = rf"(?P<weekday_lead>{w.before}(?:{w.weekday_alt}){w.suffix})"
         lead += rf"(?:{weekday},?\s+(?:(?i:dem|den|der|el|le|il|lo)\s+)?)?"
-    return rf"{lead}{w.day()}(?:{w.dash()}{w.day('2')})?\s*{of}{w.month(dot=False)}(?:{year}|{then})?"
+        weekday_after = rf"(?:[^\S\n]+(?P<weekday_after>(?:{w.weekday_alt}){w.suffix}))?"
+    # "Entre 3 e 5 de março", "między 3 a 5 marca", "بين 3 و5 مارس": after "between", its "and" joins
+    # the two days of a range (alone, "3 e 5 de março" are two days).
+    days = rf"{w.day()}(?:{w.dash()}{w.day('2')})?"
+    if w.extras.between:
+        word, ands = w.extras.between
+        article = r"(?:(?i:os\s+dias|los\s+días|los|el|le|les|il|i|o|os|de|dem|den|dni|dias|días)\s+)?"
+        ands_alt = "|".join(re.escape(a) for a in ands)
+        between = rf"{w.before}(?:{word})\s+{article}{w.day('b')}\s+(?:{ands_alt})\s*{article}{w.day('b2')}"
+        days = rf"(?:{between}|{days})"
+    date = rf"{days}\s*{of}{w.month(dot=False)}(?:{year}|{then})?"
+    return rf"{lead}{date}{weekday_after}"
 
 
 @_spec(
@@ -1139,13 +1225,42 @@ def _year_month(w: _Words) -> str:
         _e("es", "Ocurrió en marzo del año pasado.", "marzo del año pasado", "2021-03", "month"),
         _e("ru", "Это случилось в марте позапрошлого года.", "марте позапрошлого года", "2020-03", "month"),
         _e("de", "Im März des laufenden Jahres stieg er.", "März des laufenden Jahres", "2022-03", "month"),
+        _e(
+            "pt",
+            "Em outubro do ano passado, Kim visitou Moscovo.",
+            "outubro do ano passado",
+            "2021-10",
+            "month",
+        ),
+        _e("nl", "In oktober vorig jaar bezocht Kim Moskou.", "oktober vorig jaar", "2021-10", "month"),
+        _e(
+            "pl",
+            "W październiku ubiegłego roku Kim odwiedził Moskwę.",
+            "październiku ubiegłego roku",
+            "2021-10",
+            "month",
+        ),
+        _e(
+            "id",
+            "Pada Oktober tahun lalu, Kim berkunjung ke Moskow.",
+            "Oktober tahun lalu",
+            "2021-10",
+            "month",
+        ),
+        _e(
+            "ar",
+            "وفي مارس من العام الماضي شوهدت العربات على الحدود.",
+            "مارس من العام الماضي",
+            "2021-03",
+            "month",
+        ),
     ],
 )
 @_with(_resolve_calendar)
 def _month_year(w: _Words) -> str:
     if w.east_asian:
         return r"(?!x)x"
-    of = r"(?:(?i:de|del|di|of)\s+)?"
+    of = r"(?:(?i:de|del|di|of|van)\s+)?"
     return rf"{w.month(dot=False)}(?:\.?,?\s+{of}{w.year()}{w.year_word()}?|\s+{of}{w.years()})"
 
 
@@ -1154,6 +1269,7 @@ def _month_year(w: _Words) -> str:
     [
         _e("et", "Mullu novembris tõusid hinnad.", "Mullu novembris", "2021-11", "month"),
         _e("uk", "Торік у березні КНДР передала снаряди.", "Торік у березні", "2021-03", "month"),
+        _e("tr", "Geçen yılın ekim ayında Kim Moskova'yı ziyaret etti.", "ekim", "2021-10", "month"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1177,6 +1293,7 @@ def _relative_year_month(w: _Words) -> str:
             "2020-03",
             "month",
         ),
+        _e("id", "Kim bertemu Putin pada September lalu.", "September lalu", "2022-09", "month"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1227,6 +1344,22 @@ def _direction_month(w: _Words) -> str:
         _e("fr", "En juin, les livraisons augmenteront.", "juin", "2023-06", "month"),
         _e("es", "En junio los envíos aumentarán.", "junio", "2023-06", "month"),
         _e("uk", "У червні постачання зростатимуть.", "червні", "2023-06", "month"),
+        # A capitalised month named as one: an ending after its apostrophe, or the word for "month".
+        _e("tr", "Ordu Mart'ta birkaç füze fırlattı.", "Mart'ta", "2022-03", "month"),
+        _e("tr", "Ekim ayında Kim Moskova'ya gitti.", "Ekim", "2022-10", "month"),
+        # The future ("vai apresentar", "zal", "açıklayacak", "odbędzie się") looks ahead; the preterite
+        # back ("visitou": "Moscou" is no verb).
+        _e("pt", "Em janeiro, o governo vai apresentar um novo plano.", "janeiro", "2023-01", "month"),
+        _e("nl", "In januari zal de regering een nieuw plan presenteren.", "januari", "2023-01", "month"),
+        _e("tr", "Hükümet ocak ayında yeni bir plan açıklayacak.", "ocak", "2023-01", "month"),
+        _e("pl", "W styczniu odbędzie się kolejny szczyt.", "styczniu", "2023-01", "month"),
+        _e("pt", "Em dezembro, Kim visitou Moscou.", "dezembro", "2021-12", "month"),
+        _e("tr", "Sevkiyatlar ağustos başında başladı.", "ağustos", "2022-08", "month"),
+        # Indonesian writes its months capitalised; "bulan" before one names it.
+        _e("id", "Pada bulan Maret, militer menembakkan beberapa rudal.", "Maret", "2022-03", "month"),
+        # The Arabic past ("عقدت") looks back, the future ("ستعقد") ahead.
+        _e("ar", "عقدت القمة في ديسمبر.", "ديسمبر", "2021-12", "month"),
+        _e("ar", "ستعقد القمة في ديسمبر.", "ديسمبر", "2022-12", "month"),
     ],
 )
 @_with(_resolve_bare_month)
@@ -1252,7 +1385,7 @@ def _year_after(w: _Words) -> str:
     """A year or relative year written after a part of it: "третьем квартале 2023 года", "del 2023"."""
     if w.east_asian:
         return r"(?!x)x"
-    of = r"(?:(?i:de|del|di|of|des|du|dell')\s*)?"
+    of = r"(?:(?i:de|del|di|of|van|des|du|dell')\s*)?"
     after = [rf",?\s+{of}{w.year('2')}{w.year_word()}?"]
     if w.years_alt:
         after.append(rf"\s+{of}{w.years('relyear2')}")
@@ -1287,7 +1420,7 @@ def _part_of_year(m: Match, number: int, months: int) -> Reading | None:
 
 def _resolve_quarter(m: Match) -> Reading | None:
     """ "3분기", "третьем квартале 2023 года", "第3四半期", "terzo trimestre", "kolmandas kvartalis"."""
-    groups = m.groups
+    groups = {key.removesuffix("2") if key[:1] == "q" else key: value for key, value in m.groups.items()}
     if "qnum" in groups:
         number = int(groups["qnum"])
     elif "qcjk" in groups:
@@ -1295,7 +1428,7 @@ def _resolve_quarter(m: Match) -> Reading | None:
     elif "qroman" in groups:
         number = _ROMAN.get(groups["qroman"].lower())
     else:
-        word = groups["qord"].lower()
+        word = lower(groups["qord"])
         number = next((n for p, n in _w(m).extras.ordinals.items() if re.fullmatch(p, word, re.I)), None)
     if number is None or not 1 <= number <= 4:
         return None
@@ -1304,7 +1437,7 @@ def _resolve_quarter(m: Match) -> Reading | None:
 
 def _resolve_half(m: Match) -> Reading | None:
     """ "상반기" (the first half), "下半期", "во втором полугодии": the months of a half of the year."""
-    words = " ".join(m.groups["half"].lower().split())
+    words = " ".join(lower(m.groups["half"]).split())
     extras = _w(m).extras
     halves = {**extras.halves, **extras.halves_of}.items()
     number = next((n for p, n in halves if re.fullmatch(p, words, re.I)), None)
@@ -1340,6 +1473,32 @@ def _resolve_half(m: Match) -> Reading | None:
         _e("es", "En el cuarto trimestre de 2021 cayó.", "cuarto trimestre de 2021", "2021-Q4", "quarter"),
         _e("et", "Kolmandas kvartalis kasvas eksport.", "Kolmandas kvartalis", "2022-Q3", "quarter"),
         _e("ko", "4분기 실적은 1월 발표됐다.", "4분기", "2021-Q4", "quarter", "2022-05-10"),
+        _e("pl", "W III kwartale 2023 r. sprzedaż wzrosła.", "III kwartale 2023", "2023-Q3", "quarter"),
+        _e("tr", "2023'ün üçüncü çeyreğinde satışlar arttı.", "üçüncü çeyreğinde", "2023-Q3", "quarter"),
+        _e(
+            "nl",
+            "In het derde kwartaal van 2023 stegen de verkopen.",
+            "derde kwartaal van 2023",
+            "2023-Q3",
+            "quarter",
+        ),
+        _e(
+            "pt",
+            "No terceiro trimestre de 2023, as vendas cresceram.",
+            "terceiro trimestre de 2023",
+            "2023-Q3",
+            "quarter",
+        ),
+        # The ordinal after the word: "kuartal ketiga", "triwulan II", "الربع الثالث".
+        _e("id", "Pada kuartal ketiga 2023 penjualan naik.", "kuartal ketiga 2023", "2023-Q3", "quarter"),
+        _e("id", "Pada triwulan II tahun ini ekonomi tumbuh.", "triwulan II tahun ini", "2022-Q2", "quarter"),
+        _e(
+            "ar",
+            "في الربع الثالث من العام الجاري ارتفعت الصادرات.",
+            "الربع الثالث من العام الجاري",
+            "2022-Q3",
+            "quarter",
+        ),
     ],
 )
 @_with(_resolve_quarter)
@@ -1358,7 +1517,14 @@ def _quarter(w: _Words) -> str:
         rf"(?:(?P<qord>{w.before}(?:{ordinals})(?!\w))|(?<![\d.])(?P<qnum>[1-4])(?:\.|-?(?:м|й|го|ом|ем|е|er|e|º|o))?"
         r"|(?P<qroman>(?-i:IV|III|II|I))\.?)"
     )
-    return rf"{lead}{number}\s*{word}(?!\w)(?:{_year_after(w)})?"
+    # The number after the word, as Indonesian and Arabic write it ("kuartal ketiga", "triwulan III").
+    after = (
+        number.replace("(?P<qord>", "(?P<qord2>")
+        .replace("(?P<qnum>", "(?P<qnum2>")
+        .replace("(?P<qroman>", "(?P<qroman2>")
+    )
+    word_first = rf"(?<!\w){word}\s+{after}(?!\d|[.,]\d)"
+    return rf"{lead}(?:{number}\s*{word}(?!\w)|{word_first})(?:{_year_after(w)})?"
 
 
 @_spec(
@@ -1376,6 +1542,14 @@ def _quarter(w: _Words) -> str:
             "2021-07",
             "month",
         ),
+        _e(
+            "pt",
+            "No primeiro semestre de 2023, as exportações subiram.",
+            "primeiro semestre de 2023",
+            "2023-01",
+            "month",
+        ),
+        _e("tr", "2023'ün ilk yarısında ihracat arttı.", "ilk yarısında", "2023-01", "month"),
     ],
 )
 @_with(_resolve_half)
@@ -1466,6 +1640,10 @@ def _half_of_a_year(w: _Words) -> str:
         _e("es", "En los años setenta la ciudad creció.", "años setenta", "197", "decade"),
         _e("es", "En la década de 1980 la ciudad creció.", "década de 1980", "198", "decade"),
         _e("de", "In den Neunzigerjahren wuchs die Stadt.", "Neunzigerjahren", "199", "decade"),
+        _e("nl", "In de jaren negentig leed het land honger.", "jaren negentig", "199", "decade"),
+        _e("pl", "W latach 90. kraj dotknął głód.", "latach 90.", "199", "decade"),
+        _e("tr", "1990'larda ülke kıtlık yaşadı.", "1990'larda", "199", "decade"),
+        _e("pt", "Nos anos noventa, o país sofreu uma fome.", "anos noventa", "199", "decade"),
     ],
 )
 @_with(_resolve_decade)
@@ -1496,6 +1674,13 @@ def _year_range(w: _Words) -> str:
         _e("et", "Ettevõte asutati 1992. aastal.", "1992. aastal", "1992", "year"),
         _e("it", "Nel 2017 il governo cadde.", "2017", "2017", "year"),
         _e("et", "1999 muudeti seadust.", "1999", "1999", "year"),
+        _e("tr", "2023 yılında ticaret arttı.", "2023 yılında", "2023", "year"),
+        _e("nl", "In 2022 viel de handel bijna stil.", "2022", "2022", "year"),
+        _e("ar", "في مطلع 2024 تدخل الخطة حيز التنفيذ.", "2024", "2024", "year"),
+        # The word for "year" before the number, a modifier after it ("2022 ortasında").
+        _e("id", "Pada tahun 2022 perdagangan hampir berhenti.", "2022", "2022", "year"),
+        _e("ar", "في عام 2022 توقفت التجارة تقريبا.", "2022", "2022", "year"),
+        _e("tr", "2022 ortasında görüşmeler başladı.", "2022", "2022", "year"),
     ],
 )
 @_with(_resolve_year)
@@ -1527,6 +1712,10 @@ def _year(w: _Words) -> str:
             "2022-W45",
             "week",
         ),
+        # Phrases the data lacks: "pekan lalu", "setahun lalu", "قبل عام".
+        _e("id", "Pekan lalu Gedung Putih merilis foto.", "Pekan lalu", "2022-W43", "week"),
+        _e("id", "Setahun lalu situasinya berbeda.", "Setahun lalu", "2021", "year"),
+        _e("ar", "قبل عام كان الوضع مختلفا.", "قبل عام", "2021", "year"),
     ],
 )
 @_with(_resolve_relative)
@@ -1573,6 +1762,14 @@ def _relative(w: _Words) -> str:
             "1962-04",
             "month",
         ),
+        # The unit is a word of its own: "Saray geçtiğimiz" holds no month ("ay").
+        _e(
+            "tr",
+            "Beyaz Saray geçtiğimiz hafta fotoğraflar yayımladı.",
+            "geçtiğimiz hafta",
+            "2022-W43",
+            "week",
+        ),
     ],
 )
 @_with(_resolve_direction_period)
@@ -1584,7 +1781,10 @@ def _direction_unit(w: _Words) -> str:
     gap = r"\s*" if w.east_asian else r"\s+"
     if w.east_asian:
         return rf"{direction}{gap}{unit}"
-    second = rf"{unit.replace('unit', 'unit2')}{gap}{direction.replace('direction', 'direction2')}(?!\w)"
+    # The unit leads the second form: a word of its own, not the end of another ("Saray geçen" holds
+    # no "ay geçen").
+    unit2 = unit.replace("(?P<unit>", f"(?P<unit2>{w.before}")
+    second = rf"{unit2}{gap}{direction.replace('direction', 'direction2')}(?!\w)"
     return rf"(?:{direction}(?!\w){gap}{unit}|{second})"
 
 
@@ -1603,6 +1803,9 @@ def _direction_unit(w: _Words) -> str:
             "1967",
             "year",
         ),
+        _e("pl", "W ubiegłym roku handel między krajami spadł.", "W ubiegłym roku", "2021", "year"),
+        _e("ar", "في العام الماضي انخفضت التجارة بين البلدين.", "العام الماضي", "2021", "year"),
+        _e("ar", "ستجرى الانتخابات العام المقبل.", "العام المقبل", "2023", "year"),
     ],
 )
 @_with(_resolve_year_phrase)
@@ -1616,6 +1819,11 @@ def _year_phrase(w: _Words) -> str:
         _e("et", "Eilsel istungil otsustati.", "Eilsel", "2022-11-01", "day"),
         _e("et", "Täna teatas minister.", "Täna", "2022-11-02", "day"),
         _e("et", "Mäng ei meenutanud nädalatagust kohtumist.", "nädalatagust", "2022-10-26", "day"),
+        _e("nl", "Het Kremlin reageerde gisteravond.", "gisteravond", "2022-11-01", "day"),
+        _e("pl", "Przedwczoraj doszło do ataku.", "Przedwczoraj", "2022-10-31", "day"),
+        _e("ar", "أول أمس وقع هجوم.", "أول أمس", "2022-10-31", "day"),
+        # Turkish "önceki gün" is the day before yesterday.
+        _e("tr", "Önceki gün saldırı gerçekleşti.", "Önceki gün", "2022-10-31", "day"),
     ],
 )
 @_with(_resolve_day_word)
@@ -1631,6 +1839,17 @@ def _day_word(w: _Words) -> str:
         _e("ko", "3년 전 합의했다.", "3년 전", "2019", "year"),
         _e("et", "Kaks aastat tagasi suleti tehas.", "Kaks aastat tagasi", "2020", "year"),
         _e("de", "Vor zwei Jahren begann der Krieg.", "Vor zwei Jahren", "2020", "year"),
+        # The unit in any of its forms (the data lists "dnia temu", not the plural "dni"); Turkish "İ".
+        _e("pl", "Statek opuścił port dwa tygodnie temu.", "dwa tygodnie temu", "2022-W42", "week"),
+        _e("pt", "Há três dias, o navio deixou o porto.", "Há três dias", "2022-10-30", "day"),
+        _e("tr", "İki yıl önce ticaret azdı.", "İki yıl önce", "2020", "year"),
+        _e("pl", "Trzy dni temu statek opuścił port.", "Trzy dni temu", "2022-10-30", "day"),
+        _e("nl", "Drie dagen geleden verliet het schip de haven.", "Drie dagen geleden", "2022-10-30", "day"),
+        # Units the data lacks ("pekan"); one unit with no count ("Rok temu").
+        _e("id", "Kapal itu berangkat dua pekan lalu.", "dua pekan lalu", "2022-W42", "week"),
+        _e("id", "Tiga hari lalu kapal itu meninggalkan pelabuhan.", "Tiga hari lalu", "2022-10-30", "day"),
+        _e("ar", "غادرت السفينة الميناء قبل ثلاثة أيام.", "قبل ثلاثة أيام", "2022-10-30", "day"),
+        _e("pl", "Rok temu sytuacja była inna.", "Rok temu", "2021", "year"),
     ],
 )
 @_with(_resolve_counted)
@@ -1739,6 +1958,49 @@ def _counted(w: _Words) -> str:
         _e("zh", "2022年9月13日举行了会谈。三天后他回国。", "三天后", "2022-09-16", "day"),
         _e("ja", "2022年9月13日に会談が開かれた。3日後、帰国した。", "3日後", "2022-09-16", "day"),
         _e("ko", "회담은 3일 후 열린다.", "3일 후", "2022-11-05", "day"),
+        _e(
+            "nl",
+            "Op 12 oktober vertrok de trein. Een dag later ontkende Moskou alles.",
+            "Een dag later",
+            "2022-10-13",
+            "day",
+        ),
+        _e(
+            "tr",
+            "Kim 13 Eylül'de Putin ile görüştü. Üç gün sonra ülkesine döndü.",
+            "Üç gün sonra",
+            "2022-09-16",
+            "day",
+        ),
+        _e(
+            "pl",
+            "13 września Kim spotkał się z Putinem. Trzy dni później wrócił.",
+            "Trzy dni później",
+            "2022-09-16",
+            "day",
+        ),
+        _e("nl", "De top vindt over twee maanden plaats.", "over twee maanden", "2023-01", "month"),
+        _e("pl", "Szczyt odbędzie się za dwa miesiące.", "za dwa miesiące", "2023-01", "month"),
+        _e("pt", "A cimeira terá lugar daqui a dois meses.", "daqui a dois meses", "2023-01", "month"),
+        _e("tr", "Zirve iki ay sonra yapılacak.", "iki ay sonra", "2023-01", "month"),
+        _e("id", "Pertemuan akan digelar dua pekan lagi.", "dua pekan lagi", "2022-W46", "week"),
+        # In a sentence of the past, "over" is a span, not "in" from now.
+        _e("nl", "De inflatie bedroeg 6,4 procent over 12 maanden.", "over 12 maanden", None, "month"),
+        _e(
+            "ar",
+            "التقى كيم بوتين في 13 سبتمبر. وبعد ثلاثة أيام عاد إلى بلاده.",
+            "بعد ثلاثة أيام",
+            "2022-09-16",
+            "day",
+        ),
+        # The glued "و" (and) stays out of the mention; the dual counts two ("يومين").
+        _e(
+            "ar",
+            "زار الوزير سيول في 8 نوفمبر 2022، وبعد يومين توجه إلى طوكيو.",
+            "بعد يومين",
+            "2022-11-10",
+            "day",
+        ),
     ],
 )
 @_with(_resolve_counted_from)
@@ -1763,7 +2025,11 @@ def _counted_from(w: _Words) -> str:
     optional = "?" if w.extras.one_without_count else ""
     count_before = _count_pattern(w, "count_b")
     unit_before = unit.replace("(?P<unit>", "(?P<unit_b>")
-    before = rf"(?P<later_before>{later_before})\s+(?:{count_before}\s+){optional}{unit_before}"
+    counted = rf"(?:{count_before}\s+){optional}{unit_before}"
+    if w.extras.counted_words:
+        # A count written as one word with its unit: the Arabic dual ("بعد يومين": two days later).
+        counted = rf"(?:{counted}|(?P<counted_words>{_joined(w.extras.counted_words)})(?!\w))"
+    before = rf"(?P<later_before>{later_before})\s+{counted}"
     return rf"{w.before}(?:{after}|{before})"
 
 
@@ -1783,6 +2049,32 @@ def _counted_from(w: _Words) -> str:
         _e("et", "Esmaspäev kulub kojusõidule.", "Esmaspäev", "2007-12-17", "day", "2007-12-17"),
         _e("it", "Le scuole resteranno chiuse fino a venerdì.", "venerdì", "2023-05-19", "day", "2023-05-18"),
         _e("ru", "В пятницу Ким посетит авиазавод.", "пятницу", "2023-09-15", "day", "2023-09-14"),
+        # The future ("vai visitar", "edecek", "zal bezoeken") and the perfective ("odwiedzi") look ahead.
+        _e("pt", "O ministro vai visitar Seul na segunda-feira.", "segunda-feira", "2022-11-07", "day"),
+        _e("tr", "Bakan pazartesi günü Seul'ü ziyaret edecek.", "pazartesi", "2022-11-07", "day"),
+        _e("pl", "Minister odwiedzi Seul w poniedziałek.", "poniedziałek", "2022-11-07", "day"),
+        _e("nl", "De minister zal maandag Seoel bezoeken.", "maandag", "2022-11-07", "day"),
+        # Dutch writes what is scheduled in the present.
+        _e("nl", "Het kabinet komt dinsdag bijeen.", "dinsdag", "2022-11-08", "day"),
+        # A weekday of the week a phrase beside it names, before or after it.
+        _e("id", "Rabu pekan lalu, Kemlu mengeluarkan pernyataan.", "Rabu pekan lalu", "2022-10-26", "day"),
+        _e(
+            "nl",
+            "De minister zei vorige week woensdag dat de leveringen doorgaan.",
+            "vorige week woensdag",
+            "2022-10-26",
+            "day",
+        ),
+        _e("tr", "Bakan geçen hafta çarşamba günü konuştu.", "geçen hafta çarşamba", "2022-10-26", "day"),
+        _e(
+            "pt",
+            "Na quarta-feira da semana passada, o ministro falou.",
+            "quarta-feira da semana passada",
+            "2022-10-26",
+            "day",
+        ),
+        _e("id", "Menteri akan mengunjungi Seoul pada hari Senin.", "Senin", "2022-11-07", "day"),
+        _e("ar", "سيزور الوزير سيول يوم الاثنين.", "الاثنين", "2022-11-07", "day"),
     ],
 )
 @_with(_resolve_weekday)
@@ -1797,12 +2089,22 @@ def _weekday(w: _Words) -> str:
         direction = rf"(?P<direction>{w.direction_alt})" if w.direction_alt else ""
         lead = "|".join(x for x in (week, direction) if x)
         return rf"(?:{lead})?{weekday}" if lead else weekday
-    if not w.direction_alt:
-        return weekday
-    before = rf"(?:(?P<direction>{w.before}(?:{w.direction_alt}))\s+)?{weekday}"
-    if not w.vocab.direction_after:
-        return before
-    return rf"{before}(?:\s+(?P<direction2>(?:{w.direction_alt})(?!\w)))?"  # "lundi dernier"
+    # A weekday of the week a phrase names, before or after it: "vorige week woensdag", "geçen hafta
+    # çarşamba", "Rabu pekan lalu", "quarta-feira da semana passada".
+    weeks = _alternation(
+        p for p, (unit, _a) in {**w.vocab.relative, **w.extras.relative}.items() if unit is Precision.WEEK
+    )
+    leads = [rf"(?P<relweek>{w.before}(?:{weeks}))(?!\w)" if weeks else ""]
+    if w.direction_alt:
+        leads.append(rf"(?P<direction>{w.before}(?:{w.direction_alt}))")
+    lead = "|".join(x for x in leads if x)
+    before = rf"(?:(?:{lead})\s+)?{weekday}" if lead else weekday
+    of = r"(?:(?i:de\s+la|del|de|da|do|della|der|van)\s+)?"
+    afters = [rf",?\s+{of}(?P<relweek2>(?:{weeks}))(?!\w)" if weeks else ""]
+    if w.direction_alt and w.vocab.direction_after:
+        afters.append(rf"\s+(?P<direction2>(?:{w.direction_alt})(?!\w))")  # "lundi dernier"
+    after = "|".join(x for x in afters if x)
+    return rf"{before}(?:{after})?" if after else before
 
 
 @_spec(
@@ -1862,6 +2164,20 @@ def _weekday(w: _Words) -> str:
         ),
         _e("ja", "昨秋の選挙で勝った。", "昨秋", "2021-FA", "season"),
         _e("zh", "去年夏天举行了会谈。", "去年夏天", "2021-SU", "season"),
+        _e("nl", "In de zomer van 2022 lag de fabriek stil.", "zomer van 2022", "2022-SU", "season"),
+        _e("pl", "Latem 2022 r. fabryka stanęła.", "Latem 2022", "2022-SU", "season"),
+        _e("tr", "Geçen yaz sevkiyatlar sürdü.", "Geçen yaz", "2022-SU", "season"),
+        _e("pt", "No verão passado, os envios continuaram.", "verão passado", "2022-SU", "season"),
+        _e("nl", "Afgelopen zomer gingen de leveringen door.", "Afgelopen zomer", "2022-SU", "season"),
+        # A year alone before the season; Arabic drops the article before what the season is of.
+        _e(
+            "tr",
+            "2024 ilkbaharında çalışmaların bitmesi bekleniyor.",
+            "2024 ilkbaharında",
+            "2024-SP",
+            "season",
+        ),
+        _e("ar", "في ربيع 2024 يفترض أن تنتهي الأشغال.", "ربيع 2024", "2024-SP", "season"),
     ],
 )
 @_with(_resolve_season)
@@ -1875,16 +2191,15 @@ def _season(w: _Words) -> str:
         season = rf"(?P<season>(?:{seasons}))"
         direction = rf"|(?P<direction>{w.direction_alt})\s*" if w.direction_alt else ""
         return rf"(?:{_year_lead(w)}{direction}){season}"
-    lead = [
-        rf"{w.year()}{w.year_word('lead_yearword')}\s+" if w.year_word() else "",
-        rf"{w.years()}\s+" if w.years_alt else "",
-    ]
+    # A year before the season, with its word or alone ("2024 ilkbaharında": in the spring of 2024).
+    year_word = rf"{w.year_word('lead_yearword')}?" if w.year_word() else ""
+    lead = [rf"{w.year()}{year_word}\s+", rf"{w.years()}\s+" if w.years_alt else ""]
     if w.direction_alt:
         lead.append(rf"(?P<direction>{w.before}(?:{w.direction_alt}))\s+")
     if w.extras.season_leads:
         lead.append(rf"(?P<season_lead>{w.before}(?:{w.extras.season_leads}))\s*")
     lead_alt = "|".join(f"(?:{x})" for x in lead if x)
-    of = r"(?:(?i:de|del|di|of)\s+)?"
+    of = r"(?:(?i:de|del|di|of|van)\s+)?"
     # The year after the season: "летом 2019 года", "осенью прошлого года", "nell'autunno dello scorso
     # anno", "im Herbst vergangenen Jahres".
     years = [rf"{w.year('2')}{w.year_word()}?", w.years("relyear2") if w.years_alt else ""]
@@ -1935,6 +2250,8 @@ def _resolve_current_period(m: Match) -> Reading | None:
         _e("ko", "지난 연말 협상이 결렬됐다.", "연말", "2021", "year"),
         # In a history, of the year it tells of.
         _e("zh", "大桥1962年开工，年底建成通车。", "年底", "1962", "year"),
+        _e("tr", "Plan yıl sonuna kadar tamamlanacak.", "yıl", "2022", "year"),
+        _e("tr", "Yılın başında sevkiyatlar azdı.", "Yılın", "2022", "year"),
     ],
 )
 @_with(_resolve_current_period)
@@ -1990,6 +2307,9 @@ def _period_with_modifier_east_asian(w: _Words, modifiers: str) -> str:
             "1962",
             "year",
         ),
+        _e("pl", "Plan ma zostać ukończony do końca roku.", "roku", "2022", "year"),
+        _e("pt", "No início do ano, os envios eram pequenos.", "ano", "2022", "year"),
+        _e("nl", "Aan het einde van het jaar waren de leveringen groot.", "jaar", "2022", "year"),
     ],
 )
 @_with(_resolve_current_period)
@@ -2171,6 +2491,48 @@ def _year_before_period(w: _Words) -> str:
             "2014",
             "year",
         ),
+        _e(
+            "pt",
+            "Em 12 de outubro, o comboio partiu. No mesmo dia, Moscovo negou tudo.",
+            "mesmo dia",
+            "2022-10-12",
+            "day",
+        ),
+        _e(
+            "pl",
+            "12 października pociąg odjechał. Tego samego dnia Moskwa wszystkiemu zaprzeczyła.",
+            "Tego samego dnia",
+            "2022-10-12",
+            "day",
+        ),
+        _e(
+            "tr",
+            "Tren 12 Ekim'de yola çıktı. Aynı gün Moskova her şeyi reddetti.",
+            "Aynı gün",
+            "2022-10-12",
+            "day",
+        ),
+        _e(
+            "nl",
+            "Op 12 oktober vertrok de trein. Diezelfde dag ontkende Moskou alles.",
+            "Diezelfde dag",
+            "2022-10-12",
+            "day",
+        ),
+        _e(
+            "id",
+            "Kereta berangkat pada 5 September dan keesokan harinya tiba di Vladivostok.",
+            "keesokan harinya",
+            "2022-09-06",
+            "day",
+        ),
+        _e(
+            "ar",
+            "وصل القطار في 1 أكتوبر. وفي اليوم نفسه نفت بيونغ يانغ الاتهامات.",
+            "في اليوم نفسه",
+            "2022-10-01",
+            "day",
+        ),
     ],
 )
 @_with(_resolve_anaphora)
@@ -2309,7 +2671,11 @@ _NEEDS = {
 
 @functools.cache
 def _words(language: str) -> _Words:
-    return _Words(language, vocabulary(language), extras_for(language))
+    vocab, extras = vocabulary(language), extras_for(language)
+    if extras.units and language not in _EAST_ASIAN and not vocab.unspaced:
+        # The unit words the data lacks ("pekan": week in Indonesian) count and take directions too.
+        vocab = dataclasses.replace(vocab, units={**vocab.units, **extras.units})
+    return _Words(language, vocab, extras)
 
 
 @functools.cache

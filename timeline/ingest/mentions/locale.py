@@ -6,9 +6,10 @@ and abbreviated forms, the words for year, month, week and day, and the relative
 "지난달", "в прошлом месяце", "минулого тижня", "先月", "mese scorso") with the period each names. The
 direction words ("last", "прошлом", "scorso", "지난", "先") are what those phrases hold beside the unit.
 
-In inflecting languages (Estonian, Russian, Ukrainian...) a name takes case endings the data does not
-list ("märtsis", "сентябре"), so a form may be followed by a few letters; ``month_of`` and
-``weekday_of`` read such a word by the longest form it starts with.
+In inflecting languages (Estonian, Russian, Ukrainian, Polish...) a name takes case endings the data
+does not list ("märtsis", "сентябре"), so a form may be followed by a few letters; ``month_of`` and
+``weekday_of`` read such a word by the longest form it starts with. Turkish glues its endings on too,
+after an apostrophe where the name is capitalised ("Mart'ta", "pazartesi günü", "yılında").
 """
 
 from __future__ import annotations
@@ -25,7 +26,16 @@ _MONTH_KEYS = "january february march april may june july august september octob
 _WEEKDAY_KEYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _UNIT_KEYS = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH, "year": Precision.YEAR}
 # Languages whose names take case endings the locale data leaves out.
-INFLECTING = frozenset("et fi hu ru uk be bg pl cs sk sl hr sr bs lv lt de".split())
+INFLECTING = frozenset("et fi hu ru uk be bg pl cs sk sl hr sr bs lv lt de tr".split())
+# Languages that write month names with a capital, as German and Indonesian do: there a capitalised one
+# is no sign of a name.
+CAPITALISED_MONTHS = frozenset("de id ms".split())
+# The one-letter words a language glues before the next one, by language: Arabic "و" (and), "ف" (so),
+# "ب" (in, by): "وفي اليوم نفسه", "وقبل أسبوعين", "بالأمس".
+PROCLITICS = {"ar": "وفب"}
+# Languages whose news writes month and weekday names in full, where the data's short forms are words
+# that a case ending makes look like a name (Turkish "ara": gap, "arasında": between; "may": mine).
+FULL_NAMES = frozenset("tr".split())
 # Languages written without spaces between words, or with particles glued to them.
 UNSPACED = frozenset("ja zh ko yue th lo km my".split())
 _RELATIVE_KEY = re.compile(
@@ -76,8 +86,13 @@ class Vocabulary:
         return max(names, key=len)
 
 
+def lower(word: str) -> str:
+    """``word`` in lower case, one letter for one: Turkish "İ" is "i" (``str.lower`` adds a dot)."""
+    return word.replace("İ", "i").lower()
+
+
 def _lookup(table: dict, word: str, inflecting: bool):
-    word = word.lower().rstrip(".")
+    word = lower(word).rstrip(".")
     if word in table:
         return table[word]
     if not inflecting:
@@ -140,9 +155,15 @@ def vocabulary(language: str) -> Vocabulary:
     def forms(key: str, shortest: int) -> list[str]:
         return [form.lower() for form in info.get(key, []) if len(form.strip("()")) >= shortest]
 
-    months = {form: number for number, key in enumerate(_MONTH_KEYS, 1) for form in forms(key, 3)}
+    shortest = 4 if language in FULL_NAMES else 3
+    months = {form: number for number, key in enumerate(_MONTH_KEYS, 1) for form in forms(key, shortest)}
     weekdays = {
-        form: number for number, key in enumerate(_WEEKDAY_KEYS) for form in forms(key, 2 if unspaced else 3)
+        form: number
+        for number, key in enumerate(_WEEKDAY_KEYS)
+        for form in forms(key, 2 if unspaced else shortest)
+        # The first part of a name written with a hyphen is the word it came from: Portuguese
+        # "segunda-feira" is Monday, "segunda" alone mostly the ordinal ("pela segunda vez").
+        if not any(other.startswith(form + "-") for other in forms(key, 3))
     }
     if unspaced:  # "월" is Monday and also the month suffix: only full weekday names there.
         weekdays = {
@@ -170,6 +191,8 @@ def vocabulary(language: str) -> Vocabulary:
             if unit is not Precision.DAY and abs(amount) <= 1:
                 order.append(_learn_direction(phrase, amount, units, directions, unspaced))
     counted = []
+    unit_forms = {unit: [f for f, u in units.items() if u is unit] for unit in _UNIT_KEYS.values()}
+    written = {unit: forms(key, 1) for key, unit in _UNIT_KEYS.items()}
     for key, patterns in info.get("relative-type-regex", {}).items():
         match = re.match(
             r"^(?:\\1 (?P<unit>day|week|month|year) ago|in \\1 (?P<unit2>day|week|month|year))$", key
@@ -180,9 +203,10 @@ def vocabulary(language: str) -> Vocabulary:
         sign = -1 if match.group("unit") else 1
         for source in patterns:
             if r"(\d++[.,]?\d*+)" in source:
-                counted.append(
-                    (source.lower().replace(r"(\d++[.,]?\d*+)", r"(?P<count>\d{1,3})"), unit, sign)
-                )
+                source = _any_unit_form(source.lower(), written[unit], unit_forms[unit])
+                source = source.replace(r"(\d++[.,]?\d*+)", r"(?P<count>\d{1,3})")
+                if all(source != known for known, _u, _s in counted):
+                    counted.append((source, unit, sign))
     after = any(order)
     short = tuple(f.lower() for f in info.get("year", []) if len(f) == 1 and f.isalpha() and not unspaced)
     return Vocabulary(
@@ -198,6 +222,20 @@ def vocabulary(language: str) -> Vocabulary:
         after,
         short,
     )
+
+
+def _any_unit_form(source: str, written: list[str], forms: list[str]) -> str:
+    """A counted phrase of the data with its unit word (one of ``written``) in any of the unit's
+    ``forms``: the data writes some ("dnia temu", "dzień temu", "3 h lalu") and not the plural a count
+    takes ("trzy dni temu", "dwa tygodnie temu") or the whole word ("tiga hari lalu")."""
+    words = source.split(" ")
+    found = [i for i, word in enumerate(words) if word in written]
+    if len(found) != 1 or not forms:
+        return source
+    every = {*forms, words[found[0]]}
+    alternation = "|".join(re.escape(f) for f in sorted(every, key=len, reverse=True))
+    words[found[0]] = f"(?:{alternation})"
+    return " ".join(words)
 
 
 def _learn_direction(phrase: str, amount: int, units: dict, directions: dict, unspaced: bool) -> bool:
