@@ -1013,6 +1013,7 @@ EXTRAS: dict[str, Extras] = {
         # "Daqui a dois meses", "dentro de uma semana": from publication in news time.
         in_before=r"daqui\s+a|dentro\s+de",
         deadlines=r"até(?:\s+(?:a|ao|à|o|a\s+o))?",
+        postponed=r"(?:adiad|remarcad|transferid|pospost)[oa]s?\s+para\s+{date}",
         # The simple future ("aumentará", "serão") and the periphrastic one ("vai visitar").
         future_words=r"será|serão|vai|vão|irá|irão|deverá|deverão|deve|devem|prevê|previst[oa]s?|"
         r"terá|terão|haverá|marcad[oa]s?|agendad[oa]s?|\w{2,}(?:rá|rão)",
@@ -1116,6 +1117,7 @@ EXTRAS: dict[str, Extras] = {
         later_before=r"na",
         in_before=r"over|binnen",
         deadlines=r"tegen|uiterlijk|vóór",
+        postponed=r"(?:uitgesteld|verschoven|verplaatst)\s+(?:tot|naar)\s+{date}|(?:tot|naar)\s+{date}\s+(?:uitgesteld|verschoven|verplaatst)",
         season_leads=r"in\s+de|de|deze|van\s+de|sinds\s+de|tijdens\s+de|de\s+hele",
         year_cues=r"in|sinds|tot|vanaf|voor|na|jaar|van|begin|eind|medio|halverwege|rond",
         # "Het" before the period: "aan het einde van het jaar", "begin van het jaar".
@@ -1208,6 +1210,7 @@ EXTRAS: dict[str, Extras] = {
         in_before=r"za",
         one_without_count=True,
         deadlines=r"do|najpóźniej\s+do",
+        postponed=r"(?:przełoż|przesun|odłoż)\w*\s+na\s+{date}",
         season_leads=r"w|we|od|do|przez\s+całe|tej|tego",
         bare_season_forms=r"wiosną|latem|jesienią|zimą",
         year_cues=r"w|we|od|do|z|po|przed|roku|rok",
@@ -1294,6 +1297,8 @@ EXTRAS: dict[str, Extras] = {
         r"%|procent\w*",
     ),
     "tr": Extras(
+        # The new date takes the dative ("Mart'a ertelendi": put off to March).
+        postponed=r"{date}(?:'?y?[ae])?\s+ertelen\w*",
         weekends={
             r"(?:geçen|geçtiğimiz)\s+hafta\s+sonu": -1,
             r"bu\s+hafta\s+sonu": 0,
@@ -1423,6 +1428,7 @@ EXTRAS: dict[str, Extras] = {
         later_after=r"kemudian|setelahnya|lagi",
         later_before=r"setelah|sesudah",
         deadlines=r"hingga|sampai|paling\s+lambat",
+        postponed=r"(?:ditunda|diundur|dijadwalkan\s+ulang)\s+(?:hingga|sampai|ke|pada)\s+{date}",
         season_leads=r"pada|selama|sepanjang|saat",
         year_cues=r"pada|sejak|hingga|sampai|tahun|sebelum|setelah|awal|akhir|pertengahan",
         modifiers_before={
@@ -1521,6 +1527,7 @@ EXTRAS: dict[str, Extras] = {
         later_before=r"بعد",
         in_before=r"خلال|في\s+غضون",
         deadlines=r"بحلول|قبل\s+نهاية",
+        postponed=r"(?:تأجيل|أرجئ|أجل|تأجل)\S*(?:\s+\S+){0,2}\s+(?:إلى|حتى)\s+{date}",
         season_leads=r"في|خلال|طوال|هذا",
         year_cues=r"في|منذ|حتى|خلال|بحلول|قبل|بعد",
         modifiers_before={

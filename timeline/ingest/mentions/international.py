@@ -1335,6 +1335,12 @@ def _direction_month(w: _Words) -> str:
         _e("es", "La cumbre fue aplazada a marzo.", "marzo", "2023-03", "month"),
         _e("de", "Der Gipfel wurde auf März verschoben.", "März", "2023-03", "month"),
         _e("de", "Der Gipfel wurde im März verschoben.", "März", "2022-03", "month"),
+        _e("pt", "A cimeira foi adiada para março.", "março", "2023-03", "month"),
+        _e("pl", "Szczyt przełożono na marzec.", "marzec", "2023-03", "month"),
+        _e("nl", "De top is tot maart uitgesteld.", "maart", "2023-03", "month"),
+        _e("tr", "Zirve Mart'a ertelendi.", "Mart'a", "2023-03", "month"),
+        _e("id", "KTT itu telah ditunda hingga Maret.", "Maret", "2023-03", "month"),
+        _e("ar", "تم تأجيل القمة إلى مارس.", "مارس", "2023-03", "month"),
         # A deadline looks ahead, unless the sentence speaks of the past.
         _e("ru", "К июню поставки вырастут.", "июню", "2023-06", "month"),
         _e("ru", "До июля поставки шли по железной дороге.", "июля", "2022-07", "month"),
