@@ -710,7 +710,11 @@ def _resolve_day_word(m: Match) -> Reading | None:
         return Reading(Precision.DAY, None)
     word = m.groups["day_word"].lower()
     read = parse_relative(word, "en", m.now) if word != "tonight" else None
-    return Reading(Precision.DAY, read[0] if read else m.now + timedelta(days=_DAY_WORDS[word]))
+    day = read[0] if read else m.now + timedelta(days=_DAY_WORDS[word])
+    # "the day before yesterday", "the day after tomorrow": one day further the same way.
+    if beyond := m.groups.get("beyond"):
+        day += timedelta(days=-1 if "before" in beyond.lower() else 1)
+    return Reading(Precision.DAY, day)
 
 
 def _inside_name(m: Match) -> bool:
@@ -855,9 +859,9 @@ def _resolve_half(m: Match) -> Reading | None:
 def _resolve_quarter(m: Match) -> Reading | None:
     """ "the third quarter", "third-quarter", "Q3 2022", "this year's first quarter", "the quarter"."""
     groups = m.groups
-    written = groups.get("q") or groups.get("q2")
+    written = groups.get("q") or groups.get("q2") or groups.get("q3")
     number = int(written) if written else _QUARTERS.get(groups.get("quarter", "").lower())
-    stated_year = groups.get("year") or groups.get("year2")
+    stated_year = groups.get("year") or groups.get("year2") or groups.get("year3")
     year = _year_number(stated_year) if stated_year else None
     relative = groups.get("relative_year") or groups.get("ry2")
     if year is None and relative:
@@ -1087,9 +1091,12 @@ RULES: list[Rule] = [
     # Numeric forms.
     rule(
         "ISO date",
-        r"(?<![\d-])(?P<num_year>\d{4})-(?P<num_month>[01]\d)-(?P<num_day>[0-3]\d)(?![\d])",
+        r"(?<![\d/-])(?P<num_year>\d{4})[-/](?P<num_month>[01]\d)[-/](?P<num_day>[0-3]\d)(?![\d])",
         _resolve_numeric,
-        examples=[Example("The file is dated 2022-11-18 in the log.", "2022-11-18", "2022-11-18", "day")],
+        examples=[
+            Example("The file is dated 2022-11-18 in the log.", "2022-11-18", "2022-11-18", "day"),
+            Example("The vote is on 2022/12/03.", "2022/12/03", "2022-12-03", "day"),
+        ],
     ),
     rule(
         "slashed date",
@@ -1190,7 +1197,7 @@ RULES: list[Rule] = [
     rule(
         "month after cue",
         rf"(?:(?P<lead>\b(?i:in|since|until|till|by|from|to|through|during|before|after|early|mid|late|of|"
-        rf"around|between|last|next|this|the|a|for)[\s-]+)|{_JOINED})"
+        rf"around|between|last|next|this|the|a|for|end(?=-))[\s-]+)|{_JOINED})"
         rf"(?P<month>{_cased(_MONTHS_FULL)})\b(?!\s+\d)",
         _resolve_joined_month,
         examples=[
@@ -1202,6 +1209,8 @@ RULES: list[Rule] = [
             Example("The summit was postponed to March.", "March", "2023-03", "month", "2022-11-10"),
             Example("The vote was pushed back until early June.", "June", "2023-06", "month", "2022-11-10"),
             Example("He moved to Moscow in March.", "March", "2022-03", "month", "2022-11-10"),
+            # "end-March", as "mid-March": late March.
+            Example("Output peaked end-March.", "end-March", "2022-03", "month", "2022-11-10"),
             # A narrative opened by a date runs on past the dates its sentences name inside them.
             Example(
                 "In November 1950, Chinese troops entered the war. Talks began on 10 July 1951 at Kaesong. "
@@ -1275,9 +1284,12 @@ RULES: list[Rule] = [
     # Years, decades, quarters, seasons.
     rule(
         "fiscal year",
-        r"(?i:fiscal(?:\s+year)?)\s+(?P<fiscal_year>(?:19|20)\d\d|'?\d\d)\b",
+        r"(?:(?i:fiscal(?:\s+year)?)\s+|\bFY\s?)(?P<fiscal_year>(?:19|20)\d\d|'?\d\d)\b",
         _resolve_fiscal,
-        examples=[Example("In fiscal 1998, it lost money.", "fiscal 1998", "1998", "year")],
+        examples=[
+            Example("In fiscal 1998, it lost money.", "fiscal 1998", "1998", "year"),
+            Example("Results for FY2023 were strong.", "FY2023", "2023", "year"),
+        ],
     ),
     rule(
         "year range",
@@ -1355,9 +1367,14 @@ RULES: list[Rule] = [
     ),
     rule(
         "Q quarter",
-        r"\b(?:Q(?P<q>[1-4])(?:\s+(?P<year>(?:19|20)\d\d))?|(?P<year2>(?:19|20)\d\d)[\s-]?Q(?P<q2>[1-4]))\b",
+        r"\b(?:Q(?P<q>[1-4])(?:\s+(?P<year>(?:19|20)\d\d))?|(?P<year2>(?:19|20)\d\d)[\s-]?Q(?P<q2>[1-4])"
+        r"|(?P<q3>[1-4])Q(?:\s+(?P<year3>(?:19|20)\d\d))?)\b",
         _resolve_quarter,
-        examples=[Example("Results for Q3 2021 were flat.", "Q3 2021", "2021-Q3", "quarter")],
+        examples=[
+            Example("Results for Q3 2021 were flat.", "Q3 2021", "2021-Q3", "quarter"),
+            # The number first, as results tables write it.
+            Example("Profit rose in 3Q 2021.", "3Q 2021", "2021-Q3", "quarter"),
+        ],
     ),
     rule(
         "named quarter",
@@ -1427,9 +1444,13 @@ RULES: list[Rule] = [
     # Words relative to the publication date or to the mention before.
     rule(
         "day word",
-        r"\b(?P<day_word>(?i:yesterday|today|tonight|tomorrow))\b",
+        r"\b(?P<beyond>(?i:the\s+day\s+(?:before|after))\s+)?(?P<day_word>(?i:yesterday|today|tonight|tomorrow))\b",
         _resolve_day_word,
-        examples=[Example("The minister resigned yesterday.", "yesterday", "2022-11-01", "day")],
+        examples=[
+            Example("The minister resigned yesterday.", "yesterday", "2022-11-01", "day"),
+            Example("He left the day before yesterday.", "the day before yesterday", "2022-10-31", "day"),
+            Example("He arrives the day after tomorrow.", "the day after tomorrow", "2022-11-04", "day"),
+        ],
     ),
     rule(
         "weekend",
@@ -1707,8 +1728,8 @@ RULES: list[Rule] = [
 
 
 _MODIFIER_BEFORE = re.compile(
-    r"\b(?P<modifier>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of|around|about|circa|"
-    r"c\.|approximately|roughly))[\s-]*(?:(?i:the)\s+)?$"
+    r"\b(?P<modifier>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of|end(?=-)|around|about|"
+    r"circa|c\.|approximately|roughly))[\s-]*(?:(?i:the)\s+)?$"
 )
 _MODIFIERS = {
     "early": Modifier.EARLY,
@@ -1718,6 +1739,7 @@ _MODIFIERS = {
     "middle of": Modifier.MID,
     "late": Modifier.LATE,
     "end of": Modifier.LATE,
+    "end": Modifier.LATE,  # "end-March"
 }
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|(?i:to|through|until|till|and))\s*")
 _BETWEEN_BEFORE = re.compile(r"(?i:\bbetween)\s+$")
