@@ -46,15 +46,20 @@ def _postgres_query(words: list[str]) -> str:
     return " & ".join([*whole, f"{last}:*"])
 
 
+def _for_database(words: list[str], sqlite_sql: str, postgres_sql: str) -> tuple[str, list[str]]:
+    """The SQL for this connection's database, and its parameter: the words in that index's syntax."""
+    if connection.vendor == "postgresql":
+        return postgres_sql, [_postgres_query(words)]
+    return sqlite_sql, [_sqlite_match(words)]
+
+
 def matching_event_ids(text: str) -> RawSQL | None:
     """A subquery of the ids of events whose title, summary and accepted statements together
     contain every word of ``text``, or None when ``text`` has no words."""
     words = search_words(text)
     if not words:
         return None
-    if connection.vendor == "postgresql":
-        return RawSQL(POSTGRES_EVENTS, [_postgres_query(words)])
-    return RawSQL(SQLITE_EVENTS, [_sqlite_match(words)])
+    return RawSQL(*_for_database(words, SQLITE_EVENTS, POSTGRES_EVENTS))
 
 
 @dataclass(frozen=True)
@@ -66,13 +71,9 @@ class SearchLanes:
     text: str
 
     def per_lane_month(self) -> list[tuple[int | None, int, int, date]]:
-        words = search_words(self.text)
-        if connection.vendor == "postgresql":
-            sql, query = POSTGRES_LANES, _postgres_query(words)
-        else:
-            sql, query = SQLITE_LANES, _sqlite_match(words)
+        sql, params = _for_database(search_words(self.text), SQLITE_LANES, POSTGRES_LANES)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [query])
+            cursor.execute(sql, params)
             rows = cursor.fetchall()
         # SQLite returns its dates as text.
         return [

@@ -6,9 +6,9 @@ SQLite keeps them in a table of their own (an FTS5 table's rows cannot hold them
 the event's id as its rowid, so that each match is one lookup; triggers rewrite an event's row on
 every write to its status, thread or dates. PostgreSQL keeps them in the search table's own rows,
 which a match reads anyway (the table is rebuilt with them before the document): the refresh of a
-document writes them, and a trigger per statement
-rewrites them when a write changes them alone. The documents lose their word positions, which the
-search never reads (SQLite's index stores none), so that the table a search reads is a third smaller.
+document writes them, and a trigger per statement rewrites them when a write changes them alone. The
+documents lose their word positions, which the search never reads (SQLite's index stores none), so
+that the table a search reads is a third smaller.
 """
 
 import importlib
@@ -16,12 +16,9 @@ import importlib
 from django.db import migrations
 
 search_documents = importlib.import_module("timeline.migrations.0008_event_search_document")
-
-# MonthNumber's SQL.
-SQLITE_MONTH = "(CAST(substr({day}, 1, 4) AS integer) * 12 + CAST(substr({day}, 6, 2) AS integer) - 1)"
-POSTGRES_MONTH = (
-    "(CAST(EXTRACT(YEAR FROM {day}) AS integer) * 12 + CAST(EXTRACT(MONTH FROM {day}) AS integer) - 1)"
-)
+# MonthNumber's SQL, as the kept counts write it.
+lane_months = importlib.import_module("timeline.migrations.0016_lane_month_counts")
+SQLITE_MONTH, POSTGRES_MONTH = lane_months.SQLITE_MONTH, lane_months.POSTGRES_MONTH
 
 SQLITE_LANE = f"""
     INSERT INTO timeline_event_search_lane (id, thread_id, month, date_end)
@@ -42,7 +39,10 @@ SQLITE_CREATE = [
     "WHERE status = 'published'",
 ]
 SQLITE_DROP = [
-    *(f"DROP TRIGGER IF EXISTS timeline_event_search_lane_{action}" for action in ("insert", "update", "delete")),
+    *(
+        f"DROP TRIGGER IF EXISTS timeline_event_search_lane_{action}"
+        for action in ("insert", "update", "delete")
+    ),
     "DROP TABLE IF EXISTS timeline_event_search_lane",
 ]
 

@@ -129,6 +129,14 @@ class _Words:
         verb_after = rf"[^\S\n]+(?:{verbs})(?!\w)"
         self.verbs = re.compile(verb_after, re.IGNORECASE) if verbs and not self.east_asian else None
         self.range_alt = _joined([re.escape(w) for w in extras.range_words])
+        # The modifiers that make a period of a unit word or a year: not "about", which stands before
+        # counts too ("около 1500 страниц", "ligi kuus miljonit").
+        self.period_modifiers_before = _joined(
+            p for p, m in extras.modifiers_before.items() if m is not Modifier.ABOUT
+        )
+        self.period_modifiers_after = _joined(
+            p for p, m in extras.modifiers_after.items() if m is not Modifier.ABOUT
+        )
 
     def month(self, n: str = "", full: bool = False, dot: bool = True) -> str:
         alternation = self.full_month_alt if full else self.month_alt
@@ -490,16 +498,7 @@ def _resolve_year(m: Match) -> Reading | None:
     cue = w.extras.year_cues
     if (cue and re.search(rf"(?i:(?<!\w)(?:{cue}))\s*$", before)) or before.rstrip().endswith("("):
         return Reading(Precision.YEAR, date(year, 1, 1))
-    # A modifier before it, or after it: "في مطلع 2024" (early in 2024), "2022 ortasında" (in mid-2022);
-    # not "about", which counts too ("около 1500 страниц").
-    before_modifiers = _joined(p for p, mod in w.extras.modifiers_before.items() if mod is not Modifier.ABOUT)
-    if before_modifiers and re.search(rf"(?i:(?<!\w)(?:{before_modifiers}))\s*$", before):
-        return Reading(Precision.YEAR, date(year, 1, 1))
-    modifiers = _joined(p for p, mod in w.extras.modifiers_after.items() if mod is not Modifier.ABOUT)
-    if modifiers and not w.east_asian and re.match(rf"[^\S\n]+(?i:{modifiers})(?!\w)", after):
-        return Reading(Precision.YEAR, date(year, 1, 1))
-    # The word for "year" before it: "tahun 2022", "عام 2022", "rok 2022".
-    if w.year_words and not w.east_asian and re.search(rf"(?i:(?<!\w)(?:{w.year_words}))\s*$", before):
+    if _year_by_the_words_beside(w, before, after):
         return Reading(Precision.YEAR, date(year, 1, 1))
     # Alone, a number is a year only in the years news writes of most, and not when a word follows it
     # the way a counted noun does ("1090 autot", "2000 человек").
@@ -510,6 +509,19 @@ def _resolve_year(m: Match) -> Reading | None:
     if not w.extras.nouns_capitalised and re.match(r"[^\S\n]+[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]", after):
         return None
     return Reading(Precision.YEAR, date(year, 1, 1))
+
+
+def _year_by_the_words_beside(w: _Words, before: str, after: str) -> bool:
+    """Whether a number is a year by a modifier before it or after it ("في مطلع 2024": early in 2024,
+    "2022 ortasında": in mid-2022), or by the word for "year" before it ("tahun 2022", "عام 2022")."""
+    modifiers_before, modifiers_after = w.period_modifiers_before, w.period_modifiers_after
+    if modifiers_before and re.search(rf"(?i:(?<!\w)(?:{modifiers_before}))\s*$", before):
+        return True
+    if w.east_asian:
+        return False
+    if modifiers_after and re.match(rf"[^\S\n]+(?i:{modifiers_after})(?!\w)", after):
+        return True
+    return bool(w.year_words) and re.search(rf"(?i:(?<!\w)(?:{w.year_words}))\s*$", before) is not None
 
 
 def _resolve_year_range(m: Match) -> Reading | None:
@@ -2264,8 +2276,7 @@ def _resolve_current_period(m: Match) -> Reading | None:
 def _period_with_modifier(w: _Words) -> str:
     """ "nädala lõpuks" (by the end of the week), "aasta algusega", "年底", "연말": the current period,
     modified after."""
-    # "About" makes no period of a unit word, as before one.
-    modifiers = _joined(p for p, m in w.extras.modifiers_after.items() if m is not Modifier.ABOUT)
+    modifiers = w.period_modifiers_after
     if modifiers and w.east_asian:
         return _period_with_modifier_east_asian(w, modifiers)
     if not modifiers or not w.unit_alt:
@@ -2324,8 +2335,7 @@ def _modifier_period(w: _Words) -> str:
     if w.east_asian or not w.extras.modifiers_before or not w.unit_alt:
         return r"(?!x)x"
     article = r"(?:(?i:des|der|de\s+l'|de\s+la|du|del|dell'|della|di|de|el|la|le|l')\s*)?"
-    # "about" makes no period of a unit word ("ligi kuus miljonit" is about six million).
-    modifiers = _joined(p for p, m in w.extras.modifiers_before.items() if m is not Modifier.ABOUT)
+    modifiers = w.period_modifiers_before
     if not modifiers:
         return r"(?!x)x"
     return rf"(?P<lead>(?<!\w)(?:{modifiers})\s+{article})(?P<unit>(?:{w.unit_alt}){w.suffix})"
