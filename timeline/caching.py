@@ -31,7 +31,7 @@ from timeline.axis import (
     window_for,
 )
 from timeline.filters import EventFilter
-from timeline.models import DataVersion, Event, Stance, Thread
+from timeline.models import DataVersion, Event, Stance, Thread, stated_field
 from timeline.querystrings import filter_key
 
 TIMEOUT = 60 * 60
@@ -176,5 +176,5 @@ def axis_event(row: dict) -> AxisEvent:
         end=row["date_end"],
         precision=row["date_precision"],
         modifier=row["date_modifier"],
-        stances=tuple(stance for stance in Stance.values if row[f"stated_{stance}"]),
+        stances=tuple(stance for stance in Stance.values if row[stated_field(stance)]),
     )

@@ -2,7 +2,8 @@
 
 Rows are made one at a time and streamed into the tables (``COPY`` on PostgreSQL, batched inserts
 on SQLite), so a million events take minutes and little memory. On PostgreSQL the search documents
-are written once per event after its statements, instead of once per statement by the triggers.
+and the stances are written once per event after its statements, instead of once per statement by
+the triggers.
 """
 
 import itertools
@@ -114,11 +115,13 @@ def next_id(model: type[Model]) -> int:
     return (model.objects.aggregate(last=Max("pk"))["last"] or 0) + 1
 
 
-# The triggers that rewrite an event's search document on every write (migration 0008): switched
-# off during a PostgreSQL load, whose documents are then written once per event.
-POSTGRES_SEARCH_TRIGGERS = [
+# The triggers that rewrite an event's search document (migration 0008) and its stances (0019) on
+# every write: switched off during a PostgreSQL load, whose events are then written once each.
+POSTGRES_EVENT_TRIGGERS = [
     ("timeline_event", "timeline_event_search"),
     ("timeline_statement", "timeline_statement_search"),
+    ("timeline_event", "timeline_event_stated"),
+    ("timeline_statement", "timeline_statement_stated"),
 ]
 
 
@@ -131,7 +134,7 @@ def generate(rng: random.Random, sizes: Sizes, progress: Callable[[str, int], No
         if postgres:
             # Foreign keys checked row by row as they arrive, not queued for millions of rows until commit.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            for table, trigger in POSTGRES_SEARCH_TRIGGERS:
+            for table, trigger in POSTGRES_EVENT_TRIGGERS:
                 cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {trigger}")
     threads = Thread.objects.bulk_create(
         Thread(name=f"Storyline {i}", slug=f"storyline-{i}", position=i) for i in range(12)
@@ -245,7 +248,10 @@ def generate(rng: random.Random, sizes: Sizes, progress: Callable[[str, int], No
         for sql in connection.ops.sequence_reset_sql(no_style(), [Source, Event]):
             cursor.execute(sql)
         if postgres:
-            for table, trigger in POSTGRES_SEARCH_TRIGGERS:
+            # Each new event's stances from its statements grouped, in one statement, before the
+            # trigger that would work them out again for every row it writes is back on.
+            cursor.execute("SELECT timeline_restate_events(%s)", [first_event])
+            for table, trigger in POSTGRES_EVENT_TRIGGERS:
                 cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {trigger}")
             # Each new event's document, with all its statements, once (the triggers' own function).
             cursor.execute(

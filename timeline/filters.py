@@ -4,7 +4,7 @@ import functools
 
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 
 from timeline.forms import ActorField, QuickSelect
 from timeline.models import (
@@ -183,10 +183,7 @@ class EventFilter(ListFilterSet):
         return queryset.filter(Q(pk__in=acting) | Q(pk__in=speaking))
 
     def filter_stance(self, queryset, name, value):
-        # A quarter of all statements share a stance: probing each candidate event's statements
-        # through the (event, review) index beats collecting every matching statement first.
-        stated = Statement.objects.accepted().filter(event=OuterRef("pk"), stance=value)
-        return queryset.filter(Exists(stated))
+        return queryset.stating(value)
 
     def filter_outlet(self, queryset, name, value):
         return queryset.filter(pk__in=Citation.objects.filter(source__outlet=value).values("event_id"))

@@ -14,7 +14,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -435,12 +435,15 @@ class EventQuerySet(models.QuerySet):
 
     def disputed(self):
         """Events both alleged and denied in accepted statements."""
-        stated = stance_annotations((Stance.ALLEGATION, Stance.DENIAL))
-        return self.filter(*stated.values())
+        return self.stating(Stance.ALLEGATION).stating(Stance.DENIAL)
+
+    def stating(self, stance: str):
+        """Events with an accepted statement that takes ``stance``."""
+        return self.filter(**{stated_field(stance): True})
 
     def for_axis(self):
-        """The fields the overview axis draws an event with, and ``stated_<stance>`` annotations."""
-        return self.annotate(**stance_annotations()).values(
+        """The fields the overview axis draws an event with, its stances among them."""
+        return self.values(
             "pk",
             "slug",
             "title",
@@ -449,7 +452,7 @@ class EventQuerySet(models.QuerySet):
             "date_end",
             "date_precision",
             "date_modifier",
-            *(f"stated_{stance}" for stance in Stance.values),
+            *STATED_FIELDS,
         )
 
     def search(self, text: str):
@@ -469,16 +472,15 @@ class EventQuerySet(models.QuerySet):
     def for_cards(self):
         """What a timeline card shows in a fixed number of queries: the thread, the actors (as the
         list ``card_actors``: a related manager per card, each cloning a queryset, costs more than
-        the card's own markup), and as annotations ``stated_<stance>`` (has an accepted statement
-        with that stance), ``source_count`` and ``independent_count``. The citations and statements
-        themselves load with the event (``for_timeline``) when a reader opens a card."""
+        the card's own markup), and as annotations ``source_count`` and ``independent_count``. The
+        citations and statements themselves load with the event (``for_timeline``) when a reader
+        opens a card."""
         citations = Citation.objects.filter(event=OuterRef("pk")).order_by().values("event_id")
 
         def count_per_event(expression):
             counted = citations.annotate(n=Count(expression, distinct=True)).values("n")
             return Coalesce(Subquery(counted), 0)
 
-        stated = stance_annotations()
         return (
             self.select_related("thread")
             .prefetch_related(
@@ -487,7 +489,6 @@ class EventQuerySet(models.QuerySet):
             .annotate(
                 source_count=count_per_event("source_id"),
                 independent_count=count_per_event(independence_expression()),
-                **stated,
             )
         )
 
@@ -530,13 +531,12 @@ class LaneMonthCountQuerySet(models.QuerySet):
         return self.aggregate(total=Coalesce(models.Sum("events"), 0))["total"]
 
 
-def stance_annotations(stances=tuple(Stance.values)) -> dict:
-    """``stated_<stance>``: whether an event has an accepted statement with that stance (each probes the
-    event's statements through the (event, review, stance) index)."""
-    return {
-        f"stated_{stance}": Exists(Statement.objects.accepted().filter(event=OuterRef("pk"), stance=stance))
-        for stance in stances
-    }
+def stated_field(stance: str) -> str:
+    """The name of the event field that says whether an accepted statement takes ``stance``."""
+    return f"stated_{stance}"
+
+
+STATED_FIELDS = [stated_field(stance) for stance in Stance.values]
 
 
 class Event(FuzzyDated):
@@ -567,7 +567,15 @@ class Event(FuzzyDated):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(m2m_fields=[actors])
+    # Whether an accepted statement about the event takes each stance (``Stance``, one field per
+    # value): kept by the database's triggers (migration 0019), which also overwrite whatever a save
+    # writes, so a stale instance cannot undo them. The stance filters and the axis's marks read them
+    # from the events' indexes instead of probing every candidate event's statements.
+    stated_allegation = models.BooleanField(default=False, db_default=False, editable=False)
+    stated_denial = models.BooleanField(default=False, db_default=False, editable=False)
+    stated_confirmation = models.BooleanField(default=False, db_default=False, editable=False)
+    stated_assessment = models.BooleanField(default=False, db_default=False, editable=False)
+    history = HistoricalRecords(m2m_fields=[actors], excluded_fields=STATED_FIELDS)
 
     objects = EventQuerySet.as_manager()
 
@@ -587,17 +595,19 @@ class Event(FuzzyDated):
             ),
             models.Index(fields=["date_end"], name="event_date_end"),
             # Events per month for the chart, read in order from the index; date_start makes it
-            # covering for SQLite, which does not count an indexed expression's column as covered.
+            # covering for SQLite, which does not count an indexed expression's column as covered,
+            # and the stances for a stance filter without a thread.
             models.Index(
                 models.F("status"),
                 MonthNumber("date_start"),
                 models.F("date_start"),
+                *map(models.F, STATED_FIELDS),
                 name="event_status_month",
             ),
             # The overview axis's events per thread and month, grouped in the index's order and
             # covering (date_end for the last day each lane's month reaches; the id, which SQLite
-            # keeps in every index anyway, so that PostgreSQL matches a search's or a stance
-            # filter's events from the index instead of the table's rows).
+            # keeps in every index anyway, so that PostgreSQL matches a search's events from the
+            # index instead of the table's rows; the stances for a stance filter).
             models.Index(
                 models.F("status"),
                 models.F("thread"),
@@ -605,6 +615,7 @@ class Event(FuzzyDated):
                 models.F("date_start"),
                 models.F("date_end"),
                 models.F("id"),
+                *map(models.F, STATED_FIELDS),
                 name="event_status_thread_month",
             ),
         ]
@@ -624,13 +635,8 @@ class Event(FuzzyDated):
 
     @cached_property
     def stances(self) -> list[str]:
-        """The stances of its accepted statements, in a fixed order (from the annotations of
-        ``for_cards`` when present, else from the prefetched statements)."""
-        if hasattr(self, f"stated_{Stance.DENIAL}"):
-            return [stance for stance in Stance.values if getattr(self, f"stated_{stance}")]
-        return stances_in_order(
-            statement.stance for statement in self.statements.all() if statement.review == Review.ACCEPTED
-        )
+        """The stances of its accepted statements, in ``Stance``'s order (as the database keeps them)."""
+        return [stance for stance in Stance.values if getattr(self, stated_field(stance))]
 
     @cached_property
     def sources(self) -> list[Source]:
