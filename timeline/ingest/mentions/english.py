@@ -213,6 +213,17 @@ _PAST_WORDS = frozenset(
 )
 # Reporting verbs date the report, so they only say "past" right beside the date ("said Friday").
 _REPORTING_WORDS = frozenset(_words("said says told reported announced added stated noted"))
+# Verbs whose "that" opens the clause they report: its tense is its own ("warned that ... would").
+_CLAUSE_VERBS = _REPORTING_WORDS | frozenset(
+    _words("warned warns predicted predicts forecast believes believed thinks thought feared fears estimated")
+)
+# Words after a date that do not make it an adjective of a noun ("said Friday that", "said Friday night").
+_NOT_ATTRIBUTIVE = frozenset(
+    _words(
+        "in on at by for from to of with that it he she they we i and or but as when after before while "
+        "morning afternoon evening night the a an its his her their this these those"
+    )
+)
 # Verbs in the present that news writes for what is scheduled: "meet separately Monday".
 _SCHEDULED = frozenset(
     _words(
@@ -335,12 +346,31 @@ def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
     if " ".join(before[-3:]).lower() in _EARLIEST:
         return 1
     for index in range(len(before) - 1, -1, -1):
+        if _opens_reported_clause(ctx.text, before, index, end) and (cue := _cue_after(after, weak)):
+            return cue
         if cue := _tense_of(before, index, len(before) - index, weak):
             return 0 if cue == _NO_CUE_FURTHER else cue
+    return _cue_after(after, weak)
+
+
+def _cue_after(after: list[str], weak: bool) -> int:
     for index in range(len(after)):
         if cue := _tense_of(after, index, index + 1, weak, ahead=True):
             return cue
     return 0
+
+
+def _opens_reported_clause(text: str, before: list[str], index: int, end: int) -> bool:
+    """Whether ``before[index]`` opens the clause a verb of saying reports, whose own verb after the
+    mention holds its tense: "warned that bookings for the summer would stay weak", "said
+    third-quarter results, due on Nov. 6, would show" (the mention before a noun, not "said Friday")."""
+    word = before[index].lower()
+    if word == "that":
+        return index > 0 and before[index - 1].lower() in _CLAUSE_VERBS
+    following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    attributive = following is not None and following.group().islower()
+    attributive = attributive and following.group() not in _NOT_ATTRIBUTIVE
+    return index == len(before) - 1 and word in _REPORTING_WORDS and attributive
 
 
 # Words that may stand before a date opening a sentence ("On Friday,", "Late in January,").
@@ -442,6 +472,22 @@ _MONTH_BEFORE = re.compile(
 
 def _resolve_joined_month(m: Match) -> Reading | None:
     if "joined" in m.groups and not _MONTH_BEFORE.search(m.ctx.text, max(0, m.start - 30), m.start):
+        return None
+    return _resolve_calendar(m)
+
+
+# Nouns of what a month's name before them counts or holds ("January passenger numbers", "the
+# November election"): the month is a date there with no preposition before it.
+_FIGURES_NOUN = (
+    r"(?:sales|figures|numbers|data|results|output|production|exports|imports|deliveries|shipments|"
+    r"inflation|payrolls?|traffic|elections?|deadline|vote|meeting|summit|survey|reading|estimates?)\b"
+)
+
+
+def _resolve_month_before_figures(m: Match) -> Reading | None:
+    """ "January passenger numbers": the month, placed as one after a cue; not "May" opening a
+    sentence, which may be the verb."""
+    if m.groups["month"] == "May" and m.ctx.sentence_of(m.start, m.end)[0] == m.start:
         return None
     return _resolve_calendar(m)
 
@@ -590,14 +636,31 @@ def _resolve_bare_year(m: Match) -> Reading | None:
     return Reading(Precision.YEAR, date(year, 1, 1))
 
 
+# Spans of years: up to this many years apart with no more said, up to the longer when the words before
+# say they are years ("records covering the years 1860–1967").
+_SPAN_YEARS = 50
+_LONG_SPAN_YEARS = 200
+_YEARS_BEFORE = re.compile(r"\b(?i:years|period|era)\s+$")
+
+
 def _resolve_year_range(m: Match) -> Reading | None:
     """ "2016-17", "1991-1997": a span of years (the second may drop its century)."""
     first = _year_number(m.groups["year"])
     second_text = m.groups["year2"]
     second = int(second_text) if len(second_text) == 4 else first - first % 100 + int(second_text)
-    if _LABEL_BEFORE.search(m.ctx.text[max(0, m.start - 20) : m.start]) or not first < second <= first + 50:
+    before = m.ctx.text[max(0, m.start - 20) : m.start]
+    if _LABEL_BEFORE.search(before) or not first < second <= first + _LONG_SPAN_YEARS:
+        return None
+    if second > first + _SPAN_YEARS and not _long_span(m, before):
         return None
     return Reading(Precision.YEAR, date(first, 1, 1), date(second, 1, 1))
+
+
+def _long_span(m: Match, before: str) -> bool:
+    """Whether a span of more years than a range of figures usually holds ("1500-2000 troops") is one of
+    years: said so before it ("the years 1860–1967", "from", "(") and no unit after it."""
+    cued = _STRONG_YEAR_CUE.search(before) or _YEARS_BEFORE.search(before)
+    return bool(cued) and not _UNIT_AFTER.match(m.ctx.text, m.end)
 
 
 def _resolve_decade(m: Match) -> Reading | None:
@@ -612,6 +675,26 @@ def _resolve_decade(m: Match) -> Reading | None:
     latest = published.year - published.year % 100 + digit * 10
     year = latest if latest <= published.year else latest - 100
     return Reading(Precision.DECADE, date(year, 1, 1))
+
+
+def _resolve_turn_of_century(m: Match) -> Reading | None:
+    """ "the turn of the century" (the turn nearest the date just mentioned, or publication's), "the turn
+    of the 20th century" (1900), "of the last century", "of the millennium": about that year."""
+    groups = m.groups
+    if "nth_century" in groups:
+        return Reading(
+            Precision.YEAR, date((int(groups["nth_century"]) - 1) * 100, 1, 1), modifier=Modifier.ABOUT
+        )
+    reference = m.reference() if "century_direction" not in groups else None
+    base = reference.day if reference is not None else m.now
+    if base is None:
+        return Reading(Precision.YEAR, None, modifier=Modifier.ABOUT)
+    span = 1000 if groups["turn_of"].lower() == "millennium" else 100
+    year = (base.year + span // 2) // span * span
+    if "century_direction" in groups:
+        turned = base.year // span * span  # the turn this century began with
+        year = turned + span * {"last": -1, "this": 0, "next": 1}[groups["century_direction"].lower()]
+    return Reading(Precision.YEAR, date(max(year, 1), 1, 1), modifier=Modifier.ABOUT)
 
 
 # "in his 80s", "temperatures in the 70s": ages and degrees, not decades.
@@ -690,6 +773,19 @@ def _resolve_this_period(m: Match) -> Reading | None:
         if read is not None and read[1] is precision:
             return Reading(precision, period_bounds(read[0], precision)[0])
     return Reading(precision, shift(m.now, precision, amount))
+
+
+def _resolve_the_period(m: Match) -> Reading | None:
+    """ "later in the year", "the end of the decade": the period of publication in news time; in
+    narrative time the one the story has reached, the end of a span just told ("served from 1949 to
+    1952, and by the end of the decade" is the 1950s); a decade just named is "the decade"."""
+    precision, frame = _unit(m), m.frame
+    decade = m.reference(Precision.DECADE) if precision is Precision.DECADE else None
+    if decade is not None and (frame is None or shift(frame.day, precision, 0) == decade.day):
+        return Reading(precision, decade.day)  # "in the early 1990s, and by the middle of the decade"
+    if frame is not None and frame.until is not None:
+        return Reading(precision, shift(frame.until, precision, 0))
+    return _resolve_this_period(m)
 
 
 def _resolve_year_end(m: Match) -> Reading | None:
@@ -776,14 +872,28 @@ def _resolve_anaphoric(m: Match) -> Reading | None:
     frame = m.frame
     if frame is not None and within(frame.precision, precision):
         reference = frame
+        m.counted_from_text = True
     else:
-        reference = m.reference(precision) or (m.reference() if precision is not Precision.DAY else None)
+        reference = _anaphora_reference(m, precision)
     anchor = reference.day if reference else m.now
     if anchor is None or (reference is not None and not no_longer(reference.precision, precision)):
         return Reading(precision, None)  # "In 1962 ... the following week": which week is not known
     word = _direction_word(m.groups) or " ".join(m.groups.get("direction2", "this").lower().split())
     amount = _DIRECTION_SHIFT.get(word, 0)
     return Reading(precision, shift(anchor, precision, amount))
+
+
+def _anaphora_reference(m: Match, precision: Precision) -> Reading | None:
+    """The mention "that month", "the same year"... refers to in news time: the latest one, if its period
+    holds it and it moves the story on ("Last month, ... results, due on Nov. 6. The same month, ..." is
+    November); else the period last mentioned, so that an aside going back in time ("... in September,
+    in the war that began on Feb. 24. In a statement issued later that month") is passed over."""
+    latest = m.reference()
+    same = m.reference(precision)
+    moves_on = latest is not None and (same is None or latest.day >= same.day)
+    if moves_on and within(latest.precision, precision):
+        return latest
+    return same or (latest if precision is not Precision.DAY else None)
 
 
 def _resolve_that_time(m: Match) -> Reading | None:
@@ -833,6 +943,14 @@ def _resolve_weekend(m: Match) -> Reading | None:
     return weekend(m, _DIRECTION_SHIFT.get(word, 0) if word else None)
 
 
+def _reported_since(m: Match, reference: Reading) -> bool:
+    """Whether a reporting word stands between the mention ``reference`` read and this one: "Lentz, who
+    took over in mid-2021, said it expects a profit in the second half of the year" speaks of the year
+    of the report, not of 2021."""
+    start = next((start for start, reading in reversed(m.ctx.earlier) if reading is reference), m.start)
+    return _REPORTED.search(m.ctx.text, start, m.start) is not None
+
+
 def _resolve_half(m: Match) -> Reading | None:
     """ "the first half of 2023", "the second half of the year", "last year's first half": the six
     months of a half of the year, as a range of months. "Of the year" is the year of the date last
@@ -847,7 +965,11 @@ def _resolve_half(m: Match) -> Reading | None:
         return Reading(Precision.MONTH, None)
     elif relative:
         year = m.now.year + (-1 if "last" in relative.lower() else 1 if "next" in relative.lower() else 0)
-    elif "of_the_year" in groups and (reference := m.reference()) is not None:
+    elif (
+        "of_the_year" in groups
+        and (reference := m.reference()) is not None
+        and not _reported_since(m, reference)
+    ):
         year = reference.day.year
     else:
         year = m.now.year
@@ -929,6 +1051,12 @@ def _reports_months(m: Match) -> bool:
     return _MONTHS_REPORTED.search(m.ctx.text, sentence_start, m.start) is not None
 
 
+# "and that autumn they fought": a clause joined on and opened by the season, as its subject after it
+# shows; "prices fell and that winter demand was weak" is what was said.
+_JOINED_CLAUSE = re.compile(r"\b(?i:and|but|then)\s+$")
+_SUBJECT_AFTER = re.compile(r"\s+(?:(?i:it|he|she|they|we|the|its|his|her|their)\b|[A-Z])")
+
+
 def _resolve_season(m: Match) -> Reading | None:
     """ "summer 2022", "last fall", "this winter", "in the spring": a season, by default the latest."""
     code = SEASON_NAMES[m.groups["season"].lower()]
@@ -940,10 +1068,14 @@ def _resolve_season(m: Match) -> Reading | None:
     if "that2" in m.groups or " " in m.groups.get("that", ""):
         return _season_of_reference(m, code)  # "in that winter", "the same spring"
     if "that" in m.groups:
-        # "That summer it lost Kursk", "it lost Kursk that summer.", not "said that summer sales rose".
-        before = m.ctx.text[max(0, m.start - 2) : m.start]
+        # "That summer it lost Kursk", "it lost Kursk that summer.", "and that autumn they fought", not
+        # "said that summer sales rose".
+        before = m.ctx.text[max(0, m.start - 6) : m.start]
         after = m.ctx.text[m.end : m.end + 1]
-        if not (opens_sentence or re.search(r"[;:,]\s*$", before) or re.match(r"[.,;:!?)]|$", after)):
+        joined = _JOINED_CLAUSE.search(before) and _SUBJECT_AFTER.match(m.ctx.text, m.end)
+        if not (
+            opens_sentence or joined or re.search(r"[;:,]\s*$", before) or re.match(r"[.,;:!?)]|$", after)
+        ):
             return None
         return _season_of_reference(m, code)
     if m.now is None:
@@ -1168,6 +1300,16 @@ RULES: list[Rule] = [
         ],
     ),
     rule(
+        "month range",
+        rf"{_month()}\s?[-–]\s?{_month('2')}(?!\s*,?\s*(?:\d|(?i:of)\b))",
+        _resolve_calendar,
+        examples=[
+            # The year its tense gives, as a month alone.
+            Example("Profit fell in the October-December period.", "October-December", "2022-10", "month"),
+            Example("Sales should rise in the May-June season.", "May-June", "2023-05", "month"),
+        ],
+    ),
+    rule(
         "month year",
         rf"{_month()},?\s+(?:(?i:of)\s+)?{_year()}",
         _resolve_calendar,
@@ -1239,9 +1381,27 @@ RULES: list[Rule] = [
             Example(
                 "The yard was founded in 1950. In June, a slipway was finished.", "June", "1950-06", "month"
             ),
+            # ... and so does a date counted from the one before it, a new paragraph's too.
+            Example(
+                "In 1942 it fought at Gazala.\n\nThe following year it crossed to Sicily, and in July it "
+                "took Catania.",
+                "July",
+                "1943-07",
+                "month",
+            ),
             # Joined to a month before it: "in March and April", "between January and September".
             Example("Prices rose in March and April.", "April", "2022-04", "month"),
             Example("Prices rose in March, April and May.", "April", "2022-04", "month"),
+        ],
+    ),
+    rule(
+        "month before its figures",
+        rf"(?P<month>{_cased(_MONTHS_FULL)})\b(?=(?:'s)?(?:\s+[a-z]+)?\s+{_FIGURES_NOUN})",
+        _resolve_month_before_figures,
+        examples=[
+            # A month naming what was counted or held in it, without a word before it.
+            Example("It said January passenger numbers fell.", "January", "2022-01", "month"),
+            Example("Officials said October's export figures were weak.", "October", "2022-10", "month"),
         ],
     ),
     rule(
@@ -1295,13 +1455,37 @@ RULES: list[Rule] = [
         "year range",
         rf"{_year()}\s*[-–]\s*(?P<year2>(?:19|20)?\d\d)(?![\d%])",
         _resolve_year_range,
-        examples=[Example("It was renovated in 1998-99.", "1998-99", "1998", "year")],
+        examples=[
+            Example("It was renovated in 1998-99.", "1998-99", "1998", "year"),
+            Example("Its records cover the years 1860–1967.", "1860–1967", "1860", "year"),
+        ],
     ),
     rule(
         "decade",
         r"(?:(?i:the)\s+)?(?:(?P<century>1\d|20)|')(?P<decade>\d)0'?s\b",
         _resolve_decade,
         examples=[Example("Prices fell in the 1990s.", "the 1990s", "199", "decade")],
+    ),
+    rule(
+        "turn of the century",
+        r"(?:(?i:the)\s+)?(?i:turn)\s+(?i:of)\s+(?i:the)\s+(?:(?P<nth_century>1\d|2[01]|[1-9])(?i:st|nd|rd|th)\s+|"
+        r"(?P<century_direction>(?i:last|this|next))\s+)?(?P<turn_of>(?i:century|millennium))\b",
+        _resolve_turn_of_century,
+        examples=[
+            # The year a century turns, about: the turn nearest the date last mentioned, or publication.
+            Example(
+                "It was raised in the 1860s, and by the turn of the century it had 900 men.",
+                "the turn of the century",
+                "1900",
+                "year",
+            ),
+            Example(
+                "Fashions at the turn of the 20th century.", "the turn of the 20th century", "1900", "year"
+            ),
+            Example(
+                "The mill closed at the turn of the millennium.", "the turn of the millennium", "2000", "year"
+            ),
+        ],
     ),
     rule(
         "decade in two digits",
@@ -1340,6 +1524,14 @@ RULES: list[Rule] = [
             Example(
                 "Sales fell in the last quarter of 2009.", "the last quarter of 2009", "2009-Q4", "quarter"
             ),
+            # Before a noun, a date after "said" takes the tense of the clause reported, not the saying's.
+            Example(
+                "Analysts said third-quarter results, due in November, would show a recovery.",
+                "third-quarter",
+                "2023-Q3",
+                "quarter",
+                "2023-03-14",
+            ),
         ],
     ),
     rule(
@@ -1361,6 +1553,13 @@ RULES: list[Rule] = [
                 "The plant opened in March 1999 and in the second half of the year it doubled output.",
                 "the second half of the year",
                 "1999-07",
+                "month",
+            ),
+            # A report between them is of its own year.
+            Example(
+                "Lentz, who took over in mid-2019, said it expects a profit in the second half of the year.",
+                "the second half of the year",
+                "2022-07",
                 "month",
             ),
         ],
@@ -1419,6 +1618,10 @@ RULES: list[Rule] = [
             # "By" looks ahead, but not in a past clause.
             Example("By late summer, the trains were running.", "late summer", "2022-SU", "season"),
             Example("Autumn brought floods to the valley.", "Autumn", "2022-FA", "season"),
+            # The clause a verb of saying reports has its own tense.
+            Example(
+                "It warned that bookings for the summer would stay weak.", "the summer", "2023-SU", "season"
+            ),
             Example(
                 "Talks failed in 2019. The following spring, the border closed.",
                 "following spring",
@@ -1433,13 +1636,23 @@ RULES: list[Rule] = [
                 "season",
             ),
             Example("The talks began in 1998; that winter they failed.", "that winter", "1998-WI", "season"),
+            Example(
+                "The city fell in June 1942, and that autumn they fought at Alamein.",
+                "that autumn",
+                "1942-FA",
+                "season",
+            ),
         ],
     ),
     rule(
         "bare year",
         _year(),
         _resolve_bare_year,
-        examples=[Example("It was founded in 2017.", "2017", "2017", "year")],
+        examples=[
+            Example("It was founded in 2017.", "2017", "2017", "year"),
+            # "The full year" is the year its number says, not publication's.
+            Example("For the full year 2021, revenue rose.", "2021", "2021", "year"),
+        ],
     ),
     # Words relative to the publication date or to the mention before.
     rule(
@@ -1509,7 +1722,8 @@ RULES: list[Rule] = [
         "this period",
         rf"(?:{_DIRECTION}|(?P<qualifier>(?i:the\s+(?:current|present|full|entire|whole|"
         rf"(?:current\s+|latest\s+)?fiscal))))\s+"
-        r"(?P<unit>week|month|year|quarter|decade)\b(?!\s+(?i:or|of)\b|[\s-](?i:old|long))",
+        # "the full year 2023" is 2023, the year its number says.
+        r"(?P<unit>week|month|year|quarter|decade)\b(?!\s+(?i:or|of)\b|[\s-](?i:old|long)|\s+(?:19|20)\d\d\b)",
         _resolve_this_period,
         examples=[
             Example("Exports fell last month.", "last month", "2022-10", "month"),
@@ -1526,8 +1740,42 @@ RULES: list[Rule] = [
         "the period",
         r"(?P<lead>\b(?i:(?:earlier|later|early|late)\s+in|(?:end|beginning|start|middle)\s+of|"
         r"for|of)\s+)(?i:the)\s+(?P<unit>(?i:week|month|year|quarter))\b(?![\s-](?i:old|long|earlier|ago))",
-        _resolve_this_period,
-        examples=[Example("A deal is expected later in the year.", "the year", "2022", "year")],
+        _resolve_the_period,
+        examples=[
+            Example("A deal is expected later in the year.", "the year", "2022", "year"),
+            # Opening its sentence with its modifier, in a history: the year the story has reached.
+            Example(
+                "The invasion began on 22 June 1941. By the end of the year the army stood before Moscow.",
+                "the year",
+                "1941",
+                "year",
+            ),
+        ],
+    ),
+    rule(
+        "the decade",
+        r"(?P<lead>\b(?i:(?:earlier|later|early|late)\s+in|(?:end|beginning|start|middle)\s+of)\s+)"
+        r"(?i:the)\s+(?P<unit>(?i:decade))\b",
+        _resolve_the_period,
+        examples=[
+            Example(
+                "Output should double by the end of the decade.", "the end of the decade", "202", "decade"
+            ),
+            # In a history, the decade the story has reached: that of the end of a span just told.
+            Example(
+                "In 1947 it moved to Malaya, where it served from 1949 to 1952, and by the end of the decade "
+                "it was disbanded.",
+                "the end of the decade",
+                "195",
+                "decade",
+            ),
+            Example(
+                "It was founded in the early 1990s and by the middle of the decade it was profitable.",
+                "the middle of the decade",
+                "199",
+                "decade",
+            ),
+        ],
     ),
     rule(
         "year end",
@@ -1588,6 +1836,13 @@ RULES: list[Rule] = [
             ),
             # Without a date before, the publication's.
             Example("Crews left the same day.", "the same day", "2022-11-02", "day"),
+            # A day after the month last mentioned moves the story on to its month.
+            Example(
+                "Exports fell last month. Results are due on Nov. 16. The same month, it will list.",
+                "The same month",
+                "2022-11",
+                "month",
+            ),
             Example(
                 "On 14 July 1934 it opened. Later that month, it shut.",
                 "Later that month",
@@ -1770,6 +2025,7 @@ GRAMMAR = Grammar(
     tense=tense,
     news_time=_NEWS_TIME,
     past_sentence_sets_time=True,
+    anaphora_sets_time=True,
     reported=_REPORTED,
     joins=_JOINS,
 )
