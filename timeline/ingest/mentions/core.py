@@ -291,8 +291,9 @@ class Context:
             # continues the time of the one before.
             return _any_between(self._joins, end, position)
         # "The yard was founded in 1950. In June, ...": a sentence all in the past sets the time of a
-        # next one opened by a date.
-        if not self.grammar.past_sentence_sets_time:
+        # next one opened by a date; not one of a date still to come ("It would fund them through
+        # fiscal 2026. In December, negotiators ...").
+        if not self.grammar.past_sentence_sets_time or reading.day > self.published:
             return False
         self._index_earlier()
         index = bisect.bisect_left(self._earlier_starts, current_start)

@@ -137,6 +137,8 @@ def _year(n: str = "") -> str:
     return rf"(?P<year{n}>(?<![\w$£€#.,])(?:1[0-9]|20)\d\d(?![\d%]|,\d|\.\d)|{_SPELLED_YEAR})"
 
 
+# "'98": a year by its last two digits, not the decade "'90s" nor a quote's closing mark after it.
+_SHORT_YEAR = r"(?P<short_year>(?<![\w'’])['’]\d\d)(?![\w'’%]|\.\d)"
 _HALF = r"(?P<half>(?i:first|second|1st|2nd|last|latter))[\s-](?i:half)(?![\w-])"
 _WEEKDAY = rf"(?P<weekday>(?:{_cased(_WEEKDAYS)})\b)"
 # "That summer", "the same spring": the season of the period last mentioned.
@@ -504,8 +506,8 @@ def _resolve_calendar(m: Match) -> Reading | None:
     if day_number is None or not 1 <= day_number <= 31:
         return None
     until = None
-    if "year" in groups or "relative_year" in groups:
-        year = _year_number(groups["year"]) if "year" in groups else _relative_year(m)
+    if "year" in groups or "relative_year" in groups or "short_year" in groups:
+        year = _year_number(groups["year"]) if "year" in groups else _short_or_relative_year(m)
         if year is None:
             return Reading(precision, None)
         start = safe_date(year, month, day_number)
@@ -591,6 +593,9 @@ def _resolve_day_of_month(m: Match) -> Reading | None:
         first = shift_months(m.now, shift)
         start = safe_date(first.year, first.month, day)
         return Reading(Precision.DAY, start) if start else None
+    frame = m.frame
+    if frame is not None and not no_longer(frame.precision, Precision.MONTH):
+        return Reading(Precision.DAY, None)  # "In 1950 ... On the 4th": of which month, the text does not say
     candidates = [d for k in (-1, 0, 1) if (d := safe_date((f := shift_months(m.now, k)).year, f.month, day))]
     direction = m.tense() or -1
     return Reading(Precision.DAY, pick(candidates, m.now, direction))
@@ -641,6 +646,30 @@ def _resolve_bare_year(m: Match) -> Reading | None:
 _SPAN_YEARS = 50
 _LONG_SPAN_YEARS = 200
 _YEARS_BEFORE = re.compile(r"\b(?i:years|period|era)\s+$")
+
+
+def _short_or_relative_year(m: Match) -> int | None:
+    """The year of "'98" or of "last year"."""
+    if "short_year" in m.groups:
+        return _short_year(int(m.groups["short_year"][-2:]), m.published)
+    return _relative_year(m)
+
+
+# How far past publication a year in two digits may be: "the summer of '69", written in 2024, is 1969.
+_SHORT_YEAR_AHEAD = 10
+
+
+def _short_year(two_digits: int, published: date | None) -> int:
+    """A year written "'98": the latest such year by publication, or one within the next few years."""
+    year = _century_year(two_digits, published)
+    if published is not None and year > published.year + _SHORT_YEAR_AHEAD:
+        year -= 100
+    return year
+
+
+def _resolve_short_year(m: Match) -> Reading | None:
+    """ "in '08", "the class of '98": a year in its last two digits after an apostrophe."""
+    return Reading(Precision.YEAR, date(_short_or_relative_year(m), 1, 1))
 
 
 def _resolve_year_range(m: Match) -> Reading | None:
@@ -1061,10 +1090,13 @@ def _resolve_season(m: Match) -> Reading | None:
     """ "summer 2022", "last fall", "this winter", "in the spring": a season, by default the latest."""
     code = SEASON_NAMES[m.groups["season"].lower()]
     opens_sentence = m.ctx.sentence_of(m.start, m.end)[0] == m.start
-    if not {"year", "direction", "lead", "that"} & m.groups.keys() and not opens_sentence:
+    if not {"year", "short_year", "direction", "lead", "that"} & m.groups.keys() and not opens_sentence:
         return None
-    if "year" in m.groups:
-        return Reading(Precision.SEASON, date(_year_number(m.groups["year"]), SEASONS[code], 1))
+    if "year" in m.groups or "short_year" in m.groups:
+        year = _year_number(m.groups["year"]) if "year" in m.groups else _short_or_relative_year(m)
+        if "second_year" in m.groups and int(m.groups["second_year"][-2:]) != (year + 1) % 100:
+            return None  # not the two years a season spans
+        return Reading(Precision.SEASON, date(year, SEASONS[code], 1))
     if "that2" in m.groups or " " in m.groups.get("that", ""):
         return _season_of_reference(m, code)  # "in that winter", "the same spring"
     if "that" in m.groups:
@@ -1311,9 +1343,12 @@ RULES: list[Rule] = [
     ),
     rule(
         "month year",
-        rf"{_month()},?\s+(?:(?i:of)\s+)?{_year()}",
+        rf"{_month()},?\s+(?:(?i:of)\s+)?(?:{_year()}|{_SHORT_YEAR})",
         _resolve_calendar,
-        examples=[Example("They met in November 2021.", "November 2021", "2021-11", "month")],
+        examples=[
+            Example("They met in November 2021.", "November 2021", "2021-11", "month"),
+            Example("Sales fell in December '21.", "December '21", "2021-12", "month"),
+        ],
     ),
     rule(
         "month relative year",
@@ -1381,6 +1416,14 @@ RULES: list[Rule] = [
             Example(
                 "The yard was founded in 1950. In June, a slipway was finished.", "June", "1950-06", "month"
             ),
+            # ... but not one about a date still to come.
+            Example(
+                "It would fund programs through fiscal 2026. In December, negotiators came close to a deal.",
+                "December",
+                "2023-12",
+                "month",
+                "2024-03-14",
+            ),
             # ... and so does a date counted from the one before it, a new paragraph's too.
             Example(
                 "In 1942 it fought at Gazala.\n\nThe following year it crossed to Sicily, and in July it "
@@ -1426,7 +1469,11 @@ RULES: list[Rule] = [
         rf"{_PREPOSITION_BEFORE_DAY}{_day()}"
         r"(?=\s*(?:[,.;:)(]|$|(?i:local|by|at|in|when|and|or|to|that|with|from|for|as|after|before|of)\b))",
         _resolve_day_of_month,
-        examples=[Example("The talks resumed on the 22nd, officials said.", "22nd", "2022-10-22", "day")],
+        examples=[
+            Example("The talks resumed on the 22nd, officials said.", "22nd", "2022-10-22", "day"),
+            # In a history of a year, which month's day is not said.
+            Example("In 1950 the yard opened. On the 4th, it launched a ship.", "4th", None, "day"),
+        ],
     ),
     rule(
         "week of",
@@ -1609,11 +1656,17 @@ RULES: list[Rule] = [
         "season",
         rf"(?:{_DIRECTION}\s+|(?P<that>\b{_SAME})\s+"
         rf"|(?P<lead>\b(?i:in|into|during|over|through|until|since|by|for|early|late|mid)[\s-]+)"
-        rf"(?:(?P<that2>{_SAME})\s+|(?i:the)\s+)?)?{_SEASON}(?:\s+(?:(?i:of)\s+)?{_year()})?\b"
+        rf"(?:(?P<that2>{_SAME})\s+|(?i:the)\s+)?)?{_SEASON}(?:\s+(?:(?i:of)\s+)?(?:{_SHORT_YEAR}|{_year()}"
+        # "the winter of 1941–42": a winter named by both its years is the first one's.
+        r"(?:[-–/](?P<second_year>(?:19|20)?\d\d)(?![\d%]))?))?\b"
         rf"(?!\s+(?i:of)\s+(?!\d|(?i:nineteen|two)))",
         _resolve_season,
         examples=[
             Example("It opened in the summer of 2019.", "the summer of 2019", "2019-SU", "season"),
+            Example(
+                "Thousands starved in the winter of 1941–42.", "the winter of 1941–42", "1941-WI", "season"
+            ),
+            Example("It crashed in the autumn of '98.", "the autumn of '98", "1998-FA", "season"),
             Example("The park opened in spring.", "spring", "2022-SP", "season"),
             # "By" looks ahead, but not in a past clause.
             Example("By late summer, the trains were running.", "late summer", "2022-SU", "season"),
@@ -1642,6 +1695,15 @@ RULES: list[Rule] = [
                 "1942-FA",
                 "season",
             ),
+        ],
+    ),
+    rule(
+        "year in two digits",
+        rf"(?P<lead>\b(?i:in|since|until|till|by|from|through|of|during|before|after|circa)\s+){_SHORT_YEAR}",
+        _resolve_short_year,
+        examples=[
+            Example("In '08 the crisis hit.", "'08", "2008", "year"),
+            Example("He graduated with the class of '98.", "'98", "1998", "year"),
         ],
     ),
     rule(
