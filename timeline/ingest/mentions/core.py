@@ -179,7 +179,8 @@ class Grammar:
     # earlier date mid-sentence and go on with the present month would be misread.
     past_sentence_sets_time: bool = False
     # Whether a date counted from the one before it ("The following year", "Two days later") sets the
-    # time of what follows as an absolute date does, a new paragraph of a history opened by one too.
+    # time of what follows as an absolute date does, a new paragraph of a history opened by one too;
+    # and whether a text with no word of news time yet (a history) runs on past its paragraph ends.
     anaphora_sets_time: bool = False
 
 
@@ -340,7 +341,17 @@ class Context:
         line_end = self.text.find("\n", end)
         heading = line_end >= 0 and not self.text[line_start:start].strip()
         heading = heading and not self.text[end:line_end].strip(" \t:–—-")
-        return _any_between(self._breaks, line_end + 1 if heading else end, position)
+        if not _any_between(self._breaks, line_end + 1 if heading else end, position):
+            return False
+        if not self.grammar.anaphora_sets_time:
+            return True
+        # A history that has not yet spoken of the present runs on into a next paragraph opened by a
+        # date ("... fell on 2 September 1864.\n\nIn the spring, Grant crossed the Rapidan").
+        last_break = self._breaks[bisect.bisect_left(self._breaks, position) - 1]
+        sentence_start, _ = self.sentence_of(position, position)
+        opened = sentence_start > last_break and self._opens(sentence_start, position)
+        spoken = [words[0] for words in (self._news, self._reported) if words]
+        return not opened or min(spoken, default=position) < last_break
 
     def direction(self, start: int, end: int, weak: bool = True) -> int:
         """-1 when the words around the mention speak of the past, +1 of the future, 0 when unsure;

@@ -1092,6 +1092,8 @@ def _resolve_season(m: Match) -> Reading | None:
     opens_sentence = m.ctx.sentence_of(m.start, m.end)[0] == m.start
     if not {"year", "short_year", "direction", "lead", "that"} & m.groups.keys() and not opens_sentence:
         return None
+    if "of_year" in m.groups:
+        return _season_of_year_mentioned(m, code)
     if "year" in m.groups or "short_year" in m.groups:
         year = _year_number(m.groups["year"]) if "year" in m.groups else _short_or_relative_year(m)
         if "second_year" in m.groups and int(m.groups["second_year"][-2:]) != (year + 1) % 100:
@@ -1131,6 +1133,18 @@ def _resolve_season(m: Match) -> Reading | None:
     if word in _DIRECTION_SHIFT:
         return Reading(Precision.SEASON, pick(candidates, now, _DIRECTION_SHIFT[word], strict=True))
     return Reading(Precision.SEASON, pick(candidates, now, m.tense() or -1))
+
+
+def _season_of_year_mentioned(m: Match, code: str) -> Reading:
+    """ "the autumn of that year", "the spring of the following year": the season of the year last
+    mentioned, or of the one after or before it; of publication's year when the text mentioned none."""
+    reference = m.reference()
+    base = reference.day if reference is not None else m.now
+    if base is None:
+        return Reading(Precision.SEASON, None)
+    word = m.groups["of_year"].split()[-1].lower()
+    year = base.year + {"following": 1, "next": 1, "previous": -1}.get(word, 0)
+    return Reading(Precision.SEASON, date(year, SEASONS[code], 1))
 
 
 def _season_of_reference(m: Match, code: str) -> Reading:
@@ -1374,7 +1388,7 @@ RULES: list[Rule] = [
     rule(
         "month after cue",
         rf"(?:(?P<lead>\b(?i:in|since|until|till|by|from|to|through|during|before|after|early|mid|late|of|"
-        rf"around|between|last|next|this|the|a|for|end(?=-))[\s-]+)|{_JOINED})"
+        rf"around|between|last|next|this|the|a|for|that|end(?=-))[\s-]+)|{_JOINED})"
         rf"(?P<month>{_cased(_MONTHS_FULL)})\b(?!\s+\d)",
         _resolve_joined_month,
         examples=[
@@ -1386,6 +1400,13 @@ RULES: list[Rule] = [
             Example("The summit was postponed to March.", "March", "2023-03", "month", "2022-11-10"),
             Example("The vote was pushed back until early June.", "June", "2023-06", "month", "2022-11-10"),
             Example("He moved to Moscow in March.", "March", "2022-03", "month", "2022-11-10"),
+            # "that December" in a history: the month after the date the story has reached.
+            Example(
+                "The war broke out in 1861. The next year it spread, and that December Burnside attacked.",
+                "December",
+                "1862-12",
+                "month",
+            ),
             # "end-March", as "mid-March": late March.
             Example("Output peaked end-March.", "end-March", "2022-03", "month", "2022-11-10"),
             # A narrative opened by a date runs on past the dates its sentences name inside them.
@@ -1658,7 +1679,8 @@ RULES: list[Rule] = [
         rf"|(?P<lead>\b(?i:in|into|during|over|through|until|since|by|for|early|late|mid)[\s-]+)"
         rf"(?:(?P<that2>{_SAME})\s+|(?i:the)\s+)?)?{_SEASON}(?:\s+(?:(?i:of)\s+)?(?:{_SHORT_YEAR}|{_year()}"
         # "the winter of 1941–42": a winter named by both its years is the first one's.
-        r"(?:[-–/](?P<second_year>(?:19|20)?\d\d)(?![\d%]))?))?\b"
+        r"(?:[-–/](?P<second_year>(?:19|20)?\d\d)(?![\d%]))?)|\s+(?i:of)\s+(?P<of_year>(?i:that|the\s+same|"
+        r"the\s+following|the\s+next|the\s+previous))\s+(?i:year))?\b"
         rf"(?!\s+(?i:of)\s+(?!\d|(?i:nineteen|two)))",
         _resolve_season,
         examples=[
@@ -1667,6 +1689,26 @@ RULES: list[Rule] = [
                 "Thousands starved in the winter of 1941–42.", "the winter of 1941–42", "1941-WI", "season"
             ),
             Example("It crashed in the autumn of '98.", "the autumn of '98", "1998-FA", "season"),
+            Example(
+                "The war broke out in April 1861. In the autumn of that year, Union forces advanced.",
+                "the autumn of that year",
+                "1861-FA",
+                "season",
+            ),
+            # A history that has not spoken of the present runs on into its next paragraph.
+            Example(
+                "The war broke out in April 1861. Atlanta fell on 2 September 1864.\n\nIn the spring, Grant "
+                "crossed the Rapidan.",
+                "the spring",
+                "1865-SP",
+                "season",
+            ),
+            Example(
+                "The plant opened in 1950, and in the spring of the following year it doubled output.",
+                "the spring of the following year",
+                "1951-SP",
+                "season",
+            ),
             Example("The park opened in spring.", "spring", "2022-SP", "season"),
             # "By" looks ahead, but not in a past clause.
             Example("By late summer, the trains were running.", "late summer", "2022-SU", "season"),
