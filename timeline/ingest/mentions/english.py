@@ -1090,7 +1090,10 @@ def _resolve_season(m: Match) -> Reading | None:
     """ "summer 2022", "last fall", "this winter", "in the spring": a season, by default the latest."""
     code = SEASON_NAMES[m.groups["season"].lower()]
     opens_sentence = m.ctx.sentence_of(m.start, m.end)[0] == m.start
-    if not {"year", "short_year", "direction", "lead", "that"} & m.groups.keys() and not opens_sentence:
+    named = re.match(r"\s+[A-Z][a-z]", m.ctx.text[m.end : m.end + 3]) is not None  # "Summer Haddad said"
+    if not {"year", "short_year", "direction", "lead", "that"} & m.groups.keys() and (
+        named or not opens_sentence
+    ):
         return None
     if "of_year" in m.groups:
         return _season_of_year_mentioned(m, code)
