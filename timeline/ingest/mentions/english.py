@@ -1238,6 +1238,9 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "halloween": lambda y: date(y, 10, 31),
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
     "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    # The shopping days after Thanksgiving, which news names as often as the holiday.
+    "black friday": lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=1),
+    "cyber monday": lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=4),
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
@@ -1264,7 +1267,7 @@ _PREPOSITION_BEFORE_DAY = (
 )
 _HOLIDAY_NAMES = (
     r"(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year'?s?(?:\s+(?:Day|Eve))|Independence\s+Day|"
-    r"Valentine'?s\s+Day|Halloween|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|"
+    r"Valentine'?s\s+Day|Halloween|Thanksgiving(?:\s+Day)?|Black\s+Friday|Cyber\s+Monday|Labor\s+Day|Memorial\s+Day|Election\s+Day|"
     r"Easter(?:\s+(?:Sunday|[Ww]eek))?|Holy\s+Week)\b"
 )
 
@@ -2083,6 +2086,14 @@ RULES: list[Rule] = [
             ),
             Example(
                 "The parade on Thanksgiving drew crowds.", "Thanksgiving", "2021-11-25", "day", "2022-11-10"
+            ),
+            # Not the Friday of the week: the day after Thanksgiving.
+            Example(
+                "Shoppers bought early in November's Black Friday promotions.",
+                "Black Friday",
+                "2023-11-24",
+                "day",
+                "2024-01-19",
             ),
         ],
     ),
