@@ -288,6 +288,8 @@ def test_relative_dates_are_unresolved_without_publication_date():
         "About 2000 vehicles and Flight 752 were inspected in Room 1204.",
         "Watch ABC's This Week and read USA Today.",
         "The A1998 engine, flight SU2019 and record 7bbbfbe7e1928e47.",
+        "Summer Haddad said 1500-2000 troops had left.",
+        "Officials said prices fell and that winter demand was weak.",
     ],
 )
 def test_non_dates_are_not_reported(text):

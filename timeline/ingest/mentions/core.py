@@ -178,6 +178,10 @@ class Grammar:
     # words are full enough to tell background from news: elsewhere, news articles that recall an
     # earlier date mid-sentence and go on with the present month would be misread.
     past_sentence_sets_time: bool = False
+    # Whether a date counted from the one before it ("The following year", "Two days later") sets the
+    # time of what follows as an absolute date does, a new paragraph of a history opened by one too;
+    # and whether a text with no word of news time yet (a history) runs on past its paragraph ends.
+    anaphora_sets_time: bool = False
 
 
 # A narrative anchor opens its sentence when at most this many words come before it ("In 1950, ...",
@@ -288,14 +292,23 @@ class Context:
             # continues the time of the one before.
             return _any_between(self._joins, end, position)
         # "The yard was founded in 1950. In June, ...": a sentence all in the past sets the time of a
-        # next one opened by a date.
-        if not self.grammar.past_sentence_sets_time:
+        # next one opened by a date; not one of a date still to come ("It would fund them through
+        # fiscal 2026. In December, negotiators ...").
+        if not self.grammar.past_sentence_sets_time or reading.day > self.published:
             return False
         self._index_earlier()
         index = bisect.bisect_left(self._earlier_starts, current_start)
         first = self._earlier_starts[index] if index < len(self._earlier_starts) else position
-        opens = len(_WORD.findall(self.text, current_start, first)) <= _OPENING_WORDS
-        return opens and not _any_between(self._news, sentence_start, end)
+        return self._opens(current_start, first) and not _any_between(self._news, sentence_start, end)
+
+    def _opens(self, sentence_start: int, position: int) -> bool:
+        """Whether a mention at ``position`` opens its sentence, a modifier before it being part of it
+        ("By the end of the year, ...": the mention is read before its modifier joins it)."""
+        window = self.text[sentence_start:position]
+        modifier = self.grammar.modifier_before
+        if modifier is not None and (match := modifier.search(window)):
+            window = window[: match.start()]
+        return len(_WORD.findall(window)) <= _OPENING_WORDS
 
     def _continued(self, index: int, position: int) -> bool:
         """Whether a narrative that an earlier absolute date opened still runs at ``position``, past the
@@ -328,7 +341,17 @@ class Context:
         line_end = self.text.find("\n", end)
         heading = line_end >= 0 and not self.text[line_start:start].strip()
         heading = heading and not self.text[end:line_end].strip(" \t:–—-")
-        return _any_between(self._breaks, line_end + 1 if heading else end, position)
+        if not _any_between(self._breaks, line_end + 1 if heading else end, position):
+            return False
+        if not self.grammar.anaphora_sets_time:
+            return True
+        # A history that has not yet spoken of the present runs on into a next paragraph opened by a
+        # date ("... fell on 2 September 1864.\n\nIn the spring, Grant crossed the Rapidan").
+        last_break = self._breaks[bisect.bisect_left(self._breaks, position) - 1]
+        sentence_start, _ = self.sentence_of(position, position)
+        opened = sentence_start > last_break and self._opens(sentence_start, position)
+        spoken = [words[0] for words in (self._news, self._reported) if words]
+        return not opened or min(spoken, default=position) < last_break
 
     def direction(self, start: int, end: int, weak: bool = True) -> int:
         """-1 when the words around the mention speak of the past, +1 of the future, 0 when unsure;
@@ -397,6 +420,8 @@ class Match:
         # Set once the resolver reads the time the text is anchored on or a mention before: the reading
         # is then relative, not absolute.
         self.relative = False
+        # Set once the resolver reads a mention before: the reading is then counted from the text's dates.
+        self.counted_from_text = False
         self._frame: tuple[Reading | None] | None = None
 
     @property
@@ -435,7 +460,9 @@ class Match:
 
     def reference(self, precision: Precision | None = None) -> Reading | None:
         self.relative = True
-        return self.ctx.reference(self.start, precision)
+        reading = self.ctx.reference(self.start, precision)
+        self.counted_from_text = self.counted_from_text or reading is not None
+        return reading
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -571,10 +598,18 @@ def _select(text: str, ctx: Context, grammar: Grammar) -> list[Found]:
         _attach_modifier(text, found, last_end, grammar)
         selected.append(found)
         ctx.earlier.append((found.start, reading))
-        if not candidate.relative and reading.day is not None:
+        if reading.day is not None and _sets_time(candidate, reading, grammar):
             ctx.absolute.append((found.start, found.end, reading))
         last_end = found.end
     return selected
+
+
+def _sets_time(candidate: Match, reading: Reading, grammar: Grammar) -> bool:
+    """Whether a mention may move the text into narrative time: an absolute date, or, where the grammar
+    says so, one counted from the text's dates (not a comparison period, "a year earlier")."""
+    if not candidate.relative:
+        return True
+    return grammar.anaphora_sets_time and candidate.counted_from_text and reading.is_anchor
 
 
 def _attach_modifier(text: str, found: Found, floor: int, grammar: Grammar) -> None:

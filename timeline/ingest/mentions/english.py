@@ -137,6 +137,8 @@ def _year(n: str = "") -> str:
     return rf"(?P<year{n}>(?<![\w$£€#.,])(?:1[0-9]|20)\d\d(?![\d%]|,\d|\.\d)|{_SPELLED_YEAR})"
 
 
+# "'98": a year by its last two digits, not the decade "'90s" nor a quote's closing mark after it.
+_SHORT_YEAR = r"(?P<short_year>(?<![\w'’])['’]\d\d)(?![\w'’%]|\.\d)"
 _HALF = r"(?P<half>(?i:first|second|1st|2nd|last|latter))[\s-](?i:half)(?![\w-])"
 _WEEKDAY = rf"(?P<weekday>(?:{_cased(_WEEKDAYS)})\b)"
 # "That summer", "the same spring": the season of the period last mentioned.
@@ -213,6 +215,17 @@ _PAST_WORDS = frozenset(
 )
 # Reporting verbs date the report, so they only say "past" right beside the date ("said Friday").
 _REPORTING_WORDS = frozenset(_words("said says told reported announced added stated noted"))
+# Verbs whose "that" opens the clause they report: its tense is its own ("warned that ... would").
+_CLAUSE_VERBS = _REPORTING_WORDS | frozenset(
+    _words("warned warns predicted predicts forecast believes believed thinks thought feared fears estimated")
+)
+# Words after a date that do not make it an adjective of a noun ("said Friday that", "said Friday night").
+_NOT_ATTRIBUTIVE = frozenset(
+    _words(
+        "in on at by for from to of with that it he she they we i and or but as when after before while "
+        "morning afternoon evening night the a an its his her their this these those"
+    )
+)
 # Verbs in the present that news writes for what is scheduled: "meet separately Monday".
 _SCHEDULED = frozenset(
     _words(
@@ -335,12 +348,31 @@ def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
     if " ".join(before[-3:]).lower() in _EARLIEST:
         return 1
     for index in range(len(before) - 1, -1, -1):
+        if _opens_reported_clause(ctx.text, before, index, end) and (cue := _cue_after(after, weak)):
+            return cue
         if cue := _tense_of(before, index, len(before) - index, weak):
             return 0 if cue == _NO_CUE_FURTHER else cue
+    return _cue_after(after, weak)
+
+
+def _cue_after(after: list[str], weak: bool) -> int:
     for index in range(len(after)):
         if cue := _tense_of(after, index, index + 1, weak, ahead=True):
             return cue
     return 0
+
+
+def _opens_reported_clause(text: str, before: list[str], index: int, end: int) -> bool:
+    """Whether ``before[index]`` opens the clause a verb of saying reports, whose own verb after the
+    mention holds its tense: "warned that bookings for the summer would stay weak", "said
+    third-quarter results, due on Nov. 6, would show" (the mention before a noun, not "said Friday")."""
+    word = before[index].lower()
+    if word == "that":
+        return index > 0 and before[index - 1].lower() in _CLAUSE_VERBS
+    following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    attributive = following is not None and following.group().islower()
+    attributive = attributive and following.group() not in _NOT_ATTRIBUTIVE
+    return index == len(before) - 1 and word in _REPORTING_WORDS and attributive
 
 
 # Words that may stand before a date opening a sentence ("On Friday,", "Late in January,").
@@ -446,6 +478,22 @@ def _resolve_joined_month(m: Match) -> Reading | None:
     return _resolve_calendar(m)
 
 
+# Nouns of what a month's name before them counts or holds ("January passenger numbers", "the
+# November election"): the month is a date there with no preposition before it.
+_FIGURES_NOUN = (
+    r"(?:sales|figures|numbers|data|results|output|production|exports|imports|deliveries|shipments|"
+    r"inflation|payrolls?|traffic|elections?|deadline|vote|meeting|summit|survey|reading|estimates?)\b"
+)
+
+
+def _resolve_month_before_figures(m: Match) -> Reading | None:
+    """ "January passenger numbers": the month, placed as one after a cue; not "May" opening a
+    sentence, which may be the verb."""
+    if m.groups["month"] == "May" and m.ctx.sentence_of(m.start, m.end)[0] == m.start:
+        return None
+    return _resolve_calendar(m)
+
+
 def _resolve_calendar(m: Match) -> Reading | None:
     """Dates written with a month name and/or day and/or year, possibly as a range of two. dateparser
     reads the month and the day; the rules choose the year when none is written."""
@@ -458,8 +506,8 @@ def _resolve_calendar(m: Match) -> Reading | None:
     if day_number is None or not 1 <= day_number <= 31:
         return None
     until = None
-    if "year" in groups or "relative_year" in groups:
-        year = _year_number(groups["year"]) if "year" in groups else _relative_year(m)
+    if "year" in groups or "relative_year" in groups or "short_year" in groups:
+        year = _year_number(groups["year"]) if "year" in groups else _short_or_relative_year(m)
         if year is None:
             return Reading(precision, None)
         start = safe_date(year, month, day_number)
@@ -545,6 +593,9 @@ def _resolve_day_of_month(m: Match) -> Reading | None:
         first = shift_months(m.now, shift)
         start = safe_date(first.year, first.month, day)
         return Reading(Precision.DAY, start) if start else None
+    frame = m.frame
+    if frame is not None and not no_longer(frame.precision, Precision.MONTH):
+        return Reading(Precision.DAY, None)  # "In 1950 ... On the 4th": of which month, the text does not say
     candidates = [d for k in (-1, 0, 1) if (d := safe_date((f := shift_months(m.now, k)).year, f.month, day))]
     direction = m.tense() or -1
     return Reading(Precision.DAY, pick(candidates, m.now, direction))
@@ -590,14 +641,55 @@ def _resolve_bare_year(m: Match) -> Reading | None:
     return Reading(Precision.YEAR, date(year, 1, 1))
 
 
+# Spans of years: up to this many years apart with no more said, up to the longer when the words before
+# say they are years ("records covering the years 1860–1967").
+_SPAN_YEARS = 50
+_LONG_SPAN_YEARS = 200
+_YEARS_BEFORE = re.compile(r"\b(?i:years|period|era)\s+$")
+
+
+def _short_or_relative_year(m: Match) -> int | None:
+    """The year of "'98" or of "last year"."""
+    if "short_year" in m.groups:
+        return _short_year(int(m.groups["short_year"][-2:]), m.published)
+    return _relative_year(m)
+
+
+# How far past publication a year in two digits may be: "the summer of '69", written in 2024, is 1969.
+_SHORT_YEAR_AHEAD = 10
+
+
+def _short_year(two_digits: int, published: date | None) -> int:
+    """A year written "'98": the latest such year by publication, or one within the next few years."""
+    year = _century_year(two_digits, published)
+    if published is not None and year > published.year + _SHORT_YEAR_AHEAD:
+        year -= 100
+    return year
+
+
+def _resolve_short_year(m: Match) -> Reading | None:
+    """ "in '08", "the class of '98": a year in its last two digits after an apostrophe."""
+    return Reading(Precision.YEAR, date(_short_or_relative_year(m), 1, 1))
+
+
 def _resolve_year_range(m: Match) -> Reading | None:
     """ "2016-17", "1991-1997": a span of years (the second may drop its century)."""
     first = _year_number(m.groups["year"])
     second_text = m.groups["year2"]
     second = int(second_text) if len(second_text) == 4 else first - first % 100 + int(second_text)
-    if _LABEL_BEFORE.search(m.ctx.text[max(0, m.start - 20) : m.start]) or not first < second <= first + 50:
+    before = m.ctx.text[max(0, m.start - 20) : m.start]
+    if _LABEL_BEFORE.search(before) or not first < second <= first + _LONG_SPAN_YEARS:
+        return None
+    if second > first + _SPAN_YEARS and not _long_span(m, before):
         return None
     return Reading(Precision.YEAR, date(first, 1, 1), date(second, 1, 1))
+
+
+def _long_span(m: Match, before: str) -> bool:
+    """Whether a span of more years than a range of figures usually holds ("1500-2000 troops") is one of
+    years: said so before it ("the years 1860–1967", "from", "(") and no unit after it."""
+    cued = _STRONG_YEAR_CUE.search(before) or _YEARS_BEFORE.search(before)
+    return bool(cued) and not _UNIT_AFTER.match(m.ctx.text, m.end)
 
 
 def _resolve_decade(m: Match) -> Reading | None:
@@ -612,6 +704,26 @@ def _resolve_decade(m: Match) -> Reading | None:
     latest = published.year - published.year % 100 + digit * 10
     year = latest if latest <= published.year else latest - 100
     return Reading(Precision.DECADE, date(year, 1, 1))
+
+
+def _resolve_turn_of_century(m: Match) -> Reading | None:
+    """ "the turn of the century" (the turn nearest the date just mentioned, or publication's), "the turn
+    of the 20th century" (1900), "of the last century", "of the millennium": about that year."""
+    groups = m.groups
+    if "nth_century" in groups:
+        return Reading(
+            Precision.YEAR, date((int(groups["nth_century"]) - 1) * 100, 1, 1), modifier=Modifier.ABOUT
+        )
+    reference = m.reference() if "century_direction" not in groups else None
+    base = reference.day if reference is not None else m.now
+    if base is None:
+        return Reading(Precision.YEAR, None, modifier=Modifier.ABOUT)
+    span = 1000 if groups["turn_of"].lower() == "millennium" else 100
+    year = (base.year + span // 2) // span * span
+    if "century_direction" in groups:
+        turned = base.year // span * span  # the turn this century began with
+        year = turned + span * {"last": -1, "this": 0, "next": 1}[groups["century_direction"].lower()]
+    return Reading(Precision.YEAR, date(max(year, 1), 1, 1), modifier=Modifier.ABOUT)
 
 
 # "in his 80s", "temperatures in the 70s": ages and degrees, not decades.
@@ -690,6 +802,19 @@ def _resolve_this_period(m: Match) -> Reading | None:
         if read is not None and read[1] is precision:
             return Reading(precision, period_bounds(read[0], precision)[0])
     return Reading(precision, shift(m.now, precision, amount))
+
+
+def _resolve_the_period(m: Match) -> Reading | None:
+    """ "later in the year", "the end of the decade": the period of publication in news time; in
+    narrative time the one the story has reached, the end of a span just told ("served from 1949 to
+    1952, and by the end of the decade" is the 1950s); a decade just named is "the decade"."""
+    precision, frame = _unit(m), m.frame
+    decade = m.reference(Precision.DECADE) if precision is Precision.DECADE else None
+    if decade is not None and (frame is None or shift(frame.day, precision, 0) == decade.day):
+        return Reading(precision, decade.day)  # "in the early 1990s, and by the middle of the decade"
+    if frame is not None and frame.until is not None:
+        return Reading(precision, shift(frame.until, precision, 0))
+    return _resolve_this_period(m)
 
 
 def _resolve_year_end(m: Match) -> Reading | None:
@@ -776,14 +901,28 @@ def _resolve_anaphoric(m: Match) -> Reading | None:
     frame = m.frame
     if frame is not None and within(frame.precision, precision):
         reference = frame
+        m.counted_from_text = True
     else:
-        reference = m.reference(precision) or (m.reference() if precision is not Precision.DAY else None)
+        reference = _anaphora_reference(m, precision)
     anchor = reference.day if reference else m.now
     if anchor is None or (reference is not None and not no_longer(reference.precision, precision)):
         return Reading(precision, None)  # "In 1962 ... the following week": which week is not known
     word = _direction_word(m.groups) or " ".join(m.groups.get("direction2", "this").lower().split())
     amount = _DIRECTION_SHIFT.get(word, 0)
     return Reading(precision, shift(anchor, precision, amount))
+
+
+def _anaphora_reference(m: Match, precision: Precision) -> Reading | None:
+    """The mention "that month", "the same year"... refers to in news time: the latest one, if its period
+    holds it and it moves the story on ("Last month, ... results, due on Nov. 6. The same month, ..." is
+    November); else the period last mentioned, so that an aside going back in time ("... in September,
+    in the war that began on Feb. 24. In a statement issued later that month") is passed over."""
+    latest = m.reference()
+    same = m.reference(precision)
+    moves_on = latest is not None and (same is None or latest.day >= same.day)
+    if moves_on and within(latest.precision, precision):
+        return latest
+    return same or (latest if precision is not Precision.DAY else None)
 
 
 def _resolve_that_time(m: Match) -> Reading | None:
@@ -833,6 +972,14 @@ def _resolve_weekend(m: Match) -> Reading | None:
     return weekend(m, _DIRECTION_SHIFT.get(word, 0) if word else None)
 
 
+def _reported_since(m: Match, reference: Reading) -> bool:
+    """Whether a reporting word stands between the mention ``reference`` read and this one: "Lentz, who
+    took over in mid-2021, said it expects a profit in the second half of the year" speaks of the year
+    of the report, not of 2021."""
+    start = next((start for start, reading in reversed(m.ctx.earlier) if reading is reference), m.start)
+    return _REPORTED.search(m.ctx.text, start, m.start) is not None
+
+
 def _resolve_half(m: Match) -> Reading | None:
     """ "the first half of 2023", "the second half of the year", "last year's first half": the six
     months of a half of the year, as a range of months. "Of the year" is the year of the date last
@@ -847,7 +994,11 @@ def _resolve_half(m: Match) -> Reading | None:
         return Reading(Precision.MONTH, None)
     elif relative:
         year = m.now.year + (-1 if "last" in relative.lower() else 1 if "next" in relative.lower() else 0)
-    elif "of_the_year" in groups and (reference := m.reference()) is not None:
+    elif (
+        "of_the_year" in groups
+        and (reference := m.reference()) is not None
+        and not _reported_since(m, reference)
+    ):
         year = reference.day.year
     else:
         year = m.now.year
@@ -929,21 +1080,39 @@ def _reports_months(m: Match) -> bool:
     return _MONTHS_REPORTED.search(m.ctx.text, sentence_start, m.start) is not None
 
 
+# "and that autumn they fought": a clause joined on and opened by the season, as its subject after it
+# shows; "prices fell and that winter demand was weak" is what was said.
+_JOINED_CLAUSE = re.compile(r"\b(?i:and|but|then)\s+$")
+_SUBJECT_AFTER = re.compile(r"\s+(?:(?i:it|he|she|they|we|the|its|his|her|their)\b|[A-Z])")
+
+
 def _resolve_season(m: Match) -> Reading | None:
     """ "summer 2022", "last fall", "this winter", "in the spring": a season, by default the latest."""
     code = SEASON_NAMES[m.groups["season"].lower()]
     opens_sentence = m.ctx.sentence_of(m.start, m.end)[0] == m.start
-    if not {"year", "direction", "lead", "that"} & m.groups.keys() and not opens_sentence:
+    named = re.match(r"\s+[A-Z][a-z]", m.ctx.text[m.end : m.end + 3]) is not None  # "Summer Haddad said"
+    if not {"year", "short_year", "direction", "lead", "that"} & m.groups.keys() and (
+        named or not opens_sentence
+    ):
         return None
-    if "year" in m.groups:
-        return Reading(Precision.SEASON, date(_year_number(m.groups["year"]), SEASONS[code], 1))
+    if "of_year" in m.groups:
+        return _season_of_year_mentioned(m, code)
+    if "year" in m.groups or "short_year" in m.groups:
+        year = _year_number(m.groups["year"]) if "year" in m.groups else _short_or_relative_year(m)
+        if "second_year" in m.groups and int(m.groups["second_year"][-2:]) != (year + 1) % 100:
+            return None  # not the two years a season spans
+        return Reading(Precision.SEASON, date(year, SEASONS[code], 1))
     if "that2" in m.groups or " " in m.groups.get("that", ""):
         return _season_of_reference(m, code)  # "in that winter", "the same spring"
     if "that" in m.groups:
-        # "That summer it lost Kursk", "it lost Kursk that summer.", not "said that summer sales rose".
-        before = m.ctx.text[max(0, m.start - 2) : m.start]
+        # "That summer it lost Kursk", "it lost Kursk that summer.", "and that autumn they fought", not
+        # "said that summer sales rose".
+        before = m.ctx.text[max(0, m.start - 6) : m.start]
         after = m.ctx.text[m.end : m.end + 1]
-        if not (opens_sentence or re.search(r"[;:,]\s*$", before) or re.match(r"[.,;:!?)]|$", after)):
+        joined = _JOINED_CLAUSE.search(before) and _SUBJECT_AFTER.match(m.ctx.text, m.end)
+        if not (
+            opens_sentence or joined or re.search(r"[;:,]\s*$", before) or re.match(r"[.,;:!?)]|$", after)
+        ):
             return None
         return _season_of_reference(m, code)
     if m.now is None:
@@ -967,6 +1136,18 @@ def _resolve_season(m: Match) -> Reading | None:
     if word in _DIRECTION_SHIFT:
         return Reading(Precision.SEASON, pick(candidates, now, _DIRECTION_SHIFT[word], strict=True))
     return Reading(Precision.SEASON, pick(candidates, now, m.tense() or -1))
+
+
+def _season_of_year_mentioned(m: Match, code: str) -> Reading:
+    """ "the autumn of that year", "the spring of the following year": the season of the year last
+    mentioned, or of the one after or before it; of publication's year when the text mentioned none."""
+    reference = m.reference()
+    base = reference.day if reference is not None else m.now
+    if base is None:
+        return Reading(Precision.SEASON, None)
+    word = m.groups["of_year"].split()[-1].lower()
+    year = base.year + {"following": 1, "next": 1, "previous": -1}.get(word, 0)
+    return Reading(Precision.SEASON, date(year, SEASONS[code], 1))
 
 
 def _season_of_reference(m: Match, code: str) -> Reading:
@@ -1057,6 +1238,9 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "halloween": lambda y: date(y, 10, 31),
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
     "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    # The shopping days after Thanksgiving, which news names as often as the holiday.
+    "black friday": lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=1),
+    "cyber monday": lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=4),
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
@@ -1083,7 +1267,7 @@ _PREPOSITION_BEFORE_DAY = (
 )
 _HOLIDAY_NAMES = (
     r"(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year'?s?(?:\s+(?:Day|Eve))|Independence\s+Day|"
-    r"Valentine'?s\s+Day|Halloween|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|"
+    r"Valentine'?s\s+Day|Halloween|Thanksgiving(?:\s+Day)?|Black\s+Friday|Cyber\s+Monday|Labor\s+Day|Memorial\s+Day|Election\s+Day|"
     r"Easter(?:\s+(?:Sunday|[Ww]eek))?|Holy\s+Week)\b"
 )
 
@@ -1168,10 +1352,23 @@ RULES: list[Rule] = [
         ],
     ),
     rule(
-        "month year",
-        rf"{_month()},?\s+(?:(?i:of)\s+)?{_year()}",
+        "month range",
+        rf"{_month()}\s?[-–]\s?{_month('2')}(?!\s*,?\s*(?:\d|(?i:of)\b))",
         _resolve_calendar,
-        examples=[Example("They met in November 2021.", "November 2021", "2021-11", "month")],
+        examples=[
+            # The year its tense gives, as a month alone.
+            Example("Profit fell in the October-December period.", "October-December", "2022-10", "month"),
+            Example("Sales should rise in the May-June season.", "May-June", "2023-05", "month"),
+        ],
+    ),
+    rule(
+        "month year",
+        rf"{_month()},?\s+(?:(?i:of)\s+)?(?:{_year()}|{_SHORT_YEAR})",
+        _resolve_calendar,
+        examples=[
+            Example("They met in November 2021.", "November 2021", "2021-11", "month"),
+            Example("Sales fell in December '21.", "December '21", "2021-12", "month"),
+        ],
     ),
     rule(
         "month relative year",
@@ -1197,7 +1394,7 @@ RULES: list[Rule] = [
     rule(
         "month after cue",
         rf"(?:(?P<lead>\b(?i:in|since|until|till|by|from|to|through|during|before|after|early|mid|late|of|"
-        rf"around|between|last|next|this|the|a|for|end(?=-))[\s-]+)|{_JOINED})"
+        rf"around|between|last|next|this|the|a|for|that|end(?=-))[\s-]+)|{_JOINED})"
         rf"(?P<month>{_cased(_MONTHS_FULL)})\b(?!\s+\d)",
         _resolve_joined_month,
         examples=[
@@ -1209,6 +1406,13 @@ RULES: list[Rule] = [
             Example("The summit was postponed to March.", "March", "2023-03", "month", "2022-11-10"),
             Example("The vote was pushed back until early June.", "June", "2023-06", "month", "2022-11-10"),
             Example("He moved to Moscow in March.", "March", "2022-03", "month", "2022-11-10"),
+            # "that December" in a history: the month after the date the story has reached.
+            Example(
+                "The war broke out in 1861. The next year it spread, and that December Burnside attacked.",
+                "December",
+                "1862-12",
+                "month",
+            ),
             # "end-March", as "mid-March": late March.
             Example("Output peaked end-March.", "end-March", "2022-03", "month", "2022-11-10"),
             # A narrative opened by a date runs on past the dates its sentences name inside them.
@@ -1239,9 +1443,35 @@ RULES: list[Rule] = [
             Example(
                 "The yard was founded in 1950. In June, a slipway was finished.", "June", "1950-06", "month"
             ),
+            # ... but not one about a date still to come.
+            Example(
+                "It would fund programs through fiscal 2026. In December, negotiators came close to a deal.",
+                "December",
+                "2023-12",
+                "month",
+                "2024-03-14",
+            ),
+            # ... and so does a date counted from the one before it, a new paragraph's too.
+            Example(
+                "In 1942 it fought at Gazala.\n\nThe following year it crossed to Sicily, and in July it "
+                "took Catania.",
+                "July",
+                "1943-07",
+                "month",
+            ),
             # Joined to a month before it: "in March and April", "between January and September".
             Example("Prices rose in March and April.", "April", "2022-04", "month"),
             Example("Prices rose in March, April and May.", "April", "2022-04", "month"),
+        ],
+    ),
+    rule(
+        "month before its figures",
+        rf"(?P<month>{_cased(_MONTHS_FULL)})\b(?=(?:'s)?(?:\s+[a-z]+)?\s+{_FIGURES_NOUN})",
+        _resolve_month_before_figures,
+        examples=[
+            # A month naming what was counted or held in it, without a word before it.
+            Example("It said January passenger numbers fell.", "January", "2022-01", "month"),
+            Example("Officials said October's export figures were weak.", "October", "2022-10", "month"),
         ],
     ),
     rule(
@@ -1266,7 +1496,11 @@ RULES: list[Rule] = [
         rf"{_PREPOSITION_BEFORE_DAY}{_day()}"
         r"(?=\s*(?:[,.;:)(]|$|(?i:local|by|at|in|when|and|or|to|that|with|from|for|as|after|before|of)\b))",
         _resolve_day_of_month,
-        examples=[Example("The talks resumed on the 22nd, officials said.", "22nd", "2022-10-22", "day")],
+        examples=[
+            Example("The talks resumed on the 22nd, officials said.", "22nd", "2022-10-22", "day"),
+            # In a history of a year, which month's day is not said.
+            Example("In 1950 the yard opened. On the 4th, it launched a ship.", "4th", None, "day"),
+        ],
     ),
     rule(
         "week of",
@@ -1295,13 +1529,37 @@ RULES: list[Rule] = [
         "year range",
         rf"{_year()}\s*[-–]\s*(?P<year2>(?:19|20)?\d\d)(?![\d%])",
         _resolve_year_range,
-        examples=[Example("It was renovated in 1998-99.", "1998-99", "1998", "year")],
+        examples=[
+            Example("It was renovated in 1998-99.", "1998-99", "1998", "year"),
+            Example("Its records cover the years 1860–1967.", "1860–1967", "1860", "year"),
+        ],
     ),
     rule(
         "decade",
         r"(?:(?i:the)\s+)?(?:(?P<century>1\d|20)|')(?P<decade>\d)0'?s\b",
         _resolve_decade,
         examples=[Example("Prices fell in the 1990s.", "the 1990s", "199", "decade")],
+    ),
+    rule(
+        "turn of the century",
+        r"(?:(?i:the)\s+)?(?i:turn)\s+(?i:of)\s+(?i:the)\s+(?:(?P<nth_century>1\d|2[01]|[1-9])(?i:st|nd|rd|th)\s+|"
+        r"(?P<century_direction>(?i:last|this|next))\s+)?(?P<turn_of>(?i:century|millennium))\b",
+        _resolve_turn_of_century,
+        examples=[
+            # The year a century turns, about: the turn nearest the date last mentioned, or publication.
+            Example(
+                "It was raised in the 1860s, and by the turn of the century it had 900 men.",
+                "the turn of the century",
+                "1900",
+                "year",
+            ),
+            Example(
+                "Fashions at the turn of the 20th century.", "the turn of the 20th century", "1900", "year"
+            ),
+            Example(
+                "The mill closed at the turn of the millennium.", "the turn of the millennium", "2000", "year"
+            ),
+        ],
     ),
     rule(
         "decade in two digits",
@@ -1340,6 +1598,14 @@ RULES: list[Rule] = [
             Example(
                 "Sales fell in the last quarter of 2009.", "the last quarter of 2009", "2009-Q4", "quarter"
             ),
+            # Before a noun, a date after "said" takes the tense of the clause reported, not the saying's.
+            Example(
+                "Analysts said third-quarter results, due in November, would show a recovery.",
+                "third-quarter",
+                "2023-Q3",
+                "quarter",
+                "2023-03-14",
+            ),
         ],
     ),
     rule(
@@ -1361,6 +1627,13 @@ RULES: list[Rule] = [
                 "The plant opened in March 1999 and in the second half of the year it doubled output.",
                 "the second half of the year",
                 "1999-07",
+                "month",
+            ),
+            # A report between them is of its own year.
+            Example(
+                "Lentz, who took over in mid-2019, said it expects a profit in the second half of the year.",
+                "the second half of the year",
+                "2022-07",
                 "month",
             ),
         ],
@@ -1410,15 +1683,46 @@ RULES: list[Rule] = [
         "season",
         rf"(?:{_DIRECTION}\s+|(?P<that>\b{_SAME})\s+"
         rf"|(?P<lead>\b(?i:in|into|during|over|through|until|since|by|for|early|late|mid)[\s-]+)"
-        rf"(?:(?P<that2>{_SAME})\s+|(?i:the)\s+)?)?{_SEASON}(?:\s+(?:(?i:of)\s+)?{_year()})?\b"
+        rf"(?:(?P<that2>{_SAME})\s+|(?i:the)\s+)?)?{_SEASON}(?:\s+(?:(?i:of)\s+)?(?:{_SHORT_YEAR}|{_year()}"
+        # "the winter of 1941–42": a winter named by both its years is the first one's.
+        r"(?:[-–/](?P<second_year>(?:19|20)?\d\d)(?![\d%]))?)|\s+(?i:of)\s+(?P<of_year>(?i:that|the\s+same|"
+        r"the\s+following|the\s+next|the\s+previous))\s+(?i:year))?\b"
         rf"(?!\s+(?i:of)\s+(?!\d|(?i:nineteen|two)))",
         _resolve_season,
         examples=[
             Example("It opened in the summer of 2019.", "the summer of 2019", "2019-SU", "season"),
+            Example(
+                "Thousands starved in the winter of 1941–42.", "the winter of 1941–42", "1941-WI", "season"
+            ),
+            Example("It crashed in the autumn of '98.", "the autumn of '98", "1998-FA", "season"),
+            Example(
+                "The war broke out in April 1861. In the autumn of that year, Union forces advanced.",
+                "the autumn of that year",
+                "1861-FA",
+                "season",
+            ),
+            # A history that has not spoken of the present runs on into its next paragraph.
+            Example(
+                "The war broke out in April 1861. Atlanta fell on 2 September 1864.\n\nIn the spring, Grant "
+                "crossed the Rapidan.",
+                "the spring",
+                "1865-SP",
+                "season",
+            ),
+            Example(
+                "The plant opened in 1950, and in the spring of the following year it doubled output.",
+                "the spring of the following year",
+                "1951-SP",
+                "season",
+            ),
             Example("The park opened in spring.", "spring", "2022-SP", "season"),
             # "By" looks ahead, but not in a past clause.
             Example("By late summer, the trains were running.", "late summer", "2022-SU", "season"),
             Example("Autumn brought floods to the valley.", "Autumn", "2022-FA", "season"),
+            # The clause a verb of saying reports has its own tense.
+            Example(
+                "It warned that bookings for the summer would stay weak.", "the summer", "2023-SU", "season"
+            ),
             Example(
                 "Talks failed in 2019. The following spring, the border closed.",
                 "following spring",
@@ -1433,13 +1737,32 @@ RULES: list[Rule] = [
                 "season",
             ),
             Example("The talks began in 1998; that winter they failed.", "that winter", "1998-WI", "season"),
+            Example(
+                "The city fell in June 1942, and that autumn they fought at Alamein.",
+                "that autumn",
+                "1942-FA",
+                "season",
+            ),
+        ],
+    ),
+    rule(
+        "year in two digits",
+        rf"(?P<lead>\b(?i:in|since|until|till|by|from|through|of|during|before|after|circa)\s+){_SHORT_YEAR}",
+        _resolve_short_year,
+        examples=[
+            Example("In '08 the crisis hit.", "'08", "2008", "year"),
+            Example("He graduated with the class of '98.", "'98", "1998", "year"),
         ],
     ),
     rule(
         "bare year",
         _year(),
         _resolve_bare_year,
-        examples=[Example("It was founded in 2017.", "2017", "2017", "year")],
+        examples=[
+            Example("It was founded in 2017.", "2017", "2017", "year"),
+            # "The full year" is the year its number says, not publication's.
+            Example("For the full year 2021, revenue rose.", "2021", "2021", "year"),
+        ],
     ),
     # Words relative to the publication date or to the mention before.
     rule(
@@ -1509,7 +1832,8 @@ RULES: list[Rule] = [
         "this period",
         rf"(?:{_DIRECTION}|(?P<qualifier>(?i:the\s+(?:current|present|full|entire|whole|"
         rf"(?:current\s+|latest\s+)?fiscal))))\s+"
-        r"(?P<unit>week|month|year|quarter|decade)\b(?!\s+(?i:or|of)\b|[\s-](?i:old|long))",
+        # "the full year 2023" is 2023, the year its number says.
+        r"(?P<unit>week|month|year|quarter|decade)\b(?!\s+(?i:or|of)\b|[\s-](?i:old|long)|\s+(?:19|20)\d\d\b)",
         _resolve_this_period,
         examples=[
             Example("Exports fell last month.", "last month", "2022-10", "month"),
@@ -1526,8 +1850,42 @@ RULES: list[Rule] = [
         "the period",
         r"(?P<lead>\b(?i:(?:earlier|later|early|late)\s+in|(?:end|beginning|start|middle)\s+of|"
         r"for|of)\s+)(?i:the)\s+(?P<unit>(?i:week|month|year|quarter))\b(?![\s-](?i:old|long|earlier|ago))",
-        _resolve_this_period,
-        examples=[Example("A deal is expected later in the year.", "the year", "2022", "year")],
+        _resolve_the_period,
+        examples=[
+            Example("A deal is expected later in the year.", "the year", "2022", "year"),
+            # Opening its sentence with its modifier, in a history: the year the story has reached.
+            Example(
+                "The invasion began on 22 June 1941. By the end of the year the army stood before Moscow.",
+                "the year",
+                "1941",
+                "year",
+            ),
+        ],
+    ),
+    rule(
+        "the decade",
+        r"(?P<lead>\b(?i:(?:earlier|later|early|late)\s+in|(?:end|beginning|start|middle)\s+of)\s+)"
+        r"(?i:the)\s+(?P<unit>(?i:decade))\b",
+        _resolve_the_period,
+        examples=[
+            Example(
+                "Output should double by the end of the decade.", "the end of the decade", "202", "decade"
+            ),
+            # In a history, the decade the story has reached: that of the end of a span just told.
+            Example(
+                "In 1947 it moved to Malaya, where it served from 1949 to 1952, and by the end of the decade "
+                "it was disbanded.",
+                "the end of the decade",
+                "195",
+                "decade",
+            ),
+            Example(
+                "It was founded in the early 1990s and by the middle of the decade it was profitable.",
+                "the middle of the decade",
+                "199",
+                "decade",
+            ),
+        ],
     ),
     rule(
         "year end",
@@ -1588,6 +1946,13 @@ RULES: list[Rule] = [
             ),
             # Without a date before, the publication's.
             Example("Crews left the same day.", "the same day", "2022-11-02", "day"),
+            # A day after the month last mentioned moves the story on to its month.
+            Example(
+                "Exports fell last month. Results are due on Nov. 16. The same month, it will list.",
+                "The same month",
+                "2022-11",
+                "month",
+            ),
             Example(
                 "On 14 July 1934 it opened. Later that month, it shut.",
                 "Later that month",
@@ -1722,6 +2087,14 @@ RULES: list[Rule] = [
             Example(
                 "The parade on Thanksgiving drew crowds.", "Thanksgiving", "2021-11-25", "day", "2022-11-10"
             ),
+            # Not the Friday of the week: the day after Thanksgiving.
+            Example(
+                "Shoppers bought early in November's Black Friday promotions.",
+                "Black Friday",
+                "2023-11-24",
+                "day",
+                "2024-01-19",
+            ),
         ],
     ),
 ]
@@ -1770,6 +2143,7 @@ GRAMMAR = Grammar(
     tense=tense,
     news_time=_NEWS_TIME,
     past_sentence_sets_time=True,
+    anaphora_sets_time=True,
     reported=_REPORTED,
     joins=_JOINS,
 )
