@@ -8,9 +8,14 @@ themselves (every save of an event writes them) is replaced by what the statemen
 instance's save cannot undo them.
 """
 
+import importlib
+
 from django.db import migrations, models
 
 import timeline.models
+
+# SQLite's statistics for the new indexes, as the index on each event's thread and month was first given.
+analyze = importlib.import_module("timeline.migrations.0017_event_status_thread_month_id").analyze
 
 # The stances as this migration knows them (a stance added later comes with a migration of its own).
 STANCES = ("allegation", "denial", "confirmation", "assessment")
@@ -140,12 +145,6 @@ def drop(apps, schema_editor):
     elif vendor == "postgresql":
         for statement in POSTGRES_DROP:
             schema_editor.execute(statement)
-
-
-def analyze(apps, schema_editor):
-    # SQLite's planner only weighs a new index well once it has statistics for it.
-    if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute("ANALYZE timeline_event")
 
 
 class Migration(migrations.Migration):
