@@ -40,6 +40,8 @@ class Extras:
     # Words right before a date that set a deadline ("к июню", "entro marzo", "bis Juni"): the date is
     # the coming one unless the sentence speaks of the past ("до июля поставки шли").
     deadlines: str = ""
+    # The same written right after the date, a modifier of it between ("11月底前", "3月末までに").
+    deadlines_after: str = ""
     # The words around a postponement's new date, "{date}" standing for it ("перенесли на {date}",
     # "reporté à {date}", "auf {date} verschoben", "{date}로 연기", "推迟到{date}"): the date is still to
     # come, even after a past verb.
@@ -137,6 +139,9 @@ class Extras:
     anaphoric_years: dict[str, int] = field(default_factory=dict)
     # Eras by name and the Gregorian year of their first year ("令和": 2019, so 令和5年 is 2023).
     eras: dict[str, int] = field(default_factory=dict)
+    # Whether a year before a month may be written with its last two digits ("21年3月": March 2021), as
+    # Japanese news writes a year after its first mention.
+    short_years: bool = False
 
 
 _UNKNOWN_LABELS = (
@@ -339,7 +344,8 @@ EXTRAS: dict[str, Extras] = {
         r"подписал|провел|провёл|прошел|прошёл|начал|передал|"
         # The singular past ("посетил", "уехала"), but for the nouns and names written alike.
         rf"(?!(?:{_RU_NOT_PAST})а?(?!\w))\w{{2,}}[аеиоуыяё]ла?",
-        anaphoric_years={r"на\s+следующий\s+год|годом\s+позже": 1},
+        # "В мае того же года": of the year just mentioned, after a month or a season.
+        anaphoric_years={r"на\s+следующий\s+год|годом\s+позже": 1, r"того\s+же\s+года": 0},
         quarters=r"квартал\w*",
         # "Третий" ("third") drops the soft sign its other cases keep ("третьем").
         ordinals={r"перв\w*": 1, r"втор\w*": 2, r"трет(?:ий|ь\w*)": 3, r"четв[её]рт\w*": 4},
@@ -360,9 +366,9 @@ EXTRAS: dict[str, Extras] = {
         bare_season_forms=r"весной|летом|осенью|зимой",
         year_cues=r"в|во|с|со|до|к|по|после|году|года|г\.",
         modifiers_before={
-            r"в\s+начале|с\s+начала|к\s+началу|в\s+первых\s+числах": Modifier.EARLY,
-            r"в\s+середине|к\s+середине|с\s+середины": Modifier.MID,
-            r"в\s+конце|к\s+концу|с\s+конца|в\s+последних\s+числах": Modifier.LATE,
+            r"в\s+начале|с\s+начала|к\s+началу|до\s+начала|в\s+первых\s+числах": Modifier.EARLY,
+            r"в\s+середине|к\s+середине|с\s+середины|до\s+середины": Modifier.MID,
+            r"в\s+конце|к\s+концу|с\s+конца|до\s+конца|в\s+последних\s+числах": Modifier.LATE,
             r"около|примерно|приблизительно": Modifier.ABOUT,
         },
         range_words=("по", "до"),
@@ -437,7 +443,7 @@ EXTRAS: dict[str, Extras] = {
         r"підписав|провів|відбувся|почав|передав|"
         # The singular past ("відвідав", "поїхала"), but for the nouns and names written alike.
         rf"(?!(?:{_UK_NOT_PAST})(?!\w))(?:\w{{3,}}[аиуя]в|\w{{2,}}[аеиіоуя]ла)",
-        anaphoric_years={r"наступного\s+ж\s+року|через\s+рік": 1},
+        anaphoric_years={r"наступного\s+ж\s+року|через\s+рік": 1, r"того\s+(?:ж|самого)\s+року": 0},
         quarters=r"квартал\w*",
         ordinals={r"перш\w*": 1, r"друг\w*": 2, r"трет\w*": 3, r"четверт\w*": 4},
         day_of_month=r"(?:-?го)?\s+числа",
@@ -533,10 +539,15 @@ EXTRAS: dict[str, Extras] = {
         year_before_period=r"(?:lo\s+)?stesso\s+periodo\s+dell'anno\s+(?:precedente|scorso|prima)",
         between=(r"tra|fra", ("e",)),
         # The perfect ("sono arrivati", "è sceso", "è stato deciso", "hanno detto"; not "è prevista"),
-        # read to its participle: the words after it are counted from there. Then the auxiliaries alone
-        # and the simple past ("arrivò", "furono").
-        past_words=rf"{_IT_PERFECT}|ha|hanno|aveva|avevano|era|erano|fu|furono|\w+(?:ò|arono|irono|erono)",
-        anaphoric_years={r"l'anno\s+(?:successivo|seguente|dopo)": 1, r"l'anno\s+(?:precedente|prima)": -1},
+        # read to its participle: the words after it are counted from there. Then the auxiliaries of the
+        # past alone and the simple past ("arrivò", "furono"); not "ha" or "hanno" alone: "ha tempo fino
+        # al 31 marzo" (has until 31 March) is the present.
+        past_words=rf"{_IT_PERFECT}|aveva|avevano|era|erano|fu|furono|\w+(?:ò|arono|irono|erono)",
+        anaphoric_years={
+            r"l'anno\s+(?:successivo|seguente|dopo)": 1,
+            r"l'anno\s+(?:precedente|prima)": -1,
+            r"dello\s+stesso\s+anno": 0,
+        },
         quarters=r"trimestre",
         ordinals={r"primo": 1, r"secondo": 2, r"terzo": 3, r"quarto": 4},
         halves={r"primo\s+semestre": 1, r"secondo\s+semestre": 2},
@@ -544,7 +555,7 @@ EXTRAS: dict[str, Extras] = {
         earlier_after=r"prima|addietro",
         later_after=r"dopo|più\s+tardi",
         later_before=r"dopo",
-        deadlines=r"entro(?:\s+(?:il|la|l\'|fine))?",
+        deadlines=r"entro(?:\s+(?:il|la|l\'|fine))?|fino\s+(?:al|a|all\')",
         future_words=rf"sarà|saranno|dovrebbe|dovrebbero|(?:{_IT_SCHEDULED})[oaie]|si\s+terrà|si\s+terranno|"
         r"\w+(?:erà|irà|arà|eranno|iranno|aranno)",
         season_leads=r"l'|in|quest'|nell'|dell'|d'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
@@ -612,7 +623,7 @@ EXTRAS: dict[str, Extras] = {
         year_before_period=r"(?:la\s+)?même\s+période\s+de\s+l'année\s+(?:précédente|dernière)",
         between=(r"entre", ("et",)),
         past_words=r"a|ont|avait|avaient|était|étaient|fut|furent|s'est|se\s+sont",
-        anaphoric_years={r"l'année\s+suivante": 1, r"l'année\s+précédente": -1},
+        anaphoric_years={r"l'année\s+suivante": 1, r"l'année\s+précédente": -1, r"de\s+la\s+même\s+année": 0},
         quarters=r"trimestre",
         ordinals={r"premier": 1, r"deuxième|second": 2, r"troisième": 3, r"quatrième": 4},
         halves={r"premier\s+semestre": 1, r"(?:deuxième|second)\s+semestre": 2},
@@ -689,7 +700,11 @@ EXTRAS: dict[str, Extras] = {
         year_before_period=r"(?:el\s+)?mismo\s+per[ií]odo\s+del\s+año\s+(?:anterior|pasado)",
         between=(r"entre", ("y",)),
         past_words=r"ha|han|había|habían|fue|fueron|\w+(?:ó|aron|ieron)",
-        anaphoric_years={r"(?:al|el)\s+año\s+siguiente": 1, r"el\s+año\s+anterior": -1},
+        anaphoric_years={
+            r"(?:al|el)\s+año\s+siguiente": 1,
+            r"el\s+año\s+anterior": -1,
+            r"del\s+mismo\s+año": 0,
+        },
         day_of_month=r"(?:el\s+)?día\s+{day}",
         quarters=r"trimestre",
         ordinals={r"primer|primero": 1, r"segundo": 2, r"tercer|tercero": 3, r"cuarto": 4},
@@ -782,6 +797,7 @@ EXTRAS: dict[str, Extras] = {
         anaphoric_years={
             r"im\s+folgenden\s+jahr|im\s+jahr\s+darauf": 1,
             r"im\s+jahr\s+zuvor|im\s+vorjahr": -1,
+            r"desselben\s+jahres|des\s+gleichen\s+jahres": 0,
         },
         quarters=r"quartal\w*",
         ordinals={r"erste[nrms]?": 1, r"zweite[nrms]?": 2, r"dritte[nrms]?": 3, r"vierte[nrms]?": 4},
@@ -922,9 +938,11 @@ EXTRAS: dict[str, Extras] = {
         past_words=r"した|された|だった|った|れた|ました",
         quarters=r"四半期",
         eras={"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868},
+        short_years=True,
         halves={r"上半期|上期": 1, r"下半期|下期": 2},
         later_after=r"後",
         future_words=r"予定|見通し|方針|計画|見込み",
+        deadlines_after=r"までに",
         postponed=r"{date}(?:に|まで|へ)(?:延期|先送り|延長)",
         # A verb ending its sentence in the non-past ("開かれる。", "訪問する。", the polite "訪問します。"):
         # what is still to come.
@@ -960,7 +978,9 @@ EXTRAS: dict[str, Extras] = {
         halves={r"上半年": 1, r"下半年": 2},
         later_after=r"之后|以后|后|後",
         relative={"上月": (Precision.MONTH, -1), "下月": (Precision.MONTH, 1), "这周": (Precision.WEEK, 0)},
-        future_words=r"将|计划|预计|即将|拟",
+        # "须在11月前作出裁决" (must, by November), "定于下周举行" (set for next week).
+        future_words=r"将|计划|预计|即将|拟|必须|须|有望|定于",
+        deadlines_after=r"之前|以前|前",
         postponed=r"(?:推迟|延期|推延|延后|延至|改在|改为|定于)(?:到|至)?{date}",
         numbers=CJK_NUMBERS,
         modifiers_after={
@@ -1000,7 +1020,11 @@ EXTRAS: dict[str, Extras] = {
         past_words=r"foi|foram|era|eram|tinha|tinham|houve|disse|disseram|fez|fizeram|teve|tiveram|"
         r"esteve|estiveram|deu|deram|veio|vieram|pôs|puseram|"
         rf"(?!(?:{_PT_NOT_PAST})(?!\w))\w{{2,}}(?:ou|aram|eram|iram|eu|iu)",
-        anaphoric_years={r"(?:n?o\s+)?ano\s+seguinte": 1, r"(?:n?o\s+)?ano\s+anterior": -1},
+        anaphoric_years={
+            r"(?:n?o\s+)?ano\s+seguinte": 1,
+            r"(?:n?o\s+)?ano\s+anterior": -1,
+            r"do\s+mesmo\s+ano": 0,
+        },
         # Not a day of every month ("todo dia 5", "cada dia 5").
         day_of_month=r"(?<!todo\s)(?<!cada\s)(?:n?o\s+)?(?:(?:último|próximo)\s+)?dia\s+{day}",
         quarters=r"trimestre",

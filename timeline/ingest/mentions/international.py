@@ -65,6 +65,8 @@ _ROMAN = {
 _ROMAN["xii"] = 12
 # A month written without a year is a coming one only this many months ahead; else the latest past one.
 _MONTHS_AHEAD = 2
+# A year written with two digits ("21年3月") lies at most this many years after publication.
+_SHORT_YEAR_AHEAD = 10
 
 
 def _alternation(forms) -> str:
@@ -231,6 +233,11 @@ def _stated_year(m: Match) -> int | None:
     if "era" in groups:
         count = groups["erayear"]
         return _w(m).extras.eras[groups["era"]] + (0 if count == "元" else int(count) - 1)
+    if "shortyear" in groups:
+        # "21年3月": this century's, unless that lies further ahead than news looks ("98年": 1998).
+        year = 2000 + int(groups["shortyear"])
+        base = m.published.year if m.published else date.today().year
+        return year if year <= base + _SHORT_YEAR_AHEAD else year - 100
     return None
 
 
@@ -243,18 +250,31 @@ def _clause_start(ctx, start: int, end: int) -> int:
 
 
 def _sentence_year(m: Match) -> int | None:
-    """The year a sentence has just named ("Möödunud aastal oli tomat 20. novembril müügil"): a month
-    or day written without one after it, in the same sentence, is of that year."""
+    """The year a sentence has just named ("Möödunud aastal oli tomat 20. novembril müügil"), or the
+    time it has gone back to ("당시 힌남노는 9월 6일 상륙했다": at that time, in 2022): a month or day
+    written without one after it, in the same sentence, is of that year."""
     sentence_start = _clause_start(m.ctx, m.start, m.end)
     reference = m.reference(Precision.YEAR)
-    if reference is None:
-        return None
     for start, reading in reversed(m.ctx.earlier):
         if start < sentence_start:
             return None
-        if reading is reference:
+        if reading is reference or (reading.day is not None and _names_that_time(m, start)):
             return reading.day.year
     return None
+
+
+@functools.cache
+def _that_time_at(language: str) -> re.Pattern | None:
+    w = _words(language)
+    if not w.extras.that_time:
+        return None
+    return re.compile(rf"(?:{w.extras.that_time}){w.suffix}", re.IGNORECASE)
+
+
+def _names_that_time(m: Match, start: int) -> bool:
+    """Whether the mention at ``start`` is "at that time" ("당시", "all'epoca"), a time gone back to."""
+    pattern = _that_time_at(_w(m).language)
+    return pattern is not None and pattern.match(m.ctx.text, start) is not None
 
 
 def _read(m: Match, year: int, month: int, day: int | None) -> date | None:
@@ -315,9 +335,9 @@ def _resolve_calendar(m: Match) -> Reading | None:
         return None
     day = int(groups["day"].rstrip(".")) if "day" in groups else None
     precision = Precision.DAY if day else Precision.MONTH
-    stated = "year" in groups or "era" in groups
+    stated = "year" in groups or "era" in groups or "shortyear" in groups
     written = groups.get("month") or ""
-    if not stated and len(written) <= 4 and written.isupper() and written.isalpha():
+    if not stated and len(written) <= 4 and written.isupper() and written.isalpha() and not _dateline(m):
         return None  # a short name in capitals with no year is an acronym: "Jalur 3 MRT", "3 MAR"
     if stated:
         year = _stated_year(m)
@@ -344,11 +364,32 @@ def _resolve_calendar(m: Match) -> Reading | None:
         until, start = start, _read(m, year if first < month else year - 1, first, None)
         if start is None:
             return None
+        if _names_a_quarter(m, first, month):
+            return Reading(Precision.QUARTER, start, year_stated=stated or "relyear" in groups)
     if "day2" in groups or "day3" in groups:
         until = safe_date(start.year, start.month, int((groups.get("day2") or groups["day3"]).rstrip(".")))
         if until is None or until <= start:
             return None
     return Reading(precision, start, until, year_stated=stated or "relyear" in groups or "relyear2" in groups)
+
+
+def _names_a_quarter(m: Match, first: int, last: int) -> bool:
+    """Whether a range of months is a quarter named by its months, as Japanese writes one ("1～3月期",
+    "7～9月期のGDP"): the three months of a quarter, with "期" (term) after them."""
+    calendar_quarter = first % 3 == 1 and last == first + 2
+    return calendar_quarter and re.match(r"期(?!間)", m.ctx.text[m.end : m.end + 2]) is not None
+
+
+# A wire's dateline before a day and month: "(ANSA) - MILANO, 07 FEB - ...", "ROMA, 7 FEB -".
+_DATELINE_PLACE = re.compile(r"(?:^|\n)[^\S\n]*(?:\(\w+\)\s*[-–—]\s*)?[A-ZÀ-Þ][A-ZÀ-Þ'’ .]*,\s*$")
+_DATELINE_DASH = re.compile(r"\s+[-–—]\s")
+
+
+def _dateline(m: Match) -> bool:
+    """Whether the match is the date of a wire's dateline: after a place in capitals and a comma at the
+    start of a line, before a dash (where a month is written in capitals, "07 FEB")."""
+    before = m.ctx.text[max(0, m.start - 40) : m.start]
+    return _DATELINE_PLACE.search(before) is not None and _DATELINE_DASH.match(m.ctx.text, m.end) is not None
 
 
 _EAST_ASIAN_DIRECTION_BEFORE = re.compile(r"(?:(?P<ahead>오는|来る)|(?P<back>지난|去る))\s*$")
@@ -816,6 +857,10 @@ def _resolve_weekday(m: Match) -> Reading | None:
         monday = shift(m.published, Precision.WEEK, amount)
         return Reading(Precision.DAY, monday + timedelta(days=weekday))
     direction = _direction(m)
+    if "direction" in m.groups and _opens_with_week_word(w, m.groups["weekday"]):
+        # "上周四", "下星期一": the direction glued to the weekday's word for week names the week.
+        monday = shift(m.published, Precision.WEEK, direction)
+        return Reading(Precision.DAY, monday + timedelta(days=weekday))
     read = parse_relative(w.vocab.canonical_weekday(weekday), w.language, m.now)
     latest = read[0] if read and read[0].weekday() == weekday else None
     if latest is None or latest > m.now:
@@ -834,6 +879,12 @@ def _resolve_weekday(m: Match) -> Reading | None:
     if direction > 0 or _looks_ahead(m) or (direction == 0 and m.tense(weak) > 0):
         return Reading(Precision.DAY, latest + timedelta(days=7) if latest < m.now else latest)
     return Reading(Precision.DAY, latest)
+
+
+def _opens_with_week_word(w: _Words, weekday: str) -> bool:
+    """Whether a weekday's name begins with the word for week, as Chinese names them ("周四": week-four)."""
+    weeks = (f for f, unit in w.vocab.units.items() if unit is Precision.WEEK)
+    return w.vocab.unspaced and any(lower(weekday).startswith(form) for form in weeks)
 
 
 def _looks_ahead(m: Match) -> bool:
@@ -1008,14 +1059,32 @@ _MONTH_FROM = r"(?:(?<!\d)(?P<monthfrom>1[0-2]|0?[1-9])\s*(?:~|∼|～|〜|-|–
         # and brings a history back to the time of publication, as English "is" and "has" do.
         _e("ja", "平成元年に稼働した工場は閉鎖された。3月に新車を投入する。", "3月", "2023-03", "month"),
         _e("ko", "1989년 가동된 공장은 폐쇄됐다. 회사는 3월에 신차를 출시한다.", "3월", "2023-03", "month"),
+        # After "at that time", of the year it went back to.
+        _e(
+            "ko",
+            "태풍이 상륙한 것은 2022년 9월 이후 처음이다. 당시 태풍은 9월 6일 거제에 상륙했다.",
+            "9월 6일",
+            "2022-09-06",
+            "day",
+            "2024-08-22",
+        ),
+        # A year after its first mention written with two digits, and a quarter named by its months.
+        _e("ja", "同社は2019年4月に設立され、21年3月に上場した。", "21年3月", "2021-03", "month"),
+        _e("ja", "1～3月期の国内総生産は減った。", "1～3月", "2022-Q1", "quarter"),
+        # A deadline written after the date looks ahead.
+        _e("zh", "工程于3月底前完成。", "3月底", "2023-03", "month"),
+        _e("ja", "政府は3月末までに結論を出す。", "3月末", "2023-03", "month"),
     ],
 )
 @_with(_resolve_calendar)
 def _east_asian(w: _Words) -> str:
     if not w.east_asian:
         return r"(?!x)x"
+    # "19年4月から21年3月": a year after its first mention written with its last two digits; not a
+    # sentence's years and months ("懲役12年6月", "징역 1년 6월": no month after a count of years).
+    short = r"|(?<!懲役|禁錮|禁固)(?P<shortyear>(?<![\d.])\d\d)\s*年\s*" if w.extras.short_years else ""
     return (
-        rf"(?:{w.east_asian_year()}\s*[年년]\s*)?{_MONTH_FROM}"
+        rf"(?:{w.east_asian_year()}\s*[年년]\s*{short}|(?<!\d[年년])(?<!\d[年년]\s)){_MONTH_FROM}"
         r"(?<!\d)(?P<monthnum>1[0-2]|0?[1-9])\s*[月월](?!\s*\d+\s*[月월])"
         # A day, or two: "4日から14日", "4일부터 14일", "1∼3일" (the first day's mark left out).
         r"(?:\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*(?:[日일号號]"
@@ -1061,6 +1130,16 @@ def _east_asian_relative_year(w: _Words) -> str:
             "day",
             "2024-06-19",
         ),
+        # "Until the 30th", and a range of two days of one month.
+        _e("ko", "신청은 오는 30일까지 받는다.", "30일", "2022-11-30", "day"),
+        _e(
+            "ko",
+            "이달 1일부터 21일까지 열대야가 이어졌다.",
+            "이달 1일부터 21일",
+            "2022-11-01",
+            "day",
+            "2022-11-25",
+        ),
     ],
 )
 @_with(_resolve_day_of_month)
@@ -1076,7 +1155,7 @@ def _east_asian_day(w: _Words) -> str:
     leads.append(r"(?<![\d月월.])")
     return (
         rf"(?:{'|'.join(leads)})"
-        r"(?P<day>[12]\d|3[01]|0?[1-9])\s*[日일号](?!\s*(?:간|동안|째|연속|間|以上|以内|前|後|전|후|분|시|ぶり|未満|까지|연휴|天|夜|만에))"
+        r"(?P<day>[12]\d|3[01]|0?[1-9])\s*[日일号](?!\s*(?:간|동안|째|연속|間|以上|以内|前|後|전|후|분|시|ぶり|未満|연휴|天|夜|만에))"
     )
 
 
@@ -1164,6 +1243,9 @@ def _east_asian_year(w: _Words) -> str:
         _e("tr", "Toplantı 15 Kasım Çarşamba günü yapılacak.", "15 Kasım Çarşamba", "2022-11-15", "day"),
         # Arabic-Indic digits.
         _e("ar", "وقع الاتفاق في ١٥ مارس ٢٠٢٣.", "١٥ مارس ٢٠٢٣", "2023-03-15", "day"),
+        # A wire's dateline writes the month in capitals; "until" looks ahead as "by" does.
+        _e("it", "(ANSA) - MILANO, 07 FEB - Si è aperto il processo.", "07 FEB", "2022-02-07", "day"),
+        _e("it", "La società ha tempo fino al 31 marzo.", "31 marzo", "2023-03-31", "day"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1245,6 +1327,50 @@ def _year_month(w: _Words) -> str:
             "month",
         ),
         _e("nl", "In oktober vorig jaar bezocht Kim Moskou.", "oktober vorig jaar", "2021-10", "month"),
+        # Of the year just mentioned.
+        _e(
+            "ru",
+            "Паводок случился в 1942 году. В мае того же года вода ушла.",
+            "мае того же года",
+            "1942-05",
+            "month",
+        ),
+        _e(
+            "uk",
+            "Міст збудували 1962 року. У травні того ж року його відкрили.",
+            "травні того ж року",
+            "1962-05",
+            "month",
+        ),
+        _e(
+            "it",
+            "Nel 2021 è crollato. A novembre dello stesso anno.",
+            "novembre dello stesso anno",
+            "2021-11",
+            "month",
+        ),
+        _e(
+            "fr",
+            "En 2021, le pont s'est effondré ; en mai de la même année.",
+            "mai de la même année",
+            "2021-05",
+            "month",
+        ),
+        _e(
+            "es",
+            "En 2021 se hundió el puente; en mayo del mismo año.",
+            "mayo del mismo año",
+            "2021-05",
+            "month",
+        ),
+        _e("pt", "Em 2021 a ponte caiu; em maio do mesmo ano.", "maio do mesmo ano", "2021-05", "month"),
+        _e(
+            "de",
+            "2021 stürzte die Brücke ein, im Mai desselben Jahres.",
+            "Mai desselben Jahres",
+            "2021-05",
+            "month",
+        ),
         _e(
             "pl",
             "W październiku ubiegłego roku Kim odwiedził Moskwę.",
@@ -2062,6 +2188,9 @@ def _counted_from(w: _Words) -> str:
         _e("ko", "수요일 회담이 열렸다.", "수요일", "2022-11-02", "day"),
         _e("ko", "다음 주 월요일 회의가 열린다.", "다음 주 월요일", "2022-11-07", "day"),
         _e("zh", "上周三举行了会议。", "上周三", "2022-10-26", "day"),
+        # The Thursday of last week, not yesterday (published on a Friday).
+        _e("zh", "发言人上周四表示反对。", "上周四", "2024-07-04", "day", "2024-07-12"),
+        _e("zh", "双方将于下星期一会谈。", "下星期一", "2022-11-07", "day"),
         _e("fr", "Il a démissionné lundi dernier.", "lundi dernier", "2022-10-31", "day"),
         _e("et", "Reedel üritab ta uuesti.", "Reedel", "2007-12-21", "day", "2007-12-17"),
         _e("et", "Esmaspäev kulub kojusõidule.", "Esmaspäev", "2007-12-17", "day", "2007-12-17"),
@@ -2307,6 +2436,7 @@ def _period_with_modifier_east_asian(w: _Words, modifiers: str) -> str:
         _e("ru", "Решение примут в конце года.", "года", "2022", "year"),
         _e("de", "Die Lieferung kommt Ende des Monats.", "Monats", "2022-11", "month"),
         _e("uk", "Рішення ухвалять наприкінці року.", "наприкінці року", "2022", "year"),
+        _e("ru", "Ремонт должен завершиться до конца года.", "до конца года", "2022", "year"),
         _e("it", "Il pagamento è previsto a fine mese.", "a fine mese", "2022-11", "month"),
         _e("it", "All'inizio dell'anno i prezzi sono saliti.", "All'inizio dell'anno", "2022", "year"),
         # In a history, of the year it tells of.
@@ -2588,6 +2718,7 @@ def _tense_reader(w: _Words):
     alternatives = (f"(?P<c{i}>{before}(?:{source}){after})" for i, (source, _c) in enumerate(sources))
     cues = re.compile("|".join(alternatives), re.IGNORECASE)
     deadline = re.compile(rf"(?<!\w)(?:{extras.deadlines})\s*$", re.IGNORECASE) if extras.deadlines else None
+    deadline_after = _deadline_after(extras)
     postponed = _postponed(extras.postponed, w.east_asian)
 
     def tense(ctx, start: int, end: int, weak: bool = True) -> int:
@@ -2601,9 +2732,12 @@ def _tense_reader(w: _Words):
         found += [(names[m.lastgroup], len(tail[: m.start()].split()), True) for m in cues.finditer(tail)]
         if postponed is not None and postponed.search(f"{head}{_DATE}{tail}"):
             return 1  # "Саммит перенесли на март": put off to the coming March
-        if deadline is not None and deadline.search(head):
+        if (deadline is not None and deadline.search(head)) or (
+            deadline_after is not None and deadline_after.match(tail)
+        ):
             # "К июню поставки вырастут": by June, the coming one; "до июля поставки шли": the last.
-            return -1 if any(cue < 0 for cue, _away, _after in found) else 1
+            # The nearest verb decides: "resteranno chiuse fino a venerdì, ha detto": the future.
+            return -1 if next((cue for cue, _away, _after in found if cue != 2), 1) < 0 else 1
         for cue, away, after in found:
             if w.vocab.unspaced:
                 away = 0
@@ -2619,6 +2753,15 @@ def _tense_reader(w: _Words):
         return 0
 
     return tense
+
+
+def _deadline_after(extras: Extras) -> re.Pattern | None:
+    """The words after a date that make it a deadline, a modifier of the date between ("11月底前":
+    the mention's own modifier is joined to it after its reading)."""
+    if not extras.deadlines_after:
+        return None
+    modifiers = _joined(extras.modifiers_after)
+    return re.compile(rf"\s*(?:(?:{modifiers})\s*)?(?:{extras.deadlines_after})")
 
 
 # Where the mention stands when a postponement's words are looked for around it.
