@@ -71,6 +71,9 @@ class Extras:
     anaphora: dict[str, int | tuple[Precision, int]] = field(default_factory=dict)
     # "At that time": the date just mentioned, at its own precision ("당시", "в то время", "damals").
     that_time: str = ""
+    # "This day" as the language's news writes it of the day its story tells ("이날"): opening a
+    # paragraph with no date before it, the first day the article named, not one of the background.
+    news_day: str = ""
     # Number words 1..10 (and "a few"), for "два года назад".
     numbers: dict[str, int] = field(default_factory=dict)
     # "ago" phrases the data lacks: alternation of words written after "<count> <unit>" ("tagasi").
@@ -102,6 +105,9 @@ class Extras:
     # The words after a day's number that name it without its month ("13-го числа"), or around it, the
     # number where "{day}" stands ("no dia 15").
     day_of_month: str = ""
+    # The article before a day's number written alone after a date of its sentence ("il 24 novembre …,
+    # mentre il 27": the 27th of November); elsewhere it is no date ("il 27 per cento").
+    day_after_date: str = ""
     # Halves of a year by number: "상반기" 1, "второе полугодие" 2; ``halves_of`` are the words for a
     # half of anything ("первая половина", "prima metà"), a half of the year only with a year after them
     # ("в первой половине 2023 года", "nella seconda metà dell'anno scorso").
@@ -385,7 +391,7 @@ EXTRAS: dict[str, Extras] = {
             r"следующ\w*|будущ\w*": 1,
         },
         following={r"предыдущ\w*": -1},
-        that_time=r"в\s+то\s+время|на\s+тот\s+момент",
+        that_time=r"в\s+то\s+время|на\s+тот\s+момент|тогда\s+же",
         anaphora={
             r"в\s+тот\s+же\s+день|в\s+тот\s+день|в\s+этот\s+день|тем\s+же\s+дн[её]м|того\s+же\s+дня": 0,
             r"в\s+том\s+же\s+месяце|в\s+тот\s+же\s+месяц": (Precision.MONTH, 0),
@@ -483,7 +489,8 @@ EXTRAS: dict[str, Extras] = {
         },
         directions={r"минул\w*": -1, r"ц(?:ей|ю|я|ього|ьому|ієї)|поточн\w*": 0, r"наступн\w*": 1},
         following={r"попередн\w*": -1},
-        that_time=r"на\s+той\s+час|у\s+той\s+час|на\s+той\s+момент",
+        # "Тоді ж, у березні": at that same time; "тоді" alone also says "then" of an argument.
+        that_time=r"на\s+той\s+час|у\s+той\s+час|на\s+той\s+момент|тоді\s+ж",
         anaphora={
             r"того\s+ж\s+дня|того\s+самого\s+дня|цього\s+ж\s+дня|(?:в|у)\s+той\s+(?:же\s+)?день|"
             r"того\s+дня": 0,
@@ -548,6 +555,7 @@ EXTRAS: dict[str, Extras] = {
             r"l'anno\s+(?:precedente|prima)": -1,
             r"dello\s+stesso\s+anno": 0,
         },
+        day_after_date=r"il|l'|dal|al",
         quarters=r"trimestre",
         ordinals={r"primo": 1, r"secondo": 2, r"terzo": 3, r"quarto": 4},
         halves={r"primo\s+semestre": 1, r"secondo\s+semestre": 2},
@@ -624,6 +632,7 @@ EXTRAS: dict[str, Extras] = {
         between=(r"entre", ("et",)),
         past_words=r"a|ont|avait|avaient|était|étaient|fut|furent|s'est|se\s+sont",
         anaphoric_years={r"l'année\s+suivante": 1, r"l'année\s+précédente": -1, r"de\s+la\s+même\s+année": 0},
+        day_after_date=r"le|du|au",
         quarters=r"trimestre",
         ordinals={r"premier": 1, r"deuxième|second": 2, r"troisième": 3, r"quatrième": 4},
         halves={r"premier\s+semestre": 1, r"(?:deuxième|second)\s+semestre": 2},
@@ -706,6 +715,7 @@ EXTRAS: dict[str, Extras] = {
             r"del\s+mismo\s+año": 0,
         },
         day_of_month=r"(?:el\s+)?día\s+{day}",
+        day_after_date=r"el|del|al",
         quarters=r"trimestre",
         ordinals={r"primer|primero": 1, r"segundo": 2, r"tercer|tercero": 3, r"cuarto": 4},
         halves={r"primer\s+semestre": 1, r"segundo\s+semestre": 2},
@@ -921,6 +931,7 @@ EXTRAS: dict[str, Extras] = {
         year_prefixes={r"(?<![가-힣])올": 0},
         anaphoric_years={r"전년": -1, r"이듬해|다음\s*해": 1},
         that_time=r"당시",
+        news_day=r"이날",
         anaphora={
             r"이날|그날|같은\s*날|당일": 0,
             r"같은\s*달|그달|당월": (Precision.MONTH, 0),

@@ -202,7 +202,7 @@ def _place(m: Match, month: int, day: int, precision: Precision, direction: int 
     """The year of a month (and day) written without one: the latest on or before publication, unless
     one within ``_MONTHS_AHEAD`` months after it."""
     now = m.now
-    if (year := _sentence_year(m)) is not None:
+    if (year := _sentence_year(m)) is not None or (year := _month_named_before(m, month)) is not None:
         return safe_date(year, month, day)
     candidates = [d for k in (-1, 0, 1) if (d := safe_date(now.year + k, month, day))]
     anchor = period_bounds(now, precision)[0]
@@ -260,6 +260,25 @@ def _sentence_year(m: Match) -> int | None:
             return None
         if reading is reference or (reading.day is not None and _names_that_time(m, start)):
             return reading.day.year
+    return None
+
+
+def _month_named_before(m: Match, month: int) -> int | None:
+    """The year of the same month named earlier in the sentence: "задержали в марте 2022 года, а 17
+    марта суд ...", a day of that March."""
+    sentence_start = _clause_start(m.ctx, m.start, m.end)
+    for start, reading in reversed(m.ctx.earlier):
+        if start < sentence_start:
+            return None
+        day = reading.day
+        if (
+            day is not None
+            and reading.precision is Precision.MONTH
+            and reading.until is None
+            and day.month == month
+        ):
+            m.relative = True  # read from a mention before
+            return day.year
     return None
 
 
@@ -370,6 +389,10 @@ def _resolve_calendar(m: Match) -> Reading | None:
         until = safe_date(start.year, start.month, int((groups.get("day2") or groups["day3"]).rstrip(".")))
         if until is None or until <= start:
             return None
+    if until is None and _dateline(m):
+        # The dateline's day, ended there: the dash after it opens the story, not a range ("ROMA, 15 NOV
+        # - Venerdì 17 novembre si fermeranno").
+        until = start
     return Reading(precision, start, until, year_stated=stated or "relyear" in groups or "relyear2" in groups)
 
 
@@ -494,7 +517,12 @@ def _resolve_day_of_month(m: Match) -> Reading | None:
     elif day > m.now.day:
         month_start = shift(m.now, Precision.MONTH, -1)
     start = _read(m, month_start.year, month_start.month, day)
-    return Reading(Precision.DAY, start) if start else None
+    if start is None:
+        return None
+    until = safe_date(start.year, start.month, int(m.groups["day2"])) if "day2" in m.groups else None
+    if "day2" in m.groups and (until is None or until <= start):
+        return None
+    return Reading(Precision.DAY, start, until)
 
 
 def _anaphoric_months(w: _Words) -> dict[str, int]:
@@ -964,12 +992,47 @@ def _resolve_anaphora(m: Match) -> Reading | None:
     if amount is None:
         return None
     unit, amount = amount if isinstance(amount, tuple) else (Precision.DAY, amount)
+    if unit is Precision.DAY and (apposed := _apposed_day(m)) is not None:
+        return apposed
+    if (news_day := _news_day(m, text)) is not None:
+        return Reading(Precision.DAY, news_day)
     # "同月", "그해": the month or year of the date just mentioned, whatever its precision.
     reference = m.reference(unit) or (m.reference() if unit is not Precision.DAY else None)
     anchor = reference.day if reference else m.now
     if anchor is None:
         return Reading(unit, None)
     return Reading(unit, shift(anchor, unit, amount))
+
+
+def _news_day(m: Match, text: str) -> date | None:
+    """The day of the story for "이날" opening a paragraph that names no date before it: the first day
+    the article named ("…11일 밝혔다. [background of 2020] …\n\n대통령은 이날 …": the 11th)."""
+    words = _w(m).extras.news_day
+    if not words or not re.fullmatch(words, text) or m.frame is not None:
+        return None
+    paragraph = m.ctx.text.rfind("\n", 0, m.start) + 1
+    earlier = m.ctx.earlier
+    if not earlier or earlier[-1][0] >= paragraph:
+        return None
+    return next((r.day for _start, r in earlier if r.day is not None and r.precision is Precision.DAY), None)
+
+
+_APPOSITION = re.compile(r",[^\S\n]*")
+
+
+def _apposed_day(m: Match) -> Reading | None:
+    """The day written right after an anaphor, set off by a comma, that says which day it is: "запустили
+    напередодні, 15 травня" (the day before, 15 May) is 15 May, whatever date was mentioned last."""
+    gap = _APPOSITION.match(m.ctx.text, m.end)
+    if gap is None:
+        return None
+    day_month = next((r for r in m.ctx.grammar.rules if r.name == "day month"), None)
+    written = day_month.pattern.match(m.ctx.text, gap.end()) if day_month is not None else None
+    if written is None:
+        return None
+    reading = day_month.resolve(Match(written, m.ctx))
+    m.relative = True
+    return reading if reading is not None and reading.precision is Precision.DAY else None
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1132,6 +1195,7 @@ def _east_asian_relative_year(w: _Words) -> str:
         ),
         # "Until the 30th", and a range of two days of one month.
         _e("ko", "신청은 오는 30일까지 받는다.", "30일", "2022-11-30", "day"),
+        _e("ko", "사전투표는 지난 5∼6일 진행됐다.", "5∼6일", "2022-11-05", "day", "2022-11-11"),
         _e(
             "ko",
             "이달 1일부터 21일까지 열대야가 이어졌다.",
@@ -1153,10 +1217,17 @@ def _east_asian_day(w: _Words) -> str:
     if same := _joined(_anaphoric_months(w)):
         leads.append(rf"(?P<samemonth>{same})\s*")
     leads.append(r"(?<![\d月월.])")
+    # Japanese "号" numbers things ("台風7号": typhoon No. 7); Chinese writes a day so ("21号").
+    marks = _DAY_MARKS.get(w.language, "日号")
+    # "5∼6일", "5～6日": two days of one month, the first day's mark left out.
+    second = r"(?:\s*(?:~|∼|～|〜|-|–)\s*(?P<day2>[12]\d|3[01]|0?[1-9]))?"
     return (
-        rf"(?:{'|'.join(leads)})"
-        r"(?P<day>[12]\d|3[01]|0?[1-9])\s*[日일号](?!\s*(?:간|동안|째|연속|間|以上|以内|前|後|전|후|분|시|ぶり|未満|연휴|天|夜|만에))"
+        rf"(?:{'|'.join(leads)})(?P<day>[12]\d|3[01]|0?[1-9]){second}\s*[{marks}]"
+        r"(?!\s*(?:간|동안|째|연속|間|以上|以内|前|後|전|후|분|시|ぶり|未満|연휴|天|夜|만에))"
     )
+
+
+_DAY_MARKS = {"ko": "일", "ja": "日"}
 
 
 @_spec(
@@ -1182,6 +1253,44 @@ def _day_of_month(w: _Words) -> str:
         words = w.extras.day_of_month.replace("{day}", day)
         return rf"{w.before}(?:{words})(?!\w|\s+d[eoa]\s|\s*[./-]\d)"
     return rf"{day}(?:{w.extras.day_of_month})(?!\w)"
+
+
+def _resolve_day_after_date(m: Match) -> Reading | None:
+    """ "il 24 novembre …, mentre il 27": a day of the month its sentence has just named; no date
+    without one ("il 27 per cento")."""
+    month = _clause_month(m)
+    if month is None:
+        return None
+    start = _read(m, month.year, month.month, int(m.groups["day"]))
+    return Reading(Precision.DAY, start) if start else None
+
+
+@_spec(
+    "day after a date",
+    [
+        _e(
+            "it",
+            "Il 24 novembre toccherà al Sud, mentre il 27 sarà la volta del Nord.",
+            "il 27",
+            "2022-11-27",
+            "day",
+        ),
+        _e("es", "El 24 de noviembre pararán en el sur y el 27 en el norte.", "el 27", "2022-11-27", "day"),
+        _e("fr", "Le 24 novembre, grève au sud, et le 27 au nord.", "le 27", "2022-11-27", "day"),
+    ],
+)
+@_with(_resolve_day_after_date)
+def _day_after_date(w: _Words) -> str:
+    """ "il 27", "el 27", "le 27": a day written with its article alone, after a date of its sentence."""
+    if not w.extras.day_after_date:
+        return r"(?!x)x"
+    counted = rf"|\s+(?:{w.extras.counts})(?!\w)" if w.extras.counts else ""
+    # Not the day of a month named after it ("il 5 aprile", "le 5 avril"), nor a score ("il 5 a 0").
+    month = rf"|\s+(?:(?i:de|di|d')\s*)?(?:{w.month_alt})" if w.month_alt else ""
+    return (
+        rf"{w.before}(?:{w.extras.day_after_date})\s+(?P<day>(?<![\d.,])(?:[12]\d|3[01]|0?[1-9]))"
+        rf"(?!\w|\s*[%.,:/-]\d|\s*%|\s+(?:a|à)\s+\d{counted}{month})"
+    )
 
 
 @_spec(
@@ -1230,6 +1339,8 @@ def _east_asian_year(w: _Words) -> str:
         _e("es", "El próximo 2 de octubre habrá elecciones.", "próximo 2 de octubre", "2023-10-02", "day"),
         _e("de", "Am kommenden 2. Oktober wird gewählt.", "kommenden 2. Oktober", "2023-10-02", "day"),
         _e("et", "Möödunud aastal oli tomat 20. novembril müügil.", "20. novembril", "2021-11-20", "day"),
+        # A day of the month the sentence named with its year.
+        _e("ru", "Его задержали в марте 2020 года, а 17 марта арестовали.", "17 марта", "2020-03-17", "day"),
         # Turkish endings after an apostrophe ("2023'te"); the days of a range joined by "a", "do", "tot".
         _e("tr", "Anlaşma 15 Mart 2023'te imzalandı.", "15 Mart 2023", "2023-03-15", "day"),
         _e("pt", "Os exercícios decorreram de 3 a 5 de março.", "3 a 5 de março", "2022-03-03", "day"),
@@ -2485,6 +2596,13 @@ def _resolve_that_time(m: Match) -> Reading | None:
             "ko", "2019년 4월 두 정상이 만났다. 당시 김 위원장은 열차로 이동했다.", "당시", "2019-04", "month"
         ),
         _e("ja", "2019年4月に会談した。当時、金氏は列車で移動した。", "当時", "2019-04", "month"),
+        _e(
+            "uk",
+            "Правила змінили у 2022 році. Тоді ж, у березні, спростили бронювання.",
+            "Тоді ж",
+            "2022",
+            "year",
+        ),
         _e("zh", "两国领导人2019年4月会晤。当时，金正恩乘火车前往。", "当时", "2019-04", "month"),
         _e(
             "ru",
@@ -2569,6 +2687,23 @@ def _year_before_period(w: _Words) -> str:
             "day",
         ),
         _e("ja", "10月3日に到着し、翌日出港した。", "翌日", "2022-10-04", "day"),
+        # "이날" opening a paragraph after a background is the day of the story.
+        _e(
+            "ko",
+            "선관위는 11일 결과를 밝혔다. 2020년 4월 15일 총선의 투표율은 66.2%였다.\n\n대통령은 이날 회의를 주재했다.",
+            "이날",
+            "2024-04-11",
+            "day",
+            "2024-04-11",
+        ),
+        # The day written after it says which.
+        _e(
+            "uk",
+            "Закон набуде чинності 18 травня. Застосунок запустили напередодні, 15 травня.",
+            "напередодні",
+            "2022-05-15",
+            "day",
+        ),
         _e(
             "ko",
             "북한은 5일 미사일을 쐈다. 같은 날 일본은 항의했다.",
