@@ -98,6 +98,9 @@ class Extras:
     # tense ("reedel üritab"): ``present_words`` are read as looking ahead.
     past_words: str = ""
     present_words: str = ""
+    # Whether the verb ends its clause (Japanese, Korean): a cue after a date is its own verb's, one
+    # before it most often a relative clause's ("被害を受けた取引先は…5月20日に予定": still to come).
+    verb_final: bool = False
     # The word for a quarter of a year ("квартал", "trimestre", "분기", "四半期") and the ordinals
     # before it, as alternations by number ("треть\w*": 3).
     quarters: str = ""
@@ -891,7 +894,9 @@ EXTRAS: dict[str, Extras] = {
     ),
     "ko": Extras(
         weekends={r"지난\s*주말": -1, r"이번\s*주말": 0, r"(?:다음|오는)\s*주말": 1, r"주말": None},
-        year_before_period=r"전년\s*동기|(?:작년|지난해|전년)\s*같은\s*기간",
+        verb_final=True,
+        # and the same month a year before ("작년 같은 달", "전년 동월"), as monthly figures compare them.
+        year_before_period=r"전년\s*동(?:기|월)|(?:작년|지난해|전년)\s*같은\s*(?:기간|달)",
         past_words=r"했다|됐다|였다|었다|았다|밝혔다|말했다|전했다|\w+[았었했됐였]다",
         quarters=r"분기",
         halves={r"상반기": 1, r"하반기": 2},
@@ -945,8 +950,14 @@ EXTRAS: dict[str, Extras] = {
     ),
     "ja": Extras(
         weekends={r"先週末": -1, r"今週末": 0, r"来週末": 1, r"週末": None},
-        year_before_period=r"前年同期|前年の同じ時期",
-        past_words=r"した|された|だった|った|れた|ました",
+        # "週明けから": from the start of the coming week.
+        relative={"週明け": (Precision.WEEK, 1)},
+        verb_final=True,
+        year_before_period=r"前年同期|前年同月|前年の同じ時期",
+        # The past of every verb: "た" after the stem ("上げた", "落ちた", "見た"), "だ" after "ん" or "い"
+        # ("読んだ", "泳いだ"); not "たち", "ため", "たい" (plural, for, want) nor "だけ", "だろう", "あいだ".
+        past_words=r"した|された|だった|った|れた|ました|[えけげせてねべめいきぎちにびみり]た(?![ちめい])|"
+        r"(?:ん|(?<!あ)い)だ(?![けろ])",
         quarters=r"四半期",
         eras={"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868},
         short_years=True,
@@ -968,7 +979,8 @@ EXTRAS: dict[str, Extras] = {
         range_words=("から", "~", "～", "〜"),
         seasons=_CJK_SEASONS | {"SP": r"春", "SU": r"夏", "FA": r"秋", "WI": r"冬"},
         years={r"一昨年": -2, r"昨年|去年": -1, r"今年|本年|年内": 0, r"来年": 1},
-        anaphoric_years={r"前年": -1, r"翌年": 1},
+        # "同年9月": of the year just mentioned.
+        anaphoric_years={r"前年": -1, r"翌年": 1, r"同年": 0},
         that_time=r"当時",
         anaphora={
             r"同日|当日|その日|同じ日": 0,
@@ -983,7 +995,7 @@ EXTRAS: dict[str, Extras] = {
     ),
     "zh": Extras(
         weekends={r"上个?周末": -1, r"(?:本|这个?)周末": 0, r"下个?周末": 1, r"周末": None},
-        year_before_period=r"去年同期|上年同期",
+        year_before_period=r"去年同期|上年同期|去年同月|上年同月",
         past_words=r"了|曾|已经|已",
         quarters=r"季度",
         halves={r"上半年": 1, r"下半年": 2},
@@ -1003,7 +1015,7 @@ EXTRAS: dict[str, Extras] = {
         range_words=("至", "到", "~", "～"),
         seasons=_CJK_SEASONS,
         years={r"前年": -2, r"去年": -1, r"今年|本年|年内": 0, r"明年": 1},
-        anaphoric_years={r"前一年": -1, r"次年|翌年|第二年": 1},
+        anaphoric_years={r"前一年": -1, r"次年|翌年|第二年": 1, r"同年": 0},
         that_time=r"当时",
         anaphora={
             r"同月|当月": (Precision.MONTH, 0),

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from timeline.dates import SEASONS, Modifier, Precision, period_bounds, shift_months
 from timeline.ingest.firstchars import Scanner
 from timeline.ingest.mentions.core import (
+    REFERENCE_WINDOW,
     Example,
     Grammar,
     Match,
@@ -264,21 +265,26 @@ def _sentence_year(m: Match) -> int | None:
 
 
 def _month_named_before(m: Match, month: int) -> int | None:
-    """The year of the same month named earlier in the sentence: "задержали в марте 2022 года, а 17
-    марта суд ...", a day of that March."""
+    """The year of a month named earlier in the sentence: the same month ("задержали в марте 2022 года, а
+    17 марта суд ...": a day of that March), or an earlier one written with its year, the sentence
+    telling of the past ("28 февраля 2022 года ЦБ поднял ставку, а уже в апреле начал снижать")."""
     sentence_start = _clause_start(m.ctx, m.start, m.end)
     for start, reading in reversed(m.ctx.earlier):
         if start < sentence_start:
             return None
         day = reading.day
         if (
-            day is not None
-            and reading.precision is Precision.MONTH
-            and reading.until is None
-            and day.month == month
+            day is None
+            or reading.until is not None
+            or reading.precision not in (Precision.MONTH, Precision.DAY)
         ):
+            continue
+        same_month = reading.precision is Precision.MONTH and day.month == month
+        runs_on = reading.year_stated and day.month < month and m.tense() < 0
+        if same_month or runs_on:
             m.relative = True  # read from a mention before
             return day.year
+        return None
     return None
 
 
@@ -334,8 +340,9 @@ def _relative_year(m: Match, key: str = "relyear") -> int | None:
             return m.published.year + amount if m.published else None
     for pattern, amount in extras.anaphoric_years.items():
         if re.fullmatch(pattern, text, re.IGNORECASE):
-            # "이듬해", "l'anno successivo": the year after the one just mentioned, else publication's.
-            reference = m.reference(Precision.YEAR) or m.reference()
+            # "이듬해", "l'anno successivo": the year after that of the date just mentioned, else
+            # publication's ("2023年3月被立案，同年9月": 2023, not a year range named before it).
+            reference = m.reference()
             base = reference.day.year if reference is not None else (m.now.year if m.now else None)
             return base + amount if base is not None else None
     return None
@@ -509,8 +516,10 @@ def _resolve_day_of_month(m: Match) -> Reading | None:
         month_start = shift(
             base.replace(day=1), Precision.MONTH, months[_matching(months, m.groups["samemonth"])]
         )
-    elif (month := _clause_month(m)) is not None:
-        month_start = month  # "2019年4月に初めて会い、25日に会談した": the month its sentence named
+    elif (month := _clause_month(m, year_stated=True)) is not None:
+        # "2019年4月に初めて会い、25日に会談した": the month its sentence named with its year; a month
+        # named alone is what the day reports on ("8월 수출이 … 늘었다고 1일 밝혔다": on 1 September).
+        month_start = month
     elif re.search(r"(?:오는|來る|来る)\s*$", m.ctx.text[max(0, m.start - 4) : m.start]) or m.tense() > 0:
         if day < m.now.day:  # "오는 5일", "5日に開かれる予定だ": the coming 5th
             month_start = shift(m.now, Precision.MONTH, 1)
@@ -531,10 +540,13 @@ def _anaphoric_months(w: _Words) -> dict[str, int]:
     return {p: v[1] for p, v in w.extras.anaphora.items() if isinstance(v, tuple) and v[0] is Precision.MONTH}
 
 
-def _clause_month(m: Match) -> date | None:
-    """The first day of the month a day or month mentioned earlier in the same sentence lies in."""
+def _clause_month(m: Match, year_stated: bool = False) -> date | None:
+    """The first day of the month a day or month mentioned earlier in the same sentence lies in; with
+    ``year_stated``, only one written with its year."""
     reference = _clause_reference(m)
     if reference is None or reference.precision not in (Precision.DAY, Precision.MONTH):
+        return None
+    if year_stated and not reference.year_stated:
         return None
     return reference.day.replace(day=1)
 
@@ -997,11 +1009,36 @@ def _resolve_anaphora(m: Match) -> Reading | None:
     if (news_day := _news_day(m, text)) is not None:
         return Reading(Precision.DAY, news_day)
     # "同月", "그해": the month or year of the date just mentioned, whatever its precision.
-    reference = m.reference(unit) or (m.reference() if unit is not Precision.DAY else None)
+    reference = m.reference(unit) if unit is Precision.DAY else m.reference()
+    if unit is Precision.DAY and reference is not None and _ahead_of_a_past_sentence(m, reference):
+        reference = _latest_day_not_ahead(m) or reference
     anchor = reference.day if reference else m.now
     if anchor is None:
         return Reading(unit, None)
     return Reading(unit, shift(anchor, unit, amount))
+
+
+def _ahead_of_a_past_sentence(m: Match, reference: Reading) -> bool:
+    """Whether the day just mentioned is still to come while the anaphor's sentence tells of the past
+    ("15日公示され、27日の投開票に向けて…。首相は同日、第一声を上げた": the 15th, not the 27th)."""
+    published = m.published
+    return published is not None and reference.day > published and m.frame is None and m.tense() < 0
+
+
+def _latest_day_not_ahead(m: Match) -> Reading | None:
+    """The latest day mentioned before ``m`` that is not after publication, within the anaphora's reach."""
+    for start, reading in reversed(m.ctx.earlier):
+        if m.start - start > REFERENCE_WINDOW:
+            return None
+        day = reading.day
+        if (
+            day is not None
+            and reading.is_anchor
+            and reading.precision is Precision.DAY
+            and day <= m.published
+        ):
+            return reading
+    return None
 
 
 def _news_day(m: Match, text: str) -> date | None:
@@ -1195,6 +1232,7 @@ def _east_asian_relative_year(w: _Words) -> str:
         ),
         # "Until the 30th", and a range of two days of one month.
         _e("ko", "신청은 오는 30일까지 받는다.", "30일", "2022-11-30", "day"),
+        _e("ko", "산업부는 8월 수출이 늘었다고 1일 밝혔다.", "1일", "2024-09-01", "day", "2024-09-02"),
         _e("ko", "사전투표는 지난 5∼6일 진행됐다.", "5∼6일", "2022-11-05", "day", "2022-11-11"),
         _e(
             "ko",
@@ -1567,6 +1605,14 @@ def _direction_month(w: _Words) -> str:
         # A month soon to come is the coming one, unless a past verb says otherwise ("посетил", not
         # "посетит"; "відвідав").
         _e("ru", "В марте министр посетил Пхеньян.", "марте", "2022-03", "month", "2023-02-10"),
+        # After a date of its sentence written with its year, in the past: of that year.
+        _e(
+            "ru",
+            "28 февраля 2021 года ставку подняли, а в апреле начали снижать.",
+            "апреле",
+            "2021-04",
+            "month",
+        ),
         _e("ru", "В марте министр посетит Пхеньян.", "марте", "2023-03", "month", "2023-02-10"),
         _e("uk", "У березні міністр відвідав Пхеньян.", "березні", "2022-03", "month", "2023-02-10"),
         _e("de", "Im März besuchte der Minister Pjöngjang.", "März", "2022-03", "month", "2023-02-10"),
@@ -1780,6 +1826,58 @@ def _quarter(w: _Words) -> str:
     )
     word_first = rf"(?<!\w){word}\s+{after}(?!\d|[.,]\d)"
     return rf"{lead}(?:{number}\s*{word}(?!\w)|{word_first})(?:{_year_after(w)})?"
+
+
+def _resolve_quarter_direction(m: Match) -> Reading | None:
+    """ "il trimestre precedente", "предыдущим кварталом": the quarter before or after the one just
+    mentioned, a comparison period (no anchor for what follows); "в прошлом квартале": from publication."""
+    amount = _direction(m)
+    if m.published is None:
+        return Reading(Precision.QUARTER, None)
+    if _after_reference(m, amount):
+        reference = m.reference()
+        if reference is None:
+            return None
+        beside = _beside(reference, Precision.QUARTER, amount)
+        return dataclasses.replace(beside, is_anchor=False)
+    return Reading(Precision.QUARTER, shift(m.published, Precision.QUARTER, amount))
+
+
+@_spec(
+    "quarter and direction",
+    [
+        _e(
+            "it",
+            "Nel terzo trimestre il Pil è cresciuto rispetto al trimestre precedente.",
+            "trimestre precedente",
+            "2022-Q2",
+            "quarter",
+        ),
+        _e(
+            "ru",
+            "В третьем квартале ВВП вырос по сравнению с предыдущим кварталом.",
+            "предыдущим кварталом",
+            "2022-Q2",
+            "quarter",
+        ),
+        _e(
+            "fr",
+            "Au troisième trimestre, le PIB a progressé par rapport au trimestre précédent.",
+            "trimestre précédent",
+            "2022-Q2",
+            "quarter",
+        ),
+        _e("ru", "В прошлом квартале выручка выросла.", "прошлом квартале", "2022-Q3", "quarter"),
+    ],
+)
+@_with(_resolve_quarter_direction)
+def _quarter_direction(w: _Words) -> str:
+    if not w.extras.quarters or not w.direction_alt or w.east_asian:
+        return r"(?!x)x"
+    word = rf"(?:{w.extras.quarters})"
+    before = rf"(?P<direction>{w.before}(?:{w.direction_alt}))\s+{word}(?!\w)"
+    after = rf"{w.before}{word}\s+(?P<direction2>(?:{w.direction_alt}))(?!\w)"
+    return rf"{before}|{after}"
 
 
 @_spec(
@@ -2690,7 +2788,8 @@ def _year_before_period(w: _Words) -> str:
         # "이날" opening a paragraph after a background is the day of the story.
         _e(
             "ko",
-            "선관위는 11일 결과를 밝혔다. 2020년 4월 15일 총선의 투표율은 66.2%였다.\n\n대통령은 이날 회의를 주재했다.",
+            "선관위는 11일 결과를 밝혔다. 2020년 4월 15일 총선의 투표율은 66.2%였다.\n\n"
+            "대통령은 이날 회의를 주재했다.",
             "이날",
             "2024-04-11",
             "day",
@@ -2864,7 +2963,8 @@ def _tense_reader(w: _Words):
         # then after it.
         found = [(names[m.lastgroup], len(head[m.end() :].split()), False) for m in cues.finditer(head)]
         found.reverse()
-        found += [(names[m.lastgroup], len(tail[: m.start()].split()), True) for m in cues.finditer(tail)]
+        following = [(names[m.lastgroup], len(tail[: m.start()].split()), True) for m in cues.finditer(tail)]
+        found = following + found if extras.verb_final else found + following
         if postponed is not None and postponed.search(f"{head}{_DATE}{tail}"):
             return 1  # "Саммит перенесли на март": put off to the coming March
         if (deadline is not None and deadline.search(head)) or (
@@ -2955,6 +3055,7 @@ _NEEDS = {
     "quarter": lambda w: w.extras.quarters,
     "half of the year": lambda w: _joined(w.extras.halves),
     "half of a year named": lambda w: _joined(w.extras.halves_of),
+    "quarter and direction": lambda w: w.extras.quarters,
     "counted from the date before": lambda w: _joined(
         x
         for x in (w.extras.earlier_after, w.extras.later_after, w.extras.later_before, w.extras.in_before)
