@@ -180,6 +180,8 @@ def test_tense_decides_which_month_season_or_weekday_is_meant(language, text, va
             "et",
             "Läbirääkimised kestsid kolm aastat. Praegu käivad konsultatsioonid. Resolutsioon 2231 kehtib.",
         ),
+        # A season as a habit or a name: every summer, the winter forecast.
+        ("it", "D'estate le città si svuotano; la Commissione pubblicherà le previsioni d'inverno."),
         # A prison term in years and months.
         ("ja", "元社長に懲役12年6月を言い渡した。"),
         ("ko", "법원은 징역 1년 6월을 선고했다."),

@@ -111,6 +111,8 @@ class Extras:
     # The article before a day's number written alone after a date of its sentence ("il 24 novembre …,
     # mentre il 27": the 27th of November); elsewhere it is no date ("il 27 per cento").
     day_after_date: str = ""
+    # The first months of a year, "{count}" standing for their number ("nei primi nove mesi dell'anno").
+    first_months: str = ""
     # Halves of a year by number: "상반기" 1, "второе полугодие" 2; ``halves_of`` are the words for a
     # half of anything ("первая половина", "prima metà"), a half of the year only with a year after them
     # ("в первой половине 2023 года", "nella seconda metà dell'anno scorso").
@@ -360,6 +362,7 @@ EXTRAS: dict[str, Extras] = {
         ordinals={r"перв\w*": 1, r"втор\w*": 2, r"трет(?:ий|ь\w*)": 3, r"четв[её]рт\w*": 4},
         day_of_month=r"(?:-?го)?\s+числа",
         halves={r"перв\w*\s+полугоди\w*": 1, r"втор\w*\s+полугоди\w*": 2},
+        first_months=r"(?:в|за)\s+первые\s+{count}\s+месяц\w*",
         halves_of={r"перв\w*\s+половин\w*": 1, r"втор\w*\s+половин\w*": 2},
         earlier_after=r"ранее|раньше|до\s+этого",
         later_after=r"спустя|позже|позднее",
@@ -375,9 +378,11 @@ EXTRAS: dict[str, Extras] = {
         bare_season_forms=r"весной|летом|осенью|зимой",
         year_cues=r"в|во|с|со|до|к|по|после|году|года|г\.",
         modifiers_before={
-            r"в\s+начале|с\s+начала|к\s+началу|до\s+начала|в\s+первых\s+числах": Modifier.EARLY,
+            r"в\s+начале|с\s+начала|к\s+началу|до\s+начала|в\s+первых\s+числах|"
+            r"в\s+первые\s+дни": Modifier.EARLY,
             r"в\s+середине|к\s+середине|с\s+середины|до\s+середины": Modifier.MID,
-            r"в\s+конце|к\s+концу|с\s+конца|до\s+конца|в\s+последних\s+числах": Modifier.LATE,
+            r"в\s+конце|к\s+концу|с\s+конца|до\s+конца|в\s+последних\s+числах|"
+            r"в\s+последние\s+дни": Modifier.LATE,
             r"около|примерно|приблизительно": Modifier.ABOUT,
         },
         range_words=("по", "до"),
@@ -457,6 +462,7 @@ EXTRAS: dict[str, Extras] = {
         ordinals={r"перш\w*": 1, r"друг\w*": 2, r"трет\w*": 3, r"четверт\w*": 4},
         day_of_month=r"(?:-?го)?\s+числа",
         halves={r"перш\w*\s+півр\w*": 1, r"друг\w*\s+півр\w*": 2},
+        first_months=r"(?:у|в|за)\s+перші\s+{count}\s+місяц\w*",
         halves_of={r"перш\w*\s+половин\w*": 1, r"друг\w*\s+половин\w*": 2},
         earlier_after=r"раніше|до\s+того",
         later_after=r"пізніше|по\s+тому|потому",
@@ -472,9 +478,11 @@ EXTRAS: dict[str, Extras] = {
         bare_season_forms=r"навесні|влітку|улітку|восени|взимку|узимку",
         year_cues=r"в|у|з|із|до|по|після|році|року|р\.",
         modifiers_before={
-            r"на\s+початку|з\s+початку|із\s+початку|від\s+початку|до\s+початку": Modifier.EARLY,
+            r"на\s+початку|з\s+початку|із\s+початку|від\s+початку|до\s+початку|"
+            r"(?:у|в)\s+перші\s+дні": Modifier.EARLY,
             r"в\s+середині|у\s+середині|до\s+середини|з\s+середини|від\s+середини": Modifier.MID,
-            r"наприкінці|в\s+кінці|у\s+кінці|до\s+кінця|з\s+кінця|від\s+кінця": Modifier.LATE,
+            r"наприкінці|в\s+кінці|у\s+кінці|до\s+кінця|з\s+кінця|від\s+кінця|"
+            r"(?:у|в)\s+останні\s+дні": Modifier.LATE,
             r"близько|приблизно|орієнтовно": Modifier.ABOUT,
         },
         range_words=("по", "до"),
@@ -559,6 +567,9 @@ EXTRAS: dict[str, Extras] = {
             r"dello\s+stesso\s+anno": 0,
         },
         day_after_date=r"il|l'|dal|al",
+        first_months=r"(?:nei\s+)?primi\s+{count}\s+mesi(?:\s+dell'anno)?",
+        # This morning, this evening, tonight: today.
+        days={r"stamattina|stamani|stasera|stanotte": 0},
         quarters=r"trimestre",
         ordinals={r"primo": 1, r"secondo": 2, r"terzo": 3, r"quarto": 4},
         halves={r"primo\s+semestre": 1, r"secondo\s+semestre": 2},
@@ -569,7 +580,8 @@ EXTRAS: dict[str, Extras] = {
         deadlines=r"entro(?:\s+(?:il|la|l\'|fine))?|fino\s+(?:al|a|all\')",
         future_words=rf"sarà|saranno|dovrebbe|dovrebbero|(?:{_IT_SCHEDULED})[oaie]|si\s+terrà|si\s+terranno|"
         r"\w+(?:erà|irà|arà|eranno|iranno|aranno)",
-        season_leads=r"l'|in|quest'|nell'|dell'|d'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
+        # Not "d'": "d'estate" is every summer, "le previsioni d'inverno" the winter forecast.
+        season_leads=r"l'|in|quest'|nell'|dell'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
         year_cues=r"nel|dal|al|del|entro\s+il|fino\s+al|prima\s+del|dopo\s+il|anno|il",
         modifiers_before={
             # "Di", "del", "dell'" may follow each ("all'inizio dell'anno").
@@ -636,6 +648,7 @@ EXTRAS: dict[str, Extras] = {
         past_words=r"a|ont|avait|avaient|était|étaient|fut|furent|s'est|se\s+sont",
         anaphoric_years={r"l'année\s+suivante": 1, r"l'année\s+précédente": -1, r"de\s+la\s+même\s+année": 0},
         day_after_date=r"le|du|au",
+        first_months=r"(?:sur\s+|dans\s+)?les\s+{count}\s+premiers\s+mois(?:\s+de\s+l'année)?",
         quarters=r"trimestre",
         ordinals={r"premier": 1, r"deuxième|second": 2, r"troisième": 3, r"quatrième": 4},
         halves={r"premier\s+semestre": 1, r"(?:deuxième|second)\s+semestre": 2},
@@ -719,6 +732,7 @@ EXTRAS: dict[str, Extras] = {
         },
         day_of_month=r"(?:el\s+)?día\s+{day}",
         day_after_date=r"el|del|al",
+        first_months=r"(?:en\s+)?los\s+primeros\s+{count}\s+meses(?:\s+del\s+año)?",
         quarters=r"trimestre",
         ordinals={r"primer|primero": 1, r"segundo": 2, r"tercer|tercero": 3, r"cuarto": 4},
         halves={r"primer\s+semestre": 1, r"segundo\s+semestre": 2},
@@ -814,6 +828,7 @@ EXTRAS: dict[str, Extras] = {
         },
         quarters=r"quartal\w*",
         ordinals={r"erste[nrms]?": 1, r"zweite[nrms]?": 2, r"dritte[nrms]?": 3, r"vierte[nrms]?": 4},
+        first_months=r"(?:in\s+)?den\s+ersten\s+{count}\s+monaten(?:\s+des\s+jahres)?",
         halves={
             r"erste[nrms]?\s+(?:halbjahr\w*|jahreshälfte)": 1,
             r"zweite[nrms]?\s+(?:halbjahr\w*|jahreshälfte)": 2,
@@ -900,7 +915,17 @@ EXTRAS: dict[str, Extras] = {
         past_words=r"했다|됐다|였다|었다|았다|밝혔다|말했다|전했다|\w+[았었했됐였]다",
         quarters=r"분기",
         halves={r"상반기": 1, r"하반기": 2},
-        relative={"이달": (Precision.MONTH, 0), "금주": (Precision.WEEK, 0), "이번주": (Precision.WEEK, 0)},
+        relative={
+            "이달": (Precision.MONTH, 0),
+            "금월": (Precision.MONTH, 0),
+            "금주": (Precision.WEEK, 0),
+            "이번주": (Precision.WEEK, 0),
+            # "내달 중순", "내주": next month, next week, as news writes them.
+            "내달": (Precision.MONTH, 1),
+            "익월": (Precision.MONTH, 1),
+            "내주": (Precision.WEEK, 1),
+        },
+        days={r"그제|그저께": -2},
         future_words=r"예정|계획|전망|방침|할\s+것",
         postponed=r"{date}\s*(?:로|으로|까지)\s*(?:연기|미뤄|미루|늦춰|연장)",
         present_words=_KOREAN_PRESENT,
@@ -931,7 +956,13 @@ EXTRAS: dict[str, Extras] = {
             r"[석세]\s*달": (Precision.MONTH, 3),
             r"한\s*해": (Precision.YEAR, 1),
         },
-        years={r"재작년": -2, r"지난해|작년": -1, r"올해|금년|연내": 0, r"내년": 1},
+        # "올 초", "올 말": this year's start and end ("올" alone before its modifier).
+        years={
+            r"재작년": -2,
+            r"지난해|작년": -1,
+            r"올해|금년|연내|(?<![가-힣])올(?=\s*[초말](?![가-힣]))": 0,
+            r"내년": 1,
+        },
         # Not the last syllable of a word ("내놓을").
         year_prefixes={r"(?<![가-힣])올": 0},
         anaphoric_years={r"전년": -1, r"이듬해|다음\s*해": 1},
@@ -950,8 +981,10 @@ EXTRAS: dict[str, Extras] = {
     ),
     "ja": Extras(
         weekends={r"先週末": -1, r"今週末": 0, r"来週末": 1, r"週末": None},
-        # "週明けから": from the start of the coming week.
-        relative={"週明け": (Precision.WEEK, 1)},
+        # "週明けから": from the start of the coming week; "月内": within this month.
+        relative={"週明け": (Precision.WEEK, 1), "月内": (Precision.MONTH, 0)},
+        # The days as broadcast news writes them in kana ("きょう", "あす", "きのう").
+        days={r"おととい": -2, r"きのう": -1, r"きょう": 0, r"あす|あした": 1},
         verb_final=True,
         year_before_period=r"前年同期|前年同月|前年の同じ時期",
         # The past of every verb: "た" after the stem ("上げた", "落ちた", "見た"), "だ" after "ん" or "い"
@@ -1000,7 +1033,12 @@ EXTRAS: dict[str, Extras] = {
         quarters=r"季度",
         halves={r"上半年": 1, r"下半年": 2},
         later_after=r"之后|以后|后|後",
-        relative={"上月": (Precision.MONTH, -1), "下月": (Precision.MONTH, 1), "这周": (Precision.WEEK, 0)},
+        relative={
+            "上月": (Precision.MONTH, -1),
+            "下月": (Precision.MONTH, 1),
+            "这周": (Precision.WEEK, 0),
+            "月内": (Precision.MONTH, 0),
+        },
         # "须在11月前作出裁决" (must, by November), "定于下周举行" (set for next week).
         future_words=r"将|计划|预计|即将|拟|必须|须|有望|定于",
         deadlines_after=r"之前|以前|前",

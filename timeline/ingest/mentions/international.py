@@ -1598,6 +1598,8 @@ def _direction_month(w: _Words) -> str:
 @_spec(
     "month",
     [
+        # "В первые дни": early in the month.
+        _e("ru", "В первые дни декабря пройдет саммит.", "В первые дни декабря", "2022-12", "month"),
         _e("ru", "Это случилось в сентябре, сообщил источник.", "сентябре", "2022-09", "month"),
         _e("et", "Hinnad tõusid märtsis.", "märtsis", "2022-03", "month"),
         _e("it", "Le navi sono arrivate a settembre.", "settembre", "2022-09", "month"),
@@ -1733,7 +1735,66 @@ def _resolve_quarter(m: Match) -> Reading | None:
         number = next((n for p, n in _w(m).extras.ordinals.items() if re.fullmatch(p, word, re.I)), None)
     if number is None or not 1 <= number <= 4:
         return None
+    if "qfirst" in groups:
+        return _first_quarters(m, number)
     return _part_of_year(m, number, 3)
+
+
+def _first_quarters(m: Match, number: int) -> Reading | None:
+    """ "前三季度": the months of the first ``number`` quarters, to the end of the last."""
+    last = _part_of_year(m, number, 3)
+    if last is None or last.day is None:
+        return last
+    return Reading(Precision.MONTH, last.day.replace(month=1), shift_months(last.day, 2), last.year_stated)
+
+
+def _resolve_first_months(m: Match) -> Reading | None:
+    """ "nei primi nove mesi dell'anno", "в первые девять месяцев 2023 года": January to the last of
+    those months."""
+    count = _count_of(_w(m), m.groups["count"])
+    return _part_of_year(m, 1, count) if count is not None and 1 < count < 12 else None
+
+
+@_spec(
+    "first months of a year",
+    [
+        _e(
+            "it",
+            "Nei primi nove mesi dell'anno gli occupati sono aumentati.",
+            "primi nove mesi",
+            "2022-01",
+            "month",
+        ),
+        _e(
+            "ru",
+            "В первые девять месяцев 2021 года добыча выросла.",
+            "первые девять месяцев",
+            "2021-01",
+            "month",
+        ),
+        _e(
+            "es",
+            "En los primeros nueve meses del año las ventas subieron.",
+            "primeros nueve meses",
+            "2022-01",
+            "month",
+        ),
+        _e(
+            "fr",
+            "Sur les neuf premiers mois de l'année, les ventes ont progressé.",
+            "neuf premiers mois",
+            "2022-01",
+            "month",
+        ),
+        _e("de", "In den ersten neun Monaten stieg der Umsatz.", "ersten neun Monaten", "2022-01", "month"),
+    ],
+)
+@_with(_resolve_first_months)
+def _first_months(w: _Words) -> str:
+    if not w.extras.first_months:
+        return r"(?!x)x"
+    phrase = w.extras.first_months.replace("{count}", _count_pattern(w))
+    return rf"{w.before}(?:{phrase})(?:{_year_after(w)})?(?!\w)"
 
 
 def _resolve_half(m: Match) -> Reading | None:
@@ -1748,6 +1809,8 @@ def _resolve_half(m: Match) -> Reading | None:
 @_spec(
     "quarter",
     [
+        # "前三季度": the first three quarters.
+        _e("zh", "前三季度经济增长。", "前三季度", "2022-01", "month"),
         _e("ko", "올해 3분기 수출이 늘었다.", "올해 3분기", "2022-Q3", "quarter"),
         _e("ko", "3분기 영업이익이 줄었다.", "3분기", "2022-Q3", "quarter"),
         _e("ko", "올 4분기 영업이익이 늘어날 전망이다.", "올 4분기", "2022-Q4", "quarter"),
@@ -1812,7 +1875,8 @@ def _quarter(w: _Words) -> str:
     if w.east_asian:
         cjk = _alternation(n for n, v in w.extras.numbers.items() if v <= 4)
         number = rf"(?:(?<!\d)(?P<qnum>[1-4])|(?P<qcjk>{cjk}))" if cjk else r"(?<!\d)(?P<qnum>[1-4])"
-        return rf"{lead}(?:第\s*)?{number}\s*(?:[/·]\s*4\s*)?{word}"
+        # "前三季度": the first three quarters, January to September.
+        return rf"{lead}(?:第\s*|(?P<qfirst>前))?{number}\s*(?:[/·]\s*4\s*)?{word}"
     ordinals = _joined(w.extras.ordinals)
     number = (
         rf"(?:(?P<qord>{w.before}(?:{ordinals})(?!\w))|(?<![\d.])(?P<qnum>[1-4])(?:\.|-?(?:м|й|го|ом|ем|е|er|e|º|o))?"
@@ -2044,6 +2108,9 @@ def _year(w: _Words) -> str:
 @_spec(
     "relative phrase",
     [
+        # The words news writes beside the data's: "내달" (next month), "月内" (within this month).
+        _e("ko", "내달 중순 발표할 예정이다.", "내달 중순", "2022-12", "month"),
+        _e("ja", "月内に決定する。", "月内", "2022-11", "month"),
         _e("ru", "Цены выросли в прошлом месяце.", "в прошлом месяце", "2022-10", "month"),
         _e("uk", "Про це повідомили минулого тижня.", "минулого тижня", "2022-W43", "week"),
         _e("ko", "북한은 지난달 발사했다.", "지난달", "2022-10", "month"),
@@ -2144,6 +2211,8 @@ def _direction_unit(w: _Words) -> str:
 @_spec(
     "year phrase",
     [
+        # "올 초", "올 말": this year, "올" alone before its modifier.
+        _e("ko", "올 초 시작됐다.", "올 초", "2022", "year"),
         _e("et", "Tänavu on müük kasvanud.", "Tänavu", "2022", "year"),
         _e("ko", "지난해 수출이 늘었다.", "지난해", "2021", "year"),
         _e("fr", "L'an dernier, les ventes ont baissé.", "L'an dernier", "2021", "year"),
@@ -2169,6 +2238,10 @@ def _year_phrase(w: _Words) -> str:
 @_spec(
     "day word",
     [
+        _e("ko", "그는 그제 출국했다.", "그제", "2022-10-31", "day"),
+        # Broadcast Japanese writes the days in kana.
+        _e("ja", "首相はきのう発表した。", "きのう", "2022-11-01", "day"),
+        _e("it", "Stamattina il ministro ha parlato.", "Stamattina", "2022-11-02", "day"),
         _e("et", "Eilsel istungil otsustati.", "Eilsel", "2022-11-01", "day"),
         _e("et", "Täna teatas minister.", "Täna", "2022-11-02", "day"),
         _e("et", "Mäng ei meenutanud nädalatagust kohtumist.", "nädalatagust", "2022-10-26", "day"),
@@ -2182,7 +2255,13 @@ def _year_phrase(w: _Words) -> str:
 @_with(_resolve_day_word)
 def _day_word(w: _Words) -> str:
     days = _joined(w.extras.days)
-    return rf"{w.before}(?:{days})(?!\w)" if days else r"(?!x)x"
+    if not days:
+        return r"(?!x)x"
+    if w.language == "ja":
+        # Kana words among kanji and particles: "きのう発表した", "あすは", not inside a longer kana word.
+        particles = "はがのにもをまかでと"
+        return rf"(?:(?<![ぁ-ゖ])|(?<=[{particles}]))(?:{days})(?:(?![ぁ-ゖ])|(?=[{particles}]))"
+    return rf"{w.before}(?:{days})(?!\w)"
 
 
 @_spec(
@@ -3056,6 +3135,7 @@ _NEEDS = {
     "half of the year": lambda w: _joined(w.extras.halves),
     "half of a year named": lambda w: _joined(w.extras.halves_of),
     "quarter and direction": lambda w: w.extras.quarters,
+    "first months of a year": lambda w: w.extras.first_months.split("{count}")[-1],
     "counted from the date before": lambda w: _joined(
         x
         for x in (w.extras.earlier_after, w.extras.later_after, w.extras.later_before, w.extras.in_before)
