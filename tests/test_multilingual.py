@@ -182,6 +182,9 @@ def test_tense_decides_which_month_season_or_weekday_is_meant(language, text, va
         ),
         # A season as a habit or a name: every summer, the winter forecast.
         ("it", "D'estate le città si svuotano; la Commissione pubblicherà le previsioni d'inverno."),
+        # The morning, not tomorrow.
+        ("de", "Am Morgen sprach der Kanzler."),
+        ("es", "Por la mañana habló el presidente."),
         # A prison term in years and months.
         ("ja", "元社長に懲役12年6月を言い渡した。"),
         ("ko", "법원은 징역 1년 6월을 선고했다."),

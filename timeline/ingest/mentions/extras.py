@@ -32,8 +32,12 @@ class Extras:
     bare_season_forms: str = ""
     season_leads: str = ""
     # Whether the language capitalises nouns (German): then a capitalised word after a number is what
-    # it counts, and a lower-case one a verb.
+    # it counts, and a lower-case one a verb; and a relative word capitalised inside a sentence is the
+    # noun written alike ("heute Morgen": this morning).
     nouns_capitalised: bool = False
+    # The words before a relative word that make it the noun written alike ("por la mañana": in the
+    # morning, not tomorrow).
+    noun_before: str = ""
     # Words that say the sentence speaks of what is still to come ("состоится", "예정", "将"): a date
     # written without a year (or a weekday) beside them is the coming one.
     future_words: str = ""
@@ -648,6 +652,7 @@ EXTRAS: dict[str, Extras] = {
         past_words=r"a|ont|avait|avaient|était|étaient|fut|furent|s'est|se\s+sont",
         anaphoric_years={r"l'année\s+suivante": 1, r"l'année\s+précédente": -1, r"de\s+la\s+même\s+année": 0},
         day_after_date=r"le|du|au",
+        days={r"ce\s+matin|ce\s+soir|cette\s+nuit": 0},
         first_months=r"(?:sur\s+|dans\s+)?les\s+{count}\s+premiers\s+mois(?:\s+de\s+l'année)?",
         quarters=r"trimestre",
         ordinals={r"premier": 1, r"deuxième|second": 2, r"troisième": 3, r"quatrième": 4},
@@ -732,6 +737,8 @@ EXTRAS: dict[str, Extras] = {
         },
         day_of_month=r"(?:el\s+)?día\s+{day}",
         day_after_date=r"el|del|al",
+        noun_before=r"(?<!\w)(?:la|una|cada|esa|aquella)",
+        days={r"esta\s+(?:mañana|tarde|noche)": 0},
         first_months=r"(?:en\s+)?los\s+primeros\s+{count}\s+meses(?:\s+del\s+año)?",
         quarters=r"trimestre",
         ordinals={r"primer|primero": 1, r"segundo": 2, r"tercer|tercero": 3, r"cuarto": 4},
@@ -823,7 +830,7 @@ EXTRAS: dict[str, Extras] = {
         rf"(?-i:(?!(?:{_DE_NOT_PAST})(?!\w))[a-zäöüß]{{3,}}[a-rt-zäöüß]ten?)",
         anaphoric_years={
             r"im\s+folgenden\s+jahr|im\s+jahr\s+darauf": 1,
-            r"im\s+jahr\s+zuvor|im\s+vorjahr": -1,
+            r"im\s+jahr\s+zuvor|im\s+vorjahr(?!es)": -1,
             r"desselben\s+jahres|des\s+gleichen\s+jahres": 0,
         },
         quarters=r"quartal\w*",

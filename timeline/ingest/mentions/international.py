@@ -665,6 +665,8 @@ def _resolve_relative(m: Match) -> Reading | None:
     if key is None:
         return None
     unit, _amount = key
+    if _a_noun_here(m):
+        return None
     if m.published is None:
         return Reading(unit, None)
     if key[1] == 1 and unit is not Precision.DAY and (following := _following(m, unit)) is not None:
@@ -675,6 +677,19 @@ def _resolve_relative(m: Match) -> Reading | None:
     if read is None:
         return Reading(unit, relative_day(m, *key))
     return Reading(unit, period_bounds(read[0], unit)[0])
+
+
+def _a_noun_here(m: Match) -> bool:
+    """Whether a relative word is the noun written alike: "heute Morgen" (this morning; capitalised
+    inside a sentence, where German writes its nouns so), "por la mañana" (in the morning)."""
+    w = _w(m)
+    if w.extras.nouns_capitalised and m.text[:1].isupper() and not _opens_sentence(m):
+        return True
+    before = w.extras.noun_before
+    return (
+        bool(before)
+        and re.search(rf"(?:{before})\s+$", m.ctx.text[max(0, m.start - 20) : m.start]) is not None
+    )
 
 
 def _following(m: Match, unit: Precision) -> Reading | None:
@@ -2238,6 +2253,9 @@ def _year_phrase(w: _Words) -> str:
 @_spec(
     "day word",
     [
+        # This morning, this evening: today.
+        _e("es", "Esta mañana habló el presidente.", "Esta mañana", "2022-11-02", "day"),
+        _e("fr", "Ce matin, le président a parlé.", "Ce matin", "2022-11-02", "day"),
         _e("ko", "그는 그제 출국했다.", "그제", "2022-10-31", "day"),
         # Broadcast Japanese writes the days in kana.
         _e("ja", "首相はきのう発表した。", "きのう", "2022-11-01", "day"),
