@@ -180,6 +180,14 @@ def test_tense_decides_which_month_season_or_weekday_is_meant(language, text, va
             "et",
             "Läbirääkimised kestsid kolm aastat. Praegu käivad konsultatsioonid. Resolutsioon 2231 kehtib.",
         ),
+        # A season as a habit or a name: every summer, the winter forecast.
+        ("it", "D'estate le città si svuotano; la Commissione pubblicherà le previsioni d'inverno."),
+        # The morning, not tomorrow.
+        ("de", "Am Morgen sprach der Kanzler."),
+        ("es", "Por la mañana habló el presidente."),
+        # A prison term in years and months.
+        ("ja", "元社長に懲役12年6月を言い渡した。"),
+        ("ko", "법원은 징역 1년 6월을 선고했다."),
         # A half of anything else than a year.
         ("ru", "Первая половина матча прошла спокойно."),
         ("it", "Nella prima metà della partita ha segnato."),
@@ -248,6 +256,13 @@ def test_a_publication_date_that_contradicts_a_russian_article_is_found_out():
     )
     assert contradiction(text, date(2023, 11, 15), "ru") is None
     assert "anchored on 2023" in contradiction(text, date(2024, 11, 15), "ru")
+
+
+def test_korean_relative_dates_that_name_no_month_are_no_evidence_against_the_publication_date():
+    # Korean writes months as numbers only: "다음 달 초" (early next month) and "올해 하반기" (this
+    # year's second half) name none, so anchored on 2022 their landing on "2022년 9월 6일" is chance.
+    text = "태풍은 2022년 9월 6일 이후 처음이다. 다음 달 초까지 점검한다. 올해 하반기 위성을 발사한다."
+    assert contradiction(text, date(2024, 8, 22), "ko") is None
 
 
 # ---------------------------------------------------------------------------------------------------

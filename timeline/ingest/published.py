@@ -236,7 +236,10 @@ def _month_names(language: str) -> re.Pattern:
     forms = stems([form for form in vocab.months if not form[0].isdigit()], vocab.inflecting)
     names = "|".join(re.escape(form) for form in forms)
     before = "" if vocab.unspaced else r"(?<!\w)"
-    return re.compile(rf"{before}(?:{names})|\d{{1,2}}\s*[月월]", re.IGNORECASE)
+    numbered = r"\d{1,2}\s*[月월]"
+    # Korean writes every month as a number ("3월"): no names, and an empty alternative would match
+    # any mention.
+    return re.compile(rf"{before}(?:{names})|{numbered}" if names else numbered, re.IGNORECASE)
 
 
 def _not_overlapping(mentions: list[DateMention], spans: list[tuple[int, int]]) -> list[DateMention]:

@@ -192,7 +192,10 @@ _NARRATIVE_LOOKBACK = 8
 # A decade or a century is too coarse for a narrative to run from.
 _TOO_COARSE_TO_ANCHOR = frozenset({Precision.DECADE})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*\S)")
-_WORD = re.compile(r"\w+")
+# A word; Chinese and Japanese write theirs unspaced, so each of their characters counts as one ("先月の
+# 平均気温は1898年の" does not open with its year).
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+_WORD = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+")
 
 
 @dataclass

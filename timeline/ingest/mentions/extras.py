@@ -32,14 +32,20 @@ class Extras:
     bare_season_forms: str = ""
     season_leads: str = ""
     # Whether the language capitalises nouns (German): then a capitalised word after a number is what
-    # it counts, and a lower-case one a verb.
+    # it counts, and a lower-case one a verb; and a relative word capitalised inside a sentence is the
+    # noun written alike ("heute Morgen": this morning).
     nouns_capitalised: bool = False
+    # The words before a relative word that make it the noun written alike ("por la mañana": in the
+    # morning, not tomorrow).
+    noun_before: str = ""
     # Words that say the sentence speaks of what is still to come ("состоится", "예정", "将"): a date
     # written without a year (or a weekday) beside them is the coming one.
     future_words: str = ""
     # Words right before a date that set a deadline ("к июню", "entro marzo", "bis Juni"): the date is
     # the coming one unless the sentence speaks of the past ("до июля поставки шли").
     deadlines: str = ""
+    # The same written right after the date, a modifier of it between ("11月底前", "3月末までに").
+    deadlines_after: str = ""
     # The words around a postponement's new date, "{date}" standing for it ("перенесли на {date}",
     # "reporté à {date}", "auf {date} verschoben", "{date}로 연기", "推迟到{date}"): the date is still to
     # come, even after a past verb.
@@ -69,6 +75,9 @@ class Extras:
     anaphora: dict[str, int | tuple[Precision, int]] = field(default_factory=dict)
     # "At that time": the date just mentioned, at its own precision ("당시", "в то время", "damals").
     that_time: str = ""
+    # "This day" as the language's news writes it of the day its story tells ("이날"): opening a
+    # paragraph with no date before it, the first day the article named, not one of the background.
+    news_day: str = ""
     # Number words 1..10 (and "a few"), for "два года назад".
     numbers: dict[str, int] = field(default_factory=dict)
     # "ago" phrases the data lacks: alternation of words written after "<count> <unit>" ("tagasi").
@@ -93,6 +102,9 @@ class Extras:
     # tense ("reedel üritab"): ``present_words`` are read as looking ahead.
     past_words: str = ""
     present_words: str = ""
+    # Whether the verb ends its clause (Japanese, Korean): a cue after a date is its own verb's, one
+    # before it most often a relative clause's ("被害を受けた取引先は…5月20日に予定": still to come).
+    verb_final: bool = False
     # The word for a quarter of a year ("квартал", "trimestre", "분기", "四半期") and the ordinals
     # before it, as alternations by number ("треть\w*": 3).
     quarters: str = ""
@@ -100,6 +112,11 @@ class Extras:
     # The words after a day's number that name it without its month ("13-го числа"), or around it, the
     # number where "{day}" stands ("no dia 15").
     day_of_month: str = ""
+    # The article before a day's number written alone after a date of its sentence ("il 24 novembre …,
+    # mentre il 27": the 27th of November); elsewhere it is no date ("il 27 per cento").
+    day_after_date: str = ""
+    # The first months of a year, "{count}" standing for their number ("nei primi nove mesi dell'anno").
+    first_months: str = ""
     # Halves of a year by number: "상반기" 1, "второе полугодие" 2; ``halves_of`` are the words for a
     # half of anything ("первая половина", "prima metà"), a half of the year only with a year after them
     # ("в первой половине 2023 года", "nella seconda metà dell'anno scorso").
@@ -137,6 +154,9 @@ class Extras:
     anaphoric_years: dict[str, int] = field(default_factory=dict)
     # Eras by name and the Gregorian year of their first year ("令和": 2019, so 令和5年 is 2023).
     eras: dict[str, int] = field(default_factory=dict)
+    # Whether a year before a month may be written with its last two digits ("21年3月": March 2021), as
+    # Japanese news writes a year after its first mention.
+    short_years: bool = False
 
 
 _UNKNOWN_LABELS = (
@@ -339,12 +359,14 @@ EXTRAS: dict[str, Extras] = {
         r"подписал|провел|провёл|прошел|прошёл|начал|передал|"
         # The singular past ("посетил", "уехала"), but for the nouns and names written alike.
         rf"(?!(?:{_RU_NOT_PAST})а?(?!\w))\w{{2,}}[аеиоуыяё]ла?",
-        anaphoric_years={r"на\s+следующий\s+год|годом\s+позже": 1},
+        # "В мае того же года": of the year just mentioned, after a month or a season.
+        anaphoric_years={r"на\s+следующий\s+год|годом\s+позже": 1, r"того\s+же\s+года": 0},
         quarters=r"квартал\w*",
         # "Третий" ("third") drops the soft sign its other cases keep ("третьем").
         ordinals={r"перв\w*": 1, r"втор\w*": 2, r"трет(?:ий|ь\w*)": 3, r"четв[её]рт\w*": 4},
         day_of_month=r"(?:-?го)?\s+числа",
         halves={r"перв\w*\s+полугоди\w*": 1, r"втор\w*\s+полугоди\w*": 2},
+        first_months=r"(?:в|за)\s+первые\s+{count}\s+месяц\w*",
         halves_of={r"перв\w*\s+половин\w*": 1, r"втор\w*\s+половин\w*": 2},
         earlier_after=r"ранее|раньше|до\s+этого",
         later_after=r"спустя|позже|позднее",
@@ -360,9 +382,11 @@ EXTRAS: dict[str, Extras] = {
         bare_season_forms=r"весной|летом|осенью|зимой",
         year_cues=r"в|во|с|со|до|к|по|после|году|года|г\.",
         modifiers_before={
-            r"в\s+начале|с\s+начала|к\s+началу|в\s+первых\s+числах": Modifier.EARLY,
-            r"в\s+середине|к\s+середине|с\s+середины": Modifier.MID,
-            r"в\s+конце|к\s+концу|с\s+конца|в\s+последних\s+числах": Modifier.LATE,
+            r"в\s+начале|с\s+начала|к\s+началу|до\s+начала|в\s+первых\s+числах|"
+            r"в\s+первые\s+дни": Modifier.EARLY,
+            r"в\s+середине|к\s+середине|с\s+середины|до\s+середины": Modifier.MID,
+            r"в\s+конце|к\s+концу|с\s+конца|до\s+конца|в\s+последних\s+числах|"
+            r"в\s+последние\s+дни": Modifier.LATE,
             r"около|примерно|приблизительно": Modifier.ABOUT,
         },
         range_words=("по", "до"),
@@ -379,7 +403,7 @@ EXTRAS: dict[str, Extras] = {
             r"следующ\w*|будущ\w*": 1,
         },
         following={r"предыдущ\w*": -1},
-        that_time=r"в\s+то\s+время|на\s+тот\s+момент",
+        that_time=r"в\s+то\s+время|на\s+тот\s+момент|тогда\s+же",
         anaphora={
             r"в\s+тот\s+же\s+день|в\s+тот\s+день|в\s+этот\s+день|тем\s+же\s+дн[её]м|того\s+же\s+дня": 0,
             r"в\s+том\s+же\s+месяце|в\s+тот\s+же\s+месяц": (Precision.MONTH, 0),
@@ -437,11 +461,12 @@ EXTRAS: dict[str, Extras] = {
         r"підписав|провів|відбувся|почав|передав|"
         # The singular past ("відвідав", "поїхала"), but for the nouns and names written alike.
         rf"(?!(?:{_UK_NOT_PAST})(?!\w))(?:\w{{3,}}[аиуя]в|\w{{2,}}[аеиіоуя]ла)",
-        anaphoric_years={r"наступного\s+ж\s+року|через\s+рік": 1},
+        anaphoric_years={r"наступного\s+ж\s+року|через\s+рік": 1, r"того\s+(?:ж|самого)\s+року": 0},
         quarters=r"квартал\w*",
         ordinals={r"перш\w*": 1, r"друг\w*": 2, r"трет\w*": 3, r"четверт\w*": 4},
         day_of_month=r"(?:-?го)?\s+числа",
         halves={r"перш\w*\s+півр\w*": 1, r"друг\w*\s+півр\w*": 2},
+        first_months=r"(?:у|в|за)\s+перші\s+{count}\s+місяц\w*",
         halves_of={r"перш\w*\s+половин\w*": 1, r"друг\w*\s+половин\w*": 2},
         earlier_after=r"раніше|до\s+того",
         later_after=r"пізніше|по\s+тому|потому",
@@ -457,9 +482,11 @@ EXTRAS: dict[str, Extras] = {
         bare_season_forms=r"навесні|влітку|улітку|восени|взимку|узимку",
         year_cues=r"в|у|з|із|до|по|після|році|року|р\.",
         modifiers_before={
-            r"на\s+початку|з\s+початку|із\s+початку|від\s+початку|до\s+початку": Modifier.EARLY,
+            r"на\s+початку|з\s+початку|із\s+початку|від\s+початку|до\s+початку|"
+            r"(?:у|в)\s+перші\s+дні": Modifier.EARLY,
             r"в\s+середині|у\s+середині|до\s+середини|з\s+середини|від\s+середини": Modifier.MID,
-            r"наприкінці|в\s+кінці|у\s+кінці|до\s+кінця|з\s+кінця|від\s+кінця": Modifier.LATE,
+            r"наприкінці|в\s+кінці|у\s+кінці|до\s+кінця|з\s+кінця|від\s+кінця|"
+            r"(?:у|в)\s+останні\s+дні": Modifier.LATE,
             r"близько|приблизно|орієнтовно": Modifier.ABOUT,
         },
         range_words=("по", "до"),
@@ -477,7 +504,8 @@ EXTRAS: dict[str, Extras] = {
         },
         directions={r"минул\w*": -1, r"ц(?:ей|ю|я|ього|ьому|ієї)|поточн\w*": 0, r"наступн\w*": 1},
         following={r"попередн\w*": -1},
-        that_time=r"на\s+той\s+час|у\s+той\s+час|на\s+той\s+момент",
+        # "Тоді ж, у березні": at that same time; "тоді" alone also says "then" of an argument.
+        that_time=r"на\s+той\s+час|у\s+той\s+час|на\s+той\s+момент|тоді\s+ж",
         anaphora={
             r"того\s+ж\s+дня|того\s+самого\s+дня|цього\s+ж\s+дня|(?:в|у)\s+той\s+(?:же\s+)?день|"
             r"того\s+дня": 0,
@@ -533,10 +561,19 @@ EXTRAS: dict[str, Extras] = {
         year_before_period=r"(?:lo\s+)?stesso\s+periodo\s+dell'anno\s+(?:precedente|scorso|prima)",
         between=(r"tra|fra", ("e",)),
         # The perfect ("sono arrivati", "è sceso", "è stato deciso", "hanno detto"; not "è prevista"),
-        # read to its participle: the words after it are counted from there. Then the auxiliaries alone
-        # and the simple past ("arrivò", "furono").
-        past_words=rf"{_IT_PERFECT}|ha|hanno|aveva|avevano|era|erano|fu|furono|\w+(?:ò|arono|irono|erono)",
-        anaphoric_years={r"l'anno\s+(?:successivo|seguente|dopo)": 1, r"l'anno\s+(?:precedente|prima)": -1},
+        # read to its participle: the words after it are counted from there. Then the auxiliaries of the
+        # past alone and the simple past ("arrivò", "furono"); not "ha" or "hanno" alone: "ha tempo fino
+        # al 31 marzo" (has until 31 March) is the present.
+        past_words=rf"{_IT_PERFECT}|aveva|avevano|era|erano|fu|furono|\w+(?:ò|arono|irono|erono)",
+        anaphoric_years={
+            r"l'anno\s+(?:successivo|seguente|dopo)": 1,
+            r"l'anno\s+(?:precedente|prima)": -1,
+            r"dello\s+stesso\s+anno": 0,
+        },
+        day_after_date=r"il|l'|dal|al",
+        first_months=r"(?:nei\s+)?primi\s+{count}\s+mesi(?:\s+dell'anno)?",
+        # This morning, this evening, tonight: today.
+        days={r"stamattina|stamani|stasera|stanotte": 0},
         quarters=r"trimestre",
         ordinals={r"primo": 1, r"secondo": 2, r"terzo": 3, r"quarto": 4},
         halves={r"primo\s+semestre": 1, r"secondo\s+semestre": 2},
@@ -544,10 +581,11 @@ EXTRAS: dict[str, Extras] = {
         earlier_after=r"prima|addietro",
         later_after=r"dopo|più\s+tardi",
         later_before=r"dopo",
-        deadlines=r"entro(?:\s+(?:il|la|l\'|fine))?",
+        deadlines=r"entro(?:\s+(?:il|la|l\'|fine))?|fino\s+(?:al|a|all\')",
         future_words=rf"sarà|saranno|dovrebbe|dovrebbero|(?:{_IT_SCHEDULED})[oaie]|si\s+terrà|si\s+terranno|"
         r"\w+(?:erà|irà|arà|eranno|iranno|aranno)",
-        season_leads=r"l'|in|quest'|nell'|dell'|d'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
+        # Not "d'": "d'estate" is every summer, "le previsioni d'inverno" the winter forecast.
+        season_leads=r"l'|in|quest'|nell'|dell'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
         year_cues=r"nel|dal|al|del|entro\s+il|fino\s+al|prima\s+del|dopo\s+il|anno|il",
         modifiers_before={
             # "Di", "del", "dell'" may follow each ("all'inizio dell'anno").
@@ -612,7 +650,10 @@ EXTRAS: dict[str, Extras] = {
         year_before_period=r"(?:la\s+)?même\s+période\s+de\s+l'année\s+(?:précédente|dernière)",
         between=(r"entre", ("et",)),
         past_words=r"a|ont|avait|avaient|était|étaient|fut|furent|s'est|se\s+sont",
-        anaphoric_years={r"l'année\s+suivante": 1, r"l'année\s+précédente": -1},
+        anaphoric_years={r"l'année\s+suivante": 1, r"l'année\s+précédente": -1, r"de\s+la\s+même\s+année": 0},
+        day_after_date=r"le|du|au",
+        days={r"ce\s+matin|ce\s+soir|cette\s+nuit": 0},
+        first_months=r"(?:sur\s+|dans\s+)?les\s+{count}\s+premiers\s+mois(?:\s+de\s+l'année)?",
         quarters=r"trimestre",
         ordinals={r"premier": 1, r"deuxième|second": 2, r"troisième": 3, r"quatrième": 4},
         halves={r"premier\s+semestre": 1, r"(?:deuxième|second)\s+semestre": 2},
@@ -689,8 +730,16 @@ EXTRAS: dict[str, Extras] = {
         year_before_period=r"(?:el\s+)?mismo\s+per[ií]odo\s+del\s+año\s+(?:anterior|pasado)",
         between=(r"entre", ("y",)),
         past_words=r"ha|han|había|habían|fue|fueron|\w+(?:ó|aron|ieron)",
-        anaphoric_years={r"(?:al|el)\s+año\s+siguiente": 1, r"el\s+año\s+anterior": -1},
+        anaphoric_years={
+            r"(?:al|el)\s+año\s+siguiente": 1,
+            r"el\s+año\s+anterior": -1,
+            r"del\s+mismo\s+año": 0,
+        },
         day_of_month=r"(?:el\s+)?día\s+{day}",
+        day_after_date=r"el|del|al",
+        noun_before=r"(?<!\w)(?:la|una|cada|esa|aquella)",
+        days={r"esta\s+(?:mañana|tarde|noche)": 0},
+        first_months=r"(?:en\s+)?los\s+primeros\s+{count}\s+meses(?:\s+del\s+año)?",
         quarters=r"trimestre",
         ordinals={r"primer|primero": 1, r"segundo": 2, r"tercer|tercero": 3, r"cuarto": 4},
         halves={r"primer\s+semestre": 1, r"segundo\s+semestre": 2},
@@ -781,10 +830,12 @@ EXTRAS: dict[str, Extras] = {
         rf"(?-i:(?!(?:{_DE_NOT_PAST})(?!\w))[a-zäöüß]{{3,}}[a-rt-zäöüß]ten?)",
         anaphoric_years={
             r"im\s+folgenden\s+jahr|im\s+jahr\s+darauf": 1,
-            r"im\s+jahr\s+zuvor|im\s+vorjahr": -1,
+            r"im\s+jahr\s+zuvor|im\s+vorjahr(?!es)": -1,
+            r"desselben\s+jahres|des\s+gleichen\s+jahres": 0,
         },
         quarters=r"quartal\w*",
         ordinals={r"erste[nrms]?": 1, r"zweite[nrms]?": 2, r"dritte[nrms]?": 3, r"vierte[nrms]?": 4},
+        first_months=r"(?:in\s+)?den\s+ersten\s+{count}\s+monaten(?:\s+des\s+jahres)?",
         halves={
             r"erste[nrms]?\s+(?:halbjahr\w*|jahreshälfte)": 1,
             r"zweite[nrms]?\s+(?:halbjahr\w*|jahreshälfte)": 2,
@@ -865,11 +916,23 @@ EXTRAS: dict[str, Extras] = {
     ),
     "ko": Extras(
         weekends={r"지난\s*주말": -1, r"이번\s*주말": 0, r"(?:다음|오는)\s*주말": 1, r"주말": None},
-        year_before_period=r"전년\s*동기|(?:작년|지난해|전년)\s*같은\s*기간",
+        verb_final=True,
+        # and the same month a year before ("작년 같은 달", "전년 동월"), as monthly figures compare them.
+        year_before_period=r"전년\s*동(?:기|월)|(?:작년|지난해|전년)\s*같은\s*(?:기간|달)",
         past_words=r"했다|됐다|였다|었다|았다|밝혔다|말했다|전했다|\w+[았었했됐였]다",
         quarters=r"분기",
         halves={r"상반기": 1, r"하반기": 2},
-        relative={"이달": (Precision.MONTH, 0), "금주": (Precision.WEEK, 0), "이번주": (Precision.WEEK, 0)},
+        relative={
+            "이달": (Precision.MONTH, 0),
+            "금월": (Precision.MONTH, 0),
+            "금주": (Precision.WEEK, 0),
+            "이번주": (Precision.WEEK, 0),
+            # "내달 중순", "내주": next month, next week, as news writes them.
+            "내달": (Precision.MONTH, 1),
+            "익월": (Precision.MONTH, 1),
+            "내주": (Precision.WEEK, 1),
+        },
+        days={r"그제|그저께": -2},
         future_words=r"예정|계획|전망|방침|할\s+것",
         postponed=r"{date}\s*(?:로|으로|까지)\s*(?:연기|미뤄|미루|늦춰|연장)",
         present_words=_KOREAN_PRESENT,
@@ -900,11 +963,18 @@ EXTRAS: dict[str, Extras] = {
             r"[석세]\s*달": (Precision.MONTH, 3),
             r"한\s*해": (Precision.YEAR, 1),
         },
-        years={r"재작년": -2, r"지난해|작년": -1, r"올해|금년|연내": 0, r"내년": 1},
+        # "올 초", "올 말": this year's start and end ("올" alone before its modifier).
+        years={
+            r"재작년": -2,
+            r"지난해|작년": -1,
+            r"올해|금년|연내|(?<![가-힣])올(?=\s*[초말](?![가-힣]))": 0,
+            r"내년": 1,
+        },
         # Not the last syllable of a word ("내놓을").
         year_prefixes={r"(?<![가-힣])올": 0},
         anaphoric_years={r"전년": -1, r"이듬해|다음\s*해": 1},
         that_time=r"당시",
+        news_day=r"이날",
         anaphora={
             r"이날|그날|같은\s*날|당일": 0,
             r"같은\s*달|그달|당월": (Precision.MONTH, 0),
@@ -918,13 +988,23 @@ EXTRAS: dict[str, Extras] = {
     ),
     "ja": Extras(
         weekends={r"先週末": -1, r"今週末": 0, r"来週末": 1, r"週末": None},
-        year_before_period=r"前年同期|前年の同じ時期",
-        past_words=r"した|された|だった|った|れた|ました",
+        # "週明けから": from the start of the coming week; "月内": within this month.
+        relative={"週明け": (Precision.WEEK, 1), "月内": (Precision.MONTH, 0)},
+        # The days as broadcast news writes them in kana ("きょう", "あす", "きのう").
+        days={r"おととい": -2, r"きのう": -1, r"きょう": 0, r"あす|あした": 1},
+        verb_final=True,
+        year_before_period=r"前年同期|前年同月|前年の同じ時期",
+        # The past of every verb: "た" after the stem ("上げた", "落ちた", "見た"), "だ" after "ん" or "い"
+        # ("読んだ", "泳いだ"); not "たち", "ため", "たい" (plural, for, want) nor "だけ", "だろう", "あいだ".
+        past_words=r"した|された|だった|った|れた|ました|[えけげせてねべめいきぎちにびみり]た(?![ちめい])|"
+        r"(?:ん|(?<!あ)い)だ(?![けろ])",
         quarters=r"四半期",
         eras={"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868},
+        short_years=True,
         halves={r"上半期|上期": 1, r"下半期|下期": 2},
         later_after=r"後",
         future_words=r"予定|見通し|方針|計画|見込み",
+        deadlines_after=r"までに",
         postponed=r"{date}(?:に|まで|へ)(?:延期|先送り|延長)",
         # A verb ending its sentence in the non-past ("開かれる。", "訪問する。", the polite "訪問します。"):
         # what is still to come.
@@ -939,7 +1019,8 @@ EXTRAS: dict[str, Extras] = {
         range_words=("から", "~", "～", "〜"),
         seasons=_CJK_SEASONS | {"SP": r"春", "SU": r"夏", "FA": r"秋", "WI": r"冬"},
         years={r"一昨年": -2, r"昨年|去年": -1, r"今年|本年|年内": 0, r"来年": 1},
-        anaphoric_years={r"前年": -1, r"翌年": 1},
+        # "同年9月": of the year just mentioned.
+        anaphoric_years={r"前年": -1, r"翌年": 1, r"同年": 0},
         that_time=r"当時",
         anaphora={
             r"同日|当日|その日|同じ日": 0,
@@ -954,13 +1035,20 @@ EXTRAS: dict[str, Extras] = {
     ),
     "zh": Extras(
         weekends={r"上个?周末": -1, r"(?:本|这个?)周末": 0, r"下个?周末": 1, r"周末": None},
-        year_before_period=r"去年同期|上年同期",
+        year_before_period=r"去年同期|上年同期|去年同月|上年同月",
         past_words=r"了|曾|已经|已",
         quarters=r"季度",
         halves={r"上半年": 1, r"下半年": 2},
         later_after=r"之后|以后|后|後",
-        relative={"上月": (Precision.MONTH, -1), "下月": (Precision.MONTH, 1), "这周": (Precision.WEEK, 0)},
-        future_words=r"将|计划|预计|即将|拟",
+        relative={
+            "上月": (Precision.MONTH, -1),
+            "下月": (Precision.MONTH, 1),
+            "这周": (Precision.WEEK, 0),
+            "月内": (Precision.MONTH, 0),
+        },
+        # "须在11月前作出裁决" (must, by November), "定于下周举行" (set for next week).
+        future_words=r"将|计划|预计|即将|拟|必须|须|有望|定于",
+        deadlines_after=r"之前|以前|前",
         postponed=r"(?:推迟|延期|推延|延后|延至|改在|改为|定于)(?:到|至)?{date}",
         numbers=CJK_NUMBERS,
         modifiers_after={
@@ -972,7 +1060,7 @@ EXTRAS: dict[str, Extras] = {
         range_words=("至", "到", "~", "～"),
         seasons=_CJK_SEASONS,
         years={r"前年": -2, r"去年": -1, r"今年|本年|年内": 0, r"明年": 1},
-        anaphoric_years={r"前一年": -1, r"次年|翌年|第二年": 1},
+        anaphoric_years={r"前一年": -1, r"次年|翌年|第二年": 1, r"同年": 0},
         that_time=r"当时",
         anaphora={
             r"同月|当月": (Precision.MONTH, 0),
@@ -1000,7 +1088,11 @@ EXTRAS: dict[str, Extras] = {
         past_words=r"foi|foram|era|eram|tinha|tinham|houve|disse|disseram|fez|fizeram|teve|tiveram|"
         r"esteve|estiveram|deu|deram|veio|vieram|pôs|puseram|"
         rf"(?!(?:{_PT_NOT_PAST})(?!\w))\w{{2,}}(?:ou|aram|eram|iram|eu|iu)",
-        anaphoric_years={r"(?:n?o\s+)?ano\s+seguinte": 1, r"(?:n?o\s+)?ano\s+anterior": -1},
+        anaphoric_years={
+            r"(?:n?o\s+)?ano\s+seguinte": 1,
+            r"(?:n?o\s+)?ano\s+anterior": -1,
+            r"do\s+mesmo\s+ano": 0,
+        },
         # Not a day of every month ("todo dia 5", "cada dia 5").
         day_of_month=r"(?<!todo\s)(?<!cada\s)(?:n?o\s+)?(?:(?:último|próximo)\s+)?dia\s+{day}",
         quarters=r"trimestre",

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from timeline.dates import SEASONS, Modifier, Precision, period_bounds, shift_months
 from timeline.ingest.firstchars import Scanner
 from timeline.ingest.mentions.core import (
+    REFERENCE_WINDOW,
     Example,
     Grammar,
     Match,
@@ -65,6 +66,8 @@ _ROMAN = {
 _ROMAN["xii"] = 12
 # A month written without a year is a coming one only this many months ahead; else the latest past one.
 _MONTHS_AHEAD = 2
+# A year written with two digits ("21年3月") lies at most this many years after publication.
+_SHORT_YEAR_AHEAD = 10
 
 
 def _alternation(forms) -> str:
@@ -200,7 +203,7 @@ def _place(m: Match, month: int, day: int, precision: Precision, direction: int 
     """The year of a month (and day) written without one: the latest on or before publication, unless
     one within ``_MONTHS_AHEAD`` months after it."""
     now = m.now
-    if (year := _sentence_year(m)) is not None:
+    if (year := _sentence_year(m)) is not None or (year := _month_named_before(m, month)) is not None:
         return safe_date(year, month, day)
     candidates = [d for k in (-1, 0, 1) if (d := safe_date(now.year + k, month, day))]
     anchor = period_bounds(now, precision)[0]
@@ -231,6 +234,11 @@ def _stated_year(m: Match) -> int | None:
     if "era" in groups:
         count = groups["erayear"]
         return _w(m).extras.eras[groups["era"]] + (0 if count == "元" else int(count) - 1)
+    if "shortyear" in groups:
+        # "21年3月": this century's, unless that lies further ahead than news looks ("98年": 1998).
+        year = 2000 + int(groups["shortyear"])
+        base = m.published.year if m.published else date.today().year
+        return year if year <= base + _SHORT_YEAR_AHEAD else year - 100
     return None
 
 
@@ -243,18 +251,55 @@ def _clause_start(ctx, start: int, end: int) -> int:
 
 
 def _sentence_year(m: Match) -> int | None:
-    """The year a sentence has just named ("Möödunud aastal oli tomat 20. novembril müügil"): a month
-    or day written without one after it, in the same sentence, is of that year."""
+    """The year a sentence has just named ("Möödunud aastal oli tomat 20. novembril müügil"), or the
+    time it has gone back to ("당시 힌남노는 9월 6일 상륙했다": at that time, in 2022): a month or day
+    written without one after it, in the same sentence, is of that year."""
     sentence_start = _clause_start(m.ctx, m.start, m.end)
     reference = m.reference(Precision.YEAR)
-    if reference is None:
-        return None
     for start, reading in reversed(m.ctx.earlier):
         if start < sentence_start:
             return None
-        if reading is reference:
+        if reading is reference or (reading.day is not None and _names_that_time(m, start)):
             return reading.day.year
     return None
+
+
+def _month_named_before(m: Match, month: int) -> int | None:
+    """The year of a month named earlier in the sentence: the same month ("задержали в марте 2022 года, а
+    17 марта суд ...": a day of that March), or an earlier one written with its year, the sentence
+    telling of the past ("28 февраля 2022 года ЦБ поднял ставку, а уже в апреле начал снижать")."""
+    sentence_start = _clause_start(m.ctx, m.start, m.end)
+    for start, reading in reversed(m.ctx.earlier):
+        if start < sentence_start:
+            return None
+        day = reading.day
+        if (
+            day is None
+            or reading.until is not None
+            or reading.precision not in (Precision.MONTH, Precision.DAY)
+        ):
+            continue
+        same_month = reading.precision is Precision.MONTH and day.month == month
+        runs_on = reading.year_stated and day.month < month and m.tense() < 0
+        if same_month or runs_on:
+            m.relative = True  # read from a mention before
+            return day.year
+        return None
+    return None
+
+
+@functools.cache
+def _that_time_at(language: str) -> re.Pattern | None:
+    w = _words(language)
+    if not w.extras.that_time:
+        return None
+    return re.compile(rf"(?:{w.extras.that_time}){w.suffix}", re.IGNORECASE)
+
+
+def _names_that_time(m: Match, start: int) -> bool:
+    """Whether the mention at ``start`` is "at that time" ("당시", "all'epoca"), a time gone back to."""
+    pattern = _that_time_at(_w(m).language)
+    return pattern is not None and pattern.match(m.ctx.text, start) is not None
 
 
 def _read(m: Match, year: int, month: int, day: int | None) -> date | None:
@@ -295,8 +340,9 @@ def _relative_year(m: Match, key: str = "relyear") -> int | None:
             return m.published.year + amount if m.published else None
     for pattern, amount in extras.anaphoric_years.items():
         if re.fullmatch(pattern, text, re.IGNORECASE):
-            # "이듬해", "l'anno successivo": the year after the one just mentioned, else publication's.
-            reference = m.reference(Precision.YEAR) or m.reference()
+            # "이듬해", "l'anno successivo": the year after that of the date just mentioned, else
+            # publication's ("2023年3月被立案，同年9月": 2023, not a year range named before it).
+            reference = m.reference()
             base = reference.day.year if reference is not None else (m.now.year if m.now else None)
             return base + amount if base is not None else None
     return None
@@ -315,9 +361,9 @@ def _resolve_calendar(m: Match) -> Reading | None:
         return None
     day = int(groups["day"].rstrip(".")) if "day" in groups else None
     precision = Precision.DAY if day else Precision.MONTH
-    stated = "year" in groups or "era" in groups
+    stated = "year" in groups or "era" in groups or "shortyear" in groups
     written = groups.get("month") or ""
-    if not stated and len(written) <= 4 and written.isupper() and written.isalpha():
+    if not stated and len(written) <= 4 and written.isupper() and written.isalpha() and not _dateline(m):
         return None  # a short name in capitals with no year is an acronym: "Jalur 3 MRT", "3 MAR"
     if stated:
         year = _stated_year(m)
@@ -344,11 +390,36 @@ def _resolve_calendar(m: Match) -> Reading | None:
         until, start = start, _read(m, year if first < month else year - 1, first, None)
         if start is None:
             return None
+        if _names_a_quarter(m, first, month):
+            return Reading(Precision.QUARTER, start, year_stated=stated or "relyear" in groups)
     if "day2" in groups or "day3" in groups:
         until = safe_date(start.year, start.month, int((groups.get("day2") or groups["day3"]).rstrip(".")))
         if until is None or until <= start:
             return None
+    if until is None and _dateline(m):
+        # The dateline's day, ended there: the dash after it opens the story, not a range ("ROMA, 15 NOV
+        # - Venerdì 17 novembre si fermeranno").
+        until = start
     return Reading(precision, start, until, year_stated=stated or "relyear" in groups or "relyear2" in groups)
+
+
+def _names_a_quarter(m: Match, first: int, last: int) -> bool:
+    """Whether a range of months is a quarter named by its months, as Japanese writes one ("1～3月期",
+    "7～9月期のGDP"): the three months of a quarter, with "期" (term) after them."""
+    calendar_quarter = first % 3 == 1 and last == first + 2
+    return calendar_quarter and re.match(r"期(?!間)", m.ctx.text[m.end : m.end + 2]) is not None
+
+
+# A wire's dateline before a day and month: "(ANSA) - MILANO, 07 FEB - ...", "ROMA, 7 FEB -".
+_DATELINE_PLACE = re.compile(r"(?:^|\n)[^\S\n]*(?:\(\w+\)\s*[-–—]\s*)?[A-ZÀ-Þ][A-ZÀ-Þ'’ .]*,\s*$")
+_DATELINE_DASH = re.compile(r"\s+[-–—]\s")
+
+
+def _dateline(m: Match) -> bool:
+    """Whether the match is the date of a wire's dateline: after a place in capitals and a comma at the
+    start of a line, before a dash (where a month is written in capitals, "07 FEB")."""
+    before = m.ctx.text[max(0, m.start - 40) : m.start]
+    return _DATELINE_PLACE.search(before) is not None and _DATELINE_DASH.match(m.ctx.text, m.end) is not None
 
 
 _EAST_ASIAN_DIRECTION_BEFORE = re.compile(r"(?:(?P<ahead>오는|来る)|(?P<back>지난|去る))\s*$")
@@ -445,15 +516,22 @@ def _resolve_day_of_month(m: Match) -> Reading | None:
         month_start = shift(
             base.replace(day=1), Precision.MONTH, months[_matching(months, m.groups["samemonth"])]
         )
-    elif (month := _clause_month(m)) is not None:
-        month_start = month  # "2019年4月に初めて会い、25日に会談した": the month its sentence named
+    elif (month := _clause_month(m, year_stated=True)) is not None:
+        # "2019年4月に初めて会い、25日に会談した": the month its sentence named with its year; a month
+        # named alone is what the day reports on ("8월 수출이 … 늘었다고 1일 밝혔다": on 1 September).
+        month_start = month
     elif re.search(r"(?:오는|來る|来る)\s*$", m.ctx.text[max(0, m.start - 4) : m.start]) or m.tense() > 0:
         if day < m.now.day:  # "오는 5일", "5日に開かれる予定だ": the coming 5th
             month_start = shift(m.now, Precision.MONTH, 1)
     elif day > m.now.day:
         month_start = shift(m.now, Precision.MONTH, -1)
     start = _read(m, month_start.year, month_start.month, day)
-    return Reading(Precision.DAY, start) if start else None
+    if start is None:
+        return None
+    until = safe_date(start.year, start.month, int(m.groups["day2"])) if "day2" in m.groups else None
+    if "day2" in m.groups and (until is None or until <= start):
+        return None
+    return Reading(Precision.DAY, start, until)
 
 
 def _anaphoric_months(w: _Words) -> dict[str, int]:
@@ -462,10 +540,13 @@ def _anaphoric_months(w: _Words) -> dict[str, int]:
     return {p: v[1] for p, v in w.extras.anaphora.items() if isinstance(v, tuple) and v[0] is Precision.MONTH}
 
 
-def _clause_month(m: Match) -> date | None:
-    """The first day of the month a day or month mentioned earlier in the same sentence lies in."""
+def _clause_month(m: Match, year_stated: bool = False) -> date | None:
+    """The first day of the month a day or month mentioned earlier in the same sentence lies in; with
+    ``year_stated``, only one written with its year."""
     reference = _clause_reference(m)
     if reference is None or reference.precision not in (Precision.DAY, Precision.MONTH):
+        return None
+    if year_stated and not reference.year_stated:
         return None
     return reference.day.replace(day=1)
 
@@ -584,6 +665,8 @@ def _resolve_relative(m: Match) -> Reading | None:
     if key is None:
         return None
     unit, _amount = key
+    if _a_noun_here(m):
+        return None
     if m.published is None:
         return Reading(unit, None)
     if key[1] == 1 and unit is not Precision.DAY and (following := _following(m, unit)) is not None:
@@ -594,6 +677,19 @@ def _resolve_relative(m: Match) -> Reading | None:
     if read is None:
         return Reading(unit, relative_day(m, *key))
     return Reading(unit, period_bounds(read[0], unit)[0])
+
+
+def _a_noun_here(m: Match) -> bool:
+    """Whether a relative word is the noun written alike: "heute Morgen" (this morning; capitalised
+    inside a sentence, where German writes its nouns so), "por la mañana" (in the morning)."""
+    w = _w(m)
+    if w.extras.nouns_capitalised and m.text[:1].isupper() and not _opens_sentence(m):
+        return True
+    before = w.extras.noun_before
+    return (
+        bool(before)
+        and re.search(rf"(?:{before})\s+$", m.ctx.text[max(0, m.start - 20) : m.start]) is not None
+    )
 
 
 def _following(m: Match, unit: Precision) -> Reading | None:
@@ -816,6 +912,10 @@ def _resolve_weekday(m: Match) -> Reading | None:
         monday = shift(m.published, Precision.WEEK, amount)
         return Reading(Precision.DAY, monday + timedelta(days=weekday))
     direction = _direction(m)
+    if "direction" in m.groups and _opens_with_week_word(w, m.groups["weekday"]):
+        # "上周四", "下星期一": the direction glued to the weekday's word for week names the week.
+        monday = shift(m.published, Precision.WEEK, direction)
+        return Reading(Precision.DAY, monday + timedelta(days=weekday))
     read = parse_relative(w.vocab.canonical_weekday(weekday), w.language, m.now)
     latest = read[0] if read and read[0].weekday() == weekday else None
     if latest is None or latest > m.now:
@@ -834,6 +934,12 @@ def _resolve_weekday(m: Match) -> Reading | None:
     if direction > 0 or _looks_ahead(m) or (direction == 0 and m.tense(weak) > 0):
         return Reading(Precision.DAY, latest + timedelta(days=7) if latest < m.now else latest)
     return Reading(Precision.DAY, latest)
+
+
+def _opens_with_week_word(w: _Words, weekday: str) -> bool:
+    """Whether a weekday's name begins with the word for week, as Chinese names them ("周四": week-four)."""
+    weeks = (f for f, unit in w.vocab.units.items() if unit is Precision.WEEK)
+    return w.vocab.unspaced and any(lower(weekday).startswith(form) for form in weeks)
 
 
 def _looks_ahead(m: Match) -> bool:
@@ -913,12 +1019,72 @@ def _resolve_anaphora(m: Match) -> Reading | None:
     if amount is None:
         return None
     unit, amount = amount if isinstance(amount, tuple) else (Precision.DAY, amount)
+    if unit is Precision.DAY and (apposed := _apposed_day(m)) is not None:
+        return apposed
+    if (news_day := _news_day(m, text)) is not None:
+        return Reading(Precision.DAY, news_day)
     # "同月", "그해": the month or year of the date just mentioned, whatever its precision.
-    reference = m.reference(unit) or (m.reference() if unit is not Precision.DAY else None)
+    reference = m.reference(unit) if unit is Precision.DAY else m.reference()
+    if unit is Precision.DAY and reference is not None and _ahead_of_a_past_sentence(m, reference):
+        reference = _latest_day_not_ahead(m) or reference
     anchor = reference.day if reference else m.now
     if anchor is None:
         return Reading(unit, None)
     return Reading(unit, shift(anchor, unit, amount))
+
+
+def _ahead_of_a_past_sentence(m: Match, reference: Reading) -> bool:
+    """Whether the day just mentioned is still to come while the anaphor's sentence tells of the past
+    ("15日公示され、27日の投開票に向けて…。首相は同日、第一声を上げた": the 15th, not the 27th)."""
+    published = m.published
+    return published is not None and reference.day > published and m.frame is None and m.tense() < 0
+
+
+def _latest_day_not_ahead(m: Match) -> Reading | None:
+    """The latest day mentioned before ``m`` that is not after publication, within the anaphora's reach."""
+    for start, reading in reversed(m.ctx.earlier):
+        if m.start - start > REFERENCE_WINDOW:
+            return None
+        day = reading.day
+        if (
+            day is not None
+            and reading.is_anchor
+            and reading.precision is Precision.DAY
+            and day <= m.published
+        ):
+            return reading
+    return None
+
+
+def _news_day(m: Match, text: str) -> date | None:
+    """The day of the story for "이날" opening a paragraph that names no date before it: the first day
+    the article named ("…11일 밝혔다. [background of 2020] …\n\n대통령은 이날 …": the 11th)."""
+    words = _w(m).extras.news_day
+    if not words or not re.fullmatch(words, text) or m.frame is not None:
+        return None
+    paragraph = m.ctx.text.rfind("\n", 0, m.start) + 1
+    earlier = m.ctx.earlier
+    if not earlier or earlier[-1][0] >= paragraph:
+        return None
+    return next((r.day for _start, r in earlier if r.day is not None and r.precision is Precision.DAY), None)
+
+
+_APPOSITION = re.compile(r",[^\S\n]*")
+
+
+def _apposed_day(m: Match) -> Reading | None:
+    """The day written right after an anaphor, set off by a comma, that says which day it is: "запустили
+    напередодні, 15 травня" (the day before, 15 May) is 15 May, whatever date was mentioned last."""
+    gap = _APPOSITION.match(m.ctx.text, m.end)
+    if gap is None:
+        return None
+    day_month = next((r for r in m.ctx.grammar.rules if r.name == "day month"), None)
+    written = day_month.pattern.match(m.ctx.text, gap.end()) if day_month is not None else None
+    if written is None:
+        return None
+    reading = day_month.resolve(Match(written, m.ctx))
+    m.relative = True
+    return reading if reading is not None and reading.precision is Precision.DAY else None
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1008,14 +1174,32 @@ _MONTH_FROM = r"(?:(?<!\d)(?P<monthfrom>1[0-2]|0?[1-9])\s*(?:~|∼|～|〜|-|–
         # and brings a history back to the time of publication, as English "is" and "has" do.
         _e("ja", "平成元年に稼働した工場は閉鎖された。3月に新車を投入する。", "3月", "2023-03", "month"),
         _e("ko", "1989년 가동된 공장은 폐쇄됐다. 회사는 3월에 신차를 출시한다.", "3월", "2023-03", "month"),
+        # After "at that time", of the year it went back to.
+        _e(
+            "ko",
+            "태풍이 상륙한 것은 2022년 9월 이후 처음이다. 당시 태풍은 9월 6일 거제에 상륙했다.",
+            "9월 6일",
+            "2022-09-06",
+            "day",
+            "2024-08-22",
+        ),
+        # A year after its first mention written with two digits, and a quarter named by its months.
+        _e("ja", "同社は2019年4月に設立され、21年3月に上場した。", "21年3月", "2021-03", "month"),
+        _e("ja", "1～3月期の国内総生産は減った。", "1～3月", "2022-Q1", "quarter"),
+        # A deadline written after the date looks ahead.
+        _e("zh", "工程于3月底前完成。", "3月底", "2023-03", "month"),
+        _e("ja", "政府は3月末までに結論を出す。", "3月末", "2023-03", "month"),
     ],
 )
 @_with(_resolve_calendar)
 def _east_asian(w: _Words) -> str:
     if not w.east_asian:
         return r"(?!x)x"
+    # "19年4月から21年3月": a year after its first mention written with its last two digits; not a
+    # sentence's years and months ("懲役12年6月", "징역 1년 6월": no month after a count of years).
+    short = r"|(?<!懲役|禁錮|禁固)(?P<shortyear>(?<![\d.])\d\d)\s*年\s*" if w.extras.short_years else ""
     return (
-        rf"(?:{w.east_asian_year()}\s*[年년]\s*)?{_MONTH_FROM}"
+        rf"(?:{w.east_asian_year()}\s*[年년]\s*{short}|(?<!\d[年년])(?<!\d[年년]\s)){_MONTH_FROM}"
         r"(?<!\d)(?P<monthnum>1[0-2]|0?[1-9])\s*[月월](?!\s*\d+\s*[月월])"
         # A day, or two: "4日から14日", "4일부터 14일", "1∼3일" (the first day's mark left out).
         r"(?:\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*(?:[日일号號]"
@@ -1061,6 +1245,18 @@ def _east_asian_relative_year(w: _Words) -> str:
             "day",
             "2024-06-19",
         ),
+        # "Until the 30th", and a range of two days of one month.
+        _e("ko", "신청은 오는 30일까지 받는다.", "30일", "2022-11-30", "day"),
+        _e("ko", "산업부는 8월 수출이 늘었다고 1일 밝혔다.", "1일", "2024-09-01", "day", "2024-09-02"),
+        _e("ko", "사전투표는 지난 5∼6일 진행됐다.", "5∼6일", "2022-11-05", "day", "2022-11-11"),
+        _e(
+            "ko",
+            "이달 1일부터 21일까지 열대야가 이어졌다.",
+            "이달 1일부터 21일",
+            "2022-11-01",
+            "day",
+            "2022-11-25",
+        ),
     ],
 )
 @_with(_resolve_day_of_month)
@@ -1074,10 +1270,17 @@ def _east_asian_day(w: _Words) -> str:
     if same := _joined(_anaphoric_months(w)):
         leads.append(rf"(?P<samemonth>{same})\s*")
     leads.append(r"(?<![\d月월.])")
+    # Japanese "号" numbers things ("台風7号": typhoon No. 7); Chinese writes a day so ("21号").
+    marks = _DAY_MARKS.get(w.language, "日号")
+    # "5∼6일", "5～6日": two days of one month, the first day's mark left out.
+    second = r"(?:\s*(?:~|∼|～|〜|-|–)\s*(?P<day2>[12]\d|3[01]|0?[1-9]))?"
     return (
-        rf"(?:{'|'.join(leads)})"
-        r"(?P<day>[12]\d|3[01]|0?[1-9])\s*[日일号](?!\s*(?:간|동안|째|연속|間|以上|以内|前|後|전|후|분|시|ぶり|未満|까지|연휴|天|夜|만에))"
+        rf"(?:{'|'.join(leads)})(?P<day>[12]\d|3[01]|0?[1-9]){second}\s*[{marks}]"
+        r"(?!\s*(?:간|동안|째|연속|間|以上|以内|前|後|전|후|분|시|ぶり|未満|연휴|天|夜|만에))"
     )
+
+
+_DAY_MARKS = {"ko": "일", "ja": "日"}
 
 
 @_spec(
@@ -1103,6 +1306,44 @@ def _day_of_month(w: _Words) -> str:
         words = w.extras.day_of_month.replace("{day}", day)
         return rf"{w.before}(?:{words})(?!\w|\s+d[eoa]\s|\s*[./-]\d)"
     return rf"{day}(?:{w.extras.day_of_month})(?!\w)"
+
+
+def _resolve_day_after_date(m: Match) -> Reading | None:
+    """ "il 24 novembre …, mentre il 27": a day of the month its sentence has just named; no date
+    without one ("il 27 per cento")."""
+    month = _clause_month(m)
+    if month is None:
+        return None
+    start = _read(m, month.year, month.month, int(m.groups["day"]))
+    return Reading(Precision.DAY, start) if start else None
+
+
+@_spec(
+    "day after a date",
+    [
+        _e(
+            "it",
+            "Il 24 novembre toccherà al Sud, mentre il 27 sarà la volta del Nord.",
+            "il 27",
+            "2022-11-27",
+            "day",
+        ),
+        _e("es", "El 24 de noviembre pararán en el sur y el 27 en el norte.", "el 27", "2022-11-27", "day"),
+        _e("fr", "Le 24 novembre, grève au sud, et le 27 au nord.", "le 27", "2022-11-27", "day"),
+    ],
+)
+@_with(_resolve_day_after_date)
+def _day_after_date(w: _Words) -> str:
+    """ "il 27", "el 27", "le 27": a day written with its article alone, after a date of its sentence."""
+    if not w.extras.day_after_date:
+        return r"(?!x)x"
+    counted = rf"|\s+(?:{w.extras.counts})(?!\w)" if w.extras.counts else ""
+    # Not the day of a month named after it ("il 5 aprile", "le 5 avril"), nor a score ("il 5 a 0").
+    month = rf"|\s+(?:(?i:de|di|d')\s*)?(?:{w.month_alt})" if w.month_alt else ""
+    return (
+        rf"{w.before}(?:{w.extras.day_after_date})\s+(?P<day>(?<![\d.,])(?:[12]\d|3[01]|0?[1-9]))"
+        rf"(?!\w|\s*[%.,:/-]\d|\s*%|\s+(?:a|à)\s+\d{counted}{month})"
+    )
 
 
 @_spec(
@@ -1151,6 +1392,8 @@ def _east_asian_year(w: _Words) -> str:
         _e("es", "El próximo 2 de octubre habrá elecciones.", "próximo 2 de octubre", "2023-10-02", "day"),
         _e("de", "Am kommenden 2. Oktober wird gewählt.", "kommenden 2. Oktober", "2023-10-02", "day"),
         _e("et", "Möödunud aastal oli tomat 20. novembril müügil.", "20. novembril", "2021-11-20", "day"),
+        # A day of the month the sentence named with its year.
+        _e("ru", "Его задержали в марте 2020 года, а 17 марта арестовали.", "17 марта", "2020-03-17", "day"),
         # Turkish endings after an apostrophe ("2023'te"); the days of a range joined by "a", "do", "tot".
         _e("tr", "Anlaşma 15 Mart 2023'te imzalandı.", "15 Mart 2023", "2023-03-15", "day"),
         _e("pt", "Os exercícios decorreram de 3 a 5 de março.", "3 a 5 de março", "2022-03-03", "day"),
@@ -1164,6 +1407,9 @@ def _east_asian_year(w: _Words) -> str:
         _e("tr", "Toplantı 15 Kasım Çarşamba günü yapılacak.", "15 Kasım Çarşamba", "2022-11-15", "day"),
         # Arabic-Indic digits.
         _e("ar", "وقع الاتفاق في ١٥ مارس ٢٠٢٣.", "١٥ مارس ٢٠٢٣", "2023-03-15", "day"),
+        # A wire's dateline writes the month in capitals; "until" looks ahead as "by" does.
+        _e("it", "(ANSA) - MILANO, 07 FEB - Si è aperto il processo.", "07 FEB", "2022-02-07", "day"),
+        _e("it", "La società ha tempo fino al 31 marzo.", "31 marzo", "2023-03-31", "day"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1245,6 +1491,50 @@ def _year_month(w: _Words) -> str:
             "month",
         ),
         _e("nl", "In oktober vorig jaar bezocht Kim Moskou.", "oktober vorig jaar", "2021-10", "month"),
+        # Of the year just mentioned.
+        _e(
+            "ru",
+            "Паводок случился в 1942 году. В мае того же года вода ушла.",
+            "мае того же года",
+            "1942-05",
+            "month",
+        ),
+        _e(
+            "uk",
+            "Міст збудували 1962 року. У травні того ж року його відкрили.",
+            "травні того ж року",
+            "1962-05",
+            "month",
+        ),
+        _e(
+            "it",
+            "Nel 2021 è crollato. A novembre dello stesso anno.",
+            "novembre dello stesso anno",
+            "2021-11",
+            "month",
+        ),
+        _e(
+            "fr",
+            "En 2021, le pont s'est effondré ; en mai de la même année.",
+            "mai de la même année",
+            "2021-05",
+            "month",
+        ),
+        _e(
+            "es",
+            "En 2021 se hundió el puente; en mayo del mismo año.",
+            "mayo del mismo año",
+            "2021-05",
+            "month",
+        ),
+        _e("pt", "Em 2021 a ponte caiu; em maio do mesmo ano.", "maio do mesmo ano", "2021-05", "month"),
+        _e(
+            "de",
+            "2021 stürzte die Brücke ein, im Mai desselben Jahres.",
+            "Mai desselben Jahres",
+            "2021-05",
+            "month",
+        ),
         _e(
             "pl",
             "W październiku ubiegłego roku Kim odwiedził Moskwę.",
@@ -1323,6 +1613,8 @@ def _direction_month(w: _Words) -> str:
 @_spec(
     "month",
     [
+        # "В первые дни": early in the month.
+        _e("ru", "В первые дни декабря пройдет саммит.", "В первые дни декабря", "2022-12", "month"),
         _e("ru", "Это случилось в сентябре, сообщил источник.", "сентябре", "2022-09", "month"),
         _e("et", "Hinnad tõusid märtsis.", "märtsis", "2022-03", "month"),
         _e("it", "Le navi sono arrivate a settembre.", "settembre", "2022-09", "month"),
@@ -1330,6 +1622,14 @@ def _direction_month(w: _Words) -> str:
         # A month soon to come is the coming one, unless a past verb says otherwise ("посетил", not
         # "посетит"; "відвідав").
         _e("ru", "В марте министр посетил Пхеньян.", "марте", "2022-03", "month", "2023-02-10"),
+        # After a date of its sentence written with its year, in the past: of that year.
+        _e(
+            "ru",
+            "28 февраля 2021 года ставку подняли, а в апреле начали снижать.",
+            "апреле",
+            "2021-04",
+            "month",
+        ),
         _e("ru", "В марте министр посетит Пхеньян.", "марте", "2023-03", "month", "2023-02-10"),
         _e("uk", "У березні міністр відвідав Пхеньян.", "березні", "2022-03", "month", "2023-02-10"),
         _e("de", "Im März besuchte der Minister Pjöngjang.", "März", "2022-03", "month", "2023-02-10"),
@@ -1450,7 +1750,66 @@ def _resolve_quarter(m: Match) -> Reading | None:
         number = next((n for p, n in _w(m).extras.ordinals.items() if re.fullmatch(p, word, re.I)), None)
     if number is None or not 1 <= number <= 4:
         return None
+    if "qfirst" in groups:
+        return _first_quarters(m, number)
     return _part_of_year(m, number, 3)
+
+
+def _first_quarters(m: Match, number: int) -> Reading | None:
+    """ "前三季度": the months of the first ``number`` quarters, to the end of the last."""
+    last = _part_of_year(m, number, 3)
+    if last is None or last.day is None:
+        return last
+    return Reading(Precision.MONTH, last.day.replace(month=1), shift_months(last.day, 2), last.year_stated)
+
+
+def _resolve_first_months(m: Match) -> Reading | None:
+    """ "nei primi nove mesi dell'anno", "в первые девять месяцев 2023 года": January to the last of
+    those months."""
+    count = _count_of(_w(m), m.groups["count"])
+    return _part_of_year(m, 1, count) if count is not None and 1 < count < 12 else None
+
+
+@_spec(
+    "first months of a year",
+    [
+        _e(
+            "it",
+            "Nei primi nove mesi dell'anno gli occupati sono aumentati.",
+            "primi nove mesi",
+            "2022-01",
+            "month",
+        ),
+        _e(
+            "ru",
+            "В первые девять месяцев 2021 года добыча выросла.",
+            "первые девять месяцев",
+            "2021-01",
+            "month",
+        ),
+        _e(
+            "es",
+            "En los primeros nueve meses del año las ventas subieron.",
+            "primeros nueve meses",
+            "2022-01",
+            "month",
+        ),
+        _e(
+            "fr",
+            "Sur les neuf premiers mois de l'année, les ventes ont progressé.",
+            "neuf premiers mois",
+            "2022-01",
+            "month",
+        ),
+        _e("de", "In den ersten neun Monaten stieg der Umsatz.", "ersten neun Monaten", "2022-01", "month"),
+    ],
+)
+@_with(_resolve_first_months)
+def _first_months(w: _Words) -> str:
+    if not w.extras.first_months:
+        return r"(?!x)x"
+    phrase = w.extras.first_months.replace("{count}", _count_pattern(w))
+    return rf"{w.before}(?:{phrase})(?:{_year_after(w)})?(?!\w)"
 
 
 def _resolve_half(m: Match) -> Reading | None:
@@ -1465,6 +1824,8 @@ def _resolve_half(m: Match) -> Reading | None:
 @_spec(
     "quarter",
     [
+        # "前三季度": the first three quarters.
+        _e("zh", "前三季度经济增长。", "前三季度", "2022-01", "month"),
         _e("ko", "올해 3분기 수출이 늘었다.", "올해 3분기", "2022-Q3", "quarter"),
         _e("ko", "3분기 영업이익이 줄었다.", "3분기", "2022-Q3", "quarter"),
         _e("ko", "올 4분기 영업이익이 늘어날 전망이다.", "올 4분기", "2022-Q4", "quarter"),
@@ -1529,7 +1890,8 @@ def _quarter(w: _Words) -> str:
     if w.east_asian:
         cjk = _alternation(n for n, v in w.extras.numbers.items() if v <= 4)
         number = rf"(?:(?<!\d)(?P<qnum>[1-4])|(?P<qcjk>{cjk}))" if cjk else r"(?<!\d)(?P<qnum>[1-4])"
-        return rf"{lead}(?:第\s*)?{number}\s*(?:[/·]\s*4\s*)?{word}"
+        # "前三季度": the first three quarters, January to September.
+        return rf"{lead}(?:第\s*|(?P<qfirst>前))?{number}\s*(?:[/·]\s*4\s*)?{word}"
     ordinals = _joined(w.extras.ordinals)
     number = (
         rf"(?:(?P<qord>{w.before}(?:{ordinals})(?!\w))|(?<![\d.])(?P<qnum>[1-4])(?:\.|-?(?:м|й|го|ом|ем|е|er|e|º|o))?"
@@ -1543,6 +1905,58 @@ def _quarter(w: _Words) -> str:
     )
     word_first = rf"(?<!\w){word}\s+{after}(?!\d|[.,]\d)"
     return rf"{lead}(?:{number}\s*{word}(?!\w)|{word_first})(?:{_year_after(w)})?"
+
+
+def _resolve_quarter_direction(m: Match) -> Reading | None:
+    """ "il trimestre precedente", "предыдущим кварталом": the quarter before or after the one just
+    mentioned, a comparison period (no anchor for what follows); "в прошлом квартале": from publication."""
+    amount = _direction(m)
+    if m.published is None:
+        return Reading(Precision.QUARTER, None)
+    if _after_reference(m, amount):
+        reference = m.reference()
+        if reference is None:
+            return None
+        beside = _beside(reference, Precision.QUARTER, amount)
+        return dataclasses.replace(beside, is_anchor=False)
+    return Reading(Precision.QUARTER, shift(m.published, Precision.QUARTER, amount))
+
+
+@_spec(
+    "quarter and direction",
+    [
+        _e(
+            "it",
+            "Nel terzo trimestre il Pil è cresciuto rispetto al trimestre precedente.",
+            "trimestre precedente",
+            "2022-Q2",
+            "quarter",
+        ),
+        _e(
+            "ru",
+            "В третьем квартале ВВП вырос по сравнению с предыдущим кварталом.",
+            "предыдущим кварталом",
+            "2022-Q2",
+            "quarter",
+        ),
+        _e(
+            "fr",
+            "Au troisième trimestre, le PIB a progressé par rapport au trimestre précédent.",
+            "trimestre précédent",
+            "2022-Q2",
+            "quarter",
+        ),
+        _e("ru", "В прошлом квартале выручка выросла.", "прошлом квартале", "2022-Q3", "quarter"),
+    ],
+)
+@_with(_resolve_quarter_direction)
+def _quarter_direction(w: _Words) -> str:
+    if not w.extras.quarters or not w.direction_alt or w.east_asian:
+        return r"(?!x)x"
+    word = rf"(?:{w.extras.quarters})"
+    before = rf"(?P<direction>{w.before}(?:{w.direction_alt}))\s+{word}(?!\w)"
+    after = rf"{w.before}{word}\s+(?P<direction2>(?:{w.direction_alt}))(?!\w)"
+    return rf"{before}|{after}"
 
 
 @_spec(
@@ -1709,6 +2123,9 @@ def _year(w: _Words) -> str:
 @_spec(
     "relative phrase",
     [
+        # The words news writes beside the data's: "내달" (next month), "月内" (within this month).
+        _e("ko", "내달 중순 발표할 예정이다.", "내달 중순", "2022-12", "month"),
+        _e("ja", "月内に決定する。", "月内", "2022-11", "month"),
         _e("ru", "Цены выросли в прошлом месяце.", "в прошлом месяце", "2022-10", "month"),
         _e("uk", "Про це повідомили минулого тижня.", "минулого тижня", "2022-W43", "week"),
         _e("ko", "북한은 지난달 발사했다.", "지난달", "2022-10", "month"),
@@ -1809,6 +2226,8 @@ def _direction_unit(w: _Words) -> str:
 @_spec(
     "year phrase",
     [
+        # "올 초", "올 말": this year, "올" alone before its modifier.
+        _e("ko", "올 초 시작됐다.", "올 초", "2022", "year"),
         _e("et", "Tänavu on müük kasvanud.", "Tänavu", "2022", "year"),
         _e("ko", "지난해 수출이 늘었다.", "지난해", "2021", "year"),
         _e("fr", "L'an dernier, les ventes ont baissé.", "L'an dernier", "2021", "year"),
@@ -1834,6 +2253,13 @@ def _year_phrase(w: _Words) -> str:
 @_spec(
     "day word",
     [
+        # This morning, this evening: today.
+        _e("es", "Esta mañana habló el presidente.", "Esta mañana", "2022-11-02", "day"),
+        _e("fr", "Ce matin, le président a parlé.", "Ce matin", "2022-11-02", "day"),
+        _e("ko", "그는 그제 출국했다.", "그제", "2022-10-31", "day"),
+        # Broadcast Japanese writes the days in kana.
+        _e("ja", "首相はきのう発表した。", "きのう", "2022-11-01", "day"),
+        _e("it", "Stamattina il ministro ha parlato.", "Stamattina", "2022-11-02", "day"),
         _e("et", "Eilsel istungil otsustati.", "Eilsel", "2022-11-01", "day"),
         _e("et", "Täna teatas minister.", "Täna", "2022-11-02", "day"),
         _e("et", "Mäng ei meenutanud nädalatagust kohtumist.", "nädalatagust", "2022-10-26", "day"),
@@ -1847,7 +2273,13 @@ def _year_phrase(w: _Words) -> str:
 @_with(_resolve_day_word)
 def _day_word(w: _Words) -> str:
     days = _joined(w.extras.days)
-    return rf"{w.before}(?:{days})(?!\w)" if days else r"(?!x)x"
+    if not days:
+        return r"(?!x)x"
+    if w.language == "ja":
+        # Kana words among kanji and particles: "きのう発表した", "あすは", not inside a longer kana word.
+        particles = "はがのにもをまかでと"
+        return rf"(?:(?<![ぁ-ゖ])|(?<=[{particles}]))(?:{days})(?:(?![ぁ-ゖ])|(?=[{particles}]))"
+    return rf"{w.before}(?:{days})(?!\w)"
 
 
 @_spec(
@@ -2062,6 +2494,9 @@ def _counted_from(w: _Words) -> str:
         _e("ko", "수요일 회담이 열렸다.", "수요일", "2022-11-02", "day"),
         _e("ko", "다음 주 월요일 회의가 열린다.", "다음 주 월요일", "2022-11-07", "day"),
         _e("zh", "上周三举行了会议。", "上周三", "2022-10-26", "day"),
+        # The Thursday of last week, not yesterday (published on a Friday).
+        _e("zh", "发言人上周四表示反对。", "上周四", "2024-07-04", "day", "2024-07-12"),
+        _e("zh", "双方将于下星期一会谈。", "下星期一", "2022-11-07", "day"),
         _e("fr", "Il a démissionné lundi dernier.", "lundi dernier", "2022-10-31", "day"),
         _e("et", "Reedel üritab ta uuesti.", "Reedel", "2007-12-21", "day", "2007-12-17"),
         _e("et", "Esmaspäev kulub kojusõidule.", "Esmaspäev", "2007-12-17", "day", "2007-12-17"),
@@ -2307,6 +2742,7 @@ def _period_with_modifier_east_asian(w: _Words, modifiers: str) -> str:
         _e("ru", "Решение примут в конце года.", "года", "2022", "year"),
         _e("de", "Die Lieferung kommt Ende des Monats.", "Monats", "2022-11", "month"),
         _e("uk", "Рішення ухвалять наприкінці року.", "наприкінці року", "2022", "year"),
+        _e("ru", "Ремонт должен завершиться до конца года.", "до конца года", "2022", "year"),
         _e("it", "Il pagamento è previsto a fine mese.", "a fine mese", "2022-11", "month"),
         _e("it", "All'inizio dell'anno i prezzi sono saliti.", "All'inizio dell'anno", "2022", "year"),
         # In a history, of the year it tells of.
@@ -2355,6 +2791,13 @@ def _resolve_that_time(m: Match) -> Reading | None:
             "ko", "2019년 4월 두 정상이 만났다. 당시 김 위원장은 열차로 이동했다.", "당시", "2019-04", "month"
         ),
         _e("ja", "2019年4月に会談した。当時、金氏は列車で移動した。", "当時", "2019-04", "month"),
+        _e(
+            "uk",
+            "Правила змінили у 2022 році. Тоді ж, у березні, спростили бронювання.",
+            "Тоді ж",
+            "2022",
+            "year",
+        ),
         _e("zh", "两国领导人2019年4月会晤。当时，金正恩乘火车前往。", "当时", "2019-04", "month"),
         _e(
             "ru",
@@ -2439,6 +2882,24 @@ def _year_before_period(w: _Words) -> str:
             "day",
         ),
         _e("ja", "10月3日に到着し、翌日出港した。", "翌日", "2022-10-04", "day"),
+        # "이날" opening a paragraph after a background is the day of the story.
+        _e(
+            "ko",
+            "선관위는 11일 결과를 밝혔다. 2020년 4월 15일 총선의 투표율은 66.2%였다.\n\n"
+            "대통령은 이날 회의를 주재했다.",
+            "이날",
+            "2024-04-11",
+            "day",
+            "2024-04-11",
+        ),
+        # The day written after it says which.
+        _e(
+            "uk",
+            "Закон набуде чинності 18 травня. Застосунок запустили напередодні, 15 травня.",
+            "напередодні",
+            "2022-05-15",
+            "day",
+        ),
         _e(
             "ko",
             "북한은 5일 미사일을 쐈다. 같은 날 일본은 항의했다.",
@@ -2588,6 +3049,7 @@ def _tense_reader(w: _Words):
     alternatives = (f"(?P<c{i}>{before}(?:{source}){after})" for i, (source, _c) in enumerate(sources))
     cues = re.compile("|".join(alternatives), re.IGNORECASE)
     deadline = re.compile(rf"(?<!\w)(?:{extras.deadlines})\s*$", re.IGNORECASE) if extras.deadlines else None
+    deadline_after = _deadline_after(extras)
     postponed = _postponed(extras.postponed, w.east_asian)
 
     def tense(ctx, start: int, end: int, weak: bool = True) -> int:
@@ -2598,12 +3060,16 @@ def _tense_reader(w: _Words):
         # then after it.
         found = [(names[m.lastgroup], len(head[m.end() :].split()), False) for m in cues.finditer(head)]
         found.reverse()
-        found += [(names[m.lastgroup], len(tail[: m.start()].split()), True) for m in cues.finditer(tail)]
+        following = [(names[m.lastgroup], len(tail[: m.start()].split()), True) for m in cues.finditer(tail)]
+        found = following + found if extras.verb_final else found + following
         if postponed is not None and postponed.search(f"{head}{_DATE}{tail}"):
             return 1  # "Саммит перенесли на март": put off to the coming March
-        if deadline is not None and deadline.search(head):
+        if (deadline is not None and deadline.search(head)) or (
+            deadline_after is not None and deadline_after.match(tail)
+        ):
             # "К июню поставки вырастут": by June, the coming one; "до июля поставки шли": the last.
-            return -1 if any(cue < 0 for cue, _away, _after in found) else 1
+            # The nearest verb decides: "resteranno chiuse fino a venerdì, ha detto": the future.
+            return -1 if next((cue for cue, _away, _after in found if cue != 2), 1) < 0 else 1
         for cue, away, after in found:
             if w.vocab.unspaced:
                 away = 0
@@ -2619,6 +3085,15 @@ def _tense_reader(w: _Words):
         return 0
 
     return tense
+
+
+def _deadline_after(extras: Extras) -> re.Pattern | None:
+    """The words after a date that make it a deadline, a modifier of the date between ("11月底前":
+    the mention's own modifier is joined to it after its reading)."""
+    if not extras.deadlines_after:
+        return None
+    modifiers = _joined(extras.modifiers_after)
+    return re.compile(rf"\s*(?:(?:{modifiers})\s*)?(?:{extras.deadlines_after})")
 
 
 # Where the mention stands when a postponement's words are looked for around it.
@@ -2677,6 +3152,8 @@ _NEEDS = {
     "quarter": lambda w: w.extras.quarters,
     "half of the year": lambda w: _joined(w.extras.halves),
     "half of a year named": lambda w: _joined(w.extras.halves_of),
+    "quarter and direction": lambda w: w.extras.quarters,
+    "first months of a year": lambda w: w.extras.first_months.split("{count}")[-1],
     "counted from the date before": lambda w: _joined(
         x
         for x in (w.extras.earlier_after, w.extras.later_after, w.extras.later_before, w.extras.in_before)
