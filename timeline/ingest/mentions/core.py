@@ -542,6 +542,29 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def century_year(two_digits: int, published: date | None) -> int:
+    """A two-digit year in the century that puts it nearest the publication date."""
+    if published is None:
+        return (1900 if two_digits >= 50 else 2000) + two_digits
+    base = published.year - published.year % 100
+    options = [base - 100 + two_digits, base + two_digits, base + 100 + two_digits]
+    return min(options, key=lambda year: abs(year - published.year))
+
+
+# How far past publication a year written in two digits may lie: "the summer of '69", written in 2024,
+# is 1969.
+SHORT_YEAR_AHEAD = 10
+
+
+def short_year(two_digits: int, published: date | None) -> int:
+    """A year written in its last two digits ("'98", "21年3月"): the latest such year by publication,
+    or one within the next ``SHORT_YEAR_AHEAD`` years."""
+    year = century_year(two_digits, published)
+    if published is not None and year > published.year + SHORT_YEAR_AHEAD:
+        year -= 100
+    return year
+
+
 # ---------------------------------------------------------------------------------------------------
 # Finding: leftmost-longest matches, modifiers, ranges.
 

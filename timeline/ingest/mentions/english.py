@@ -25,12 +25,14 @@ from timeline.ingest.mentions.core import (
     Reading,
     Rule,
     beside_reference,
+    century_year,
     no_longer,
     pick,
     rule,
     safe_date,
     shift,
     shift_months,
+    short_year,
     weekend,
     within,
 )
@@ -606,18 +608,9 @@ def _resolve_numeric(m: Match) -> Reading | None:
     groups = m.groups
     first, second, year = int(groups["num_month"]), int(groups["num_day"]), groups["num_year"]
     month, day = (first, second) if first <= 12 else (second, first)
-    full_year = int(year) if len(year) == 4 else _century_year(int(year), m.now)
+    full_year = int(year) if len(year) == 4 else century_year(int(year), m.now)
     start = safe_date(full_year, month, day)
     return Reading(Precision.DAY, start) if start else None
-
-
-def _century_year(two_digits: int, published: date | None) -> int:
-    """A two-digit year in the century that puts it nearest the publication date."""
-    if published is None:
-        return (1900 if two_digits >= 50 else 2000) + two_digits
-    base = published.year - published.year % 100
-    options = [base - 100 + two_digits, base + two_digits, base + 100 + two_digits]
-    return min(options, key=lambda year: abs(year - published.year))
 
 
 def _resolve_bare_year(m: Match) -> Reading | None:
@@ -651,20 +644,8 @@ _YEARS_BEFORE = re.compile(r"\b(?i:years|period|era)\s+$")
 def _short_or_relative_year(m: Match) -> int | None:
     """The year of "'98" or of "last year"."""
     if "short_year" in m.groups:
-        return _short_year(int(m.groups["short_year"][-2:]), m.published)
+        return short_year(int(m.groups["short_year"][-2:]), m.published)
     return _relative_year(m)
-
-
-# How far past publication a year in two digits may be: "the summer of '69", written in 2024, is 1969.
-_SHORT_YEAR_AHEAD = 10
-
-
-def _short_year(two_digits: int, published: date | None) -> int:
-    """A year written "'98": the latest such year by publication, or one within the next few years."""
-    year = _century_year(two_digits, published)
-    if published is not None and year > published.year + _SHORT_YEAR_AHEAD:
-        year -= 100
-    return year
 
 
 def _resolve_short_year(m: Match) -> Reading | None:
@@ -1170,7 +1151,7 @@ def _season_of_reference(m: Match, code: str) -> Reading:
 def _resolve_fiscal(m: Match) -> Reading | None:
     """ "fiscal 1998", "fiscal 98": the fiscal year named by its (ending) calendar year."""
     year = m.groups["fiscal_year"]
-    number = int(year) if len(year) == 4 else _century_year(int(year), m.now)
+    number = int(year) if len(year) == 4 else century_year(int(year), m.now)
     return Reading(Precision.YEAR, date(number, 1, 1))
 
 

@@ -33,6 +33,7 @@ from timeline.ingest.mentions.core import (
     rule,
     safe_date,
     shift,
+    short_year,
     weekend,
 )
 from timeline.ingest.mentions.extras import Extras, extras_for
@@ -66,8 +67,6 @@ _ROMAN = {
 _ROMAN["xii"] = 12
 # A month written without a year is a coming one only this many months ahead; else the latest past one.
 _MONTHS_AHEAD = 2
-# A year written with two digits ("21年3月") lies at most this many years after publication.
-_SHORT_YEAR_AHEAD = 10
 
 
 def _alternation(forms) -> str:
@@ -235,10 +234,8 @@ def _stated_year(m: Match) -> int | None:
         count = groups["erayear"]
         return _w(m).extras.eras[groups["era"]] + (0 if count == "元" else int(count) - 1)
     if "shortyear" in groups:
-        # "21年3月": this century's, unless that lies further ahead than news looks ("98年": 1998).
-        year = 2000 + int(groups["shortyear"])
-        base = m.published.year if m.published else date.today().year
-        return year if year <= base + _SHORT_YEAR_AHEAD else year - 100
+        # "21年3月", "98年": as English reads "'98".
+        return short_year(int(groups["shortyear"]), m.published or date.today())
     return None
 
 
