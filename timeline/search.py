@@ -20,9 +20,11 @@ MAX_WORDS = 12
 
 SQLITE_EVENTS = "SELECT rowid FROM timeline_event_search WHERE timeline_event_search MATCH %s"
 POSTGRES_EVENTS = "SELECT event_id FROM timeline_event_search WHERE document @@ to_tsquery('english', %s)"
-SQLITE_LANES = f"""
-    SELECT thread_id, month, count(*), max(date_end) FROM timeline_event_search_lane
-    WHERE id IN ({SQLITE_EVENTS}) GROUP BY 1, 2
+# A join, not "id IN (matches)": SQLite would first copy the matches into a temporary index.
+SQLITE_LANES = """
+    SELECT lane.thread_id, lane.month, count(*), max(lane.date_end)
+    FROM timeline_event_search AS search JOIN timeline_event_search_lane AS lane ON lane.id = search.rowid
+    WHERE timeline_event_search MATCH %s GROUP BY 1, 2
 """
 POSTGRES_LANES = """
     SELECT thread_id, month, count(*), max(date_end) FROM timeline_event_search
