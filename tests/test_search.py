@@ -7,13 +7,19 @@ from django.core.management import call_command
 
 from tests.factories import make_event, make_statement
 from timeline.models import Event, Review, Statement
-from timeline.search import search_words
+from timeline.search import SearchLanes, search_words
 
 pytestmark = pytest.mark.django_db
 
 
 def found(text: str) -> list[str]:
-    return list(Event.objects.search(text).order_by("title").values_list("title", flat=True))
+    """The titles of the events ``text`` matches, after checking that the index's lanes count the
+    published ones (on PostgreSQL through an index of their own, which must follow every write)."""
+    matches = Event.objects.search(text)
+    if search_words(text):
+        counted = sum(n for _, _, n, _ in SearchLanes(text).per_lane_month())
+        assert counted == matches.filter(status=Event.Status.PUBLISHED).count()
+    return list(matches.order_by("title").values_list("title", flat=True))
 
 
 @pytest.fixture

@@ -7,6 +7,9 @@ never reaches the query syntax: it is cut into words first.
 
 Beside the documents the index keeps each published event's lane (migration 0018): its thread,
 start month and last day, from which ``SearchLanes`` counts a search's matches per thread and month.
+On PostgreSQL the documents have a table of their own, and a GIN index on the lanes' narrow rows, over
+the function that reads each row's document (migration 0020), finds the matches to count without
+reading a document.
 """
 
 import re
@@ -19,7 +22,7 @@ from django.db.models.expressions import RawSQL
 MAX_WORDS = 12
 
 SQLITE_EVENTS = "SELECT rowid FROM timeline_event_search WHERE timeline_event_search MATCH %s"
-POSTGRES_EVENTS = "SELECT event_id FROM timeline_event_search WHERE document @@ to_tsquery('english', %s)"
+POSTGRES_EVENTS = "SELECT event_id FROM timeline_event_document WHERE document @@ to_tsquery('english', %s)"
 # A join, not "id IN (matches)": SQLite would first copy the matches into a temporary index.
 SQLITE_LANES = """
     SELECT lane.thread_id, lane.month, count(*), max(lane.date_end)
@@ -28,7 +31,7 @@ SQLITE_LANES = """
 """
 POSTGRES_LANES = """
     SELECT thread_id, month, count(*), max(date_end) FROM timeline_event_search
-    WHERE published AND document @@ to_tsquery('english', %s) GROUP BY 1, 2
+    WHERE published AND timeline_search_document(event_id) @@ to_tsquery('english', %s) GROUP BY 1, 2
 """
 
 
