@@ -182,6 +182,9 @@ class Grammar:
     # time of what follows as an absolute date does, a new paragraph of a history opened by one too;
     # and whether a text with no word of news time yet (a history) runs on past its paragraph ends.
     anaphora_sets_time: bool = False
+    # Whether the month written at a position of the text comes later in the year than the date read
+    # (``past_sentence_sets_time``: a next sentence not opened by a date goes on from it only then).
+    steps_on: Callable[[str, int, Reading], bool] | None = None
 
 
 # A narrative anchor opens its sentence when at most this many words come before it ("In 1950, ...",
@@ -191,6 +194,8 @@ _OPENING_WORDS = 2
 _NARRATIVE_LOOKBACK = 8
 # A decade or a century is too coarse for a narrative to run from.
 _TOO_COARSE_TO_ANCHOR = frozenset({Precision.DECADE})
+# The dates a next sentence in the past goes on from without opening with a date of its own.
+_STORY_STEPS = frozenset({Precision.DAY, Precision.MONTH})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 # A word; Chinese and Japanese write theirs unspaced, so each of their characters counts as one ("先月の
 # 平均気温は1898年の" does not open with its year).
@@ -299,10 +304,24 @@ class Context:
         # fiscal 2026. In December, negotiators ...").
         if not self.grammar.past_sentence_sets_time or reading.day > self.published:
             return False
+        if _any_between(self._news, sentence_start, end):
+            return False
         self._index_earlier()
         index = bisect.bisect_left(self._earlier_starts, current_start)
         first = self._earlier_starts[index] if index < len(self._earlier_starts) else position
-        return self._opens(current_start, first) and not _any_between(self._news, sentence_start, end)
+        if self._opens(current_start, first):
+            return True
+        # "... went into administration in March 2023. Its staff were made redundant in April": the
+        # sentence right after one in the past that named a month or a day of another year goes on
+        # from it, all in the past too, when its month is a later one of that year (not "... the
+        # August 1988 cease-fire. ... the invasion of Kuwait on Aug. 2", nor "inflation peaked in
+        # October 2022. It fell in April").
+        steps_on = self.grammar.steps_on
+        if steps_on is None or reading.precision not in _STORY_STEPS:
+            return False
+        sentence_index = bisect.bisect_right(self.sentence_starts, sentence_start) - 1
+        following = self.sentence_starts[sentence_index + 1 : sentence_index + 2]
+        return following == [current_start] and steps_on(self.text, position, reading)
 
     def _opens(self, sentence_start: int, position: int) -> bool:
         """Whether a mention at ``position`` opens its sentence, a modifier before it being part of it

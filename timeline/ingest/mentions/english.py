@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from timeline.dates import SEASON_NAMES, SEASONS, Modifier, Precision, period_bounds
 from timeline.ingest.mentions.core import (
+    REFERENCE_WINDOW,
     Context,
     Example,
     Grammar,
@@ -190,7 +191,9 @@ _WEAK_FUTURE_WORDS = frozenset(_words("could may might must should can would"))
 # Future words that are past verbs when they follow the date: "On Friday, the team planned to leave".
 _PAST_AFTER_DATE = frozenset(_words("planned"))
 # "to" looks ahead after these ("set to resume Monday", "is to meet Friday").
-_FUTURE_BEFORE_TO = frozenset(_words("set due is are ready about going"))
+_FUTURE_BEFORE_TO = frozenset(
+    _words("set due is are ready about going forecast forecasted projected predicted likely poised slated")
+)
 # Right before a date these look ahead ("by Friday", "until Tuesday"), unless the clause is in the past
 # ("had filed reports by Wednesday", "until Thursday, they had not called him a suspect", "by late
 # summer, the trains were running").
@@ -258,7 +261,13 @@ def _tense_of(words: list[str], index: int, words_away: int, weak: bool, ahead: 
     if word == "to" and previous in _FUTURE_BEFORE_TO:
         return 1
     if word == "for" and previous in _SET_FOR:
-        return 1  # "a vote is set for Friday"
+        return 1  # "a vote is set for Friday", "the hearing was fixed for 6 October"
+    if (
+        word in ("of", "for")
+        and previous == "date"
+        and _SET_DATE & {w.lower() for w in words[max(0, index - 5) : index]}
+    ):
+        return 1  # "set a provisional trial date of 6 October", "fixed a date for": the day still to come
     if word == "to" and not ahead and previous in _INFINITIVE_TAKERS and _infinitive(following):
         # "agreed to buy it in February": the date is the infinitive's, whose tense is not written.
         return _NO_CUE_FURTHER
@@ -287,7 +296,9 @@ _INFINITIVE_TAKERS = frozenset(
     )
 )
 # "for" looks ahead after these: "a union vote is set for Friday".
-_SET_FOR = frozenset(_words("set scheduled slated planned due"))
+_SET_FOR = frozenset(_words("set scheduled slated planned due fixed listed"))
+# The verbs of a date being set: "set a trial date of 6 October", "gave a new date for the vote".
+_SET_DATE = frozenset(_words("set fixed gave given named"))
 # A postponement's new date is still to come, even after a past verb: "the vote was postponed to
 # March", "talks were pushed back until early June", "delayed the launch to Friday".
 _POSTPONED = frozenset(
@@ -302,6 +313,59 @@ _POSTPONED_REACH = 4
 _EARLIEST = frozenset({"as early as", "as soon as"})
 # Words between a deadline and its date: "until mid-November", "by the end of May".
 _BETWEEN_DEADLINE_AND_DATE = frozenset(_words("early mid late end beginning start middle of"))
+
+
+# What is asked for is still to come when asked: "had asked for a trial in early June", "called for a
+# vote on Friday" (the date after the event asked for, not "In June, they asked for a trial").
+_REQUESTED = frozenset(
+    _words("asked asking called calling pressed pressing pushed pushing sought lobbied applied")
+)
+_REQUESTED_EVENTS = frozenset(
+    _words(
+        "trial retrial hearing vote ballot meeting election referendum review inquiry summit debate talks "
+        "ceasefire truce"
+    )
+)
+_REQUESTED_BEFORE_DATE = frozenset(_words("in on by before"))
+# The words a request may put between "for" and its event: "asked for a full public inquiry in May".
+_REQUESTED_REACH = 4
+
+
+def _requested(words: list[str]) -> bool:
+    """Whether ``words`` end in a request for an event and the preposition of its date ("asked for a
+    trial in")."""
+    if len(words) < 4 or words[-1].lower() not in _REQUESTED_BEFORE_DATE:
+        return False
+    lowered = [word.lower() for word in words[-3 - _REQUESTED_REACH : -1]]
+    if "for" not in lowered:
+        return False
+    index = len(lowered) - 1 - lowered[::-1].index("for")
+    event = lowered[index + 1 :]
+    return (
+        index > 0
+        and lowered[index - 1] in _REQUESTED
+        and 2 <= len(event) <= _REQUESTED_REACH
+        and event[0] in ("a", "an", "the")
+        and event[-1] in _REQUESTED_EVENTS
+    )
+
+
+# A date set for something and then put off or called off in the past ("A plea hearing planned for 29
+# November was postponed"): the plan was one of the past, and its date the nearer one.
+_CALLED_OFF = frozenset(
+    _words("postponed cancelled canceled adjourned delayed abandoned scrapped vacated dropped moved")
+)
+
+
+def _plan_called_off(before: list[str], after: list[str]) -> bool:
+    return (
+        len(before) >= 2
+        and before[-1].lower() == "for"
+        and before[-2].lower() in _SET_FOR
+        and [word.lower() for word in after[:1]] in (["was"], ["were"])
+        and len(after) > 1
+        and after[1].lower() in _CALLED_OFF
+    )
 
 
 def _postponed_to(words: list[str]) -> bool:
@@ -339,8 +403,10 @@ def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
         nearest -= 1
     if nearest < len(before) and nearest and before[nearest - 1].lower() == "the":
         nearest -= 1
-    if _postponed_to(before[:nearest]):
+    if _postponed_to(before[:nearest]) or _requested(before[:nearest]):
         return 1
+    if weak and _plan_called_off(before[:nearest], after):
+        return 0
     if nearest and before[nearest - 1].lower() in _DEADLINE_WORDS:
         sentence = before[: nearest - 1] + after
         past = any(word.lower() in _PAST_CLAUSE_WORDS for word in sentence)
@@ -448,10 +514,11 @@ def _direction_word(groups: dict[str, str | None]) -> str | None:
 
 
 def _relative_year(m: Match) -> int | None:
-    """The year given by "last year", "this year", "next year", or None."""
+    """The year given by "last year", "this year", "next year", or None: counted from publication, in
+    narrative time too ("A review in the spring of 2022 found it, and in March of last year ...")."""
     phrase = m.groups.get("relative_year", "").lower()
     offset = -1 if "last" in phrase else 1 if "next" in phrase else 0
-    return m.now.year + offset if m.now else None
+    return m.published.year + offset if m.published else None
 
 
 def _read_month(word: str) -> int | None:
@@ -529,6 +596,18 @@ def _resolve_calendar(m: Match) -> Reading | None:
         if until is None:
             return None
     return Reading(precision, start, until, year_stated=stated)
+
+
+def _resolve_months_to(m: Match) -> Reading | None:
+    """ "the three months to September", "the 12 months ending in March 2023", "the year to June": the
+    months counted back from the one named, as a range of months; the named one placed as a month is."""
+    count = 12 if "year_to" in m.groups else _number(m.groups["count"])
+    if count is None or not 2 <= count <= 24:
+        return None
+    end = _resolve_calendar(m)
+    if end is None or end.day is None:
+        return end
+    return Reading(Precision.MONTH, shift_months(end.day, 1 - count), end.day, year_stated=end.year_stated)
 
 
 def _place_in_year(m: Match, month: int, day: int, precision: Precision) -> date | None:
@@ -845,8 +924,22 @@ def _resolve_year_earlier(m: Match) -> Reading | None:
     return _ago(m, 1, Precision.YEAR, "earlier")
 
 
-def _ago(m: Match, count: int, precision: Precision, anchor_word: str) -> Reading | None:
+def _quarter_reference(m: Match) -> Reading | None:
+    """The quarter mentioned last: a quarter, or three months written as one ("the three months to
+    September", "the July-September period") when they come after it."""
     quarter = m.reference(Precision.QUARTER)
+    for start, reading in reversed(m.ctx.earlier):
+        if m.start - start > REFERENCE_WINDOW or reading is quarter:
+            break
+        day, until = reading.day, reading.until
+        three_months = day is not None and until is not None and shift_months(day, 2) == until
+        if reading.precision is Precision.MONTH and reading.is_anchor and three_months and day.month % 3 == 1:
+            return Reading(Precision.QUARTER, day)
+    return quarter
+
+
+def _ago(m: Match, count: int, precision: Precision, anchor_word: str) -> Reading | None:
+    quarter = _quarter_reference(m)
     if quarter is not None and m.now is not None and quarter.day > m.now:
         quarter = None  # a quarter still to come is not the one being reported
     if quarter is not None and _reports_months(m):
@@ -876,6 +969,8 @@ def _resolve_anaphoric(m: Match) -> Reading | None:
     """ "that day", "the previous day", "later that month", "the following year": the period of the
     mention just before, or the one before or after it; the publication date when there is none."""
     precision = _unit(m)
+    if precision is Precision.DECADE and m.groups.get("direction", "").lower() == "next":
+        return None  # "over the next decade": the one to come, read as "next year" is
     # In narrative time the anchor, if the period holds it ("14 July 1934 ... later that month" is July
     # 1934); in news time the period last mentioned, so that an aside ("the war began on Feb. 24")
     # does not take "later that month" from the month the article reports.
@@ -903,6 +998,8 @@ def _anaphora_reference(m: Match, precision: Precision) -> Reading | None:
     moves_on = latest is not None and (same is None or latest.day >= same.day)
     if moves_on and within(latest.precision, precision):
         return latest
+    if same is None and precision is Precision.WEEK and m.frame is None:
+        return None  # in news time from publication, as a day: "charged last summer ... the previous week"
     return same or (latest if precision is not Precision.DAY else None)
 
 
@@ -1020,7 +1117,7 @@ def _resolve_named_quarter(m: Match) -> Reading | None:
     """ "the quarter", "the latest period", "this quarter", "the year-earlier quarter", "the 1988 period":
     the quarter being reported (the one mentioned last, else the one before publication), or the
     same quarter a year before."""
-    reference = m.reference(Precision.QUARTER)
+    reference = _quarter_reference(m)
     if "year" in m.groups:
         year = int(m.groups["year"])
         if reference is None or _reports_months(m):
@@ -1165,7 +1262,7 @@ def _resolve_week_of(m: Match) -> Reading | None:
 
 def _resolve_holiday(m: Match) -> Reading | None:
     """Christmas, New Year's Day, Thanksgiving...: the nearest one, unless the words say otherwise."""
-    name = " ".join(m.groups["holiday"].lower().replace("'s", "").split())
+    name = " ".join(m.groups["holiday"].lower().replace("'s", "").replace(".", "").split())
     if m.now is None and "year" not in m.groups:
         return Reading(Precision.DAY, None)
     years = [_year_number(m.groups["year"])] if "year" in m.groups else [m.now.year + k for k in (-1, 0, 1)]
@@ -1184,6 +1281,28 @@ def _resolve_holiday(m: Match) -> Reading | None:
         if nearest and abs((nearest - m.now).days) <= _HOLIDAY_AT_HAND_DAYS:
             chosen = nearest
     return Reading(precision, chosen)
+
+
+# How near the year's turn "the new year" is the one to come (October on) or the one begun (to March).
+_NEW_YEAR_AHEAD_FROM = 10
+_NEW_YEAR_BEGUN_UNTIL = 3
+
+
+def _resolve_new_year(m: Match) -> Reading | None:
+    """ "into the new year", "since the New Year": the year about to begin late in a year, the one just
+    begun early in it, and between them the next one only where the words look ahead; in a history
+    told by the year, the year after it."""
+    now = m.now
+    if now is None:
+        return Reading(Precision.YEAR, None)
+    frame = m.frame
+    if (frame is not None and frame.precision is Precision.YEAR) or now.month >= _NEW_YEAR_AHEAD_FROM:
+        ahead = True
+    elif now.month <= _NEW_YEAR_BEGUN_UNTIL:
+        ahead = False
+    else:
+        ahead = m.tense() > 0
+    return Reading(Precision.YEAR, date(now.year + ahead, 1, 1))
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
@@ -1212,6 +1331,8 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "christmas": lambda y: date(y, 12, 25),
     "christmas day": lambda y: date(y, 12, 25),
     "christmas eve": lambda y: date(y, 12, 24),
+    "boxing day": lambda y: date(y, 12, 26),
+    "st patrick day": lambda y: date(y, 3, 17),
     "new year day": lambda y: date(y, 1, 1),
     "new year eve": lambda y: date(y, 12, 31),
     "independence day": lambda y: date(y, 7, 4),
@@ -1247,7 +1368,8 @@ _PREPOSITION_BEFORE_DAY = (
     r"(?P<lead>\b(?i:on|since|until|till|by|from|to|through|before|after|as\s+of)\s+)(?i:the)\s+"
 )
 _HOLIDAY_NAMES = (
-    r"(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year'?s?(?:\s+(?:Day|Eve))|Independence\s+Day|"
+    r"(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|St\.?\s+Patrick's\s+Day|"
+    r"New\s+Year'?s?(?:\s+(?:Day|Eve))|Independence\s+Day|"
     r"Valentine'?s\s+Day|Halloween|Thanksgiving(?:\s+Day)?|Black\s+Friday|Cyber\s+Monday|Labor\s+Day|Memorial\s+Day|Election\s+Day|"
     r"Easter(?:\s+(?:Sunday|[Ww]eek))?|Holy\s+Week)\b"
 )
@@ -1321,7 +1443,23 @@ RULES: list[Rule] = [
                 "the 20th of January, 2023",
                 "2023-01-20",
                 "day",
-            )
+            ),
+            # A plan put off in the past: the nearer day.
+            Example(
+                "A hearing planned for 29 November was postponed.",
+                "29 November",
+                "2024-11-29",
+                "day",
+                "2025-02-21",
+            ),
+            # A date set for something is still to come, whatever the verbs after it.
+            Example(
+                "She set a trial date of 6 October and adjourned it.",
+                "6 October",
+                "2023-10-06",
+                "day",
+                "2023-02-21",
+            ),
         ],
     ),
     rule(
@@ -1343,6 +1481,24 @@ RULES: list[Rule] = [
         ],
     ),
     rule(
+        "months to month",
+        rf"{_THE}(?:(?P<count>\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen))"
+        r"[\s-](?i:months?)|(?<=\b[Tt]he\s)(?P<year_to>(?i:year)))"
+        # Not the day a fiscal period ends ("the year ended Sept. 30"), which is a date of its own.
+        rf"\s+(?i:to|ending|ended|through)\s+(?:(?i:in)\s+)?{_month()}(?!\.?\s*\d{{1,2}}(?!\d))(?:,?\s+{_year()})?",
+        _resolve_months_to,
+        examples=[
+            # As statistics offices write a period: the months up to and including the one named.
+            Example(
+                "GDP grew 0.1% in the three months to September.",
+                "the three months to September",
+                "2022-07",
+                "month",
+            ),
+            Example("Prices rose 4% in the year to March 2021.", "year to March 2021", "2020-04", "month"),
+        ],
+    ),
+    rule(
         "month year",
         rf"{_month()},?\s+(?:(?i:of)\s+)?(?:{_year()}|{_SHORT_YEAR})",
         _resolve_calendar,
@@ -1355,7 +1511,16 @@ RULES: list[Rule] = [
         "month relative year",
         rf"{_month()},?\s+{_RELATIVE_YEAR}",
         _resolve_calendar,
-        examples=[Example("Talks stalled in March last year.", "March last year", "2021-03", "month")],
+        examples=[
+            Example("Talks stalled in March last year.", "March last year", "2021-03", "month"),
+            # Of publication's last year, after a date of another year in the sentence too.
+            Example(
+                "A review in the spring of 2019 found it, and in March of last year it was cut.",
+                "March of last year",
+                "2021-03",
+                "month",
+            ),
+        ],
     ),
     rule(
         "direction month",
@@ -1375,7 +1540,7 @@ RULES: list[Rule] = [
     rule(
         "month after cue",
         rf"(?:(?P<lead>\b(?i:in|since|until|till|by|from|to|through|during|before|after|early|mid|late|of|"
-        rf"around|between|last|next|this|the|a|for|that|end(?=-))[\s-]+)|{_JOINED})"
+        rf"around|between|last|next|this|the|a|for|that|its|their|our|end(?=-))[\s-]+)|{_JOINED})"
         rf"(?P<month>{_cased(_MONTHS_FULL)})\b(?!\s+\d)",
         _resolve_joined_month,
         examples=[
@@ -1386,6 +1551,8 @@ RULES: list[Rule] = [
             # A postponement's new date is still to come, after a past verb too.
             Example("The summit was postponed to March.", "March", "2023-03", "month", "2022-11-10"),
             Example("The vote was pushed back until early June.", "June", "2023-06", "month", "2022-11-10"),
+            # So is what is asked for.
+            Example("They had asked for a trial in early June.", "June", "2025-06", "month", "2025-02-21"),
             Example("He moved to Moscow in March.", "March", "2022-03", "month", "2022-11-10"),
             # "that December" in a history: the month after the date the story has reached.
             Example(
@@ -1412,6 +1579,8 @@ RULES: list[Rule] = [
                 "2022-10-25",
             ),
             Example("The board decided to admit them in March.", "March", "2023-03", "month", "2023-02-10"),
+            # After a possessive, the month of what it holds: "its November forecasts".
+            Example("Its November forecasts show a rise.", "November", "2022-11", "month", "2022-11-15"),
             Example("The strike began in December.", "December", "2022-12", "month", "2023-01-10"),
             # Narrative time: a background sentence opened by an absolute date anchors the ones after it.
             Example("In 1950, the plant opened. In June, it hired staff.", "June", "1950-06", "month"),
@@ -1423,6 +1592,17 @@ RULES: list[Rule] = [
             ),
             Example(
                 "The yard was founded in 1950. In June, a slipway was finished.", "June", "1950-06", "month"
+            ),
+            # A next sentence in the past goes on from a month of another year to a later one of that year,
+            Example(
+                "The charity went into administration in March 2019. Its staff were made redundant in April.",
+                "April",
+                "2019-04",
+                "month",
+            ),
+            # ... not back to an earlier one, which is news time again.
+            Example(
+                "Inflation peaked in October 2019. It fell sharply in April.", "April", "2022-04", "month"
             ),
             # ... but not one about a date still to come.
             Example(
@@ -1442,6 +1622,7 @@ RULES: list[Rule] = [
             ),
             # Joined to a month before it: "in March and April", "between January and September".
             Example("Prices rose in March and April.", "April", "2022-04", "month"),
+            Example("Pay rose in the July-to-September period.", "July-to-September", "2022-07", "month"),
             Example("Prices rose in March, April and May.", "April", "2022-04", "month"),
         ],
     ),
@@ -1658,6 +1839,14 @@ RULES: list[Rule] = [
                 "2009-03",
                 "month",
             ),
+            # Three months written as a quarter are the quarter reported.
+            Example(
+                "GDP rose in the second quarter and 0.1% in the three months to September, 1% above the "
+                "same quarter a year earlier.",
+                "the same quarter a year earlier",
+                "2021-Q3",
+                "quarter",
+            ),
         ],
     ),
     rule(
@@ -1790,6 +1979,9 @@ RULES: list[Rule] = [
             Example("Bombs went off next to the embassies on Friday.", "Friday", "2022-10-28", "day"),
             Example("He could come as early as Tuesday.", "Tuesday", "2022-11-08", "day"),
             Example("A union vote is set for Friday.", "Friday", "2022-11-04", "day"),
+            Example(
+                "The river is forecast to crest Saturday at the bridge.", "Saturday", "2022-11-05", "day"
+            ),
             Example("The father would be traveling to Washington Thursday.", "Thursday", "2022-11-03", "day"),
             # A date opening its sentence takes the tense of the clause after it, however long its subject.
             Example(
@@ -1912,7 +2104,8 @@ RULES: list[Rule] = [
     rule(
         "anaphoric period",
         r"(?i:(?:(?:earlier|later)\s+)?(?:that|(?:that|the)\s+same|the\s+(?P<direction>previous|following|next)))"
-        r"\s+(?:(?P<unit>(?i:day|week|month|year|quarter))|(?P<part_of_day>(?i:morning|afternoon|evening|night)))\b",
+        r"\s+(?:(?P<unit>(?i:day|week|month|year|quarter|decade))|"
+        r"(?P<part_of_day>(?i:morning|afternoon|evening|night)))\b",
         _resolve_anaphoric,
         examples=[
             Example(
@@ -1939,6 +2132,24 @@ RULES: list[Rule] = [
                 "Later that month",
                 "1934-07",
                 "month",
+            ),
+            # A week is counted from publication in news time, not from a longer period before it ...
+            Example(
+                "He was charged last summer. The court heard the papers came only the previous week.",
+                "the previous week",
+                "2022-W43",
+                "week",
+            ),
+            # ... but in a history, which week is not known.
+            Example(
+                "In 1962 the plant opened. The following week it shut.", "The following week", None, "week"
+            ),
+            # The decade after the one the story has reached; "the next decade" is the coming one.
+            Example(
+                "By the end of the 1960s she was touring. The following decade was harder.",
+                "The following decade",
+                "197",
+                "decade",
             ),
         ],
     ),
@@ -2055,6 +2266,18 @@ RULES: list[Rule] = [
         ],
     ),
     rule(
+        "new year",
+        # Not the holiday ("the New Year break", "the New Year's Eve party"): the year it begins.
+        r"(?i:the)\s+(?i:new)\s+(?i:year)\b(?!['’]|\s+(?i:holidays?|break|celebrations?|festivities|festival|"
+        r"party|parties|eve|day|honours|honors|message|resolutions?|address|speech|sales?|concerts?|fireworks|"
+        r"period|season|dinner|greetings?|countdown|parade|rush|lull|trading)\b)",
+        _resolve_new_year,
+        examples=[
+            Example("Rovers go into the new year top.", "the new year", "2025", "year", "2024-12-30"),
+            Example("Sales have slowed since the New Year.", "the New Year", "2025", "year", "2025-01-20"),
+        ],
+    ),
+    rule(
         "holiday",
         rf"(?:{_DIRECTION}\s+)?{_HOLIDAY_NAMES}(?:,?\s+{_year()})?",
         _resolve_holiday,
@@ -2068,6 +2291,8 @@ RULES: list[Rule] = [
             Example(
                 "The parade on Thanksgiving drew crowds.", "Thanksgiving", "2021-11-25", "day", "2022-11-10"
             ),
+            Example("City were beaten on Boxing Day.", "Boxing Day", "2024-12-26", "day", "2024-12-30"),
+            Example("The parade is on St Patrick's Day.", "St Patrick's Day", "2023-03-17", "day"),
             # Not the Friday of the week: the day after Thanksgiving.
             Example(
                 "Shoppers bought early in November's Black Friday promotions.",
@@ -2095,7 +2320,8 @@ _MODIFIERS = {
     "end of": Modifier.LATE,
     "end": Modifier.LATE,  # "end-March"
 }
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|(?i:to|through|until|till|and))\s*")
+# "the July-to-September period" as Reuters writes it, as "July-September".
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|(?i:to|through|until|till|and)|-(?i:to|through)-)\s*")
 _BETWEEN_BEFORE = re.compile(r"(?i:\bbetween)\s+$")
 
 
@@ -2111,6 +2337,17 @@ _NEWS_TIME = re.compile(
     rf"says|expects?|plans?|due|scheduled)\b|'ll\b|\b(?:{_cased(_WEEKDAYS)})\b"
 )
 _REPORTED = re.compile(r"\b(?i:said|says|told|according|announced|reported)\b")
+_MONTH_AT = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_month()}")
+
+
+def _steps_on(text: str, position: int, reading: Reading) -> bool:
+    """Whether a month written at ``position`` ("April", "25 June", "June 25") is later in the year of
+    ``reading`` than its month."""
+    match = _MONTH_AT.match(text, position)
+    month = _read_month(match.group("month")) if match else None
+    return month is not None and reading.day is not None and month > reading.day.month
+
+
 _JOINS = re.compile(r"\b(?i:and|then)\b|;")
 
 GRAMMAR = Grammar(
@@ -2125,6 +2362,7 @@ GRAMMAR = Grammar(
     news_time=_NEWS_TIME,
     past_sentence_sets_time=True,
     anaphora_sets_time=True,
+    steps_on=_steps_on,
     reported=_REPORTED,
     joins=_JOINS,
 )
