@@ -82,6 +82,25 @@ class Extras:
     numbers: dict[str, int] = field(default_factory=dict)
     # "ago" phrases the data lacks: alternation of words written after "<count> <unit>" ("tagasi").
     ago_after: str = ""
+    # What, written right after the data's "ago" word, makes it the start of another word (Korean
+    # "전했다": conveyed, "전국": nationwide; "국회 관계자가 19일 전했다" is the 19th, not 19 days ago).
+    ago_not_before: str = ""
+    # What, right after a year, makes it an attribute of the noun after it (Korean "내년도 예산안",
+    # "2026년도 최저임금": the budget, the minimum wage of that year): a date, but no anchor for the
+    # months and days of its sentence ("내년도 예산안은 8월 말 확정": this August).
+    year_attribute: str = ""
+    # The ending that closes a quoted clause ("…처리할 예정이라고 국회 관계자가 19일 전했다"): a date
+    # inside the quote is no month or year for a day written after it, the day the words were said.
+    quote_end: str = ""
+    # The quarter before the one just mentioned, as East Asian statistics compare them ("전 분기보다",
+    # "前期比": against the quarter before; a comparison, no anchor).
+    quarter_before: str = ""
+    # Words before a count that make it a length of time, not a date counted from another ("in meno di
+    # due anni dopo quelle del 2023": in less than two years, after those of 2023).
+    duration_before: str = ""
+    # Present verbs of the news that say nothing of a date's direction ("il Piano prevede": the plan
+    # provides for): words of news time, as the future and present words are, but no tense cue.
+    news_words: str = ""
     # A decade: regex with a (?P<decade>\d{3}0|\d0) group ("1990-х", "1990er", "1990년대", "anni '90");
     # ``decade_words`` spell one out, by the tens of its years ("девяност": 90, written before the
     # endings and words in ``decade_word``: "девяностые годы", "anni Novanta").
@@ -374,9 +393,11 @@ EXTRAS: dict[str, Extras] = {
         in_before=r"через",
         one_without_count=True,
         deadlines=r"к|до",
-        postponed=r"(?:перенес|перенос|отлож|запланирован|намечен)\w*\s+на\s+{date}",
+        postponed=r"(?:перенес|перенос|отлож|запланирован|намечен|назначен)\w*\s+на\s+{date}",
         future_words=r"будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|намерен\w*|ожида\w*|собира\w*|предстоящ\w*|"
-        r"обеща\w*|посетит|проведет|проведёт|встретится|примет|подпишет|отправится|выступит|прибудет|"
+        r"обеща\w*|прогнозиру\w*|посетит|проведет|проведёт|встретится|примет|подпишет|отправится|выступит|прибудет|"
+        # What a parliament or a government will do ("Во вторник депутаты рассмотрят").
+        r"рассмотрит|рассмотрят|обсудит|обсудят|примут|утвердит|утвердят|проголосуют|представит|представят|"
         r"начн[её]тся|заверш\w*тся",
         endings=r"(?:а|я|у|ю|е|є|і|и|ы|ь|й|ом|ем|ём|ою|ею|ой|ей|ій|ий|ого|его|ому|ему|ої|ях|ах|ами|ями|ові|еві|ьск\w*|ськ\w*|ск\w*)?",
         bare_season_forms=r"весной|летом|осенью|зимой",
@@ -473,8 +494,11 @@ EXTRAS: dict[str, Extras] = {
         in_before=r"через",
         one_without_count=True,
         deadlines=r"до",
-        postponed=r"(?:перенес|перенос|відклад|відклал|заплановано|запланован|намічен)\w*\s+на\s+{date}",
+        postponed=r"(?:перенес|перенос|відклад|відклал|заплановано|запланован|намічен|призначен)\w*\s+на\s+{date}",
         future_words=r"буде|будуть|відбудеться|відбудуться|пройде|пройдуть|планує\w*|планують|має\s+намір|очіку\w*|збира\w*|"
+        # Forecasting speaks of what is to come ("прогнозують, що у другому півріччі"); not the noun,
+        # "прогноз, представлений 27 жовтня".
+        r"прогнозують|прогнозує|прогнозуємо|"
         r"обіця\w*|відвідає|проведе|зустрінеться|підпише|прибуде|розпочнеться|завершиться|"
         # The synthetic future ("зростатиме", "працюватимуть").
         r"\w{3,}тим(?:е|уть|у|еш|емо|ете)",
@@ -581,7 +605,12 @@ EXTRAS: dict[str, Extras] = {
         earlier_after=r"prima|addietro",
         later_after=r"dopo|più\s+tardi",
         later_before=r"dopo",
+        duration_before=r"(?:meno|più)\s+di|oltre|circa",
+        news_words=r"prevede|prevedono",
         deadlines=r"entro(?:\s+(?:il|la|l\'|fine))?|fino\s+(?:al|a|all\')",
+        # Called, set or put off for a day: still to come ("ha convocato per giovedì il comitato").
+        postponed=r"(?:convocat|fissat|rinviat|rimandat|posticipat|slittat|spostat|aggiornat|indett)[oaie]"
+        r"\s+(?:per|a|al|all'|alla|ad)\s+(?:il\s+|l')?{date}",
         future_words=rf"sarà|saranno|dovrebbe|dovrebbero|(?:{_IT_SCHEDULED})[oaie]|si\s+terrà|si\s+terranno|"
         r"\w+(?:erà|irà|arà|eranno|iranno|aranno)",
         # Not "d'": "d'estate" is every summer, "le previsioni d'inverno" the winter forecast.
@@ -920,6 +949,10 @@ EXTRAS: dict[str, Extras] = {
         # and the same month a year before ("작년 같은 달", "전년 동월"), as monthly figures compare them.
         year_before_period=r"전년\s*동(?:기|월)|(?:작년|지난해|전년)\s*같은\s*(?:기간|달)",
         past_words=r"했다|됐다|였다|었다|았다|밝혔다|말했다|전했다|\w+[았었했됐였]다",
+        ago_not_before=r"했|하|해|한|할|함|합|국|체|면|원|격|달|망|환|략|쟁|력|세|문",
+        year_attribute=r"도\s+[가-힣]",
+        quote_end=r"(?:다|라|냐|자)고\s",
+        quarter_before=r"(?<![가-힣])(?:직전|전)\s*분기",
         quarters=r"분기",
         halves={r"상반기": 1, r"하반기": 2},
         relative={
@@ -999,6 +1032,7 @@ EXTRAS: dict[str, Extras] = {
         past_words=r"した|された|だった|った|れた|ました|[えけげせてねべめいきぎちにびみり]た(?![ちめい])|"
         r"(?:ん|(?<!あ)い)だ(?![けろ])",
         quarters=r"四半期",
+        quarter_before=r"前期(?=比)|前四半期",
         eras={"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868},
         short_years=True,
         halves={r"上半期|上期": 1, r"下半期|下期": 2},
@@ -1008,7 +1042,8 @@ EXTRAS: dict[str, Extras] = {
         postponed=r"{date}(?:に|まで|へ)(?:延期|先送り|延長)",
         # A verb ending its sentence in the non-past ("開かれる。", "訪問する。", the polite "訪問します。"):
         # what is still to come.
-        present_words=r"(?:する|される|れる|られる|ます)(?=。|$)",
+        # The copula too ("警戒が必要だ。", "必要だという。"), but for the past's "んだ", "いだ".
+        present_words=r"(?:する|される|れる|られる|ます|(?<![んい])だ(?:という)?)(?=。|$)",
         numbers=CJK_NUMBERS,
         modifiers_after={
             r"上旬|初め|初旬|初頭|初": Modifier.EARLY,
