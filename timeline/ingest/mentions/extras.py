@@ -101,6 +101,10 @@ class Extras:
     # Present verbs of the news that say nothing of a date's direction ("il Piano prevede": the plan
     # provides for): words of news time, as the future and present words are, but no tense cue.
     news_words: str = ""
+    # A word of comparison right before "last month" or "last year" ("比上月回落": down on the month
+    # before): counted from the period just mentioned, the month or year before the one reported, a
+    # comparison (no anchor).
+    compared_before: str = ""
     # A decade: regex with a (?P<decade>\d{3}0|\d0) group ("1990-х", "1990er", "1990년대", "anni '90");
     # ``decade_words`` spell one out, by the tens of its years ("девяност": 90, written before the
     # endings and words in ``decade_word``: "девяностые годы", "anni Novanta").
@@ -1011,6 +1015,8 @@ EXTRAS: dict[str, Extras] = {
         anaphora={
             r"이날|그날|같은\s*날|당일": 0,
             r"같은\s*달|그달|당월": (Precision.MONTH, 0),
+            # "전월 대비": against the month before the one reported (not "전월세": rents).
+            r"전월(?!세)": (Precision.MONTH, -1),
             r"같은\s*해|그해|당해": (Precision.YEAR, 0),
             r"전날|하루\s*전": -1,
             r"다음\s*날|이튿날|이튼날|다음날": 1,
@@ -1062,6 +1068,8 @@ EXTRAS: dict[str, Extras] = {
             r"前日": -1,
             r"翌日": 1,
             r"同月|その月": (Precision.MONTH, 0),
+            # "前月比": against the month before the one reported.
+            r"前月": (Precision.MONTH, -1),
             r"同年|その年": (Precision.YEAR, 0),
         },
         decades=_CJK_DECADE,
@@ -1082,6 +1090,7 @@ EXTRAS: dict[str, Extras] = {
             "月内": (Precision.MONTH, 0),
         },
         # "须在11月前作出裁决" (must, by November), "定于下周举行" (set for next week).
+        compared_before=r"比|较",
         future_words=r"将|计划|预计|即将|拟|必须|须|有望|定于",
         deadlines_after=r"之前|以前|前",
         postponed=r"(?:推迟|延期|推延|延后|延至|改在|改为|定于)(?:到|至)?{date}",

@@ -678,6 +678,16 @@ def _resolve_relative(m: Match) -> Reading | None:
         return None
     if m.published is None:
         return Reading(unit, None)
+    compared = _w(m).extras.compared_before
+    if (
+        key[1] == -1
+        and compared
+        and re.search(rf"(?:{compared})\s*$", m.ctx.text[max(0, m.start - 3) : m.start])
+    ):
+        # "5月份…比上月回落": the month before the one reported, a comparison.
+        reference = m.reference()
+        if reference is not None and no_longer(reference.precision, unit):
+            return dataclasses.replace(_beside(reference, unit, -1), is_anchor=False)
     if key[1] == 1 and unit is not Precision.DAY and (following := _following(m, unit)) is not None:
         return following
     read = parse_relative(phrase, vocab.language, m.published) or parse_relative(
@@ -1060,7 +1070,8 @@ def _resolve_anaphora(m: Match) -> Reading | None:
     anchor = reference.day if reference else m.now
     if anchor is None:
         return Reading(unit, None)
-    return Reading(unit, shift(anchor, unit, amount))
+    # The month before ("전월 대비", "前月比") is a comparison, no anchor for the dates after it.
+    return Reading(unit, shift(anchor, unit, amount), is_anchor=unit is Precision.DAY or amount >= 0)
 
 
 def _ahead_of_a_past_sentence(m: Match, reference: Reading) -> bool:
@@ -2234,6 +2245,8 @@ def _year(w: _Words) -> str:
         # The words news writes beside the data's: "내달" (next month), "月内" (within this month).
         _e("ko", "내달 중순 발표할 예정이다.", "내달 중순", "2022-12", "month"),
         _e("ja", "月内に決定する。", "月内", "2022-11", "month"),
+        # After a word of comparison, the month before the one reported.
+        _e("zh", "5月份工业增加值同比增长5.6%，比上月回落1.1个百分点。", "上月", "2022-04", "month"),
         _e("ru", "Цены выросли в прошлом месяце.", "в прошлом месяце", "2022-10", "month"),
         _e("uk", "Про це повідомили минулого тижня.", "минулого тижня", "2022-W43", "week"),
         _e("ko", "북한은 지난달 발사했다.", "지난달", "2022-10", "month"),
@@ -3009,6 +3022,9 @@ def _year_before_period(w: _Words) -> str:
             "day",
         ),
         _e("ja", "10月3日に到着し、翌日出港した。", "翌日", "2022-10-04", "day"),
+        # The month before the one reported, as monthly figures compare them.
+        _e("ko", "5월 산업생산은 전월 대비 1.1% 감소했다.", "전월", "2022-04", "month"),
+        _e("ja", "5月の鉱工業生産は前月比1.1％低下した。", "前月", "2022-04", "month"),
         # "이날" opening a paragraph after a background is the day of the story.
         _e(
             "ko",
