@@ -105,6 +105,8 @@ class Extras:
     # before): counted from the period just mentioned, the month or year before the one reported, a
     # comparison (no anchor).
     compared_before: str = ""
+    # Holidays on a fixed day of the calendar ("Natale", "Ferragosto", "광복절", "元日"), by (month, day).
+    holidays: dict[str, tuple[int, int]] = field(default_factory=dict)
     # A decade: regex with a (?P<decade>\d{3}0|\d0) group ("1990-х", "1990er", "1990년대", "anni '90");
     # ``decade_words`` spell one out, by the tens of its years ("девяност": 90, written before the
     # endings and words in ``decade_word``: "девяностые годы", "anni Novanta").
@@ -370,6 +372,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"inimes\w*|kroon\w*|euro\w*|dollar\w*|tonn\w*|meetri\w*|km|kilomeetri\w*|protsent\w*|%",
     ),
     "ru": Extras(
+        holidays={r"(?:День|Дня|Дню|Днем|Днём)\s+Победы": (5, 9)},
         weekends={
             r"(?:в|на)\s+(?:прошл|минувш)\w*\s+выходн\w*|(?:прошл|минувш)\w*\s+выходн\w*": -1,
             r"(?:в|на)\s+(?:эт|нынешн)\w*\s+выходн\w*": 0,
@@ -474,6 +477,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"человек\w*|рубл\w*|доллар\w*|евро|тонн\w*|километр\w*|км|процент\w*|%|солдат\w*|военн\w*|ракет\w*|снаряд\w*",
     ),
     "uk": Extras(
+        holidays={r"(?:День|Дня|Дню|Днем)\s+Незалежності": (8, 24)},
         weekends={
             r"(?:у|в|на)\s+минул\w*\s+вихідн\w*|минул\w*\s+вихідн\w*": -1,
             r"(?:у|в|на)\s+ц(?:і|их)\s+вихідн\w*|цими\s+вихідними": 0,
@@ -580,6 +584,14 @@ EXTRAS: dict[str, Extras] = {
         counts=r"осіб|людей|люди\w*|гривень|гривні|доларів|євро|тонн\w*|кілометр\w*|км|відсот\w*|%|солдат\w*|військов\w*|ракет\w*|снаряд\w*",
     ),
     "it": Extras(
+        # Not "Natale Rossi": a name (the rule reads no holiday before a capitalised word).
+        holidays={
+            r"(?:la\s+)?vigilia\s+di\s+Natale": (12, 24),
+            r"(?<!Babbo\s)Natale": (12, 25),  # not Father Christmas
+            r"San\s+Silvestro": (12, 31),
+            r"Capodanno": (1, 1),
+            r"Ferragosto": (8, 15),
+        },
         weekends={
             r"(?:lo\s+)?scorso\s+(?:fine\s+settimana|weekend)|(?:fine\s+settimana|weekend)\s+scorso": -1,
             r"questo\s+(?:fine\s+settimana|weekend)": 0,
@@ -948,6 +960,16 @@ EXTRAS: dict[str, Extras] = {
         counts=r"menschen|personen|euro|dollar|tonnen|kilometer|km|soldaten|raketen|granaten|%|prozent",
     ),
     "ko": Extras(
+        holidays={
+            r"성탄절|크리스마스": (12, 25),
+            r"삼일절|3·1절": (3, 1),
+            r"어린이날": (5, 5),
+            r"현충일": (6, 6),
+            r"제헌절": (7, 17),
+            r"광복절": (8, 15),
+            r"개천절": (10, 3),
+            r"한글날": (10, 9),
+        },
         weekends={r"지난\s*주말": -1, r"이번\s*주말": 0, r"(?:다음|오는)\s*주말": 1, r"주말": None},
         verb_final=True,
         # and the same month a year before ("작년 같은 달", "전년 동월"), as monthly figures compare them.
@@ -1026,6 +1048,12 @@ EXTRAS: dict[str, Extras] = {
         counts=r"명|원|달러|톤|킬로미터|km|발|대|%",
     ),
     "ja": Extras(
+        holidays={
+            r"元日|元旦": (1, 1),
+            r"大みそか|大晦日": (12, 31),
+            r"クリスマスイブ": (12, 24),
+            r"クリスマス": (12, 25),
+        },
         weekends={r"先週末": -1, r"今週末": 0, r"来週末": 1, r"週末": None},
         # "週明けから": from the start of the coming week; "月内": within this month.
         relative={"週明け": (Precision.WEEK, 1), "月内": (Precision.MONTH, 0)},
@@ -1077,6 +1105,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"人|円|ドル|トン|キロ|発|台|%",
     ),
     "zh": Extras(
+        holidays={r"元旦": (1, 1), r"劳动节": (5, 1), r"国庆节": (10, 1), r"圣诞节": (12, 25)},
         weekends={r"上个?周末": -1, r"(?:本|这个?)周末": 0, r"下个?周末": 1, r"周末": None},
         year_before_period=r"去年同期|上年同期|去年同月|上年同月",
         past_words=r"了|曾|已经|已",

@@ -2239,6 +2239,52 @@ def _year(w: _Words) -> str:
     return rf"{w.year()}{w.year_word()}?"
 
 
+def _resolve_holiday(m: Match) -> Reading | None:
+    """ "Natale", "광복절", "元日": a holiday on a fixed day, of the year its sentence names, else the
+    nearest one, or the one its tense points to."""
+    holidays = _w(m).extras.holidays
+    pattern = _matching(holidays, " ".join(m.groups["holiday"].split()))
+    if pattern is None:
+        return None
+    month, day = holidays[pattern]
+    if (year := _stated_year(m) or _sentence_year(m)) is not None:
+        return Reading(Precision.DAY, date(year, month, day))
+    if m.now is None:
+        return Reading(Precision.DAY, None)
+    candidates = [date(m.now.year + k, month, day) for k in (-1, 0, 1)]
+    return Reading(Precision.DAY, pick(candidates, m.now, m.tense()))
+
+
+@_spec(
+    "holiday",
+    [
+        _e(
+            "it",
+            "Il Senato dovrebbe approvarla prima di Natale o entro il 28 dicembre.",
+            "Natale",
+            "2022-12-25",
+            "day",
+        ),
+        _e("it", "A Natale 2021 i negozi erano chiusi.", "Natale 2021", "2021-12-25", "day"),
+        _e("ko", "정부는 광복절 특별사면을 단행했다.", "광복절", "2022-08-15", "day"),
+        _e("ja", "元日に能登半島で地震が起きた。", "元日", "2024-01-01", "day", "2024-01-10"),
+        _e("zh", "国庆节假期全国出游人数增长。", "国庆节", "2022-10-01", "day"),
+        _e("ru", "Парад прошел в День Победы.", "День Победы", "2022-05-09", "day"),
+        _e("uk", "До Дня Незалежності відкрили міст.", "Дня Незалежності", "2022-08-24", "day"),
+    ],
+)
+@_with(_resolve_holiday)
+def _holiday(w: _Words) -> str:
+    if not w.extras.holidays:
+        return r"(?!x)x"
+    names = _joined(w.extras.holidays)
+    if w.east_asian:
+        return rf"(?P<holiday>{names})"
+    # Not a name ("Natale Rossi"); a year may follow ("Natale 2021").
+    year = r"(?:,?\s+(?P<year>(?:1[89]|20)\d\d)(?!\d))?"
+    return rf"{w.before}(?P<holiday>(?-i:{names}))(?!(?-i:[^\S\n]+[A-ZÀ-Þ]))(?!\w){year}"
+
+
 @_spec(
     "relative phrase",
     [
