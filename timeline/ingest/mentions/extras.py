@@ -1031,7 +1031,8 @@ EXTRAS: dict[str, Extras] = {
         },
         # Not the last syllable of a word ("내놓을").
         year_prefixes={r"(?<![가-힣])올": 0},
-        anaphoric_years={r"전년": -1, r"이듬해|다음\s*해": 1},
+        # "같은 해 9월", "그해 9월": of the year just mentioned, one mention with its month.
+        anaphoric_years={r"전년": -1, r"이듬해|다음\s*해": 1, r"같은\s*해|그해|당해": 0},
         that_time=r"당시",
         news_day=r"이날",
         anaphora={

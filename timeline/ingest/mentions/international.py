@@ -1258,6 +1258,8 @@ def _east_asian(w: _Words) -> str:
         _e("ko", "올해 1~9월 대러 수출이 늘었다.", "올해 1~9월", "2022-01", "month"),
         # "올" is this year before a month or a part of it; "1월" alone would be the coming January.
         _e("ko", "올 1월 수출 실적", "올 1월", "2022-01", "month"),
+        # Of the year just mentioned, with its month.
+        _e("ko", "2020년 3월 착공했고 같은 해 9월 완공됐다.", "같은 해 9월", "2020-09", "month"),
     ],
 )
 @_with(_resolve_calendar)
@@ -2396,6 +2398,8 @@ def _direction_unit(w: _Words) -> str:
         # "올 초", "올 말": this year, "올" alone before its modifier.
         _e("ko", "올 초 시작됐다.", "올 초", "2022", "year"),
         _e("ko", "내년도 예산안은 8월 말 확정한다.", "내년", "2026", "year", "2025-05-19"),
+        # "그해", "같은 해": the year just mentioned (with a month after it, one mention: "그해 9월").
+        _e("ko", "1991년 소련이 해체됐다. 그해 관계는 식었다.", "그해", "1991", "year"),
         _e("et", "Tänavu on müük kasvanud.", "Tänavu", "2022", "year"),
         _e("ko", "지난해 수출이 늘었다.", "지난해", "2021", "year"),
         _e("fr", "L'an dernier, les ventes ont baissé.", "L'an dernier", "2021", "year"),
@@ -3149,7 +3153,6 @@ def _year_before_period(w: _Words) -> str:
             "day",
         ),
         _e("ja", "2023年9月に再会し、同月、懸念が強まった。", "同月", "2023-09", "month"),
-        _e("ko", "1991년 소련이 해체됐다. 그해 관계는 식었다.", "그해", "1991", "year"),
         _e(
             "ru",
             "Переговоры начались в марте 2014 года. В том же году был аннексирован Крым.",
