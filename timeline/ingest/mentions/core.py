@@ -201,6 +201,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 # 平均気温は1898年の" does not open with its year).
 _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 _WORD = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+")
+# A colon or semicolon ending a clause within a sentence (not "10:30").
+_CLAUSE_BREAK = re.compile(r"[:;]\s")
 
 
 @dataclass
@@ -216,6 +218,9 @@ class Context:
     # The mentions whose resolver read neither the publication date nor a mention before:
     # (start, end, reading), in text order.
     absolute: list[tuple[int, int, Reading]] = field(default_factory=list)
+    # The range a mention of ``earlier`` ends ("січень–травень 2024 року": January to May), by the id of
+    # its reading: the period that "the same period a year earlier" after it compares.
+    ranges: dict[int, Reading] = field(default_factory=dict)
 
     def __post_init__(self):
         self.sentence_starts = [start for start, _ in self.sentences]
@@ -282,8 +287,11 @@ class Context:
         sentence_start, _ = self.sentence_of(start, end)
         current_start, current_end = self.sentence_of(position, position)
         if current_start == sentence_start:
-            # In one sentence only the words between count: the mention itself may be one ("yesterday").
-            if _any_between(self._news, end, position + 1):
+            # In one sentence only the words between count: the mention itself may be one ("yesterday");
+            # after a colon or a semicolon, the rest of the sentence too ("Nel 2023 il deficit era del
+            # 7,2%: il Piano, inviato a metà ottobre, prevede ...": the plan of now).
+            clause = _CLAUSE_BREAK.search(self.text, end, position) is not None
+            if _any_between(self._news, end, max(position + 1, current_end) if clause else position + 1):
                 return False
         elif _any_between(self._news, end, max(position + 1, current_end)):
             return False
@@ -641,6 +649,12 @@ def _select(text: str, ctx: Context, grammar: Grammar) -> list[Found]:
             continue
         found = Found(start, -negative_end, reading, reading.modifier, rule_.name)
         _attach_modifier(text, found, last_end, grammar)
+        if (
+            selected
+            and _joins(text, selected[-1], found, grammar)
+            and (first := _lend_year(selected[-1].reading, reading)) is not None
+        ):
+            ctx.ranges[id(reading)] = Reading(reading.precision, first, reading.until or reading.day)
         selected.append(found)
         ctx.earlier.append((found.start, reading))
         if reading.day is not None and _sets_time(candidate, reading, grammar):
@@ -651,9 +665,10 @@ def _select(text: str, ctx: Context, grammar: Grammar) -> list[Found]:
 
 def _sets_time(candidate: Match, reading: Reading, grammar: Grammar) -> bool:
     """Whether a mention may move the text into narrative time: an absolute date, or, where the grammar
-    says so, one counted from the text's dates (not a comparison period, "a year earlier")."""
+    says so, one counted from the text's dates (not a comparison period, "a year earlier"; nor a date
+    its resolver says is no anchor)."""
     if not candidate.relative:
-        return True
+        return reading.is_anchor
     return grammar.anaphora_sets_time and candidate.counted_from_text and reading.is_anchor
 
 

@@ -82,6 +82,31 @@ class Extras:
     numbers: dict[str, int] = field(default_factory=dict)
     # "ago" phrases the data lacks: alternation of words written after "<count> <unit>" ("tagasi").
     ago_after: str = ""
+    # What, written right after the data's "ago" word, makes it the start of another word (Korean
+    # "전했다": conveyed, "전국": nationwide; "국회 관계자가 19일 전했다" is the 19th, not 19 days ago).
+    ago_not_before: str = ""
+    # What, right after a year, makes it an attribute of the noun after it (Korean "내년도 예산안",
+    # "2026년도 최저임금": the budget, the minimum wage of that year): a date, but no anchor for the
+    # months and days of its sentence ("내년도 예산안은 8월 말 확정": this August).
+    year_attribute: str = ""
+    # The ending that closes a quoted clause ("…처리할 예정이라고 국회 관계자가 19일 전했다"): a date
+    # inside the quote is no month or year for a day written after it, the day the words were said.
+    quote_end: str = ""
+    # The quarter before the one just mentioned, as East Asian statistics compare them ("전 분기보다",
+    # "前期比": against the quarter before; a comparison, no anchor).
+    quarter_before: str = ""
+    # Words before a count that make it a length of time, not a date counted from another ("in meno di
+    # due anni dopo quelle del 2023": in less than two years, after those of 2023).
+    duration_before: str = ""
+    # Present verbs of the news that say nothing of a date's direction ("il Piano prevede": the plan
+    # provides for): words of news time, as the future and present words are, but no tense cue.
+    news_words: str = ""
+    # A word of comparison right before "last month" or "last year" ("比上月回落": down on the month
+    # before): counted from the period just mentioned, the month or year before the one reported, a
+    # comparison (no anchor).
+    compared_before: str = ""
+    # Holidays on a fixed day of the calendar ("Natale", "Ferragosto", "광복절", "元日"), by (month, day).
+    holidays: dict[str, tuple[int, int]] = field(default_factory=dict)
     # A decade: regex with a (?P<decade>\d{3}0|\d0) group ("1990-х", "1990er", "1990년대", "anni '90");
     # ``decade_words`` spell one out, by the tens of its years ("девяност": 90, written before the
     # endings and words in ``decade_word``: "девяностые годы", "anni Novanta").
@@ -347,6 +372,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"inimes\w*|kroon\w*|euro\w*|dollar\w*|tonn\w*|meetri\w*|km|kilomeetri\w*|protsent\w*|%",
     ),
     "ru": Extras(
+        holidays={r"(?:День|Дня|Дню|Днем|Днём)\s+Победы": (5, 9)},
         weekends={
             r"(?:в|на)\s+(?:прошл|минувш)\w*\s+выходн\w*|(?:прошл|минувш)\w*\s+выходн\w*": -1,
             r"(?:в|на)\s+(?:эт|нынешн)\w*\s+выходн\w*": 0,
@@ -374,9 +400,11 @@ EXTRAS: dict[str, Extras] = {
         in_before=r"через",
         one_without_count=True,
         deadlines=r"к|до",
-        postponed=r"(?:перенес|перенос|отлож|запланирован|намечен)\w*\s+на\s+{date}",
+        postponed=r"(?:перенес|перенос|отлож|запланирован|намечен|назначен)\w*\s+на\s+{date}",
         future_words=r"будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|намерен\w*|ожида\w*|собира\w*|предстоящ\w*|"
-        r"обеща\w*|посетит|проведет|проведёт|встретится|примет|подпишет|отправится|выступит|прибудет|"
+        r"обеща\w*|прогнозиру\w*|посетит|проведет|проведёт|встретится|примет|подпишет|отправится|выступит|прибудет|"
+        # What a parliament or a government will do ("Во вторник депутаты рассмотрят").
+        r"рассмотрит|рассмотрят|обсудит|обсудят|примут|утвердит|утвердят|проголосуют|представит|представят|"
         r"начн[её]тся|заверш\w*тся",
         endings=r"(?:а|я|у|ю|е|є|і|и|ы|ь|й|ом|ем|ём|ою|ею|ой|ей|ій|ий|ого|его|ому|ему|ої|ях|ах|ами|ями|ові|еві|ьск\w*|ськ\w*|ск\w*)?",
         bare_season_forms=r"весной|летом|осенью|зимой",
@@ -449,6 +477,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"человек\w*|рубл\w*|доллар\w*|евро|тонн\w*|километр\w*|км|процент\w*|%|солдат\w*|военн\w*|ракет\w*|снаряд\w*",
     ),
     "uk": Extras(
+        holidays={r"(?:День|Дня|Дню|Днем)\s+Незалежності": (8, 24)},
         weekends={
             r"(?:у|в|на)\s+минул\w*\s+вихідн\w*|минул\w*\s+вихідн\w*": -1,
             r"(?:у|в|на)\s+ц(?:і|их)\s+вихідн\w*|цими\s+вихідними": 0,
@@ -473,8 +502,11 @@ EXTRAS: dict[str, Extras] = {
         in_before=r"через",
         one_without_count=True,
         deadlines=r"до",
-        postponed=r"(?:перенес|перенос|відклад|відклал|заплановано|запланован|намічен)\w*\s+на\s+{date}",
+        postponed=r"(?:перенес|перенос|відклад|відклал|заплановано|запланован|намічен|призначен)\w*\s+на\s+{date}",
         future_words=r"буде|будуть|відбудеться|відбудуться|пройде|пройдуть|планує\w*|планують|має\s+намір|очіку\w*|збира\w*|"
+        # Forecasting speaks of what is to come ("прогнозують, що у другому півріччі"); not the noun,
+        # "прогноз, представлений 27 жовтня".
+        r"прогнозують|прогнозує|прогнозуємо|"
         r"обіця\w*|відвідає|проведе|зустрінеться|підпише|прибуде|розпочнеться|завершиться|"
         # The synthetic future ("зростатиме", "працюватимуть").
         r"\w{3,}тим(?:е|уть|у|еш|емо|ете)",
@@ -552,6 +584,14 @@ EXTRAS: dict[str, Extras] = {
         counts=r"осіб|людей|люди\w*|гривень|гривні|доларів|євро|тонн\w*|кілометр\w*|км|відсот\w*|%|солдат\w*|військов\w*|ракет\w*|снаряд\w*",
     ),
     "it": Extras(
+        # Not "Natale Rossi": a name (the rule reads no holiday before a capitalised word).
+        holidays={
+            r"(?:la\s+)?vigilia\s+di\s+Natale": (12, 24),
+            r"(?<!Babbo\s)Natale": (12, 25),  # not Father Christmas
+            r"San\s+Silvestro": (12, 31),
+            r"Capodanno": (1, 1),
+            r"Ferragosto": (8, 15),
+        },
         weekends={
             r"(?:lo\s+)?scorso\s+(?:fine\s+settimana|weekend)|(?:fine\s+settimana|weekend)\s+scorso": -1,
             r"questo\s+(?:fine\s+settimana|weekend)": 0,
@@ -581,7 +621,12 @@ EXTRAS: dict[str, Extras] = {
         earlier_after=r"prima|addietro",
         later_after=r"dopo|più\s+tardi",
         later_before=r"dopo",
+        duration_before=r"(?:meno|più)\s+di|oltre|circa",
+        news_words=r"prevede|prevedono",
         deadlines=r"entro(?:\s+(?:il|la|l\'|fine))?|fino\s+(?:al|a|all\')",
+        # Called, set or put off for a day: still to come ("ha convocato per giovedì il comitato").
+        postponed=r"(?:convocat|fissat|rinviat|rimandat|posticipat|slittat|spostat|aggiornat|indett)[oaie]"
+        r"\s+(?:per|a|al|all'|alla|ad)\s+(?:il\s+|l')?{date}",
         future_words=rf"sarà|saranno|dovrebbe|dovrebbero|(?:{_IT_SCHEDULED})[oaie]|si\s+terrà|si\s+terranno|"
         r"\w+(?:erà|irà|arà|eranno|iranno|aranno)",
         # Not "d'": "d'estate" is every summer, "le previsioni d'inverno" the winter forecast.
@@ -915,11 +960,25 @@ EXTRAS: dict[str, Extras] = {
         counts=r"menschen|personen|euro|dollar|tonnen|kilometer|km|soldaten|raketen|granaten|%|prozent",
     ),
     "ko": Extras(
+        holidays={
+            r"성탄절|크리스마스": (12, 25),
+            r"삼일절|3·1절": (3, 1),
+            r"어린이날": (5, 5),
+            r"현충일": (6, 6),
+            r"제헌절": (7, 17),
+            r"광복절": (8, 15),
+            r"개천절": (10, 3),
+            r"한글날": (10, 9),
+        },
         weekends={r"지난\s*주말": -1, r"이번\s*주말": 0, r"(?:다음|오는)\s*주말": 1, r"주말": None},
         verb_final=True,
         # and the same month a year before ("작년 같은 달", "전년 동월"), as monthly figures compare them.
         year_before_period=r"전년\s*동(?:기|월)|(?:작년|지난해|전년)\s*같은\s*(?:기간|달)",
         past_words=r"했다|됐다|였다|었다|았다|밝혔다|말했다|전했다|\w+[았었했됐였]다",
+        ago_not_before=r"했|하|해|한|할|함|합|국|체|면|원|격|달|망|환|략|쟁|력|세|문",
+        year_attribute=r"도\s+[가-힣]",
+        quote_end=r"(?:다|라|냐|자)고\s",
+        quarter_before=r"(?<![가-힣])(?:직전|전)\s*분기",
         quarters=r"분기",
         halves={r"상반기": 1, r"하반기": 2},
         relative={
@@ -972,12 +1031,15 @@ EXTRAS: dict[str, Extras] = {
         },
         # Not the last syllable of a word ("내놓을").
         year_prefixes={r"(?<![가-힣])올": 0},
-        anaphoric_years={r"전년": -1, r"이듬해|다음\s*해": 1},
+        # "같은 해 9월", "그해 9월": of the year just mentioned, one mention with its month.
+        anaphoric_years={r"전년": -1, r"이듬해|다음\s*해": 1, r"같은\s*해|그해|당해": 0},
         that_time=r"당시",
         news_day=r"이날",
         anaphora={
             r"이날|그날|같은\s*날|당일": 0,
             r"같은\s*달|그달|당월": (Precision.MONTH, 0),
+            # "전월 대비": against the month before the one reported (not "전월세": rents).
+            r"전월(?!세)": (Precision.MONTH, -1),
             r"같은\s*해|그해|당해": (Precision.YEAR, 0),
             r"전날|하루\s*전": -1,
             r"다음\s*날|이튿날|이튼날|다음날": 1,
@@ -987,6 +1049,12 @@ EXTRAS: dict[str, Extras] = {
         counts=r"명|원|달러|톤|킬로미터|km|발|대|%",
     ),
     "ja": Extras(
+        holidays={
+            r"元日|元旦": (1, 1),
+            r"大みそか|大晦日": (12, 31),
+            r"クリスマスイブ": (12, 24),
+            r"クリスマス": (12, 25),
+        },
         weekends={r"先週末": -1, r"今週末": 0, r"来週末": 1, r"週末": None},
         # "週明けから": from the start of the coming week; "月内": within this month.
         relative={"週明け": (Precision.WEEK, 1), "月内": (Precision.MONTH, 0)},
@@ -999,6 +1067,7 @@ EXTRAS: dict[str, Extras] = {
         past_words=r"した|された|だった|った|れた|ました|[えけげせてねべめいきぎちにびみり]た(?![ちめい])|"
         r"(?:ん|(?<!あ)い)だ(?![けろ])",
         quarters=r"四半期",
+        quarter_before=r"前期(?=比)|前四半期",
         eras={"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868},
         short_years=True,
         halves={r"上半期|上期": 1, r"下半期|下期": 2},
@@ -1008,7 +1077,8 @@ EXTRAS: dict[str, Extras] = {
         postponed=r"{date}(?:に|まで|へ)(?:延期|先送り|延長)",
         # A verb ending its sentence in the non-past ("開かれる。", "訪問する。", the polite "訪問します。"):
         # what is still to come.
-        present_words=r"(?:する|される|れる|られる|ます)(?=。|$)",
+        # The copula too ("警戒が必要だ。", "必要だという。"), but for the past's "んだ", "いだ".
+        present_words=r"(?:する|される|れる|られる|ます|(?<![んい])だ(?:という)?)(?=。|$)",
         numbers=CJK_NUMBERS,
         modifiers_after={
             r"上旬|初め|初旬|初頭|初": Modifier.EARLY,
@@ -1027,6 +1097,8 @@ EXTRAS: dict[str, Extras] = {
             r"前日": -1,
             r"翌日": 1,
             r"同月|その月": (Precision.MONTH, 0),
+            # "前月比": against the month before the one reported.
+            r"前月": (Precision.MONTH, -1),
             r"同年|その年": (Precision.YEAR, 0),
         },
         decades=_CJK_DECADE,
@@ -1034,6 +1106,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"人|円|ドル|トン|キロ|発|台|%",
     ),
     "zh": Extras(
+        holidays={r"元旦": (1, 1), r"劳动节": (5, 1), r"国庆节": (10, 1), r"圣诞节": (12, 25)},
         weekends={r"上个?周末": -1, r"(?:本|这个?)周末": 0, r"下个?周末": 1, r"周末": None},
         year_before_period=r"去年同期|上年同期|去年同月|上年同月",
         past_words=r"了|曾|已经|已",
@@ -1047,6 +1120,7 @@ EXTRAS: dict[str, Extras] = {
             "月内": (Precision.MONTH, 0),
         },
         # "须在11月前作出裁决" (must, by November), "定于下周举行" (set for next week).
+        compared_before=r"比|较",
         future_words=r"将|计划|预计|即将|拟|必须|须|有望|定于",
         deadlines_after=r"之前|以前|前",
         postponed=r"(?:推迟|延期|推延|延后|延至|改在|改为|定于)(?:到|至)?{date}",

@@ -257,8 +257,20 @@ def _sentence_year(m: Match) -> int | None:
         if start < sentence_start:
             return None
         if reading is reference or (reading.day is not None and _names_that_time(m, start)):
-            return reading.day.year
+            return None if _news_clause(m, start) else reading.day.year
     return None
+
+
+def _news_clause(m: Match, start: int) -> bool:
+    """Whether a colon or semicolon after the year at ``start`` opens a clause of news time, a word of
+    it before the sentence ends ("Nel 2023 il deficit era del 7,2%: il Piano, inviato a metà ottobre,
+    prevede ...": the plan of now, sent this October)."""
+    news = m.ctx.grammar.news_time
+    found = _CLAUSE_BREAK.search(m.ctx.text, start, m.start)
+    if news is None or found is None:
+        return False
+    sentence_end = m.ctx.sentence_of(m.start, m.end)[1]
+    return news.search(m.ctx.text, found.end(), max(m.end, sentence_end)) is not None
 
 
 def _month_named_before(m: Match, month: int) -> int | None:
@@ -666,6 +678,16 @@ def _resolve_relative(m: Match) -> Reading | None:
         return None
     if m.published is None:
         return Reading(unit, None)
+    compared = _w(m).extras.compared_before
+    if (
+        key[1] == -1
+        and compared
+        and re.search(rf"(?:{compared})\s*$", m.ctx.text[max(0, m.start - 3) : m.start])
+    ):
+        # "5月份…比上月回落": the month before the one reported, a comparison.
+        reference = m.reference()
+        if reference is not None and no_longer(reference.precision, unit):
+            return dataclasses.replace(_beside(reference, unit, -1), is_anchor=False)
     if key[1] == 1 and unit is not Precision.DAY and (following := _following(m, unit)) is not None:
         return following
     read = parse_relative(phrase, vocab.language, m.published) or parse_relative(
@@ -741,7 +763,19 @@ def _resolve_year_phrase(m: Match) -> Reading | None:
         return Reading(Precision.YEAR, None)
     if year is None:
         return None
-    return Reading(Precision.YEAR, relative_day(m, Precision.YEAR, year - m.published.year))
+    day = relative_day(m, Precision.YEAR, year - m.published.year)
+    return Reading(Precision.YEAR, day, is_anchor=not _year_attribute(m))
+
+
+def _year_attribute(m: Match) -> bool:
+    """Whether the year is written as an attribute of the noun after it ("내년도 예산안"): then it is
+    no anchor for the dates of its sentence (extras ``year_attribute``)."""
+    words = _w(m).extras.year_attribute
+    return bool(words) and re.match(words, m.ctx.text[m.end : m.end + 8]) is not None
+
+
+def _resolve_east_asian_year(m: Match) -> Reading:
+    return Reading(Precision.YEAR, date(_stated_year(m), 1, 1), is_anchor=not _year_attribute(m))
 
 
 def _resolve_day_word(m: Match) -> Reading | None:
@@ -781,10 +815,13 @@ def _clause_reference(m: Match) -> Reading | None:
     if reference is None:
         return None
     clause = _clause_start(m.ctx, m.start, m.end)
+    quote_end = _w(m).extras.quote_end
     for start, reading in reversed(m.ctx.earlier):
         if start < clause:
             return None
         if reading is reference:
+            if quote_end and re.search(quote_end, m.ctx.text[start : m.start]):
+                return None  # a date of the words quoted, not of the day they were said
             return reference
     return None
 
@@ -814,6 +851,9 @@ def _resolve_counted_from(m: Match) -> Reading | None:
     w = _w(m)
     if w.east_asian:
         return _resolve_counted_after_east_asian(m)
+    duration = w.extras.duration_before
+    if duration and re.search(rf"(?i:(?<!\w)(?:{duration}))\s+$", m.ctx.text[max(0, m.start - 20) : m.start]):
+        return None
     before = "later_before" in m.groups
     if "counted_words" in m.groups:
         unit, count = w.extras.counted_words[_matching(w.extras.counted_words, m.groups["counted_words"])]
@@ -977,7 +1017,9 @@ def _resolve_season(m: Match) -> Reading | None:
     now = period_bounds(today, Precision.SEASON)[0]
     direction = _direction(m)
     if "direction" in m.groups and direction == 0:
-        return Reading(Precision.SEASON, date(today.year, SEASONS[code], 1))
+        # "今冬" in January: the winter that began in December (TimeML's "2024-WI" for 2024-25).
+        this = now if SEASONS[code] == now.month else date(today.year, SEASONS[code], 1)
+        return Reading(Precision.SEASON, this)
     if _after_reference(m, direction):
         # "В 1959 году линию построили. Следующей весной ...": the spring after 1959.
         placed = beside_reference(m, lambda year: date(year, SEASONS[code], 1), Precision.SEASON, direction)
@@ -1003,6 +1045,7 @@ def _resolve_year_before_period(m: Match) -> Reading | None:
         if m.now is None:
             return Reading(Precision.YEAR, None)
         return Reading(Precision.YEAR, date(m.now.year - 1, 1, 1), is_anchor=False)
+    reference = m.ctx.ranges.get(id(reference), reference)  # "січень–травень": all five months
     if reference.precision is Precision.WEEK:
         return Reading(Precision.WEEK, reference.day - timedelta(weeks=52), is_anchor=False)
     until = shift_months(reference.until, -12) if reference.until else None
@@ -1027,7 +1070,8 @@ def _resolve_anaphora(m: Match) -> Reading | None:
     anchor = reference.day if reference else m.now
     if anchor is None:
         return Reading(unit, None)
-    return Reading(unit, shift(anchor, unit, amount))
+    # The month before ("전월 대비", "前月比") is a comparison, no anchor for the dates after it.
+    return Reading(unit, shift(anchor, unit, amount), is_anchor=unit is Precision.DAY or amount >= 0)
 
 
 def _ahead_of_a_past_sentence(m: Match, reference: Reading) -> bool:
@@ -1143,9 +1187,9 @@ def _numeric(w: _Words) -> str:
     return rf"(?<![\d.,/-]){day}[./-]{month}[./-](?P<y>(?:1\d|20)\d\d)(?!\d|-\d)"
 
 
-# The first month of a range whose months share one mark: "1~9월", "1～9月", "1至9月" (January to
-# September).
-_MONTH_FROM = r"(?:(?<!\d)(?P<monthfrom>1[0-2]|0?[1-9])\s*(?:~|∼|～|〜|-|–|至|到)\s*)?"
+# The first month of a range whose months share one mark: "1~9월", "1～9月", "1至9月", "1—5月份"
+# (January to September; the Chinese statistics write the dash long).
+_MONTH_FROM = r"(?:(?<!\d)(?P<monthfrom>1[0-2]|0?[1-9])\s*(?:~|∼|～|〜|-|–|—|至|到)\s*)?"
 
 
 @_spec(
@@ -1161,6 +1205,7 @@ _MONTH_FROM = r"(?:(?<!\d)(?P<monthfrom>1[0-2]|0?[1-9])\s*(?:~|∼|～|〜|-|–
         _e("ja", "２０２２年１１月に合意した。", "２０２２年１１月", "2022-11", "month"),
         _e("ko", "정부는 12월 대책을 발표했다.", "12월", "2021-12", "month"),
         _e("zh", "2022年1至9月对俄出口增长。", "2022年1至9月", "2022-01", "month"),
+        _e("zh", "1—5月份，全国固定资产投资同比增长4.0%。", "1—5月", "2022-01", "month"),
         # A postponement's new date is still to come.
         _e("ko", "정상회담은 3월로 연기됐다.", "3월", "2023-03", "month"),
         _e("ja", "首脳会談は3月に延期された。", "3月", "2023-03", "month"),
@@ -1213,6 +1258,8 @@ def _east_asian(w: _Words) -> str:
         _e("ko", "올해 1~9월 대러 수출이 늘었다.", "올해 1~9월", "2022-01", "month"),
         # "올" is this year before a month or a part of it; "1월" alone would be the coming January.
         _e("ko", "올 1월 수출 실적", "올 1월", "2022-01", "month"),
+        # Of the year just mentioned, with its month.
+        _e("ko", "2020년 3월 착공했고 같은 해 9월 완공됐다.", "같은 해 9월", "2020-09", "month"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1233,6 +1280,17 @@ def _east_asian_relative_year(w: _Words) -> str:
         _e("zh", "双方本月1日举行会谈。", "本月1日", "2022-11-01", "day"),
         _e("ja", "2019年4月に会談し、同月25日に帰国した。", "同月25日", "2019-04-25", "day"),
         _e("ko", "회담은 오는 1일 열린다.", "1일", "2022-12-01", "day"),
+        # A count of days ("1日で60センチ": in one day) is no day: "同日" is the 8th.
+        _e(
+            "ja",
+            "上越市では8日、1日で60センチの降雪を観測した。同市は同日、本部を設置した。",
+            "8日",
+            "2025-01-08",
+            "day",
+            "2025-01-09",
+        ),
+        # The copula ending its sentence in the non-past looks ahead too.
+        _e("ja", "12日ごろまで警戒が必要だという。", "12日ごろ", "2025-01-12", "day", "2025-01-09"),
         _e("ja", "両首脳は2019年4月に初めて会い、25日に会談した。", "25日", "2019-04-25", "day"),
         _e(
             "ko",
@@ -1245,6 +1303,16 @@ def _east_asian_relative_year(w: _Words) -> str:
         # "Until the 30th", and a range of two days of one month.
         _e("ko", "신청은 오는 30일까지 받는다.", "30일", "2022-11-30", "day"),
         _e("ko", "산업부는 8월 수출이 늘었다고 1일 밝혔다.", "1일", "2024-09-01", "day", "2024-09-02"),
+        # "전했다" (conveyed) after a day is the verb, not "19 days ago"; a month inside the words quoted
+        # is not the day's.
+        _e(
+            "ko",
+            "국회는 다음 달 임시국회를 열 예정이라고 국회 관계자가 19일 전했다.",
+            "19일",
+            "2025-05-19",
+            "day",
+            "2025-05-19",
+        ),
         _e("ko", "사전투표는 지난 5∼6일 진행됐다.", "5∼6일", "2022-11-05", "day", "2022-11-11"),
         _e(
             "ko",
@@ -1271,9 +1339,13 @@ def _east_asian_day(w: _Words) -> str:
     marks = _DAY_MARKS.get(w.language, "日号")
     # "5∼6일", "5～6日": two days of one month, the first day's mark left out.
     second = r"(?:\s*(?:~|∼|～|〜|-|–)\s*(?P<day2>[12]\d|3[01]|0?[1-9]))?"
+    # Not a count of days ("사흘간", "3일 전", "1日で60センチ", "1日当たり"), unless "전" starts another
+    # word ("19일 전했다").
+    ago = rf"전(?!{w.extras.ago_not_before})" if w.extras.ago_not_before else "전"
     return (
         rf"(?:{'|'.join(leads)})(?P<day>[12]\d|3[01]|0?[1-9]){second}\s*[{marks}]"
-        r"(?!\s*(?:간|동안|째|연속|間|以上|以内|前|後|전|후|분|시|ぶり|未満|연휴|天|夜|만에))"
+        rf"(?!\s*(?:간|동안|째|연속|間|以上|以内|前|後|{ago}|후|분|시|ぶり|未満|연휴|天|夜|만에|当たり|あたり"
+        r"|で\s*[\d０-９]))"
     )
 
 
@@ -1349,9 +1421,11 @@ def _day_after_date(w: _Words) -> str:
         _e("ja", "同社は2017年に設立された。", "2017年", "2017", "year"),
         _e("ko", "2019년 회담", "2019년", "2019", "year"),
         _e("ja", "同社は平成元年に設立された。", "平成元年", "1989", "year"),
+        # The year of a budget is no anchor for the months of its sentence.
+        _e("ko", "2026년도 예산안은 8월 말 확정한다.", "2026년", "2026", "year", "2025-05-19"),
     ],
 )
-@_with(lambda m: Reading(Precision.YEAR, date(_stated_year(m), 1, 1)))
+@_with(_resolve_east_asian_year)
 def _east_asian_year(w: _Words) -> str:
     if not w.east_asian:
         return r"(?!x)x"
@@ -1476,6 +1550,14 @@ def _year_month(w: _Words) -> str:
     [
         _e("ru", "Переговоры начались в марте 2017 года.", "марте 2017 года", "2017-03", "month"),
         _e("fr", "Il a été élu en mars 2021.", "mars 2021", "2021-03", "month"),
+        # "In meno di due anni dopo": a length of time, not a date counted from the one before.
+        _e(
+            "it",
+            "È la terza in meno di due anni dopo quella del maggio 2023.",
+            "maggio 2023",
+            "2023-05",
+            "month",
+        ),
         _e("uk", "Це сталося у березні минулого року.", "березні минулого року", "2021-03", "month"),
         _e("es", "Ocurrió en marzo del año pasado.", "marzo del año pasado", "2021-03", "month"),
         _e("ru", "Это случилось в марте позапрошлого года.", "марте позапрошлого года", "2020-03", "month"),
@@ -1637,9 +1719,28 @@ def _direction_month(w: _Words) -> str:
         _e("it", "Il ministro è giunto a Roma a dicembre.", "dicembre", "2021-12", "month"),
         _e("it", "Le truppe sono state messe in allerta a dicembre.", "dicembre", "2021-12", "month"),
         _e("it", "Il vertice è stato rinviato a dicembre.", "dicembre", "2022-12", "month"),
+        # After a colon, a clause of news time is not of the year the one before named.
+        _e(
+            "it",
+            "Nel 2023 il deficit era del 7,2%: il Piano, inviato a metà ottobre, prevede il 3%.",
+            "a metà ottobre",
+            "2024-10",
+            "month",
+            "2024-12-16",
+        ),
+        _e(
+            "it",
+            "Nel 2023 il deficit era del 7,2%: a metà ottobre il governo cadde.",
+            "a metà ottobre",
+            "2023-10",
+            "month",
+            "2024-12-16",
+        ),
         # A postponement's new date is still to come, after a past verb too.
         _e("ru", "Саммит перенесли на март.", "март", "2023-03", "month"),
         _e("uk", "Саміт перенесли на березень.", "березень", "2023-03", "month"),
+        _e("uk", "Засідання призначене на березень.", "березень", "2023-03", "month"),
+        _e("ru", "Заседание было назначено на март.", "март", "2023-03", "month"),
         _e("fr", "Le sommet a été reporté à mars.", "mars", "2023-03", "month"),
         _e("es", "La cumbre fue aplazada a marzo.", "marzo", "2023-03", "month"),
         _e("de", "Der Gipfel wurde auf März verschoben.", "März", "2023-03", "month"),
@@ -1826,6 +1927,9 @@ def _resolve_half(m: Match) -> Reading | None:
         _e("ko", "올해 3분기 수출이 늘었다.", "올해 3분기", "2022-Q3", "quarter"),
         _e("ko", "3분기 영업이익이 줄었다.", "3분기", "2022-Q3", "quarter"),
         _e("ko", "올 4분기 영업이익이 늘어날 전망이다.", "올 4분기", "2022-Q4", "quarter"),
+        # A count of quarters is none of them: "3분기 연속 줄다 4분기 늘었다" names the fourth alone.
+        _e("ko", "3분기 연속 줄다 4분기 늘었다.", "4분기", "2022-Q4", "quarter", "2023-02-01"),
+        _e("ja", "2四半期連続のプラス成長で、第3四半期は増えた。", "第3四半期", "2022-Q3", "quarter"),
         _e(
             "ru",
             "В третьем квартале 2023 года ВВП вырос.",
@@ -1888,7 +1992,9 @@ def _quarter(w: _Words) -> str:
         cjk = _alternation(n for n, v in w.extras.numbers.items() if v <= 4)
         number = rf"(?:(?<!\d)(?P<qnum>[1-4])|(?P<qcjk>{cjk}))" if cjk else r"(?<!\d)(?P<qnum>[1-4])"
         # "前三季度": the first three quarters, January to September.
-        return rf"{lead}(?:第\s*|(?P<qfirst>前))?{number}\s*(?:[/·]\s*4\s*)?{word}"
+        # Not a count of quarters ("2四半期連続", "3분기 연속": two, three quarters in a row).
+        count = r"(?!\s*(?:연속|째|만에|連続|ぶり|振り|以上))"
+        return rf"{lead}(?:第\s*|(?P<qfirst>前))?{number}\s*(?:[/·]\s*4\s*)?{word}{count}"
     ordinals = _joined(w.extras.ordinals)
     number = (
         rf"(?:(?P<qord>{w.before}(?:{ordinals})(?!\w))|(?<![\d.])(?P<qnum>[1-4])(?:\.|-?(?:м|й|го|ом|ем|е|er|e|º|o))?"
@@ -1907,9 +2013,14 @@ def _quarter(w: _Words) -> str:
 def _resolve_quarter_direction(m: Match) -> Reading | None:
     """ "il trimestre precedente", "предыдущим кварталом": the quarter before or after the one just
     mentioned, a comparison period (no anchor for what follows); "в прошлом квартале": from publication."""
-    amount = _direction(m)
     if m.published is None:
         return Reading(Precision.QUARTER, None)
+    if "previous" in m.groups:
+        reference = m.reference()
+        if reference is None or reference.precision is not Precision.QUARTER:
+            return None
+        return dataclasses.replace(_beside(reference, Precision.QUARTER, -1), is_anchor=False)
+    amount = _direction(m)
     if _after_reference(m, amount):
         reference = m.reference()
         if reference is None:
@@ -1944,10 +2055,14 @@ def _resolve_quarter_direction(m: Match) -> Reading | None:
             "quarter",
         ),
         _e("ru", "В прошлом квартале выручка выросла.", "прошлом квартале", "2022-Q3", "quarter"),
+        _e("ko", "1분기 GDP는 전 분기보다 0.2% 감소했다.", "전 분기", "2021-Q4", "quarter"),
+        _e("ja", "7～9月期のGDPは前期比0.2％増だった。", "前期", "2022-Q2", "quarter"),
     ],
 )
 @_with(_resolve_quarter_direction)
 def _quarter_direction(w: _Words) -> str:
+    if w.extras.quarter_before:
+        return rf"(?P<previous>{w.extras.quarter_before})"
     if not w.extras.quarters or not w.direction_alt or w.east_asian:
         return r"(?!x)x"
     word = rf"(?:{w.extras.quarters})"
@@ -1961,6 +2076,15 @@ def _quarter_direction(w: _Words) -> str:
     [
         _e("ko", "올해 상반기 수출이 늘었다.", "올해 상반기", "2022-01", "month"),
         _e("ko", "하반기에 회담이 열릴 예정이다.", "하반기", "2022-07", "month"),
+        # A forecast looks ahead.
+        _e(
+            "uk",
+            "У НБУ прогнозують, що у другому півріччі інфляція прискориться.",
+            "другому півріччі",
+            "2024-07",
+            "month",
+            "2024-06-14",
+        ),
         _e("ko", "올 상반기 수출이 늘었다.", "올 상반기", "2022-01", "month", "2022-06-20"),
         _e("ja", "2023年上半期の売上高", "2023年上半期", "2023-01", "month"),
         _e("zh", "今年上半年经济增长。", "今年上半年", "2022-01", "month"),
@@ -2117,12 +2241,60 @@ def _year(w: _Words) -> str:
     return rf"{w.year()}{w.year_word()}?"
 
 
+def _resolve_holiday(m: Match) -> Reading | None:
+    """ "Natale", "광복절", "元日": a holiday on a fixed day, of the year its sentence names, else the
+    nearest one, or the one its tense points to."""
+    holidays = _w(m).extras.holidays
+    pattern = _matching(holidays, " ".join(m.groups["holiday"].split()))
+    if pattern is None:
+        return None
+    month, day = holidays[pattern]
+    if (year := _stated_year(m) or _sentence_year(m)) is not None:
+        return Reading(Precision.DAY, date(year, month, day))
+    if m.now is None:
+        return Reading(Precision.DAY, None)
+    candidates = [date(m.now.year + k, month, day) for k in (-1, 0, 1)]
+    return Reading(Precision.DAY, pick(candidates, m.now, m.tense()))
+
+
+@_spec(
+    "holiday",
+    [
+        _e(
+            "it",
+            "Il Senato dovrebbe approvarla prima di Natale o entro il 28 dicembre.",
+            "Natale",
+            "2022-12-25",
+            "day",
+        ),
+        _e("it", "A Natale 2021 i negozi erano chiusi.", "Natale 2021", "2021-12-25", "day"),
+        _e("ko", "정부는 광복절 특별사면을 단행했다.", "광복절", "2022-08-15", "day"),
+        _e("ja", "元日に能登半島で地震が起きた。", "元日", "2024-01-01", "day", "2024-01-10"),
+        _e("zh", "国庆节假期全国出游人数增长。", "国庆节", "2022-10-01", "day"),
+        _e("ru", "Парад прошел в День Победы.", "День Победы", "2022-05-09", "day"),
+        _e("uk", "До Дня Незалежності відкрили міст.", "Дня Незалежності", "2022-08-24", "day"),
+    ],
+)
+@_with(_resolve_holiday)
+def _holiday(w: _Words) -> str:
+    if not w.extras.holidays:
+        return r"(?!x)x"
+    names = _joined(w.extras.holidays)
+    if w.east_asian:
+        return rf"(?P<holiday>{names})"
+    # Not a name ("Natale Rossi"); a year may follow ("Natale 2021").
+    year = r"(?:,?\s+(?P<year>(?:1[89]|20)\d\d)(?!\d))?"
+    return rf"{w.before}(?P<holiday>(?-i:{names}))(?!(?-i:[^\S\n]+[A-ZÀ-Þ]))(?!\w){year}"
+
+
 @_spec(
     "relative phrase",
     [
         # The words news writes beside the data's: "내달" (next month), "月内" (within this month).
         _e("ko", "내달 중순 발표할 예정이다.", "내달 중순", "2022-12", "month"),
         _e("ja", "月内に決定する。", "月内", "2022-11", "month"),
+        # After a word of comparison, the month before the one reported.
+        _e("zh", "5月份工业增加值同比增长5.6%，比上月回落1.1个百分点。", "上月", "2022-04", "month"),
         _e("ru", "Цены выросли в прошлом месяце.", "в прошлом месяце", "2022-10", "month"),
         _e("uk", "Про це повідомили минулого тижня.", "минулого тижня", "2022-W43", "week"),
         _e("ko", "북한은 지난달 발사했다.", "지난달", "2022-10", "month"),
@@ -2225,6 +2397,9 @@ def _direction_unit(w: _Words) -> str:
     [
         # "올 초", "올 말": this year, "올" alone before its modifier.
         _e("ko", "올 초 시작됐다.", "올 초", "2022", "year"),
+        _e("ko", "내년도 예산안은 8월 말 확정한다.", "내년", "2026", "year", "2025-05-19"),
+        # "그해", "같은 해": the year just mentioned (with a month after it, one mention: "그해 9월").
+        _e("ko", "1991년 소련이 해체됐다. 그해 관계는 식었다.", "그해", "1991", "year"),
         _e("et", "Tänavu on müük kasvanud.", "Tänavu", "2022", "year"),
         _e("ko", "지난해 수출이 늘었다.", "지난해", "2021", "year"),
         _e("fr", "L'an dernier, les ventes ont baissé.", "L'an dernier", "2021", "year"),
@@ -2307,6 +2482,8 @@ def _counted(w: _Words) -> str:
         if sign < 0:
             body = source.replace(r"(?P<count>\d{1,3})", _count_pattern(w, f"c_{index}"))
             end = "" if w.east_asian else r"(?!\w)"
+            if w.extras.ago_not_before:
+                end += rf"(?!{w.extras.ago_not_before})"
             parts.append(rf"(?:{body}){end}(?P<u_{index}_{unit.value}>)")
     alternatives = "|".join(parts)
     if w.extras.ago_after:
@@ -2484,10 +2661,15 @@ def _counted_from(w: _Words) -> str:
     "weekday",
     [
         _e("ru", "Встреча прошла в понедельник.", "понедельник", "2022-10-31", "day"),
+        _e("ru", "Во вторник депутаты рассмотрят законопроект.", "вторник", "2022-11-08", "day"),
         _e("et", "Eelmisel kolmapäeval teatati.", "Eelmisel kolmapäeval", "2022-10-26", "day"),
         _e("et", "Vastus tuleb reedeks.", "reedeks", "2022-11-04", "day"),
         # A weekday's adjective: Friday's paper, whatever the tense after it.
         _e("et", "Reedeses lehes kurdab president.", "Reedeses", "2022-10-28", "day"),
+        # Called for a day: the coming one, after a past verb too.
+        _e(
+            "it", "La Protezione civile ha convocato per giovedì il comitato.", "giovedì", "2022-11-03", "day"
+        ),
         _e("ko", "수요일 회담이 열렸다.", "수요일", "2022-11-02", "day"),
         _e("ko", "다음 주 월요일 회의가 열린다.", "다음 주 월요일", "2022-11-07", "day"),
         _e("zh", "上周三举行了会议。", "上周三", "2022-10-26", "day"),
@@ -2564,6 +2746,8 @@ def _weekday(w: _Words) -> str:
         _e("et", "Eelmisel sügisel alustati.", "Eelmisel sügisel", "2021-FA", "season"),
         _e("ru", "Летом 2019 года начались переговоры.", "Летом 2019 года", "2019-SU", "season"),
         _e("ru", "Переговоры возобновятся следующей весной.", "следующей весной", "2023-SP", "season"),
+        # "This winter" in January is the one that began in December.
+        _e("ja", "今冬一番の強い寒気が流れ込む。", "今冬", "2024-WI", "season", "2025-01-09"),
         # The year after it, named or relative: one mention, that year's season.
         _e("ru", "Осенью прошлого года США обвинили КНДР.", "Осенью прошлого года", "2021-FA", "season"),
         _e(
@@ -2845,6 +3029,15 @@ def _weekend(w: _Words) -> str:
     [
         _e("ko", "3분기 수출은 전년 동기 대비 10% 늘었다.", "전년 동기", "2021-Q3", "quarter"),
         _e("zh", "第三季度出口比去年同期增长10%。", "去年同期", "2021-Q3", "quarter"),
+        # After a range of months, the whole range a year before.
+        _e(
+            "uk",
+            "За січень–травень 2024 року експорт зріс на 9% порівняно з аналогічним періодом минулого року.",
+            "аналогічним періодом минулого року",
+            "2023-01",
+            "month",
+            "2024-06-14",
+        ),
         _e(
             "ru",
             "В сентябре экспорт вырос на 5% по сравнению с аналогичным периодом прошлого года.",
@@ -2879,6 +3072,9 @@ def _year_before_period(w: _Words) -> str:
             "day",
         ),
         _e("ja", "10月3日に到着し、翌日出港した。", "翌日", "2022-10-04", "day"),
+        # The month before the one reported, as monthly figures compare them.
+        _e("ko", "5월 산업생산은 전월 대비 1.1% 감소했다.", "전월", "2022-04", "month"),
+        _e("ja", "5月の鉱工業生産は前月比1.1％低下した。", "前月", "2022-04", "month"),
         # "이날" opening a paragraph after a background is the day of the story.
         _e(
             "ko",
@@ -2957,7 +3153,6 @@ def _year_before_period(w: _Words) -> str:
             "day",
         ),
         _e("ja", "2023年9月に再会し、同月、懸念が強まった。", "同月", "2023-09", "month"),
-        _e("ko", "1991년 소련이 해체됐다. 그해 관계는 식었다.", "그해", "1991", "year"),
         _e(
             "ru",
             "Переговоры начались в марте 2014 года. В том же году был аннексирован Крым.",
@@ -3023,6 +3218,8 @@ def _whole_phrases(w: _Words, phrases: str) -> str:
     return rf"{w.before}(?:{phrases}){end}"
 
 
+# A colon or semicolon ending a clause within a sentence (not "10:30").
+_CLAUSE_BREAK = re.compile(r"[:;]\s")
 # A sentence end the splitter may miss: "。" or Korean "다." before the next sentence.
 _CLAUSE_END = re.compile(r"[。！？!?\n]|(?<=[다요])\.\s|[.!?]\s+(?=[\"«„“]?[A-ZÀ-ÞА-ЯЁІЇЄҐ])")
 # How far (in characters) from a mention its tense cues are looked for.
@@ -3149,7 +3346,7 @@ _NEEDS = {
     "quarter": lambda w: w.extras.quarters,
     "half of the year": lambda w: _joined(w.extras.halves),
     "half of a year named": lambda w: _joined(w.extras.halves_of),
-    "quarter and direction": lambda w: w.extras.quarters,
+    "quarter and direction": lambda w: _joined(x for x in (w.extras.quarters, w.extras.quarter_before) if x),
     "first months of a year": lambda w: w.extras.first_months.split("{count}")[-1],
     "counted from the date before": lambda w: _joined(
         x
@@ -3218,7 +3415,12 @@ def _news_time(w: _Words) -> re.Pattern:
     relative = _alternation(
         phrase for phrase, (unit, amount) in w.vocab.relative.items() if amount != 1 or unit is Precision.DAY
     )
-    words = _joined(x for x in (relative, w.extras.future_words, w.extras.present_words, w.weekday_alt) if x)
+    extras = w.extras
+    words = _joined(
+        x
+        for x in (relative, extras.future_words, extras.present_words, extras.news_words, w.weekday_alt)
+        if x
+    )
     if w.east_asian:
         return re.compile(rf"(?i:{words})")
     # Stems of an inflecting language take their endings ("понедельника").
