@@ -288,9 +288,11 @@ class Context:
         current_start, current_end = self.sentence_of(position, position)
         if current_start == sentence_start:
             # In one sentence only the words between count: the mention itself may be one ("yesterday");
-            # after a colon or a semicolon, the rest of the sentence too ("Nel 2023 il deficit era del
-            # 7,2%: il Piano, inviato a metà ottobre, prevede ...": the plan of now).
-            clause = _CLAUSE_BREAK.search(self.text, end, position) is not None
+            # after a colon or a semicolon ending the date's clause, the rest of the sentence too ("Nel
+            # 2023 il deficit era del 7,2%: il Piano, inviato a metà ottobre, prevede ...": the plan of
+            # now), but not after a date that heads what follows ("2023: In June, the rating is cut").
+            clause_end = _CLAUSE_BREAK.search(self.text, end, position)
+            clause = clause_end is not None and bool(self.text[end : clause_end.start()].strip())
             if _any_between(self._news, end, max(position + 1, current_end) if clause else position + 1):
                 return False
         elif _any_between(self._news, end, max(position + 1, current_end)):
