@@ -103,7 +103,8 @@ def test_the_generated_dataset_is_counted():
 
 COUNTS = "timeline_lanemonthcount"
 # The search index's lanes: a table of their own on SQLite, the search table's rows on PostgreSQL.
-LANES = "timeline_event_search_lane" if connection.vendor == "sqlite" else "published AND timeline_search_document"
+SQLITE_LANES, POSTGRES_LANES = "timeline_event_search_lane", "published AND timeline_search_document"
+LANES = SQLITE_LANES if connection.vendor == "sqlite" else POSTGRES_LANES
 
 
 @pytest.mark.parametrize(
