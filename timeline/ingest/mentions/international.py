@@ -213,7 +213,7 @@ def _place(m: Match, month: int, day: int, precision: Precision, direction: int 
             return placed
     if direction:
         return pick(candidates, anchor, direction, strict=True)
-    tense = m.tense()
+    tense = m.tense() or _ahead_in_sentence(m)
     if tense:
         return pick(candidates, anchor, tense)
     # News reports the past: a date still to come is meant only when it is near.
@@ -223,6 +223,20 @@ def _place(m: Match, month: int, day: int, precision: Precision, direction: int 
         if d > anchor and (d.year - now.year) * 12 + d.month - now.month <= _MONTHS_AHEAD
     ]
     return ahead[0] if ahead else pick(candidates, anchor, -1)
+
+
+def _ahead_in_sentence(m: Match) -> int:
+    """+1 when the date before the mention in its sentence, a month or a day, is still to come: dates
+    listed after one verb share its time ("Le vacanze andranno dal 23 dicembre al 6 gennaio, quelle di
+    primavera dal 2 al 7 aprile"; "汇算将于明年3月1日开始，6月30日结束"); else 0."""
+    sentence_start = _clause_start(m.ctx, m.start, m.end)
+    for start, reading in reversed(m.ctx.earlier):
+        if start < sentence_start:
+            return 0
+        if reading.day is None or reading.precision not in (Precision.MONTH, Precision.DAY):
+            continue
+        return 1 if reading.day > m.now else 0
+    return 0
 
 
 def _stated_year(m: Match) -> int | None:
@@ -258,6 +272,10 @@ def _sentence_year(m: Match) -> int | None:
             return None
         if reading is reference or (reading.day is not None and _names_that_time(m, start)):
             return None if _news_clause(m, start) else reading.day.year
+        if reading.year_stated and reading.precision in (Precision.MONTH, Precision.DAY):
+            # A month or day written with its year after the year named ("2024年度个人所得税汇算将于明年
+            # 3月1日开始，6月30日结束"): the time the sentence has gone on to.
+            return None
     return None
 
 
@@ -401,6 +419,10 @@ def _resolve_calendar(m: Match) -> Reading | None:
             return None
         if _names_a_quarter(m, first, month):
             return Reading(Precision.QUARTER, start, year_stated=stated or "relyear" in groups)
+    if until is None and day is None and _names_a_fiscal_year(m):
+        # "2025年3月期": the business year ending that March, from the April before.
+        until, start = start, shift(start, Precision.MONTH, -11)
+        return Reading(Precision.MONTH, start, until, year_stated=stated)
     if "day2" in groups or "day3" in groups:
         until = safe_date(start.year, start.month, int((groups.get("day2") or groups["day3"]).rstrip(".")))
         if until is None or until <= start:
@@ -417,6 +439,12 @@ def _names_a_quarter(m: Match, first: int, last: int) -> bool:
     "7～9月期のGDP"): the three months of a quarter, with "期" (term) after them."""
     calendar_quarter = first % 3 == 1 and last == first + 2
     return calendar_quarter and re.match(r"期(?!間)", m.ctx.text[m.end : m.end + 2]) is not None
+
+
+def _names_a_fiscal_year(m: Match) -> bool:
+    """Whether a month is the last of a business year, as Japanese companies name theirs ("2025年3月期の
+    連結決算", "26年3月期の業績予想": the year to March); not a term of months ("1～3月期")."""
+    return _w(m).language == "ja" and re.match(r"期(?!間)", m.ctx.text[m.end : m.end + 2]) is not None
 
 
 # A wire's dateline before a day and month: "(ANSA) - MILANO, 07 FEB - ...", "ROMA, 7 FEB -".
@@ -532,7 +560,7 @@ def _resolve_day_of_month(m: Match) -> Reading | None:
     elif re.search(r"(?:오는|來る|来る)\s*$", m.ctx.text[max(0, m.start - 4) : m.start]) or m.tense() > 0:
         if day < m.now.day:  # "오는 5일", "5日に開かれる予定だ": the coming 5th
             month_start = shift(m.now, Precision.MONTH, 1)
-    elif day > m.now.day:
+    elif day > m.now.day and (not _w(m).east_asian or _nearer_last_month(m.now, day)):
         month_start = shift(m.now, Precision.MONTH, -1)
     start = _read(m, month_start.year, month_start.month, day)
     if start is None:
@@ -541,6 +569,18 @@ def _resolve_day_of_month(m: Match) -> Reading | None:
     if "day2" in m.groups and (until is None or until <= start):
         return None
     return Reading(Precision.DAY, start, until)
+
+
+def _nearer_last_month(now: date, day: int) -> bool:
+    """Whether a day still to come in this month ("25일" on the 20th) is rather the one of the month
+    before, that day being nearer: East Asian reports name a day of last month without its month only
+    early in the next ("30일" on the 2nd), and later write "지난달 25일", "先月25日"; "25일부터 30일까지
+    엿새로 늘었다" on the 20th is of the coming days, whatever the verb."""
+    last = safe_date((before := shift(now, Precision.MONTH, -1)).year, before.month, day)
+    this = safe_date(now.year, now.month, day)
+    if last is None or this is None:
+        return this is None
+    return (now - last) <= (this - now)
 
 
 def _anaphoric_months(w: _Words) -> dict[str, int]:
@@ -575,30 +615,32 @@ def _resolve_year(m: Match) -> Reading | None:
     before = text[max(0, m.start - 25) : m.start]
     after = text[m.end : m.end + 25]
     labels, counts = w.extras.labels, w.extras.counts
+    anchor = not _year_attribute(m)  # "2026학년도 수능": the exam's school year, no anchor
     if labels and re.search(rf"(?i:(?<!\w)(?:{labels}))\s*[-.]?\s*$", before):
         return None
     if re.match(r"\s?%|‰|[-–]\d|[.,]\d", after):
         return None
     if "yearword" in m.groups:
-        return Reading(Precision.YEAR, date(year, 1, 1))
+        return Reading(Precision.YEAR, date(year, 1, 1), is_anchor=anchor)
     if counts and re.match(rf"\s*(?i:(?:{counts})(?!\w))", after):
         return None
     if w.extras.nouns_capitalised and re.match(r"[^\S\n]+[A-ZÄÖÜ][a-zäöüß]", after):
         return None  # "2000 Soldaten"
     cue = w.extras.year_cues
     if (cue and re.search(rf"(?i:(?<!\w)(?:{cue}))\s*$", before)) or before.rstrip().endswith("("):
-        return Reading(Precision.YEAR, date(year, 1, 1))
+        return Reading(Precision.YEAR, date(year, 1, 1), is_anchor=anchor)
     if _year_by_the_words_beside(w, before, after):
-        return Reading(Precision.YEAR, date(year, 1, 1))
+        return Reading(Precision.YEAR, date(year, 1, 1), is_anchor=anchor)
     # Alone, a number is a year only in the years news writes of most, and not when a word follows it
     # the way a counted noun does ("1090 autot", "2000 человек").
     if not 1900 <= year <= 2099 and not re.match(r"[,;)]", after):
         return None
     if w.verbs is not None and w.verbs.match(after):
-        return Reading(Precision.YEAR, date(year, 1, 1))  # "1999 muudeti pensionid": a verb follows
+        # "1999 muudeti pensionid": a verb follows
+        return Reading(Precision.YEAR, date(year, 1, 1), is_anchor=anchor)
     if not w.extras.nouns_capitalised and re.match(r"[^\S\n]+[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]", after):
         return None
-    return Reading(Precision.YEAR, date(year, 1, 1))
+    return Reading(Precision.YEAR, date(year, 1, 1), is_anchor=anchor)
 
 
 def _year_by_the_words_beside(w: _Words, before: str, after: str) -> bool:
@@ -1228,9 +1270,14 @@ _MONTH_FROM = r"(?:(?<!\d)(?P<monthfrom>1[0-2]|0?[1-9])\s*(?:~|∼|～|〜|-|–
         # A year after its first mention written with two digits, and a quarter named by its months.
         _e("ja", "同社は2019年4月に設立され、21年3月に上場した。", "21年3月", "2021-03", "month"),
         _e("ja", "1～3月期の国内総生産は減った。", "1～3月", "2022-Q1", "quarter"),
+        # A month with "期" after it ends a business year.
+        _e("ja", "2025年3月期の純利益は減った。", "2025年3月", "2024-04", "month", "2025-05-12"),
+        _e("ja", "26年3月期の業績予想は見送った。", "26年3月", "2025-04", "month", "2025-05-12"),
         # A deadline written after the date looks ahead.
         _e("zh", "工程于3月底前完成。", "3月底", "2023-03", "month"),
         _e("ja", "政府は3月末までに結論を出す。", "3月末", "2023-03", "month"),
+        # What one wants to do is still to come ("したい" is no past "した").
+        _e("ja", "6月下旬の総会までに影響額を示したいという。", "6月下旬", "2025-06", "month", "2025-02-10"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1322,6 +1369,19 @@ def _east_asian_relative_year(w: _Words) -> str:
             "day",
             "2022-11-25",
         ),
+        # A day still to come this month is of this month, nearer than last month's, whatever the verb;
+        # early in a month, a later day is last month's ("30日" on the 2nd).
+        _e(
+            "ko",
+            "올해 연휴는 25일부터 30일까지 엿새로 늘었다.",
+            "25일부터 30일",
+            "2025-01-25",
+            "day",
+            "2025-01-20",
+        ),
+        _e("ja", "会議は30日に開かれた。", "30日", "2022-10-30", "day"),
+        # A school year written as the attribute of its exam is no anchor of the day after it.
+        _e("ko", "2026학년도 수능이 13일 치러졌다.", "13일", "2025-11-13", "day", "2025-11-13"),
     ],
 )
 @_with(_resolve_day_of_month)
@@ -1409,6 +1469,10 @@ def _day_after_date(w: _Words) -> str:
     counted = rf"|\s+(?:{w.extras.counts})(?!\w)" if w.extras.counts else ""
     # Not the day of a month named after it ("il 5 aprile", "le 5 avril"), nor a score ("il 5 a 0").
     month = rf"|\s+(?:(?i:de|di|d')\s*)?(?:{w.month_alt})" if w.month_alt else ""
+    # Nor the first day of a range the month is named after ("dal 2 al 7 aprile", "del 2 al 7 de abril").
+    if w.month_alt and w.range_alt:
+        to = rf"\s*(?:-|–|—|\s(?i:{w.range_alt})\s)\s*(?:[12]\d|3[01]|0?[1-9])"
+        month += rf"|{to}\s+(?:(?i:de|di|d')\s*)?(?:{w.month_alt})"
     return (
         rf"{w.before}(?:{w.extras.day_after_date})\s+(?P<day>(?<![\d.,])(?:[12]\d|3[01]|0?[1-9]))"
         rf"(?!\w|\s*[%.,:/-]\d|\s*%|\s+(?:a|à)\s+\d{counted}{month})"
@@ -1470,6 +1534,16 @@ def _east_asian_year(w: _Words) -> str:
         _e("pt", "Os exercícios decorreram de 3 a 5 de março.", "3 a 5 de março", "2022-03-03", "day"),
         _e("pl", "Ćwiczenia trwały od 3 do 5 marca.", "3 do 5 marca", "2022-03-03", "day"),
         _e("nl", "De oefeningen duurden van 3 tot 5 maart.", "3 tot 5 maart", "2022-03-03", "day"),
+        # After a range naming its months, the next is a range too, not a day of the first's month; the
+        # irregular future ("andranno") looks ahead.
+        _e(
+            "it",
+            "Le vacanze andranno dal 23 dicembre al 6 gennaio, quelle di primavera dal 2 al 7 aprile.",
+            "2 al 7 aprile",
+            "2026-04-02",
+            "day",
+            "2025-09-12",
+        ),
         # After "between", its "and" joins the two days of a range.
         _e("pt", "Entre os dias 3 e 5 de março houve exercícios.", "3 e 5 de março", "2022-03-03", "day"),
         _e("pl", "Między 3 a 5 marca odbyły się ćwiczenia.", "3 a 5 marca", "2022-03-03", "day"),
@@ -1825,8 +1899,14 @@ def _part_of_year(m: Match, number: int, months: int) -> Reading | None:
         return Reading(precision, None)
     else:
         year = m.now.year
-        if date(year, first, 1) > m.now and m.tense() <= 0:
+        ahead = m.tense() or _ahead_in_sentence(m)
+        if date(year, first, 1) > m.now and ahead <= 0:
             year -= 1
+        elif ahead > 0 and shift(date(year, first, 1), Precision.MONTH, months + 6) <= m.now:
+            # This year's long over, and the words look ahead: next year's ("У четвер, 2 січня, фонд
+            # оприлюднить графік на перший квартал", in December); not the one just over, whose
+            # figures are still to come ("将于15日发布二季度国内生产总值", in July).
+            year += 1
     start = _read(m, year, first, None)
     if start is None:
         return None
@@ -1930,6 +2010,16 @@ def _resolve_half(m: Match) -> Reading | None:
         # A count of quarters is none of them: "3분기 연속 줄다 4분기 늘었다" names the fourth alone.
         _e("ko", "3분기 연속 줄다 4분기 늘었다.", "4분기", "2022-Q4", "quarter", "2023-02-01"),
         _e("ja", "2四半期連続のプラス成長で、第3四半期は増えた。", "第3四半期", "2022-Q3", "quarter"),
+        # Over this year's, after a date still to come: next year's.
+        _e(
+            "uk",
+            "У четвер, 2 січня, фонд оприлюднить графік виплат на перший квартал.",
+            "перший квартал",
+            "2025-Q1",
+            "quarter",
+            "2024-12-27",
+        ),
+        _e("zh", "国家统计局将于15日发布二季度国内生产总值。", "二季度", "2024-Q2", "quarter", "2024-07-12"),
         _e(
             "ru",
             "В третьем квартале 2023 года ВВП вырос.",
@@ -2882,6 +2972,8 @@ def _resolve_current_period(m: Match) -> Reading | None:
         _e("ko", "올 연말 회담이 열릴 예정이다.", "올 연말", "2022", "year"),
         _e("ko", "지난해 연말 협상이 결렬됐다.", "지난해 연말", "2021", "year"),
         _e("ko", "지난 연말 협상이 결렬됐다.", "연말", "2021", "year"),
+        # The holidays at the turn of the year are no year's end: "年末" is read only in the second.
+        _e("ja", "年末年始の帰省ラッシュが始まった。年末までに決める。", "年末", "2022", "year"),
         # In a history, of the year it tells of.
         _e("zh", "大桥1962年开工，年底建成通车。", "年底", "1962", "year"),
         _e("tr", "Plan yıl sonuna kadar tamamlanacak.", "yıl", "2022", "year"),
@@ -2914,7 +3006,8 @@ def _period_with_modifier_east_asian(w: _Words, modifiers: str) -> str:
     alone = rf"(?<![\d\uac00-\ud7a3{_CJK_UNIT_COMPOUNDS}])"
     unit = rf"{alone}(?P<unit>{_alternation([*units, *w.extras.unit_prefixes])})"
     year = rf"(?:{w.years()}\s*)?" if w.years_alt else ""
-    return rf"{year}{unit}(?=(?:{modifiers}))"
+    # Not the holidays at the turn of the year ("年末年始の帰省", "연말연시"): no end of one year.
+    return rf"{year}{unit}(?=(?:{modifiers})(?!年始|연시))"
 
 
 @_spec(
