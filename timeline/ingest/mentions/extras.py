@@ -90,6 +90,9 @@ class Extras:
     # date, but no anchor for the months and days of its sentence ("내년도 예산안은 8월 말 확정": this
     # August).
     year_attribute: str = ""
+    # What, right before a year, makes it what a plan or a budget is for ("бюджет на 2025 год": for
+    # 2025): a date, but no anchor for the days of its sentence ("... подписан 29 ноября": this one).
+    year_purpose: str = ""
     # The ending that closes a quoted clause ("…처리할 예정이라고 국회 관계자가 19일 전했다"): a date
     # inside the quote is no month or year for a day written after it, the day the words were said.
     quote_end: str = ""
@@ -393,7 +396,10 @@ EXTRAS: dict[str, Extras] = {
         ordinals={r"перв\w*": 1, r"втор\w*": 2, r"трет(?:ий|ь\w*)": 3, r"четв[её]рт\w*": 4},
         day_of_month=r"(?:-?го)?\s+числа",
         halves={r"перв\w*\s+полугоди\w*": 1, r"втор\w*\s+полугоди\w*": 2},
-        first_months=r"(?:в|за)\s+первые\s+{count}\s+месяц\w*",
+        # "За девять месяцев 2024 года", as results are reported: the first months, with the year after.
+        year_purpose=r"на",
+        first_months=r"(?:(?:в|за)\s+первые|за(?=\s+\S+\s+месяц\w*,?\s+(?:\d{4}\s+г|(?:текущ|эт|прошл|нынешн)\w+\s+г)))"
+        r"\s+{count}\s+месяц\w*",
         halves_of={r"перв\w*\s+половин\w*": 1, r"втор\w*\s+половин\w*": 2},
         earlier_after=r"ранее|раньше|до\s+этого",
         later_after=r"спустя|позже|позднее",
@@ -496,7 +502,9 @@ EXTRAS: dict[str, Extras] = {
         ordinals={r"перш\w*": 1, r"друг\w*": 2, r"трет\w*": 3, r"четверт\w*": 4},
         day_of_month=r"(?:-?го)?\s+числа",
         halves={r"перш\w*\s+півр\w*": 1, r"друг\w*\s+півр\w*": 2},
-        first_months=r"(?:у|в|за)\s+перші\s+{count}\s+місяц\w*",
+        year_purpose=r"на",
+        first_months=r"(?:(?:у|в|за)\s+перші|за(?=\s+\S+\s+місяц\w*,?\s+(?:\d{4}\s+р|(?:поточн|ць|минул)\w+\s+р)))"
+        r"\s+{count}\s+місяц\w*",
         halves_of={r"перш\w*\s+половин\w*": 1, r"друг\w*\s+половин\w*": 2},
         earlier_after=r"раніше|до\s+того",
         later_after=r"пізніше|по\s+тому|потому",

@@ -69,6 +69,12 @@ _ROMAN["xii"] = 12
 _MONTHS_AHEAD = 2
 
 
+# Languages that never write a year before its month, as Estonian does in the genitive ("2004. aasta
+# maiks"): Russian and Ukrainian write it after ("29 листопада 2024 року"), and "бюджет на 2025 рік
+# 29 листопада" is the budget for 2025, passed on 29 November.
+_YEAR_BEFORE_MONTH_UNWRITTEN = frozenset({"ru", "uk"})
+
+
 def _alternation(forms) -> str:
     return "|".join(re.escape(form) for form in sorted(set(forms), key=len, reverse=True) if form)
 
@@ -810,9 +816,13 @@ def _resolve_year_phrase(m: Match) -> Reading | None:
 
 
 def _year_attribute(m: Match) -> bool:
-    """Whether the year is written as an attribute of the noun after it ("내년도 예산안"): then it is
-    no anchor for the dates of its sentence (extras ``year_attribute``)."""
-    words = _w(m).extras.year_attribute
+    """Whether the year is written as an attribute of the noun after it ("내년도 예산안"), or as what a
+    plan or a budget is for ("бюджет на 2025 год"): then it is no anchor for the dates of its sentence
+    (extras ``year_attribute``, ``year_purpose``)."""
+    extras = _w(m).extras
+    words, purpose = extras.year_attribute, extras.year_purpose
+    if purpose and re.search(rf"(?<!\w)(?:{purpose})\s+$", m.ctx.text[max(0, m.start - 12) : m.start], re.I):
+        return True
     return bool(words) and re.match(words, m.ctx.text[m.end : m.end + 8]) is not None
 
 
@@ -1380,6 +1390,8 @@ def _east_asian_relative_year(w: _Words) -> str:
             "2025-01-20",
         ),
         _e("ja", "会議は30日に開かれた。", "30日", "2022-10-30", "day"),
+        _e("zh", "南方部分地区9日前后有强降雨。", "9日前后", "2025-06-09", "day", "2025-06-07"),
+        _e("ko", "수능이 13일 시작됐다.", "13일", "2025-11-13", "day", "2025-11-13"),
         # A school year written as the attribute of its exam is no anchor of the day after it.
         _e("ko", "2026학년도 수능이 13일 치러졌다.", "13일", "2025-11-13", "day", "2025-11-13"),
     ],
@@ -1400,11 +1412,12 @@ def _east_asian_day(w: _Words) -> str:
     # "5∼6일", "5～6日": two days of one month, the first day's mark left out.
     second = r"(?:\s*(?:~|∼|～|〜|-|–)\s*(?P<day2>[12]\d|3[01]|0?[1-9]))?"
     # Not a count of days ("사흘간", "3일 전", "1日で60センチ", "1日当たり"), unless "전" starts another
-    # word ("19일 전했다").
+    # word ("19일 전했다"); "前后", "前後" after a day are "around" it ("9日前后"), and "시작", "시행" no hour
+    # ("13일 시작됐다").
     ago = rf"전(?!{w.extras.ago_not_before})" if w.extras.ago_not_before else "전"
     return (
         rf"(?:{'|'.join(leads)})(?P<day>[12]\d|3[01]|0?[1-9]){second}\s*[{marks}]"
-        rf"(?!\s*(?:간|동안|째|연속|間|以上|以内|前|後|{ago}|후|분|시|ぶり|未満|연휴|天|夜|만에|当たり|あたり"
+        rf"(?!\s*(?:간|동안|째|연속|間|以上|以内|前(?![后後])|後|{ago}|후|분|시(?![작행])|ぶり|未満|연휴|天|夜|만에|当たり|あたり"
         r"|で\s*[\d０-９]))"
     )
 
@@ -1534,6 +1547,16 @@ def _east_asian_year(w: _Words) -> str:
         _e("pt", "Os exercícios decorreram de 3 a 5 de março.", "3 a 5 de março", "2022-03-03", "day"),
         _e("pl", "Ćwiczenia trwały od 3 do 5 marca.", "3 do 5 marca", "2022-03-03", "day"),
         _e("nl", "De oefeningen duurden van 3 tot 5 maart.", "3 tot 5 maart", "2022-03-03", "day"),
+        # A year before it is no year of it, nor an anchor when it is what a budget is for.
+        _e(
+            "uk",
+            "Президент підписав закон про бюджет на 2025 рік 29 листопада.",
+            "29 листопада",
+            "2024-11-29",
+            "day",
+            "2024-12-27",
+        ),
+        _e("ru", "Бюджет на 2025 год подписан 29 ноября.", "29 ноября", "2024-11-29", "day", "2024-12-27"),
         # After a range naming its months, the next is a range too, not a day of the first's month; the
         # irregular future ("andranno") looks ahead.
         _e(
@@ -1614,7 +1637,7 @@ def _roman(w: _Words) -> str:
 )
 @_with(_resolve_calendar)
 def _year_month(w: _Words) -> str:
-    if w.east_asian or not w.year_words:
+    if w.east_asian or not w.year_words or w.language in _YEAR_BEFORE_MONTH_UNWRITTEN:
         return r"(?!x)x"
     return rf"{w.year()}\.?\s*(?:{w.year_words})\w*\s+(?:{w.day()}\s*)?{w.month()}"
 
@@ -1980,6 +2003,22 @@ def _resolve_first_months(m: Match) -> Reading | None:
             "month",
         ),
         _e("de", "In den ersten neun Monaten stieg der Umsatz.", "ersten neun Monaten", "2022-01", "month"),
+        # Without "первые", with the year after: "за девять месяцев 2024 года"; not a length of time.
+        _e(
+            "ru",
+            "Прибыль за девять месяцев 2024 года снизилась.",
+            "за девять месяцев 2024 года",
+            "2024-01",
+            "month",
+            "2024-10-31",
+        ),
+        _e(
+            "uk",
+            "Експорт за п'ять місяців цього року зріс.",
+            "за п'ять місяців цього року",
+            "2022-01",
+            "month",
+        ),
     ],
 )
 @_with(_resolve_first_months)
