@@ -664,7 +664,16 @@ def _year_by_the_words_beside(w: _Words, before: str, after: str) -> bool:
 
 def _resolve_year_range(m: Match) -> Reading | None:
     """ "1656-1661", "2002.-2003. aastal", "2014–2016 годах"."""
-    first, second = int(m.groups["year"]), int(m.groups["year2"])
+    first = int(m.groups["year"])
+    if "slashyear" in m.groups:
+        # "l'anno scolastico 2026/2027", "la stagione 2024/25": a school year or a season, the two
+        # years it spans; no other pair of years is written so.
+        written = m.groups["slashyear"]
+        second = first - first % 100 + int(written) if len(written) == 2 else int(written)
+        if second != first + 1:
+            return None
+    else:
+        second = int(m.groups["year2"])
     if not first < second <= first + 50:
         return None
     w = _w(m)
@@ -2146,6 +2155,19 @@ def _resolve_quarter_direction(m: Match) -> Reading | None:
         return Reading(Precision.QUARTER, None)
     if "previous" in m.groups:
         reference = m.reference()
+        if (
+            reference is not None
+            and m.text == "前期"
+            and reference.until is not None
+            and reference.precision is Precision.MONTH
+        ):
+            # "2025年3月期の純利益は前期比45％減": the term before the one just named, a business year or a
+            # half as well as a quarter.
+            months = (reference.until.year - reference.day.year) * 12 + reference.until.month
+            months -= reference.day.month - 1
+            start = shift(reference.day, Precision.MONTH, -months)
+            until = shift(reference.until, Precision.MONTH, -months)
+            return Reading(Precision.MONTH, start, until, is_anchor=False)
         if reference is None or reference.precision is not Precision.QUARTER:
             return None
         return dataclasses.replace(_beside(reference, Precision.QUARTER, -1), is_anchor=False)
@@ -2186,6 +2208,7 @@ def _resolve_quarter_direction(m: Match) -> Reading | None:
         _e("ru", "В прошлом квартале выручка выросла.", "прошлом квартале", "2022-Q3", "quarter"),
         _e("ko", "1분기 GDP는 전 분기보다 0.2% 감소했다.", "전 분기", "2021-Q4", "quarter"),
         _e("ja", "7～9月期のGDPは前期比0.2％増だった。", "前期", "2022-Q2", "quarter"),
+        _e("ja", "2025年3月期の純利益は前期比45％減だった。", "前期", "2023-04", "month", "2025-05-12"),
     ],
 )
 @_with(_resolve_quarter_direction)
@@ -2342,11 +2365,14 @@ def _decade(w: _Words) -> str:
     [
         _e("et", "Sõda kestis 1656-1661.", "1656-1661", "1656", "year"),
         _e("ru", "В 2014–2016 годах цены росли.", "2014–2016 годах", "2014", "year"),
+        _e("it", "La riforma partirà con l'anno scolastico 2026/2027.", "2026/2027", "2026", "year"),
+        _e("it", "Il campionato 2024/25 si chiude a maggio.", "2024/25", "2024", "year"),
     ],
 )
 @_with(_resolve_year_range)
 def _year_range(w: _Words) -> str:
-    return rf"{w.year()}\.?\s*[-–—]\s*{w.year('2')}\.?{w.year_word()}?"
+    slash = r"/(?P<slashyear>(?:1\d|20)?\d\d)(?![\d/])"
+    return rf"{w.year()}(?:\.?\s*[-–—]\s*{w.year('2')}\.?{w.year_word()}?|{slash})"
 
 
 @_spec(
