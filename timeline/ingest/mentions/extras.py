@@ -93,6 +93,8 @@ class Extras:
     # What, right before a year, makes it what a plan or a budget is for ("бюджет на 2025 год": for
     # 2025): a date, but no anchor for the days of its sentence ("... подписан 29 ноября": this one).
     year_purpose: str = ""
+    # The first day of a month written as a word ("il primo gennaio").
+    first_day: str = ""
     # The ending that closes a quoted clause ("…처리할 예정이라고 국회 관계자가 19일 전했다"): a date
     # inside the quote is no month or year for a day written after it, the day the words were said.
     quote_end: str = ""
@@ -620,6 +622,7 @@ EXTRAS: dict[str, Extras] = {
             r"dello\s+stesso\s+anno": 0,
         },
         day_after_date=r"il|l'|dal|al",
+        first_day=r"primo",
         first_months=r"(?:nei\s+)?primi\s+{count}\s+mesi(?:\s+dell'anno)?",
         # This morning, this evening, tonight: today.
         days={r"stamattina|stamani|stasera|stanotte": 0},

@@ -155,7 +155,9 @@ class _Words:
 
     def day(self, n: str = "") -> str:
         ordinal = r"(?:\.|º|°|-?(?:го|е|й|ого|ое|er|o)\b)?"
-        return rf"(?P<day{n}>(?<![\d.,:])(?:[12]\d|3[01]|0?[1-9]))(?![\d:]){ordinal}"
+        # The first day written as a word ("il primo gennaio"), the first day of a range only.
+        first = rf"|(?<!\w)(?i:{self.extras.first_day})(?=\s)" if self.extras.first_day and not n else ""
+        return rf"(?P<day{n}>(?<![\d.,:])(?:[12]\d|3[01]|0?[1-9])(?![\d:]){first}){ordinal}"
 
     def year(self, n: str = "") -> str:
         # The second year of a range follows a dash.
@@ -392,7 +394,7 @@ def _resolve_calendar(m: Match) -> Reading | None:
         month = _month_number(m, "month") or _month_number(m, "month2") or _month_number(m, "monthnum")
     if month is None:
         return None
-    day = int(groups["day"].rstrip(".")) if "day" in groups else None
+    day = _day_number(groups["day"]) if "day" in groups else None
     precision = Precision.DAY if day else Precision.MONTH
     stated = "year" in groups or "era" in groups or "shortyear" in groups
     written = groups.get("month") or ""
@@ -438,6 +440,12 @@ def _resolve_calendar(m: Match) -> Reading | None:
         # - Venerdì 17 novembre si fermeranno").
         until = start
     return Reading(precision, start, until, year_stated=stated or "relyear" in groups or "relyear2" in groups)
+
+
+def _day_number(written: str) -> int:
+    """A day in digits ("15", "3."), or the first written as a word ("primo")."""
+    written = written.rstrip(".")
+    return int(written) if written.isdigit() else 1
 
 
 def _names_a_quarter(m: Match, first: int, last: int) -> bool:
@@ -1556,6 +1564,15 @@ def _east_asian_year(w: _Words) -> str:
         _e("pt", "Os exercícios decorreram de 3 a 5 de março.", "3 a 5 de março", "2022-03-03", "day"),
         _e("pl", "Ćwiczenia trwały od 3 do 5 marca.", "3 do 5 marca", "2022-03-03", "day"),
         _e("nl", "De oefeningen duurden van 3 tot 5 maart.", "3 tot 5 maart", "2022-03-03", "day"),
+        # The first written as a word.
+        _e(
+            "it",
+            "Le norme entreranno in vigore dal primo gennaio prossimo.",
+            "primo gennaio",
+            "2026-01-01",
+            "day",
+            "2025-09-12",
+        ),
         # A year before it is no year of it, nor an anchor when it is what a budget is for.
         _e(
             "uk",
