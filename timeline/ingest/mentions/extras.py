@@ -86,9 +86,15 @@ class Extras:
     # "전했다": conveyed, "전국": nationwide; "국회 관계자가 19일 전했다" is the 19th, not 19 days ago).
     ago_not_before: str = ""
     # What, right after a year, makes it an attribute of the noun after it (Korean "내년도 예산안",
-    # "2026년도 최저임금": the budget, the minimum wage of that year): a date, but no anchor for the
-    # months and days of its sentence ("내년도 예산안은 8월 말 확정": this August).
+    # "2026년도 최저임금", "2026학년도 수능": the budget, the minimum wage, the exam of that year): a
+    # date, but no anchor for the months and days of its sentence ("내년도 예산안은 8월 말 확정": this
+    # August).
     year_attribute: str = ""
+    # What, right before a year, makes it what a plan or a budget is for ("бюджет на 2025 год": for
+    # 2025): a date, but no anchor for the days of its sentence ("... подписан 29 ноября": this one).
+    year_purpose: str = ""
+    # The first day of a month written as a word ("il primo gennaio").
+    first_day: str = ""
     # The ending that closes a quoted clause ("…처리할 예정이라고 국회 관계자가 19일 전했다"): a date
     # inside the quote is no month or year for a day written after it, the day the words were said.
     quote_end: str = ""
@@ -392,7 +398,10 @@ EXTRAS: dict[str, Extras] = {
         ordinals={r"перв\w*": 1, r"втор\w*": 2, r"трет(?:ий|ь\w*)": 3, r"четв[её]рт\w*": 4},
         day_of_month=r"(?:-?го)?\s+числа",
         halves={r"перв\w*\s+полугоди\w*": 1, r"втор\w*\s+полугоди\w*": 2},
-        first_months=r"(?:в|за)\s+первые\s+{count}\s+месяц\w*",
+        # "За девять месяцев 2024 года", as results are reported: the first months, with the year after.
+        year_purpose=r"на",
+        first_months=r"(?:(?:в|за)\s+первые|за(?=\s+\S+\s+месяц\w*,?\s+(?:\d{4}\s+г|(?:текущ|эт|прошл|нынешн)\w+\s+г)))"
+        r"\s+{count}\s+месяц\w*",
         halves_of={r"перв\w*\s+половин\w*": 1, r"втор\w*\s+половин\w*": 2},
         earlier_after=r"ранее|раньше|до\s+этого",
         later_after=r"спустя|позже|позднее",
@@ -495,7 +504,9 @@ EXTRAS: dict[str, Extras] = {
         ordinals={r"перш\w*": 1, r"друг\w*": 2, r"трет\w*": 3, r"четверт\w*": 4},
         day_of_month=r"(?:-?го)?\s+числа",
         halves={r"перш\w*\s+півр\w*": 1, r"друг\w*\s+півр\w*": 2},
-        first_months=r"(?:у|в|за)\s+перші\s+{count}\s+місяц\w*",
+        year_purpose=r"на",
+        first_months=r"(?:(?:у|в|за)\s+перші|за(?=\s+\S+\s+місяц\w*,?\s+(?:\d{4}\s+р|(?:поточн|ць|минул)\w+\s+р)))"
+        r"\s+{count}\s+місяц\w*",
         halves_of={r"перш\w*\s+половин\w*": 1, r"друг\w*\s+половин\w*": 2},
         earlier_after=r"раніше|до\s+того",
         later_after=r"пізніше|по\s+тому|потому",
@@ -611,6 +622,7 @@ EXTRAS: dict[str, Extras] = {
             r"dello\s+stesso\s+anno": 0,
         },
         day_after_date=r"il|l'|dal|al",
+        first_day=r"primo",
         first_months=r"(?:nei\s+)?primi\s+{count}\s+mesi(?:\s+dell'anno)?",
         # This morning, this evening, tonight: today.
         days={r"stamattina|stamani|stasera|stanotte": 0},
@@ -628,7 +640,8 @@ EXTRAS: dict[str, Extras] = {
         postponed=r"(?:convocat|fissat|rinviat|rimandat|posticipat|slittat|spostat|aggiornat|indett)[oaie]"
         r"\s+(?:per|a|al|all'|alla|ad)\s+(?:il\s+|l')?{date}",
         future_words=rf"sarà|saranno|dovrebbe|dovrebbero|(?:{_IT_SCHEDULED})[oaie]|si\s+terrà|si\s+terranno|"
-        r"\w+(?:erà|irà|arà|eranno|iranno|aranno)",
+        # The future of "andare", "avere", "venire", "rimanere" ("andranno", "avrà", "verranno").
+        r"\w+(?:erà|irà|arà|eranno|iranno|aranno|drà|vrà|rrà|dranno|vranno|rranno)",
         # Not "d'": "d'estate" is every summer, "le previsioni d'inverno" the winter forecast.
         season_leads=r"l'|in|quest'|nell'|dell'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
         year_cues=r"nel|dal|al|del|entro\s+il|fino\s+al|prima\s+del|dopo\s+il|anno|il",
@@ -976,7 +989,7 @@ EXTRAS: dict[str, Extras] = {
         year_before_period=r"전년\s*동(?:기|월)|(?:작년|지난해|전년)\s*같은\s*(?:기간|달)",
         past_words=r"했다|됐다|였다|었다|았다|밝혔다|말했다|전했다|\w+[았었했됐였]다",
         ago_not_before=r"했|하|해|한|할|함|합|국|체|면|원|격|달|망|환|략|쟁|력|세|문",
-        year_attribute=r"도\s+[가-힣]",
+        year_attribute=r"(?:학년)?도\s+[가-힣]",
         quote_end=r"(?:다|라|냐|자)고\s",
         quarter_before=r"(?<![가-힣])(?:직전|전)\s*분기",
         quarters=r"분기",
@@ -1063,8 +1076,9 @@ EXTRAS: dict[str, Extras] = {
         verb_final=True,
         year_before_period=r"前年同期|前年同月|前年の同じ時期",
         # The past of every verb: "た" after the stem ("上げた", "落ちた", "見た"), "だ" after "ん" or "い"
-        # ("読んだ", "泳いだ"); not "たち", "ため", "たい" (plural, for, want) nor "だけ", "だろう", "あいだ".
-        past_words=r"した|された|だった|った|れた|ました|[えけげせてねべめいきぎちにびみり]た(?![ちめい])|"
+        # ("読んだ", "泳いだ"); not "たち", "ため", "たい" (plural, for, want: "示したい") nor "だけ",
+        # "だろう", "あいだ".
+        past_words=r"(?:した|された|だった|った|れた|ました|[えけげせてねべめいきぎちにびみり]た)(?![ちめい])|"
         r"(?:ん|(?<!あ)い)だ(?![けろ])",
         quarters=r"四半期",
         quarter_before=r"前期(?=比)|前四半期",
@@ -1072,7 +1086,8 @@ EXTRAS: dict[str, Extras] = {
         short_years=True,
         halves={r"上半期|上期": 1, r"下半期|下期": 2},
         later_after=r"後",
-        future_words=r"予定|見通し|方針|計画|見込み",
+        # And what one wants to do ("示したいという", "決めたいと述べた", "進めたい考えだ").
+        future_words=r"予定|見通し|方針|計画|見込み|たい(?=。|と|考え|意向)",
         deadlines_after=r"までに",
         postponed=r"{date}(?:に|まで|へ)(?:延期|先送り|延長)",
         # A verb ending its sentence in the non-past ("開かれる。", "訪問する。", the polite "訪問します。"):

@@ -69,6 +69,12 @@ _ROMAN["xii"] = 12
 _MONTHS_AHEAD = 2
 
 
+# Languages that never write a year before its month, as Estonian does in the genitive ("2004. aasta
+# maiks"): Russian and Ukrainian write it after ("29 листопада 2024 року"), and "бюджет на 2025 рік
+# 29 листопада" is the budget for 2025, passed on 29 November.
+_YEAR_BEFORE_MONTH_UNWRITTEN = frozenset({"ru", "uk"})
+
+
 def _alternation(forms) -> str:
     return "|".join(re.escape(form) for form in sorted(set(forms), key=len, reverse=True) if form)
 
@@ -149,7 +155,9 @@ class _Words:
 
     def day(self, n: str = "") -> str:
         ordinal = r"(?:\.|º|°|-?(?:го|е|й|ого|ое|er|o)\b)?"
-        return rf"(?P<day{n}>(?<![\d.,:])(?:[12]\d|3[01]|0?[1-9]))(?![\d:]){ordinal}"
+        # The first day written as a word ("il primo gennaio"), the first day of a range only.
+        first = rf"|(?<!\w)(?i:{self.extras.first_day})(?=\s)" if self.extras.first_day and not n else ""
+        return rf"(?P<day{n}>(?<![\d.,:])(?:[12]\d|3[01]|0?[1-9])(?![\d:]){first}){ordinal}"
 
     def year(self, n: str = "") -> str:
         # The second year of a range follows a dash.
@@ -213,7 +221,7 @@ def _place(m: Match, month: int, day: int, precision: Precision, direction: int 
             return placed
     if direction:
         return pick(candidates, anchor, direction, strict=True)
-    tense = m.tense()
+    tense = m.tense() or _ahead_in_sentence(m)
     if tense:
         return pick(candidates, anchor, tense)
     # News reports the past: a date still to come is meant only when it is near.
@@ -223,6 +231,20 @@ def _place(m: Match, month: int, day: int, precision: Precision, direction: int 
         if d > anchor and (d.year - now.year) * 12 + d.month - now.month <= _MONTHS_AHEAD
     ]
     return ahead[0] if ahead else pick(candidates, anchor, -1)
+
+
+def _ahead_in_sentence(m: Match) -> int:
+    """+1 when the date before the mention in its sentence, a month or a day, is still to come: dates
+    listed after one verb share its time ("Le vacanze andranno dal 23 dicembre al 6 gennaio, quelle di
+    primavera dal 2 al 7 aprile"; "汇算将于明年3月1日开始，6月30日结束"); else 0."""
+    sentence_start = _clause_start(m.ctx, m.start, m.end)
+    for start, reading in reversed(m.ctx.earlier):
+        if start < sentence_start:
+            return 0
+        if reading.day is None or reading.precision not in (Precision.MONTH, Precision.DAY):
+            continue
+        return 1 if reading.day > m.now else 0
+    return 0
 
 
 def _stated_year(m: Match) -> int | None:
@@ -258,6 +280,10 @@ def _sentence_year(m: Match) -> int | None:
             return None
         if reading is reference or (reading.day is not None and _names_that_time(m, start)):
             return None if _news_clause(m, start) else reading.day.year
+        if reading.year_stated and reading.precision in (Precision.MONTH, Precision.DAY):
+            # A month or day written with its year after the year named ("2024年度个人所得税汇算将于明年
+            # 3月1日开始，6月30日结束"): the time the sentence has gone on to.
+            return None
     return None
 
 
@@ -368,7 +394,7 @@ def _resolve_calendar(m: Match) -> Reading | None:
         month = _month_number(m, "month") or _month_number(m, "month2") or _month_number(m, "monthnum")
     if month is None:
         return None
-    day = int(groups["day"].rstrip(".")) if "day" in groups else None
+    day = _day_number(groups["day"]) if "day" in groups else None
     precision = Precision.DAY if day else Precision.MONTH
     stated = "year" in groups or "era" in groups or "shortyear" in groups
     written = groups.get("month") or ""
@@ -401,6 +427,10 @@ def _resolve_calendar(m: Match) -> Reading | None:
             return None
         if _names_a_quarter(m, first, month):
             return Reading(Precision.QUARTER, start, year_stated=stated or "relyear" in groups)
+    if until is None and day is None and _names_a_fiscal_year(m):
+        # "2025年3月期": the business year ending that March, from the April before.
+        until, start = start, shift(start, Precision.MONTH, -11)
+        return Reading(Precision.MONTH, start, until, year_stated=stated)
     if "day2" in groups or "day3" in groups:
         until = safe_date(start.year, start.month, int((groups.get("day2") or groups["day3"]).rstrip(".")))
         if until is None or until <= start:
@@ -412,11 +442,23 @@ def _resolve_calendar(m: Match) -> Reading | None:
     return Reading(precision, start, until, year_stated=stated or "relyear" in groups or "relyear2" in groups)
 
 
+def _day_number(written: str) -> int:
+    """A day in digits ("15", "3."), or the first written as a word ("primo")."""
+    written = written.rstrip(".")
+    return int(written) if written.isdigit() else 1
+
+
 def _names_a_quarter(m: Match, first: int, last: int) -> bool:
     """Whether a range of months is a quarter named by its months, as Japanese writes one ("1～3月期",
     "7～9月期のGDP"): the three months of a quarter, with "期" (term) after them."""
     calendar_quarter = first % 3 == 1 and last == first + 2
     return calendar_quarter and re.match(r"期(?!間)", m.ctx.text[m.end : m.end + 2]) is not None
+
+
+def _names_a_fiscal_year(m: Match) -> bool:
+    """Whether a month is the last of a business year, as Japanese companies name theirs ("2025年3月期の
+    連結決算", "26年3月期の業績予想": the year to March); not a term of months ("1～3月期")."""
+    return _w(m).language == "ja" and re.match(r"期(?!間)", m.ctx.text[m.end : m.end + 2]) is not None
 
 
 # A wire's dateline before a day and month: "(ANSA) - MILANO, 07 FEB - ...", "ROMA, 7 FEB -".
@@ -532,7 +574,7 @@ def _resolve_day_of_month(m: Match) -> Reading | None:
     elif re.search(r"(?:오는|來る|来る)\s*$", m.ctx.text[max(0, m.start - 4) : m.start]) or m.tense() > 0:
         if day < m.now.day:  # "오는 5일", "5日に開かれる予定だ": the coming 5th
             month_start = shift(m.now, Precision.MONTH, 1)
-    elif day > m.now.day:
+    elif day > m.now.day and (not _w(m).east_asian or _nearer_last_month(m.now, day)):
         month_start = shift(m.now, Precision.MONTH, -1)
     start = _read(m, month_start.year, month_start.month, day)
     if start is None:
@@ -541,6 +583,18 @@ def _resolve_day_of_month(m: Match) -> Reading | None:
     if "day2" in m.groups and (until is None or until <= start):
         return None
     return Reading(Precision.DAY, start, until)
+
+
+def _nearer_last_month(now: date, day: int) -> bool:
+    """Whether a day still to come in this month ("25일" on the 20th) is rather the one of the month
+    before, that day being nearer: East Asian reports name a day of last month without its month only
+    early in the next ("30일" on the 2nd), and later write "지난달 25일", "先月25日"; "25일부터 30일까지
+    엿새로 늘었다" on the 20th is of the coming days, whatever the verb."""
+    last = safe_date((before := shift(now, Precision.MONTH, -1)).year, before.month, day)
+    this = safe_date(now.year, now.month, day)
+    if last is None or this is None:
+        return this is None
+    return (now - last) <= (this - now)
 
 
 def _anaphoric_months(w: _Words) -> dict[str, int]:
@@ -575,30 +629,32 @@ def _resolve_year(m: Match) -> Reading | None:
     before = text[max(0, m.start - 25) : m.start]
     after = text[m.end : m.end + 25]
     labels, counts = w.extras.labels, w.extras.counts
+    anchor = not _year_attribute(m)  # "2026학년도 수능": the exam's school year, no anchor
     if labels and re.search(rf"(?i:(?<!\w)(?:{labels}))\s*[-.]?\s*$", before):
         return None
     if re.match(r"\s?%|‰|[-–]\d|[.,]\d", after):
         return None
     if "yearword" in m.groups:
-        return Reading(Precision.YEAR, date(year, 1, 1))
+        return Reading(Precision.YEAR, date(year, 1, 1), is_anchor=anchor)
     if counts and re.match(rf"\s*(?i:(?:{counts})(?!\w))", after):
         return None
     if w.extras.nouns_capitalised and re.match(r"[^\S\n]+[A-ZÄÖÜ][a-zäöüß]", after):
         return None  # "2000 Soldaten"
     cue = w.extras.year_cues
     if (cue and re.search(rf"(?i:(?<!\w)(?:{cue}))\s*$", before)) or before.rstrip().endswith("("):
-        return Reading(Precision.YEAR, date(year, 1, 1))
+        return Reading(Precision.YEAR, date(year, 1, 1), is_anchor=anchor)
     if _year_by_the_words_beside(w, before, after):
-        return Reading(Precision.YEAR, date(year, 1, 1))
+        return Reading(Precision.YEAR, date(year, 1, 1), is_anchor=anchor)
     # Alone, a number is a year only in the years news writes of most, and not when a word follows it
     # the way a counted noun does ("1090 autot", "2000 человек").
     if not 1900 <= year <= 2099 and not re.match(r"[,;)]", after):
         return None
     if w.verbs is not None and w.verbs.match(after):
-        return Reading(Precision.YEAR, date(year, 1, 1))  # "1999 muudeti pensionid": a verb follows
+        # "1999 muudeti pensionid": a verb follows
+        return Reading(Precision.YEAR, date(year, 1, 1), is_anchor=anchor)
     if not w.extras.nouns_capitalised and re.match(r"[^\S\n]+[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]", after):
         return None
-    return Reading(Precision.YEAR, date(year, 1, 1))
+    return Reading(Precision.YEAR, date(year, 1, 1), is_anchor=anchor)
 
 
 def _year_by_the_words_beside(w: _Words, before: str, after: str) -> bool:
@@ -616,7 +672,16 @@ def _year_by_the_words_beside(w: _Words, before: str, after: str) -> bool:
 
 def _resolve_year_range(m: Match) -> Reading | None:
     """ "1656-1661", "2002.-2003. aastal", "2014–2016 годах"."""
-    first, second = int(m.groups["year"]), int(m.groups["year2"])
+    first = int(m.groups["year"])
+    if "slashyear" in m.groups:
+        # "l'anno scolastico 2026/2027", "la stagione 2024/25": a school year or a season, the two
+        # years it spans; no other pair of years is written so.
+        written = m.groups["slashyear"]
+        second = first - first % 100 + int(written) if len(written) == 2 else int(written)
+        if second != first + 1:
+            return None
+    else:
+        second = int(m.groups["year2"])
     if not first < second <= first + 50:
         return None
     w = _w(m)
@@ -768,9 +833,13 @@ def _resolve_year_phrase(m: Match) -> Reading | None:
 
 
 def _year_attribute(m: Match) -> bool:
-    """Whether the year is written as an attribute of the noun after it ("내년도 예산안"): then it is
-    no anchor for the dates of its sentence (extras ``year_attribute``)."""
-    words = _w(m).extras.year_attribute
+    """Whether the year is written as an attribute of the noun after it ("내년도 예산안"), or as what a
+    plan or a budget is for ("бюджет на 2025 год"): then it is no anchor for the dates of its sentence
+    (extras ``year_attribute``, ``year_purpose``)."""
+    extras = _w(m).extras
+    words, purpose = extras.year_attribute, extras.year_purpose
+    if purpose and re.search(rf"(?<!\w)(?:{purpose})\s+$", m.ctx.text[max(0, m.start - 12) : m.start], re.I):
+        return True
     return bool(words) and re.match(words, m.ctx.text[m.end : m.end + 8]) is not None
 
 
@@ -1228,9 +1297,14 @@ _MONTH_FROM = r"(?:(?<!\d)(?P<monthfrom>1[0-2]|0?[1-9])\s*(?:~|∼|～|〜|-|–
         # A year after its first mention written with two digits, and a quarter named by its months.
         _e("ja", "同社は2019年4月に設立され、21年3月に上場した。", "21年3月", "2021-03", "month"),
         _e("ja", "1～3月期の国内総生産は減った。", "1～3月", "2022-Q1", "quarter"),
+        # A month with "期" after it ends a business year.
+        _e("ja", "2025年3月期の純利益は減った。", "2025年3月", "2024-04", "month", "2025-05-12"),
+        _e("ja", "26年3月期の業績予想は見送った。", "26年3月", "2025-04", "month", "2025-05-12"),
         # A deadline written after the date looks ahead.
         _e("zh", "工程于3月底前完成。", "3月底", "2023-03", "month"),
         _e("ja", "政府は3月末までに結論を出す。", "3月末", "2023-03", "month"),
+        # What one wants to do is still to come ("したい" is no past "した").
+        _e("ja", "6月下旬の総会までに影響額を示したいという。", "6月下旬", "2025-06", "month", "2025-02-10"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1322,6 +1396,21 @@ def _east_asian_relative_year(w: _Words) -> str:
             "day",
             "2022-11-25",
         ),
+        # A day still to come this month is of this month, nearer than last month's, whatever the verb;
+        # early in a month, a later day is last month's ("30日" on the 2nd).
+        _e(
+            "ko",
+            "올해 연휴는 25일부터 30일까지 엿새로 늘었다.",
+            "25일부터 30일",
+            "2025-01-25",
+            "day",
+            "2025-01-20",
+        ),
+        _e("ja", "会議は30日に開かれた。", "30日", "2022-10-30", "day"),
+        _e("zh", "南方部分地区9日前后有强降雨。", "9日前后", "2025-06-09", "day", "2025-06-07"),
+        _e("ko", "수능이 13일 시작됐다.", "13일", "2025-11-13", "day", "2025-11-13"),
+        # A school year written as the attribute of its exam is no anchor of the day after it.
+        _e("ko", "2026학년도 수능이 13일 치러졌다.", "13일", "2025-11-13", "day", "2025-11-13"),
     ],
 )
 @_with(_resolve_day_of_month)
@@ -1340,11 +1429,12 @@ def _east_asian_day(w: _Words) -> str:
     # "5∼6일", "5～6日": two days of one month, the first day's mark left out.
     second = r"(?:\s*(?:~|∼|～|〜|-|–)\s*(?P<day2>[12]\d|3[01]|0?[1-9]))?"
     # Not a count of days ("사흘간", "3일 전", "1日で60センチ", "1日当たり"), unless "전" starts another
-    # word ("19일 전했다").
+    # word ("19일 전했다"); "前后", "前後" after a day are "around" it ("9日前后"), and "시작", "시행" no hour
+    # ("13일 시작됐다").
     ago = rf"전(?!{w.extras.ago_not_before})" if w.extras.ago_not_before else "전"
     return (
         rf"(?:{'|'.join(leads)})(?P<day>[12]\d|3[01]|0?[1-9]){second}\s*[{marks}]"
-        rf"(?!\s*(?:간|동안|째|연속|間|以上|以内|前|後|{ago}|후|분|시|ぶり|未満|연휴|天|夜|만에|当たり|あたり"
+        rf"(?!\s*(?:간|동안|째|연속|間|以上|以内|前(?![后後])|後|{ago}|후|분|시(?![작행])|ぶり|未満|연휴|天|夜|만에|当たり|あたり"
         r"|で\s*[\d０-９]))"
     )
 
@@ -1409,6 +1499,10 @@ def _day_after_date(w: _Words) -> str:
     counted = rf"|\s+(?:{w.extras.counts})(?!\w)" if w.extras.counts else ""
     # Not the day of a month named after it ("il 5 aprile", "le 5 avril"), nor a score ("il 5 a 0").
     month = rf"|\s+(?:(?i:de|di|d')\s*)?(?:{w.month_alt})" if w.month_alt else ""
+    # Nor the first day of a range the month is named after ("dal 2 al 7 aprile", "del 2 al 7 de abril").
+    if w.month_alt and w.range_alt:
+        to = rf"\s*(?:-|–|—|\s(?i:{w.range_alt})\s)\s*(?:[12]\d|3[01]|0?[1-9])"
+        month += rf"|{to}\s+(?:(?i:de|di|d')\s*)?(?:{w.month_alt})"
     return (
         rf"{w.before}(?:{w.extras.day_after_date})\s+(?P<day>(?<![\d.,])(?:[12]\d|3[01]|0?[1-9]))"
         rf"(?!\w|\s*[%.,:/-]\d|\s*%|\s+(?:a|à)\s+\d{counted}{month})"
@@ -1470,6 +1564,35 @@ def _east_asian_year(w: _Words) -> str:
         _e("pt", "Os exercícios decorreram de 3 a 5 de março.", "3 a 5 de março", "2022-03-03", "day"),
         _e("pl", "Ćwiczenia trwały od 3 do 5 marca.", "3 do 5 marca", "2022-03-03", "day"),
         _e("nl", "De oefeningen duurden van 3 tot 5 maart.", "3 tot 5 maart", "2022-03-03", "day"),
+        # The first written as a word.
+        _e(
+            "it",
+            "Le norme entreranno in vigore dal primo gennaio prossimo.",
+            "primo gennaio",
+            "2026-01-01",
+            "day",
+            "2025-09-12",
+        ),
+        # A year before it is no year of it, nor an anchor when it is what a budget is for.
+        _e(
+            "uk",
+            "Президент підписав закон про бюджет на 2025 рік 29 листопада.",
+            "29 листопада",
+            "2024-11-29",
+            "day",
+            "2024-12-27",
+        ),
+        _e("ru", "Бюджет на 2025 год подписан 29 ноября.", "29 ноября", "2024-11-29", "day", "2024-12-27"),
+        # After a range naming its months, the next is a range too, not a day of the first's month; the
+        # irregular future ("andranno") looks ahead.
+        _e(
+            "it",
+            "Le vacanze andranno dal 23 dicembre al 6 gennaio, quelle di primavera dal 2 al 7 aprile.",
+            "2 al 7 aprile",
+            "2026-04-02",
+            "day",
+            "2025-09-12",
+        ),
         # After "between", its "and" joins the two days of a range.
         _e("pt", "Entre os dias 3 e 5 de março houve exercícios.", "3 e 5 de março", "2022-03-03", "day"),
         _e("pl", "Między 3 a 5 marca odbyły się ćwiczenia.", "3 a 5 marca", "2022-03-03", "day"),
@@ -1540,7 +1663,7 @@ def _roman(w: _Words) -> str:
 )
 @_with(_resolve_calendar)
 def _year_month(w: _Words) -> str:
-    if w.east_asian or not w.year_words:
+    if w.east_asian or not w.year_words or w.language in _YEAR_BEFORE_MONTH_UNWRITTEN:
         return r"(?!x)x"
     return rf"{w.year()}\.?\s*(?:{w.year_words})\w*\s+(?:{w.day()}\s*)?{w.month()}"
 
@@ -1825,8 +1948,14 @@ def _part_of_year(m: Match, number: int, months: int) -> Reading | None:
         return Reading(precision, None)
     else:
         year = m.now.year
-        if date(year, first, 1) > m.now and m.tense() <= 0:
+        ahead = m.tense() or _ahead_in_sentence(m)
+        if date(year, first, 1) > m.now and ahead <= 0:
             year -= 1
+        elif ahead > 0 and shift(date(year, first, 1), Precision.MONTH, months + 6) <= m.now:
+            # This year's long over, and the words look ahead: next year's ("У четвер, 2 січня, фонд
+            # оприлюднить графік на перший квартал", in December); not the one just over, whose
+            # figures are still to come ("将于15日发布二季度国内生产总值", in July).
+            year += 1
     start = _read(m, year, first, None)
     if start is None:
         return None
@@ -1900,6 +2029,22 @@ def _resolve_first_months(m: Match) -> Reading | None:
             "month",
         ),
         _e("de", "In den ersten neun Monaten stieg der Umsatz.", "ersten neun Monaten", "2022-01", "month"),
+        # Without "первые", with the year after: "за девять месяцев 2024 года"; not a length of time.
+        _e(
+            "ru",
+            "Прибыль за девять месяцев 2024 года снизилась.",
+            "за девять месяцев 2024 года",
+            "2024-01",
+            "month",
+            "2024-10-31",
+        ),
+        _e(
+            "uk",
+            "Експорт за п'ять місяців цього року зріс.",
+            "за п'ять місяців цього року",
+            "2022-01",
+            "month",
+        ),
     ],
 )
 @_with(_resolve_first_months)
@@ -1930,6 +2075,16 @@ def _resolve_half(m: Match) -> Reading | None:
         # A count of quarters is none of them: "3분기 연속 줄다 4분기 늘었다" names the fourth alone.
         _e("ko", "3분기 연속 줄다 4분기 늘었다.", "4분기", "2022-Q4", "quarter", "2023-02-01"),
         _e("ja", "2四半期連続のプラス成長で、第3四半期は増えた。", "第3四半期", "2022-Q3", "quarter"),
+        # Over this year's, after a date still to come: next year's.
+        _e(
+            "uk",
+            "У четвер, 2 січня, фонд оприлюднить графік виплат на перший квартал.",
+            "перший квартал",
+            "2025-Q1",
+            "quarter",
+            "2024-12-27",
+        ),
+        _e("zh", "国家统计局将于15日发布二季度国内生产总值。", "二季度", "2024-Q2", "quarter", "2024-07-12"),
         _e(
             "ru",
             "В третьем квартале 2023 года ВВП вырос.",
@@ -2017,6 +2172,19 @@ def _resolve_quarter_direction(m: Match) -> Reading | None:
         return Reading(Precision.QUARTER, None)
     if "previous" in m.groups:
         reference = m.reference()
+        if (
+            reference is not None
+            and m.text == "前期"
+            and reference.until is not None
+            and reference.precision is Precision.MONTH
+        ):
+            # "2025年3月期の純利益は前期比45％減": the term before the one just named, a business year or a
+            # half as well as a quarter.
+            months = (reference.until.year - reference.day.year) * 12 + reference.until.month
+            months -= reference.day.month - 1
+            start = shift(reference.day, Precision.MONTH, -months)
+            until = shift(reference.until, Precision.MONTH, -months)
+            return Reading(Precision.MONTH, start, until, is_anchor=False)
         if reference is None or reference.precision is not Precision.QUARTER:
             return None
         return dataclasses.replace(_beside(reference, Precision.QUARTER, -1), is_anchor=False)
@@ -2057,6 +2225,7 @@ def _resolve_quarter_direction(m: Match) -> Reading | None:
         _e("ru", "В прошлом квартале выручка выросла.", "прошлом квартале", "2022-Q3", "quarter"),
         _e("ko", "1분기 GDP는 전 분기보다 0.2% 감소했다.", "전 분기", "2021-Q4", "quarter"),
         _e("ja", "7～9月期のGDPは前期比0.2％増だった。", "前期", "2022-Q2", "quarter"),
+        _e("ja", "2025年3月期の純利益は前期比45％減だった。", "前期", "2023-04", "month", "2025-05-12"),
     ],
 )
 @_with(_resolve_quarter_direction)
@@ -2213,11 +2382,14 @@ def _decade(w: _Words) -> str:
     [
         _e("et", "Sõda kestis 1656-1661.", "1656-1661", "1656", "year"),
         _e("ru", "В 2014–2016 годах цены росли.", "2014–2016 годах", "2014", "year"),
+        _e("it", "La riforma partirà con l'anno scolastico 2026/2027.", "2026/2027", "2026", "year"),
+        _e("it", "Il campionato 2024/25 si chiude a maggio.", "2024/25", "2024", "year"),
     ],
 )
 @_with(_resolve_year_range)
 def _year_range(w: _Words) -> str:
-    return rf"{w.year()}\.?\s*[-–—]\s*{w.year('2')}\.?{w.year_word()}?"
+    slash = r"/(?P<slashyear>(?:1\d|20)?\d\d)(?![\d/])"
+    return rf"{w.year()}(?:\.?\s*[-–—]\s*{w.year('2')}\.?{w.year_word()}?|{slash})"
 
 
 @_spec(
@@ -2882,6 +3054,8 @@ def _resolve_current_period(m: Match) -> Reading | None:
         _e("ko", "올 연말 회담이 열릴 예정이다.", "올 연말", "2022", "year"),
         _e("ko", "지난해 연말 협상이 결렬됐다.", "지난해 연말", "2021", "year"),
         _e("ko", "지난 연말 협상이 결렬됐다.", "연말", "2021", "year"),
+        # The holidays at the turn of the year are no year's end: "年末" is read only in the second.
+        _e("ja", "年末年始の帰省ラッシュが始まった。年末までに決める。", "年末", "2022", "year"),
         # In a history, of the year it tells of.
         _e("zh", "大桥1962年开工，年底建成通车。", "年底", "1962", "year"),
         _e("tr", "Plan yıl sonuna kadar tamamlanacak.", "yıl", "2022", "year"),
@@ -2914,7 +3088,8 @@ def _period_with_modifier_east_asian(w: _Words, modifiers: str) -> str:
     alone = rf"(?<![\d\uac00-\ud7a3{_CJK_UNIT_COMPOUNDS}])"
     unit = rf"{alone}(?P<unit>{_alternation([*units, *w.extras.unit_prefixes])})"
     year = rf"(?:{w.years()}\s*)?" if w.years_alt else ""
-    return rf"{year}{unit}(?=(?:{modifiers}))"
+    # Not the holidays at the turn of the year ("年末年始の帰省", "연말연시"): no end of one year.
+    return rf"{year}{unit}(?=(?:{modifiers})(?!年始|연시))"
 
 
 @_spec(
