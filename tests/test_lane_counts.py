@@ -103,7 +103,11 @@ def test_the_generated_dataset_is_counted():
 
 COUNTS = "timeline_lanemonthcount"
 # The search index's lanes: a table of their own on SQLite, the search table's rows on PostgreSQL.
-LANES = "timeline_event_search_lane" if connection.vendor == "sqlite" else "published AND timeline_search_document"
+LANES = (
+    "timeline_event_search_lane"
+    if connection.vendor == "sqlite"
+    else "published AND timeline_search_document"
+)
 
 
 @pytest.mark.parametrize(
