@@ -1609,7 +1609,7 @@ RULES: list[Rule] = [
                 "2023-11-20",
             ),
             Example(
-                "The firm said on Tuesday it would cut jobs. It listed on 2 March 2020.\n\nIt peaked in April.",
+                "The firm said on Tuesday it would cut jobs. It listed on 2 March 2020.\n\nIt rose in April.",
                 "April",
                 "2023-04",
                 "month",
