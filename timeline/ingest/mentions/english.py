@@ -1591,11 +1591,15 @@ RULES: list[Rule] = [
     rule(
         "month after cue",
         rf"(?:(?P<lead>\b(?i:in|since|until|till|by|from|to|through|during|before|after|early|mid|late|of|"
-        rf"around|between|last|next|this|the|a|for|that|its|their|our|end(?=-))[\s-]+)|{_JOINED})"
+        rf"around|between|last|next|this|the|a|for|that|its|their|our|end(?=-)|"
+        # "as early as June"; a superlative, "the warmest February since 1998".
+        rf"(?:early|late|soon)\s+as|(?:the|its|their|our)\s+[a-z]{{2,}}est)[\s-]+)|{_JOINED})"
         rf"(?P<month>{_cased(_MONTHS_FULL)})\b(?!\s+\d)",
         _resolve_joined_month,
         examples=[
             Example("The ships docked in September.", "September", "2022-09", "month"),
+            Example("A vote could come as early as June.", "June", "2023-06", "month"),
+            Example("It was the warmest February since 1998.", "February", "2022-02", "month"),
             # A future cue looks ahead; with no cue, a month within the next quarter is the coming one.
             Example("Chrysler wants to close them by early June.", "June", "2009-06", "month", "2009-05-14"),
             Example("The talks resume in January.", "January", "2023-01", "month", "2022-10-25"),
