@@ -838,6 +838,19 @@ def _resolve_short_decade(m: Match) -> Reading | None:
     return _resolve_decade(m)
 
 
+_WEEKS_ON = {"a week": 1, "a fortnight": 2, "two weeks": 2}
+
+
+def _resolve_week_on(m: Match) -> Reading | None:
+    """ "a week on Wednesday", "a fortnight on Saturday": that many weeks after the coming weekday."""
+    if m.now is None:
+        return Reading(Precision.DAY, None)
+    weekday = _WEEKDAYS.index(m.groups["weekday"].title())
+    coming = m.now + timedelta(days=(weekday - m.now.weekday()) % 7 or 7)
+    weeks = _WEEKS_ON[" ".join(m.groups["weeks"].lower().split())]
+    return Reading(Precision.DAY, coming + timedelta(weeks=weeks))
+
+
 def _resolve_weekday(m: Match) -> Reading | None:
     """ "Wednesday" (the latest on or before publication unless the words look ahead), "next Friday"."""
     if m.now is None:
@@ -2046,6 +2059,24 @@ RULES: list[Rule] = [
         ],
     ),
     rule(
+        "weeks on weekday",
+        # Not a span lasting that long ("jailed for a week on Monday", "by a week").
+        rf"(?<!\b(?i:for) )(?<!\b(?i:by|of|in) )(?<!\b(?i:over) )(?<!\b(?i:after) )(?<!\b(?i:within) )"
+        rf"\b(?P<weeks>(?i:a\s+week|a\s+fortnight|two\s+weeks))\s+on\s+{_WEEKDAY}",
+        _resolve_week_on,
+        examples=[
+            # British: a week after the coming Wednesday (written on a Saturday).
+            Example(
+                "The statement is due a week on Wednesday.",
+                "a week on Wednesday",
+                "2025-03-26",
+                "day",
+                "2025-03-15",
+            ),
+            Example("They meet a fortnight on Monday.", "a fortnight on Monday", "2022-11-21", "day"),
+        ],
+    ),
+    rule(
         "weekday",
         rf"(?:{_DIRECTION}\s+)?{_WEEKDAY}",
         _resolve_weekday,
@@ -2054,6 +2085,8 @@ RULES: list[Rule] = [
             Example("The envoy will arrive on Friday.", "Friday", "2022-11-04", "day"),
             Example("Markets will remain closed until Friday.", "Friday", "2022-11-04", "day"),
             Example("Until Thursday, they had not named a suspect.", "Thursday", "2022-10-27", "day"),
+            # "for a week" lasts; the weekday is the day it began ("a week on Monday" is otherwise a date).
+            Example("He was jailed for a week on Monday.", "Monday", "2022-10-31", "day"),
             # A past verb of a span governing "until" ends it gone by; a state, or a set end, is to come.
             Example("The road remained closed until Friday.", "Friday", "2022-10-28", "day"),
             Example("The road is closed until Friday.", "Friday", "2022-11-04", "day"),
