@@ -270,7 +270,11 @@ class Context:
         if index < 0:
             return None
         start, end, reading = self.absolute[index]
-        if not self._narrative(start, end, reading, position) and not self._continued(index, position):
+        if (
+            not self._narrative(start, end, reading, position)
+            and not self._continued(index, position)
+            and not self._unspoken(index, position)
+        ):
             return None
         # The latest anchor among the mentions from the absolute date on, if any.
         self._index_earlier()
@@ -364,6 +368,24 @@ class Context:
             opens = len(_WORD.findall(self.text, sentence_start, start)) <= _OPENING_WORDS
             if number and opens and sentence_start != current_start:
                 return True
+        return False
+
+    def _unspoken(self, index: int, position: int) -> bool:
+        """Whether the text is a history that has not yet spoken of the present at ``position``: no word
+        of news time nor a reporting verb before it, since an absolute day of another year than the
+        publication's ("The first cases were confirmed on 2 March 2020. ... The first wave
+        peaked in mid-April"). It is read as a text with no publication date is, in narrative time."""
+        if self.published is None or not self.grammar.anaphora_sets_time:
+            return False
+        if _any_between(self._news_words, position, position + 1):
+            return False  # the mention itself is of news time
+        if _any_between(self._news, 0, position) or _any_between(self._reported, 0, position):
+            return False
+        # A dated event tells a story; a month of another year may be a comparison ("Inflation peaked in
+        # October 2019. It fell sharply in April" is this April).
+        for _, _, reading in self.absolute[: index + 1]:
+            if reading.day is not None and reading.precision is Precision.DAY:
+                return reading.day.year != self.published.year
         return False
 
     def _broken(self, start: int, end: int, position: int) -> bool:

@@ -44,8 +44,11 @@ from timeline.ingest.mentions.parse import parse, parse_relative
 _CUE_WINDOW = 80
 # How far from publication (in days) a tense cue may place a month and day written without a year.
 _TRUST_CUE_DAYS = 300
-# How near publication a holiday is the one at hand, whatever the tense ("as Easter week began").
+# How near publication a holiday is the one at hand, whatever the tense ("as Easter week began"); and
+# how long after it, its holidays running on ("due to reopen after the Christmas holidays", written on
+# 2 January), not one still two weeks off ("The parade on Thanksgiving drew crowds").
 _HOLIDAY_AT_HAND_DAYS = 7
+_HOLIDAY_JUST_PAST_DAYS = 14
 # "a week ago", "two weeks ago" name a day; "six weeks ago", a week.
 _WEEKS_AGO_AS_DAY = 2
 # How many months ahead a month written without a year or a tense cue may be placed.
@@ -199,6 +202,13 @@ _FUTURE_BEFORE_TO = frozenset(
 # summer, the trains were running").
 _DEADLINE_WORDS = frozenset(_words("by until till through"))
 _PAST_CLAUSE_WORDS = frozenset(_words("had hadn't already was were"))
+# A verb in the past governing the deadline word is a span gone by too ("demand held up through the
+# summer", "the road remained closed until Friday"), not a participle after "is" ("is closed until Friday").
+_PARTICLES = frozenset(_words("up on out off open closed shut"))
+_STATE_VERBS = frozenset(_words("is are am be being remain remains stay stays will would"))
+# Regular verbs of a span that lasted; not those setting an end still to come ("adjourned until 6 October",
+# "extended the ban until March").
+_LASTED = frozenset(_words("lasted continued remained stayed persisted traded worked"))
 # Future words that are nouns after a determiner ("the plan", "their hopes").
 _NOUNS_TOO = frozenset(_words("plan plans hope hopes aim aims"))
 # Words that follow those nouns, never the verbs: "vacation plans for the trip", "her hopes were".
@@ -398,6 +408,10 @@ def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
         after = _WORD.findall(ctx.text, end, min(sentence_end, end + _CUE_WINDOW * 2))[:_WORDS_AHEAD_FRONTED]
     else:
         after = _WORD.findall(ctx.text, end, min(sentence_end, end + _CUE_WINDOW // 2))[:_WORDS_AHEAD]
+    if _FRONTED_COMMA.match(ctx.text, end) and _RELATIVE_OPENED.search(ctx.text, sentence_start, start):
+        # "The chipmaker, whose fiscal year closes on Nov. 30, said ...": the verb after the comma closing
+        # the relative clause is its subject's, not the date's.
+        after = []
     nearest = len(before)
     while nearest and before[nearest - 1].lower() in _BETWEEN_DEADLINE_AND_DATE:
         nearest -= 1
@@ -409,7 +423,9 @@ def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
         return 0
     if nearest and before[nearest - 1].lower() in _DEADLINE_WORDS:
         sentence = before[: nearest - 1] + after
-        past = any(word.lower() in _PAST_CLAUSE_WORDS for word in sentence)
+        past = any(word.lower() in _PAST_CLAUSE_WORDS for word in sentence) or _governed_in_past(
+            before, nearest - 2
+        )
         # "The talks were set to end by Friday": a plan, still ahead.
         ahead = any(_tense_of(sentence, index, 0, False) == 1 for index in range(len(sentence)))
         return -1 if past and not ahead else 1
@@ -421,6 +437,26 @@ def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
         if cue := _tense_of(before, index, len(before) - index, weak):
             return 0 if cue == _NO_CUE_FURTHER else cue
     return _cue_after(after, weak)
+
+
+# A relative clause opened after a comma and still open at the mention.
+_RELATIVE_OPENED = re.compile(r",\s+(?i:whose|which|who)\b[^,;:.]*$")
+
+
+def _governed_in_past(before: list[str], index: int) -> bool:
+    """Whether the verb at ``before[index]`` (a particle after it skipped) is in the past and governs the
+    deadline word after it: "held up through", "remained closed until", not "is closed until"."""
+    if index > 0 and before[index].lower() in _PARTICLES:
+        index -= 1
+    if index < 0:
+        return False
+    word = before[index].lower()
+    previous = before[index - 1].lower() if index else ""
+    if previous in _STATE_VERBS or previous == "to":
+        return False
+    return (
+        word in _PAST_WORDS - {"last", "since", "earlier", "already", "ago", "yesterday"} or word in _LASTED
+    )
 
 
 def _cue_after(after: list[str], weak: bool) -> int:
@@ -800,6 +836,19 @@ def _resolve_short_decade(m: Match) -> Reading | None:
     if _AGE_BEFORE.search(before) or _DEGREES_AFTER.match(m.ctx.text, m.end):
         return None
     return _resolve_decade(m)
+
+
+_WEEKS_ON = {"a week": 1, "a fortnight": 2, "two weeks": 2}
+
+
+def _resolve_week_on(m: Match) -> Reading | None:
+    """ "a week on Wednesday", "a fortnight on Saturday": that many weeks after the coming weekday."""
+    if m.now is None:
+        return Reading(Precision.DAY, None)
+    weekday = _WEEKDAYS.index(m.groups["weekday"].title())
+    coming = m.now + timedelta(days=(weekday - m.now.weekday()) % 7 or 7)
+    weeks = _WEEKS_ON[" ".join(m.groups["weeks"].lower().split())]
+    return Reading(Precision.DAY, coming + timedelta(weeks=weeks))
 
 
 def _resolve_weekday(m: Match) -> Reading | None:
@@ -1278,7 +1327,7 @@ def _resolve_holiday(m: Match) -> Reading | None:
         # "as Easter week began", a week before Easter: the holiday at hand, not last year's. One
         # further off than that stays the tense's ("On Christmas Day the guns fell silent").
         nearest = pick(candidates, m.now, 0)
-        if nearest and abs((nearest - m.now).days) <= _HOLIDAY_AT_HAND_DAYS:
+        if nearest and -_HOLIDAY_JUST_PAST_DAYS <= (nearest - m.now).days <= _HOLIDAY_AT_HAND_DAYS:
             chosen = nearest
     return Reading(precision, chosen)
 
@@ -1430,6 +1479,21 @@ RULES: list[Rule] = [
             # "succeed" is no past form, nor "the plan" a future cue.
             Example("He will succeed Daniel P. Davison Feb. 1.", "Feb. 1", "2023-02-01", "day"),
             Example("The thrift announced the plan Aug. 21.", "Aug. 21", "2022-08-21", "day"),
+            # The verb after the comma closing a relative clause is its subject's, not the date's.
+            Example(
+                "The firm, whose fiscal year closes on Nov. 30, said it expects more.",
+                "Nov. 30",
+                "2022-11-30",
+                "day",
+                "2022-09-25",
+            ),
+            Example(
+                "The firm, which reported on Sept. 3, said it expects more.",
+                "Sept. 3",
+                "2022-09-03",
+                "day",
+                "2022-09-25",
+            ),
         ],
     ),
     rule(
@@ -1540,14 +1604,34 @@ RULES: list[Rule] = [
     rule(
         "month after cue",
         rf"(?:(?P<lead>\b(?i:in|since|until|till|by|from|to|through|during|before|after|early|mid|late|of|"
-        rf"around|between|last|next|this|the|a|for|that|its|their|our|end(?=-))[\s-]+)|{_JOINED})"
+        rf"around|between|last|next|this|the|a|for|that|its|their|our|end(?=-)|"
+        # "as early as June"; a superlative, "the warmest February since 1998".
+        rf"(?:early|late|soon)\s+as|(?:the|its|their|our)\s+[a-z]{{2,}}est)[\s-]+)|{_JOINED})"
         rf"(?P<month>{_cased(_MONTHS_FULL)})\b(?!\s+\d)",
         _resolve_joined_month,
         examples=[
             Example("The ships docked in September.", "September", "2022-09", "month"),
+            Example("A vote could come as early as June.", "June", "2023-06", "month"),
+            Example("It was the warmest February since 1998.", "February", "2022-02", "month"),
             # A future cue looks ahead; with no cue, a month within the next quarter is the coming one.
             Example("Chrysler wants to close them by early June.", "June", "2009-06", "month", "2009-05-14"),
             Example("The talks resume in January.", "January", "2023-01", "month", "2022-10-25"),
+            # A history that has not yet spoken of the present runs on from its dates, past a paragraph;
+            # once news time or a report is spoken of, the month is the publication's.
+            Example(
+                "The first cases were confirmed on 2 March 2020.\n\nThe wave peaked in April.",
+                "April",
+                "2020-04",
+                "month",
+                "2023-11-20",
+            ),
+            Example(
+                "The firm said on Tuesday it would cut jobs. It listed on 2 March 2020.\n\nIt rose in April.",
+                "April",
+                "2023-04",
+                "month",
+                "2023-11-20",
+            ),
             # A postponement's new date is still to come, after a past verb too.
             Example("The summit was postponed to March.", "March", "2023-03", "month", "2022-11-10"),
             Example("The vote was pushed back until early June.", "June", "2023-06", "month", "2022-11-10"),
@@ -1888,6 +1972,18 @@ RULES: list[Rule] = [
             Example("The park opened in spring.", "spring", "2022-SP", "season"),
             # "By" looks ahead, but not in a past clause.
             Example("By late summer, the trains were running.", "late summer", "2022-SU", "season"),
+            Example("Demand held up through the summer.", "the summer", "2022-SU", "season", "2022-09-25"),
+            # "this", "last" and "next" speak of news time, after a date of another year too.
+            Example(
+                "It opens a plant in early 2027 and hires there this fall.", "this fall", "2022-FA", "season"
+            ),
+            Example(
+                "Claims may exceed those of 2024. Last winter, storms hit.",
+                "Last winter",
+                "2024-WI",
+                "season",
+                "2026-01-02",
+            ),
             Example("Autumn brought floods to the valley.", "Autumn", "2022-FA", "season"),
             # The clause a verb of saying reports has its own tense.
             Example(
@@ -1963,6 +2059,24 @@ RULES: list[Rule] = [
         ],
     ),
     rule(
+        "weeks on weekday",
+        # Not a span lasting that long ("jailed for a week on Monday", "by a week").
+        rf"(?<!\b(?i:for) )(?<!\b(?i:by|of|in) )(?<!\b(?i:over) )(?<!\b(?i:after) )(?<!\b(?i:within) )"
+        rf"\b(?P<weeks>(?i:a\s+week|a\s+fortnight|two\s+weeks))\s+on\s+{_WEEKDAY}",
+        _resolve_week_on,
+        examples=[
+            # British: a week after the coming Wednesday (written on a Saturday).
+            Example(
+                "The statement is due a week on Wednesday.",
+                "a week on Wednesday",
+                "2025-03-26",
+                "day",
+                "2025-03-15",
+            ),
+            Example("They meet a fortnight on Monday.", "a fortnight on Monday", "2022-11-21", "day"),
+        ],
+    ),
+    rule(
         "weekday",
         rf"(?:{_DIRECTION}\s+)?{_WEEKDAY}",
         _resolve_weekday,
@@ -1971,6 +2085,12 @@ RULES: list[Rule] = [
             Example("The envoy will arrive on Friday.", "Friday", "2022-11-04", "day"),
             Example("Markets will remain closed until Friday.", "Friday", "2022-11-04", "day"),
             Example("Until Thursday, they had not named a suspect.", "Thursday", "2022-10-27", "day"),
+            # "for a week" lasts; the weekday is the day it began ("a week on Monday" is otherwise a date).
+            Example("He was jailed for a week on Monday.", "Monday", "2022-10-31", "day"),
+            # A past verb of a span governing "until" ends it gone by; a state, or a set end, is to come.
+            Example("The road remained closed until Friday.", "Friday", "2022-10-28", "day"),
+            Example("The road is closed until Friday.", "Friday", "2022-11-04", "day"),
+            Example("The judge adjourned until Friday.", "Friday", "2022-11-04", "day"),
             Example("The talks were set to end by Friday.", "Friday", "2022-11-04", "day"),
             Example("He and Arafat meet separately Monday with Albright.", "Monday", "2022-11-07", "day"),
             Example(
@@ -2005,12 +2125,15 @@ RULES: list[Rule] = [
         "this period",
         rf"(?:{_DIRECTION}|(?P<qualifier>(?i:the\s+(?:current|present|full|entire|whole|"
         rf"(?:current\s+|latest\s+)?fiscal))))\s+"
+        # "next fiscal year" is the year after the fiscal one of publication, as "next year" is.
+        r"(?:(?i:fiscal)\s+(?=year\b))?"
         # "the full year 2023" is 2023, the year its number says.
         r"(?P<unit>week|month|year|quarter|decade)\b(?!\s+(?i:or|of)\b|[\s-](?i:old|long)|\s+(?:19|20)\d\d\b)",
         _resolve_this_period,
         examples=[
             Example("Exports fell last month.", "last month", "2022-10", "month"),
             Example("Prices will rise next year.", "next year", "2023", "year"),
+            Example("It raised its outlook for next fiscal year.", "next fiscal year", "2023", "year"),
             # "the last year", "the past year": the year before, as TimeML values them.
             Example("Prices rose over the last year.", "last year", "2021", "year"),
             Example("Prices rose for the entire year.", "the entire year", "2022", "year"),
@@ -2292,6 +2415,13 @@ RULES: list[Rule] = [
                 "The parade on Thanksgiving drew crowds.", "Thanksgiving", "2021-11-25", "day", "2022-11-10"
             ),
             Example("City were beaten on Boxing Day.", "Boxing Day", "2024-12-26", "day", "2024-12-30"),
+            Example(
+                "Schools are due to reopen after the Christmas holidays.",
+                "Christmas",
+                "2025-12-25",
+                "day",
+                "2026-01-02",
+            ),
             Example("The parade is on St Patrick's Day.", "St Patrick's Day", "2023-03-17", "day"),
             # Not the Friday of the week: the day after Thanksgiving.
             Example(
@@ -2333,7 +2463,9 @@ def _modifier(words: str) -> Modifier:
 # On Friday, the plant closed": Friday is the publication's).
 _NEWS_TIME = re.compile(
     rf"\b(?i:today|tonight|yesterday|tomorrow|now|currently|nowadays|ago|this\s+(?:week|month|year|quarter)|"
-    rf"(?<![Tt]he\s)(?:last|next|past|coming)\s+(?:week|weekend|month|year|quarter)|will|won't|shall|is|are|am|has|have|"
+    rf"(?<![Tt]he\s)(?:last|next|past|coming)\s+(?:week|weekend|month|year|quarter)|"
+    # "this fall", "last winter": the seasons of the publication's year, never of a story's.
+    rf"(?<![Tt]he\s)(?:this|last|next)\s+(?:spring|summer|autumn|fall|winter)|will|won't|shall|is|are|am|has|have|"
     rf"says|expects?|plans?|due|scheduled)\b|'ll\b|\b(?:{_cased(_WEEKDAYS)})\b"
 )
 _REPORTED = re.compile(r"\b(?i:said|says|told|according|announced|reported)\b")
