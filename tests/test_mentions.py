@@ -623,3 +623,33 @@ def test_narrative_time_is_the_cores_for_every_language(text, expected):
     from timeline.ingest.mentions.core import find
 
     assert [m.value for m in find(text, date(2023, 6, 14), _toy_grammar())] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "that" opening what was said, before a noun, is no season's demonstrative.
+        ("He said that summer sales rose.", "2024-03-31", []),
+        # "later in the year" after a date of publication's year, or of none named, is this year.
+        (
+            "Sales fell last month. A deal is expected later in the year.",
+            "2024-01-05",
+            [
+                ("last month", "2023-12"),
+                ("the year", "2024"),
+            ],
+        ),
+    ],
+)
+def test_counter_examples_of_the_context_rules(text, published, expected):
+    mentions = find_date_mentions(text, date.fromisoformat(published), language="en")
+    assert [(m.text, m.value) for m in mentions] == expected
+
+
+def test_a_weekday_with_an_article_before_a_noun_is_still_read():
+    # "It was a Friday in April" names no day in particular; "a Friday deadline" names one.
+    mentions = find_date_mentions("The talks face a Friday deadline.", date(2022, 11, 2), language="en")
+    assert [m.text for m in mentions] == ["Friday"]
+    assert (
+        find_date_mentions("It was a Friday in April.", date(2022, 11, 2), language="en")[0].text == "April"
+    )

@@ -245,7 +245,7 @@ _NOT_ATTRIBUTIVE = frozenset(
 _SCHEDULED = frozenset(
     _words(
         "meet meets visit visits open opens begin begins start starts resume resumes vote votes "
-        "travel travels arrive arrives go goes"
+        "travel travels arrive arrives go goes return returns reconvene reconvenes"
     )
 )
 # After these, a past form is a participle ("be paid Dec. 14"), which says nothing of tense.
@@ -415,6 +415,8 @@ def tense(ctx: Context, start: int, end: int, weak: bool = True) -> int:
     nearest = len(before)
     while nearest and before[nearest - 1].lower() in _BETWEEN_DEADLINE_AND_DATE:
         nearest -= 1
+    if nearest > 2 and [word.lower() for word in before[nearest - 2 : nearest]] == ["at", "least"]:
+        nearest -= 2  # "until at least Thursday"
     if nearest < len(before) and nearest and before[nearest - 1].lower() == "the":
         nearest -= 1
     if _postponed_to(before[:nearest]) or _requested(before[:nearest]):
@@ -662,10 +664,21 @@ def _place_in_year(m: Match, month: int, day: int, precision: Precision) -> date
         )
         if placed is not None:
             return placed
+    if precision is Precision.MONTH and word is None and not m.narrative:
+        season = m.reference()
+        if season is not None and season.precision is Precision.SEASON:
+            # "By the following spring she was throwing mugs ... It was a Friday in April": a month of
+            # the season just mentioned is that season's.
+            months = [shift_months(season.day, k) for k in range(3)]
+            held = [day for day in months if day.month == month]
+            if held:
+                return safe_date(held[0].year, month, day)
     now = period_bounds(m.now, precision)[0]
     if word in _DIRECTION_SHIFT:
         return pick(candidates, now, _DIRECTION_SHIFT[word], strict=True)
     direction = m.tense()
+    if precision is Precision.DAY and direction == 0 and not m.narrative and _scheduled_far(m, direction):
+        direction = 1  # "Voters go to the polls on Nov. 3": the schedule's verb, a few words before
     if precision is Precision.MONTH and direction == 0 and not m.narrative:
         # News reports the past, but a month written with no cue within the next quarter is most often
         # one on the calendar ahead ("talks resume in January", written in late October).
@@ -677,11 +690,27 @@ def _place_in_year(m: Match, month: int, day: int, precision: Precision) -> date
         direction = 1 if soon else -1
     chosen = pick(candidates, now, direction)
     far = chosen is not None and abs((chosen - now).days) > _TRUST_CUE_DAYS
-    if far and not m.narrative and (precision is Precision.DAY or direction > 0):
+    if (
+        far
+        and not m.narrative
+        and (precision is Precision.DAY or direction > 0)
+        and not _scheduled_far(m, direction)
+    ):
         # Tense cues are rough; a day they put most of a year away, or a month they put most of a year
         # ahead ("sales this year through August", written in October), is likelier the nearer one.
         return pick(candidates, now, 0)
     return chosen
+
+
+def _scheduled_far(m: Match, direction: int) -> bool:
+    """Whether a day is set ahead by a schedule's verb or "will" right before it ("Voters go to the polls
+    on Nov. 3", "will be held on Nov. 3", written in January), however far ahead; not by a deadline or a
+    modal ("by Jan. 14", "would produce aid ... the Aug. 7 blasts")."""
+    if direction < 0 or "day" not in m.groups:
+        return False
+    sentence_start, _ = m.ctx.sentence_of(m.start, m.end)
+    before = _WORD.findall(m.ctx.text, max(sentence_start, m.start - _CUE_WINDOW), m.start)[-6:]
+    return any(word.lower() in _SCHEDULED or word.lower() == "will" for word in before)
 
 
 def _range_end(groups: dict[str, str], start: date) -> date | None:
@@ -851,8 +880,17 @@ def _resolve_week_on(m: Match) -> Reading | None:
     return Reading(Precision.DAY, coming + timedelta(weeks=weeks))
 
 
+# "a Friday in April", "every Monday.", not "a Friday deadline" (the one at hand).
+_ANY_WEEKDAY_BEFORE = re.compile(r"\b(?i:a|every|each)\s+$")
+_ANY_WEEKDAY_AFTER = re.compile(r"\s+(?:in|of|when)\b|[.,;]")
+
+
 def _resolve_weekday(m: Match) -> Reading | None:
     """ "Wednesday" (the latest on or before publication unless the words look ahead), "next Friday"."""
+    if _ANY_WEEKDAY_BEFORE.search(m.ctx.text, max(0, m.start - 7), m.start) and _ANY_WEEKDAY_AFTER.match(
+        m.ctx.text, m.end
+    ):
+        return None  # "It was a Friday in April", "every Monday.": no day in particular
     if m.now is None:
         return Reading(Precision.DAY, None)
     weekday = _WEEKDAYS.index(m.groups["weekday"].title())
@@ -923,7 +961,25 @@ def _resolve_the_period(m: Match) -> Reading | None:
         return Reading(precision, decade.day)  # "in the early 1990s, and by the middle of the decade"
     if frame is not None and frame.until is not None:
         return Reading(precision, shift(frame.until, precision, 0))
+    if precision is Precision.YEAR and m.groups["lead"].split()[0].lower() in ("earlier", "later"):
+        year = _year_told_of(m)
+        if year is not None:
+            return Reading(precision, date(year, 1, 1))
     return _resolve_this_period(m)
+
+
+def _year_told_of(m: Match) -> int | None:
+    """The year of the date just mentioned, when the text named that year in a date of its own and it is
+    not publication's: "On Sept. 13, 2023, ... by November ... that month, after two failures earlier in
+    the year" is 2023 (not "last month ... later in the year", this year's, written in January)."""
+    reference = m.reference()
+    if reference is None or m.now is None or not no_longer(reference.precision, Precision.YEAR):
+        return None
+    year = reference.day.year
+    if year == m.now.year:
+        return None
+    named = [reading for start, _, reading in m.ctx.absolute if start < m.start and reading.day is not None]
+    return year if named and named[-1].day.year == year else None
 
 
 def _resolve_year_end(m: Match) -> Reading | None:
@@ -1211,6 +1267,9 @@ def _reports_months(m: Match) -> bool:
 # shows; "prices fell and that winter demand was weak" is what was said.
 _JOINED_CLAUSE = re.compile(r"\b(?i:and|but|then)\s+$")
 _SUBJECT_AFTER = re.compile(r"\s+(?:(?i:it|he|she|they|we|the|its|his|her|their)\b|[A-Z])")
+# "paid the arrears that autumn but appealed": the season ends its clause, as the conjunction after it
+# shows; "said that summer sales rose" has a noun after it.
+_CLAUSE_AFTER = re.compile(r"\s+(?:but|and|when|before|after|while|until)\b")
 
 
 def _resolve_season(m: Match) -> Reading | None:
@@ -1238,7 +1297,11 @@ def _resolve_season(m: Match) -> Reading | None:
         after = m.ctx.text[m.end : m.end + 1]
         joined = _JOINED_CLAUSE.search(before) and _SUBJECT_AFTER.match(m.ctx.text, m.end)
         if not (
-            opens_sentence or joined or re.search(r"[;:,]\s*$", before) or re.match(r"[.,;:!?)]|$", after)
+            opens_sentence
+            or joined
+            or re.search(r"[;:,]\s*$", before)
+            or re.match(r"[.,;:!?)]|$", after)
+            or _CLAUSE_AFTER.match(m.ctx.text, m.end)
         ):
             return None
         return _season_of_reference(m, code)
@@ -1260,6 +1323,10 @@ def _resolve_season(m: Match) -> Reading | None:
         )
         if placed is not None:
             return Reading(Precision.SEASON, placed)
+        reference = m.reference()
+        if _DIRECTION_SHIFT[word] < 0 and reference is not None and reference.precision is Precision.YEAR:
+            # "anything like 2022 ... the previous winter": the one that began in the year before it.
+            return Reading(Precision.SEASON, date(reference.day.year - 1, SEASONS[code], 1))
     if word in _DIRECTION_SHIFT:
         return Reading(Precision.SEASON, pick(candidates, now, _DIRECTION_SHIFT[word], strict=True))
     return Reading(Precision.SEASON, pick(candidates, now, m.tense() or -1))
@@ -1286,6 +1353,23 @@ def _season_of_reference(m: Match, code: str) -> Reading:
         return Reading(Precision.SEASON, None)
     if reference is not None and not no_longer(reference.precision, Precision.MONTH):
         return Reading(Precision.SEASON, date(base.year, SEASONS[code], 1))  # "in 1998 ... that winter"
+    published = m.published
+    if (
+        reference is not None
+        and published is not None
+        and date(base.year, SEASONS[code], 1) > published
+        and m.tense() < 0
+    ):
+        # "in 1989 ... she recalled on Tuesday. That summer she rented a room": a past season of a day
+        # of the coming months is not the one meant, but that of the year mentioned before it.
+        for start, earlier in reversed(m.ctx.earlier):
+            if m.start - start > REFERENCE_WINDOW:
+                break
+            if earlier.day is not None and earlier.is_anchor and earlier.precision is Precision.YEAR:
+                if date(earlier.day.year, SEASONS[code], 1) <= published:
+                    m.counted_from_text = True
+                    return Reading(Precision.SEASON, date(earlier.day.year, SEASONS[code], 1))
+                break
     for year in (base.year - 1, base.year):
         start = date(year, SEASONS[code], 1)
         first, last = period_bounds(start, Precision.SEASON)
@@ -1397,6 +1481,8 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
     "easter": _easter,
     "easter sunday": _easter,
+    "easter monday": lambda y: _easter(y) + timedelta(days=1),
+    "good friday": lambda y: _easter(y) - timedelta(days=2),
     "easter week": _easter,
     "holy week": _easter,
 }
@@ -1420,7 +1506,7 @@ _HOLIDAY_NAMES = (
     r"(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|St\.?\s+Patrick's\s+Day|"
     r"New\s+Year'?s?(?:\s+(?:Day|Eve))|Independence\s+Day|"
     r"Valentine'?s\s+Day|Halloween|Thanksgiving(?:\s+Day)?|Black\s+Friday|Cyber\s+Monday|Labor\s+Day|Memorial\s+Day|Election\s+Day|"
-    r"Easter(?:\s+(?:Sunday|[Ww]eek))?|Holy\s+Week)\b"
+    r"Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|[Ww]eek))?|Holy\s+Week)\b"
 )
 
 RULES: list[Rule] = [
@@ -1478,6 +1564,9 @@ RULES: list[Rule] = [
             Example("The images, taken Jan. 19, show trains.", "Jan. 19", "2022-01-19", "day", "2022-11-10"),
             # "succeed" is no past form, nor "the plan" a future cue.
             Example("He will succeed Daniel P. Davison Feb. 1.", "Feb. 1", "2023-02-01", "day"),
+            # A schedule's day may lie most of a year ahead.
+            Example("Voters go to the polls on Nov. 3.", "Nov. 3", "2026-11-03", "day", "2026-01-02"),
+            Example("The election will be held on Nov. 3.", "Nov. 3", "2026-11-03", "day", "2026-01-02"),
             Example("The thrift announced the plan Aug. 21.", "Aug. 21", "2022-08-21", "day"),
             # The verb after the comma closing a relative clause is its subject's, not the date's.
             Example(
@@ -1990,6 +2079,12 @@ RULES: list[Rule] = [
                 "It warned that bookings for the summer would stay weak.", "the summer", "2023-SU", "season"
             ),
             Example(
+                "Nothing was like 2022. The snow from the previous winter was thin.",
+                "previous winter",
+                "2021-WI",
+                "season",
+            ),
+            Example(
                 "Talks failed in 2019. The following spring, the border closed.",
                 "following spring",
                 "2020-SP",
@@ -2003,6 +2098,19 @@ RULES: list[Rule] = [
                 "season",
             ),
             Example("The talks began in 1998; that winter they failed.", "that winter", "1998-WI", "season"),
+            Example(
+                "She came in 1989, she recalled on Tuesday. That summer she rented a room.",
+                "That summer",
+                "1989-SU",
+                "season",
+                "2024-03-31",
+            ),
+            Example(
+                "A judge ruled in March 2019. The firm paid that autumn but appealed.",
+                "that autumn",
+                "2019-FA",
+                "season",
+            ),
             Example(
                 "The city fell in June 1942, and that autumn they fought at Alamein.",
                 "that autumn",
@@ -2084,6 +2192,12 @@ RULES: list[Rule] = [
             Example("The envoy arrived on Monday.", "Monday", "2022-10-31", "day"),
             Example("The envoy will arrive on Friday.", "Friday", "2022-11-04", "day"),
             Example("Markets will remain closed until Friday.", "Friday", "2022-11-04", "day"),
+            Example(
+                "Some routes would run a reduced timetable until at least Thursday.",
+                "Thursday",
+                "2022-11-03",
+                "day",
+            ),
             Example("Until Thursday, they had not named a suspect.", "Thursday", "2022-10-27", "day"),
             # "for a week" lasts; the weekday is the day it began ("a week on Monday" is otherwise a date).
             Example("He was jailed for a week on Monday.", "Monday", "2022-10-31", "day"),
@@ -2149,6 +2263,14 @@ RULES: list[Rule] = [
         _resolve_the_period,
         examples=[
             Example("A deal is expected later in the year.", "the year", "2022", "year"),
+            # After a date of another year the text named: that year.
+            Example(
+                "The summit was on Sept. 13, 2023. By November trains ran, after delays earlier in the year.",
+                "the year",
+                "2023",
+                "year",
+                "2024-09-15",
+            ),
             # Opening its sentence with its modifier, in a history: the year the story has reached.
             Example(
                 "The invasion began on 22 June 1941. By the end of the year the army stood before Moscow.",
@@ -2407,6 +2529,10 @@ RULES: list[Rule] = [
         examples=[
             Example("It was born on Christmas Day 2001.", "Christmas Day 2001", "2001-12-25", "day"),
             Example("Crowds gathered as Easter week began.", "Easter week", "2000-W16", "week", "2000-04-17"),
+            Example("The line closes on Easter Monday.", "Easter Monday", "2025-04-21", "day", "2025-04-19"),
+            Example(
+                "About 150 flights were cut on Good Friday.", "Good Friday", "2025-04-18", "day", "2025-04-19"
+            ),
             # A past verb puts a holiday further off in the past than a month and day may be.
             Example(
                 "On Christmas Day the guns fell silent.", "Christmas Day", "2021-12-25", "day", "2022-11-10"
