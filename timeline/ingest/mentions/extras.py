@@ -78,6 +78,8 @@ class Extras:
     # "This day" as the language's news writes it of the day its story tells ("이날"): opening a
     # paragraph with no date before it, the first day the article named, not one of the background.
     news_day: str = ""
+    # The trading day before the session a market report tells of ("전 거래일", "上个交易日", "前営業日").
+    trading_day_before: str = ""
     # Number words 1..10 (and "a few"), for "два года назад".
     numbers: dict[str, int] = field(default_factory=dict)
     # "ago" phrases the data lacks: alternation of words written after "<count> <unit>" ("tagasi").
@@ -248,6 +250,17 @@ _IT_PARTICIPLE = (
 _IT_PERFECT = (
     r"(?:ha|hanno|ho|abbiamo|aveva|avevano|è|sono|era|erano|fu|furono)\s+"
     rf"(?!(?:stat[oaie]\s+)?(?:{_IT_SCHEDULED}))(?:stat[oaie]\s+)?{_IT_PARTICIPLE}"
+)
+# The future, of "andare", "avere", "venire", "rimanere" too ("andranno", "avrà", "verranno").
+_IT_FUTURE = r"\w+(?:erà|irà|arà|eranno|iranno|aranno|drà|vrà|rrà|dranno|vranno|rranno)"
+# A participle alone right before a date, of what was done then ("il taglio deciso il 12 dicembre", "la
+# mostra inaugurata a giugno"); not one of what is planned ("la riunione prevista il 12 dicembre").
+_IT_MONTHS = r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
+_IT_PARTICIPLE_BEFORE_DATE = (
+    # Nor a reflexive infinitive ("tornerà a riunirsi il 30 gennaio").
+    rf"(?!(?:{_IT_SCHEDULED}))(?!\w*(?:ar|er|ir)si(?!\w))(?:{_IT_PARTICIPLE})"
+    # The words read before a mention end where it starts: "$" stands for it.
+    rf"(?=\s+(?:(?:il|l'|a|ad|nel|nell'|in|lo|lo\s+scorso)\s*)?(?:$|\d|(?:{_IT_MONTHS})(?!\w)))"
 )
 
 # Nouns and names ending as the Portuguese preterite does ("Moscou", "europeu", "museu").
@@ -615,7 +628,8 @@ EXTRAS: dict[str, Extras] = {
         # read to its participle: the words after it are counted from there. Then the auxiliaries of the
         # past alone and the simple past ("arrivò", "furono"); not "ha" or "hanno" alone: "ha tempo fino
         # al 31 marzo" (has until 31 March) is the present.
-        past_words=rf"{_IT_PERFECT}|aveva|avevano|era|erano|fu|furono|\w+(?:ò|arono|irono|erono)",
+        past_words=rf"{_IT_PERFECT}|{_IT_PARTICIPLE_BEFORE_DATE}|aveva|avevano|era|erano|fu|furono|"
+        r"\w+(?:ò|arono|irono|erono)",
         anaphoric_years={
             r"l'anno\s+(?:successivo|seguente|dopo)": 1,
             r"l'anno\s+(?:precedente|prima)": -1,
@@ -639,9 +653,9 @@ EXTRAS: dict[str, Extras] = {
         # Called, set or put off for a day: still to come ("ha convocato per giovedì il comitato").
         postponed=r"(?:convocat|fissat|rinviat|rimandat|posticipat|slittat|spostat|aggiornat|indett)[oaie]"
         r"\s+(?:per|a|al|all'|alla|ad)\s+(?:il\s+|l')?{date}",
-        future_words=rf"sarà|saranno|dovrebbe|dovrebbero|(?:{_IT_SCHEDULED})[oaie]|si\s+terrà|si\s+terranno|"
-        # The future of "andare", "avere", "venire", "rimanere" ("andranno", "avrà", "verranno").
-        r"\w+(?:erà|irà|arà|eranno|iranno|aranno|drà|vrà|rrà|dranno|vranno|rranno)",
+        # A future and the participle it takes first ("resterà aperta a dicembre": not one of the past).
+        future_words=rf"(?:{_IT_FUTURE})\s+{_IT_PARTICIPLE}|sarà|saranno|dovrebbe|dovrebbero|"
+        rf"(?:{_IT_SCHEDULED})[oaie]|si\s+terrà|si\s+terranno|{_IT_FUTURE}",
         # Not "d'": "d'estate" is every summer, "le previsioni d'inverno" the winter forecast.
         season_leads=r"l'|in|quest'|nell'|dell'|tutta\s+l'|durante\s+l'|la|questa|nella|della",
         year_cues=r"nel|dal|al|del|entro\s+il|fino\s+al|prima\s+del|dopo\s+il|anno|il",
@@ -1048,6 +1062,7 @@ EXTRAS: dict[str, Extras] = {
         anaphoric_years={r"전년": -1, r"이듬해|다음\s*해": 1, r"같은\s*해|그해|당해": 0},
         that_time=r"당시",
         news_day=r"이날",
+        trading_day_before=r"(?:직)?전\s*거래일",
         anaphora={
             r"이날|그날|같은\s*날|당일": 0,
             r"같은\s*달|그달|당월": (Precision.MONTH, 0),
@@ -1062,6 +1077,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"명|원|달러|톤|킬로미터|km|발|대|%",
     ),
     "ja": Extras(
+        trading_day_before=r"前営業日",
         holidays={
             r"元日|元旦": (1, 1),
             r"大みそか|大晦日": (12, 31),
@@ -1121,6 +1137,7 @@ EXTRAS: dict[str, Extras] = {
         counts=r"人|円|ドル|トン|キロ|発|台|%",
     ),
     "zh": Extras(
+        trading_day_before=r"上(?:一|个)交易日|前一交易日",
         holidays={r"元旦": (1, 1), r"劳动节": (5, 1), r"国庆节": (10, 1), r"圣诞节": (12, 25)},
         weekends={r"上个?周末": -1, r"(?:本|这个?)周末": 0, r"下个?周末": 1, r"周末": None},
         year_before_period=r"去年同期|上年同期|去年同月|上年同月",

@@ -388,6 +388,10 @@ def _resolve_calendar(m: Match) -> Reading | None:
     groups = m.groups
     if "dayb" in groups:  # "entre 3 e 5 de março": the days after "between"
         groups = {**groups, "day": groups["dayb"], "day2": groups["dayb2"]}
+    if "dayp" in groups:  # "il 28 e 29 gennaio": a range when the days follow each other, else the last
+        first, last = groups["dayp"], groups["dayp2"]
+        consecutive = _day_number(last) == _day_number(first) + 1
+        groups = {**groups, "day": first, "day2": last} if consecutive else {**groups, "day": last}
     if "roman" in groups:
         month = _ROMAN.get(groups["roman"].lower().rstrip("."))
     else:
@@ -431,6 +435,8 @@ def _resolve_calendar(m: Match) -> Reading | None:
         # "2025年3月期": the business year ending that March, from the April before.
         until, start = start, shift(start, Precision.MONTH, -11)
         return Reading(Precision.MONTH, start, until, year_stated=stated)
+    if day and (listed := _next_day(groups, day)):
+        groups = {**groups, "day3": listed}
     if "day2" in groups or "day3" in groups:
         until = safe_date(start.year, start.month, int((groups.get("day2") or groups["day3"]).rstrip(".")))
         if until is None or until <= start:
@@ -579,10 +585,18 @@ def _resolve_day_of_month(m: Match) -> Reading | None:
     start = _read(m, month_start.year, month_start.month, day)
     if start is None:
         return None
-    until = safe_date(start.year, start.month, int(m.groups["day2"])) if "day2" in m.groups else None
-    if "day2" in m.groups and (until is None or until <= start):
+    last = m.groups.get("day2") or _next_day(m.groups, day)
+    until = safe_date(start.year, start.month, int(last)) if last else None
+    if last and (until is None or until <= start):
         return None
     return Reading(Precision.DAY, start, until)
+
+
+def _next_day(groups: dict, day: int) -> str | None:
+    """The second of two days listed ("18、19日", "30·31일"): a range of two days when it is the day after
+    the first; else the first day is read alone."""
+    listed = groups.get("daynext")
+    return listed if listed and int(listed) == day + 1 else None
 
 
 def _nearer_last_month(now: date, day: int) -> bool:
@@ -844,7 +858,11 @@ def _year_attribute(m: Match) -> bool:
 
 
 def _resolve_east_asian_year(m: Match) -> Reading:
-    return Reading(Precision.YEAR, date(_stated_year(m), 1, 1), is_anchor=not _year_attribute(m))
+    year = _stated_year(m)
+    if "fiscal" in m.groups:
+        # "2028年度": Japan's business year, from April to the March after.
+        return Reading(Precision.MONTH, date(year, 4, 1), date(year + 1, 3, 1), is_anchor=False)
+    return Reading(Precision.YEAR, date(year, 1, 1), is_anchor=not _year_attribute(m))
 
 
 def _resolve_day_word(m: Match) -> Reading | None:
@@ -1296,6 +1314,10 @@ _MONTH_FROM = r"(?:(?<!\d)(?P<monthfrom>1[0-2]|0?[1-9])\s*(?:~|∼|～|〜|-|–
         ),
         # A year after its first mention written with two digits, and a quarter named by its months.
         _e("ja", "同社は2019年4月に設立され、21年3月に上場した。", "21年3月", "2021-03", "month"),
+        # Two days listed, the first day's mark left out: a range when they follow each other.
+        _e("ja", "日銀は12月18、19日に会合を開く。", "12月18、19日", "2022-12-18", "day"),
+        _e("ko", "회의는 12월 18·19일 열린다.", "12월 18·19일", "2022-12-18", "day"),
+        _e("ja", "会合は12月1、15日に開く。", "12月1、15日", "2022-12-01", "day"),
         _e("ja", "1～3月期の国内総生産は減った。", "1～3月", "2022-Q1", "quarter"),
         # A month with "期" after it ends a business year.
         _e("ja", "2025年3月期の純利益は減った。", "2025年3月", "2024-04", "month", "2025-05-12"),
@@ -1320,7 +1342,9 @@ def _east_asian(w: _Words) -> str:
         # A day, or two: "4日から14日", "4일부터 14일", "1∼3일" (the first day's mark left out).
         r"(?:\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*(?:[日일号號]"
         r"(?:\s*(?:~|∼|～|〜|-|–|から|至|到|부터)\s*(?P<day2>[12]\d|3[01]|0?[1-9])\s*[日일号號])?"
-        r"|(?:~|∼|～|〜|-|–)\s*(?P<day3>[12]\d|3[01]|0?[1-9])\s*[日일号號]))?"
+        r"|(?:~|∼|～|〜|-|–)\s*(?P<day3>[12]\d|3[01]|0?[1-9])\s*[日일号號]"
+        # "10月30、31日", "10월 30·31일": two days listed, the first day's mark left out.
+        r"|[、，·]\s*(?P<daynext>[12]\d|3[01]|0?[1-9])\s*[日일号號]))?"
     )
 
 
@@ -1350,6 +1374,7 @@ def _east_asian_relative_year(w: _Words) -> str:
         _e("ko", "북한은 지난달 15일 미사일을 쐈다.", "지난달 15일", "2022-10-15", "day"),
         _e("ko", "국방부는 1일 발표했다.", "1일", "2022-11-01", "day"),
         _e("ja", "首相は20日、記者団に語った。", "20日", "2022-10-20", "day"),
+        _e("ja", "首相は来月18、19日に訪米する。", "来月18、19日", "2022-12-18", "day"),
         _e("ja", "政府は先月28日に発表した。", "先月28日", "2022-10-28", "day"),
         _e("zh", "双方本月1日举行会谈。", "本月1日", "2022-11-01", "day"),
         _e("ja", "2019年4月に会談し、同月25日に帰国した。", "同月25日", "2019-04-25", "day"),
@@ -1426,8 +1451,9 @@ def _east_asian_day(w: _Words) -> str:
     leads.append(r"(?<![\d月월.])")
     # Japanese "号" numbers things ("台風7号": typhoon No. 7); Chinese writes a day so ("21号").
     marks = _DAY_MARKS.get(w.language, "日号")
-    # "5∼6일", "5～6日": two days of one month, the first day's mark left out.
-    second = r"(?:\s*(?:~|∼|～|〜|-|–)\s*(?P<day2>[12]\d|3[01]|0?[1-9]))?"
+    # "5∼6일", "5～6日": two days of one month, the first day's mark left out; "18、19日" two listed.
+    listed = r"[、，·]\s*(?P<daynext>[12]\d|3[01]|0?[1-9])"
+    second = rf"(?:\s*(?:~|∼|～|〜|-|–)\s*(?P<day2>[12]\d|3[01]|0?[1-9])|{listed})?"
     # Not a count of days ("사흘간", "3일 전", "1日で60センチ", "1日当たり"), unless "전" starts another
     # word ("19일 전했다"); "前后", "前後" after a day are "around" it ("9日前后"), and "시작", "시행" no hour
     # ("13일 시작됐다").
@@ -1515,6 +1541,9 @@ def _day_after_date(w: _Words) -> str:
         _e("ja", "同社は2017年に設立された。", "2017年", "2017", "year"),
         _e("ko", "2019년 회담", "2019년", "2019", "year"),
         _e("ja", "同社は平成元年に設立された。", "平成元年", "1989", "year"),
+        # Japan's business year runs from April to March.
+        _e("ja", "打ち上げは2028年度にずれ込む。", "2028年度", "2028-04", "month"),
+        _e("zh", "2024年度个人所得税汇算将于明年开始。", "2024年", "2024", "year"),
         # The year of a budget is no anchor for the months of its sentence.
         _e("ko", "2026년도 예산안은 8월 말 확정한다.", "2026년", "2026", "year", "2025-05-19"),
     ],
@@ -1524,7 +1553,9 @@ def _east_asian_year(w: _Words) -> str:
     if not w.east_asian:
         return r"(?!x)x"
     not_month_or_decade = r"(?!\s*(?:1[0-2]|0?[1-9])\s*[月월])(?!\s*(?:代|대|간|間|동안))"
-    return rf"{w.east_asian_year()}\s*[年년]{not_month_or_decade}"
+    # Japanese "年度" is the business year from April; Chinese and Korean ones are calendar years.
+    fiscal = r"(?P<fiscal>度)?" if w.language == "ja" else ""
+    return rf"{w.east_asian_year()}\s*[年년]{not_month_or_decade}{fiscal}"
 
 
 @_spec(
@@ -1595,6 +1626,10 @@ def _east_asian_year(w: _Words) -> str:
         ),
         # After "between", its "and" joins the two days of a range.
         _e("pt", "Entre os dias 3 e 5 de março houve exercícios.", "3 e 5 de março", "2022-03-03", "day"),
+        # Two days in a row joined by "and" are one event of two days; two others, the last is read.
+        _e("it", "La Fed si riunirà il 28 e 29 gennaio.", "28 e 29 gennaio", "2023-01-28", "day"),
+        _e("ru", "Учения пройдут 5 и 6 марта.", "5 и 6 марта", "2023-03-05", "day"),
+        _e("pt", "Houve greves em 3 e 5 de março.", "3 e 5 de março", "2022-03-05", "day"),
         _e("pl", "Między 3 a 5 marca odbyły się ćwiczenia.", "3 a 5 marca", "2022-03-03", "day"),
         _e("es", "Entre el 3 y el 5 de marzo hubo maniobras.", "3 y el 5 de marzo", "2022-03-03", "day"),
         # A weekday right after the date is its own.
@@ -1604,6 +1639,15 @@ def _east_asian_year(w: _Words) -> str:
         # A wire's dateline writes the month in capitals; "until" looks ahead as "by" does.
         _e("it", "(ANSA) - MILANO, 07 FEB - Si è aperto il processo.", "07 FEB", "2022-02-07", "day"),
         _e("it", "La società ha tempo fino al 31 marzo.", "31 marzo", "2023-03-31", "day"),
+        _e(
+            "it",
+            "La Bce tornerà a riunirsi dopo il taglio deciso il 12 dicembre.",
+            "12 dicembre",
+            "2021-12-12",
+            "day",
+        ),
+        _e("it", "La Bce tornerà a riunirsi il 12 dicembre.", "12 dicembre", "2022-12-12", "day"),
+        _e("it", "La riunione prevista il 12 dicembre sarà decisiva.", "12 dicembre", "2022-12-12", "day"),
     ],
 )
 @_with(_resolve_calendar)
@@ -1630,14 +1674,16 @@ def _day_month(w: _Words) -> str:
         lead += rf"(?:{weekday},?\s+(?:(?i:dem|den|der|el|le|il|lo)\s+)?)?"
         weekday_after = rf"(?:[^\S\n]+(?P<weekday_after>(?:{w.weekday_alt}){w.suffix}))?"
     # "Entre 3 e 5 de março", "między 3 a 5 marca", "بين 3 و5 مارس": after "between", its "and" joins
-    # the two days of a range (alone, "3 e 5 de março" are two days).
+    # the two days of a range; alone, two days in a row are one two-day event ("il 28 e 29 gennaio"),
+    # others two days ("3 e 5 de março": the resolver reads the last).
     days = rf"{w.day()}(?:{w.dash()}{w.day('2')})?"
     if w.extras.between:
         word, ands = w.extras.between
         article = r"(?:(?i:os\s+dias|los\s+días|los|el|le|les|il|i|o|os|de|dem|den|dni|dias|días)\s+)?"
         ands_alt = "|".join(re.escape(a) for a in ands)
         between = rf"{w.before}(?:{word})\s+{article}{w.day('b')}\s+(?:{ands_alt})\s*{article}{w.day('b2')}"
-        days = rf"(?:{between}|{days})"
+        pair = rf"{w.day('p')}\s+(?:{ands_alt})\s+{w.day('p2')}"
+        days = rf"(?:{between}|{pair}|{days})"
     date = rf"{days}\s*{of}{w.month(dot=False)}(?:{year}|{then})?"
     return rf"{lead}{date}{weekday_after}"
 
@@ -1820,6 +1866,9 @@ def _direction_month(w: _Words) -> str:
         _e("ru", "Это случилось в сентябре, сообщил источник.", "сентябре", "2022-09", "month"),
         _e("et", "Hinnad tõusid märtsis.", "märtsis", "2022-03", "month"),
         _e("it", "Le navi sono arrivate a settembre.", "settembre", "2022-09", "month"),
+        # A participle alone before the month is of the past, whatever verb follows.
+        _e("it", "La mostra, inaugurata a dicembre, resterà aperta.", "dicembre", "2021-12", "month"),
+        _e("it", "La mostra resterà aperta a dicembre.", "dicembre", "2022-12", "month"),
         _e("et", "Otsus tehakse detsembris.", "detsembris", "2022-12", "month"),
         # A month soon to come is the coming one, unless a past verb says otherwise ("посетил", not
         # "посетит"; "відвідав").
@@ -3382,6 +3431,35 @@ def _year_before_period(w: _Words) -> str:
 @_with(_resolve_anaphora)
 def _anaphora(w: _Words) -> str:
     return _whole_phrases(w, _joined(w.extras.anaphora))
+
+
+def _resolve_trading_day_before(m: Match) -> Reading | None:
+    """ "전 거래일보다", "较上个交易日": the weekday before the session the report tells of, the latest
+    weekday up to publication (Friday for a Monday's close); a comparison, no anchor."""
+    if m.now is None:
+        return Reading(Precision.DAY, None)
+    session = m.now
+    while session.weekday() >= 5:
+        session -= timedelta(days=1)
+    day = session - timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return Reading(Precision.DAY, day, is_anchor=False)
+
+
+@_spec(
+    "trading day before",
+    [
+        # 2 November 2022 is a Wednesday; 31 March 2025 a Monday.
+        _e("ko", "코스피는 전 거래일보다 1.2% 올랐다.", "전 거래일", "2022-11-01", "day"),
+        _e("ko", "코스피는 전 거래일보다 3% 내렸다.", "전 거래일", "2025-03-28", "day", "2025-03-31"),
+        _e("zh", "上证指数较上个交易日上涨0.93%。", "上个交易日", "2024-11-28", "day", "2024-11-29"),
+        _e("ja", "日経平均は前営業日比500円高。", "前営業日", "2024-09-27", "day", "2024-09-30"),
+    ],
+)
+@_with(_resolve_trading_day_before)
+def _trading_day_before(w: _Words) -> str:
+    return _whole_phrases(w, w.extras.trading_day_before)
 
 
 def _whole_phrases(w: _Words, phrases: str) -> str:
