@@ -202,7 +202,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 _WORD = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+")
 # A colon or semicolon ending a clause within a sentence (not "10:30").
-_CLAUSE_BREAK = re.compile(r"[:;]\s")
+CLAUSE_BREAK = re.compile(r"[:;]\s")
 
 
 @dataclass
@@ -295,7 +295,7 @@ class Context:
             # after a colon or a semicolon ending the date's clause, the rest of the sentence too ("Nel
             # 2023 il deficit era del 7,2%: il Piano, inviato a metà ottobre, prevede ...": the plan of
             # now), but not after a date that heads what follows ("2023: In June, the rating is cut").
-            clause_end = _CLAUSE_BREAK.search(self.text, end, position)
+            clause_end = CLAUSE_BREAK.search(self.text, end, position)
             clause = clause_end is not None and bool(self.text[end : clause_end.start()].strip())
             if _any_between(self._news, end, max(position + 1, current_end) if clause else position + 1):
                 return False

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from timeline.dates import SEASONS, Modifier, Precision, period_bounds, shift_months
 from timeline.ingest.firstchars import Scanner
 from timeline.ingest.mentions.core import (
+    CLAUSE_BREAK,
     REFERENCE_WINDOW,
     Example,
     Grammar,
@@ -292,7 +293,7 @@ def _news_clause(m: Match, start: int) -> bool:
     it before the sentence ends ("Nel 2023 il deficit era del 7,2%: il Piano, inviato a metà ottobre,
     prevede ...": the plan of now, sent this October)."""
     news = m.ctx.grammar.news_time
-    found = _CLAUSE_BREAK.search(m.ctx.text, start, m.start)
+    found = CLAUSE_BREAK.search(m.ctx.text, start, m.start)
     if news is None or found is None:
         return False
     sentence_end = m.ctx.sentence_of(m.start, m.end)[1]
@@ -3471,8 +3472,6 @@ def _whole_phrases(w: _Words, phrases: str) -> str:
     return rf"{w.before}(?:{phrases}){end}"
 
 
-# A colon or semicolon ending a clause within a sentence (not "10:30").
-_CLAUSE_BREAK = re.compile(r"[:;]\s")
 # A sentence end the splitter may miss: "。" or Korean "다." before the next sentence.
 _CLAUSE_END = re.compile(r"[。！？!?\n]|(?<=[다요])\.\s|[.!?]\s+(?=[\"«„“]?[A-ZÀ-ÞА-ЯЁІЇЄҐ])")
 # How far (in characters) from a mention its tense cues are looked for.
